@@ -1,0 +1,104 @@
+//! `juknis check PATH...`: every `.juknis` file given or found under the folders.
+
+use super::{EXIT_OK, EXIT_USAGE, EXIT_VIOLATIONS};
+use juknis::diagnostic::render::{self, Options};
+use juknis::diagnostic::Lang;
+use miette::{miette, IntoDiagnostic, Result};
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Files or folders (folders are searched for *.juknis).
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Exit 1 on warnings too.
+    #[arg(long)]
+    pub deny_warnings: bool,
+    /// Print only the summary line and files with problems.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+/// Expand folders into their `.juknis` files, sorted for stable output.
+pub fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for p in paths {
+        let meta = std::fs::metadata(p).map_err(|e| miette!("{}: {e}", p.display()))?;
+        if meta.is_dir() {
+            walk(p, &mut out).map_err(|e| miette!("{}: {e}", p.display()))?;
+        } else {
+            out.push(p.clone());
+        }
+    }
+    Ok(out)
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)?.filter_map(|e| e.ok()).map(|e| e.path()).collect();
+    entries.sort();
+    for p in entries {
+        if p.is_dir() {
+            walk(&p, out)?;
+        } else if p.extension().is_some_and(|e| e == "juknis") {
+            out.push(p);
+        }
+    }
+    Ok(())
+}
+
+pub fn run(a: Args, lang: Lang, color: bool) -> Result<u8> {
+    let files = collect(&a.paths)?;
+    if files.is_empty() {
+        return Err(miette!("tidak ada berkas .juknis di {:?} / no .juknis files found", a.paths));
+    }
+    // Check in parallel, print in the given order.
+    let results: Vec<_> = files
+        .par_iter()
+        .map(|f| {
+            let bytes = std::fs::read(f).into_diagnostic();
+            (f, bytes.map(|b| {
+                let checked = juknis::check_bytes(&b);
+                let text = String::from_utf8_lossy(&b).into_owned();
+                (checked, text)
+            }))
+        })
+        .collect();
+    let mut errors = 0;
+    let mut warnings = 0;
+    let mut io_failed = false;
+    let mut out = String::new();
+    for (f, r) in results {
+        let name = f.display().to_string();
+        match r {
+            Ok((checked, text)) => {
+                errors += checked.errors();
+                warnings += checked.warnings();
+                if checked.diagnostics.is_empty() {
+                    if !a.quiet {
+                        let ok = if lang == Lang::Id { "sesuai" } else { "conforms" };
+                        out.push_str(&format!("{name}: {ok}\n"));
+                    }
+                } else {
+                    let opts = Options { lang, color, rulebook: checked.rulebook.singkat.clone() };
+                    out.push_str(&render::human(&checked.diagnostics, &name, &text, &opts));
+                }
+            }
+            Err(e) => {
+                io_failed = true;
+                out.push_str(&format!("{name}: {e}\n"));
+            }
+        }
+    }
+    let n = files.len();
+    let files_word = if lang == Lang::Id { "berkas" } else { if n == 1 { "file" } else { "files" } };
+    out.push_str(&format!("{n} {files_word}: {}\n", render::summary(errors, warnings, lang)));
+    print!("{out}");
+    Ok(if io_failed {
+        EXIT_USAGE
+    } else if errors > 0 || (a.deny_warnings && warnings > 0) {
+        EXIT_VIOLATIONS
+    } else {
+        EXIT_OK
+    })
+}

@@ -1,0 +1,81 @@
+//! One file per command. Exit codes: 0 conforms, 1 violations, 2 usage or I/O.
+
+mod check;
+mod compile;
+mod explain;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use juknis::diagnostic::Lang;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "juknis", version, about = "Periksa juknis SPMB terhadap Permendikdasmen 3/2025 dan kompilasi menjadi rencana seleksi.\nChecks SPMB juknis against Permendikdasmen 3/2025 and compiles them into selection plans.")]
+pub struct Cli {
+    /// Language of messages: id (Bahasa Indonesia) or en (English).
+    #[arg(long, global = true, value_enum, default_value_t = LangArg::Id)]
+    pub lang: LangArg,
+    /// Never use colour (colour is also off when output is not a terminal or NO_COLOR is set).
+    #[arg(long, global = true)]
+    pub no_color: bool,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Copy, Clone, ValueEnum)]
+pub enum LangArg {
+    Id,
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::Id => Lang::Id,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Check juknis files and folders against the regulation.
+    Check(check::Args),
+    /// Compile one juknis into a selection plan (JSON or YAML).
+    Compile(compile::Args),
+    /// Explain a diagnostic code: the rule, its article and confidence, examples.
+    Explain(explain::Args),
+}
+
+pub const EXIT_OK: u8 = 0;
+pub const EXIT_VIOLATIONS: u8 = 1;
+pub const EXIT_USAGE: u8 = 2;
+
+pub fn use_color(no_color: bool) -> bool {
+    use std::io::IsTerminal;
+    !no_color && std::env::var_os("NO_COLOR").is_none() && std::io::stdout().is_terminal()
+}
+
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.use_stderr() { EXIT_USAGE } else { EXIT_OK };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    let lang: Lang = cli.lang.into();
+    let color = use_color(cli.no_color);
+    let result = match cli.command {
+        Command::Check(a) => check::run(a, lang, color),
+        Command::Compile(a) => compile::run(a, lang, color),
+        Command::Explain(a) => explain::run(a, lang),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            eprintln!("{:?}", e);
+            ExitCode::from(EXIT_USAGE)
+        }
+    }
+}

@@ -1,0 +1,127 @@
+//! Our own diagnostic type. Checks build `Diagnostic`s; severity and the cited
+//! article come from the rulebook entry of the code (`finalize`), so the data file —
+//! not the check — decides whether a rule is an error or a warning.
+//! Renderers (terminal, JSON, …) live in sibling modules and never decide anything.
+
+pub mod render;
+pub mod suggest;
+
+use crate::rulebook::Rulebook;
+use crate::syntax::span::Span;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Note,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    Id,
+    En,
+}
+
+/// A text in both languages; the renderer picks one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Teks {
+    pub id: String,
+    pub en: String,
+}
+
+impl Teks {
+    pub fn new(id: impl Into<String>, en: impl Into<String>) -> Self {
+        Teks { id: id.into(), en: en.into() }
+    }
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Id => &self.id,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// `t!("… {x} …", "… {x} …")`: an Indonesian and an English text, both formatted
+/// with the variables in scope.
+#[macro_export]
+macro_rules! t {
+    ($id:literal, $en:literal) => {
+        $crate::diagnostic::Teks { id: format!($id), en: format!($en) }
+    };
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Label {
+    pub span: Span,
+    pub primary: bool,
+    pub message: Option<Teks>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Diagnostic {
+    /// Stable code: a rulebook rule id (`kuota.domisili.min`) or a language code
+    /// (`sintaks.pernyataan`).
+    pub code: String,
+    pub severity: Severity,
+    pub message: Teks,
+    pub labels: Vec<Label>,
+    pub help: Option<Teks>,
+    pub notes: Vec<Teks>,
+    /// The article and source the rule rests on, e.g. "Pasal 30 ayat (2); FAQ 17".
+    pub article: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn new(code: &str, message: Teks) -> Self {
+        Diagnostic {
+            code: code.to_string(),
+            severity: Severity::Error,
+            message,
+            labels: Vec::new(),
+            help: None,
+            notes: Vec::new(),
+            article: None,
+        }
+    }
+    /// The primary location, with an optional label text.
+    pub fn at(mut self, span: Span, label: Option<Teks>) -> Self {
+        self.labels.push(Label { span, primary: true, message: label });
+        self
+    }
+    /// A secondary location that explains the primary one.
+    pub fn also(mut self, span: Span, label: Teks) -> Self {
+        self.labels.push(Label { span, primary: false, message: Some(label) });
+        self
+    }
+    pub fn help(mut self, help: Teks) -> Self {
+        self.help = Some(help);
+        self
+    }
+    pub fn note(mut self, note: Teks) -> Self {
+        self.notes.push(note);
+        self
+    }
+    pub fn primary_span(&self) -> Option<Span> {
+        self.labels.iter().find(|l| l.primary).or(self.labels.first()).map(|l| l.span)
+    }
+}
+
+/// Fill severity and article from the rulebook; sort by position so output is
+/// stable and reads top to bottom.
+pub fn finalize(diags: &mut Vec<Diagnostic>, rulebook: &Rulebook) {
+    for d in diags.iter_mut() {
+        if let Some(rule) = rulebook.rule(&d.code) {
+            d.severity = rule.severity();
+            d.article = rule.citation();
+        }
+    }
+    diags.sort_by_key(|d| (d.primary_span().map(|s| s.start).unwrap_or(0), d.code.clone()));
+    diags.dedup_by(|a, b| a.code == b.code && a.primary_span() == b.primary_span() && a.message == b.message);
+}
+
+pub fn count(diags: &[Diagnostic], severity: Severity) -> usize {
+    diags.iter().filter(|d| d.severity == severity).count()
+}

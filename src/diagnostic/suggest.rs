@@ -1,0 +1,46 @@
+//! "Did you mean": a case-insensitive exact match first, then the closest word by
+//! normalised edit distance, only when it is close enough to be a typo.
+
+pub fn closest<'a, I>(word: &str, candidates: I) -> Option<&'a str>
+where
+    I: IntoIterator<Item = &'a str>,
+{
+    let lower = word.to_lowercase();
+    let mut best: Option<(&str, f64)> = None;
+    for c in candidates {
+        if c.to_lowercase() == lower {
+            return Some(c);
+        }
+        let score = strsim::normalized_damerau_levenshtein(&lower, &c.to_lowercase());
+        let prefix = c.starts_with(&lower) && lower.len() >= 3;
+        let score = if prefix { score.max(0.75) } else { score };
+        if score >= 0.6 && best.is_none_or(|(_, s)| score > s) {
+            best = Some((c, score));
+        }
+    }
+    best.map(|(c, _)| c)
+}
+
+/// `did you mean `x`?` help text, or a list of the allowed words.
+pub fn help_for(word: &str, candidates: &[&str]) -> crate::diagnostic::Teks {
+    let list = candidates.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ");
+    match closest(word, candidates.iter().copied()) {
+        Some(c) => crate::diagnostic::Teks::new(
+            format!("mungkin maksud Anda `{c}`? (pilihan: {list})"),
+            format!("did you mean `{c}`? (allowed: {list})"),
+        ),
+        None => crate::diagnostic::Teks::new(format!("pilihan yang dikenal: {list}"), format!("allowed: {list}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[test]
+    fn finds_typos() {
+        assert_eq!(closest("domisli", ["domisili", "afirmasi", "prestasi", "mutasi"]), Some("domisili"));
+        assert_eq!(closest("terdkat", ["terdekat", "terjauh"]), Some("terdekat"));
+        assert_eq!(closest("xyz", ["domisili", "afirmasi"]), None);
+        assert_eq!(closest("sma", ["SMA", "SMP"]), Some("SMA"));
+    }
+}

@@ -1,0 +1,60 @@
+//! juknis: a language for Indonesia's SPMB admission rules (petunjuk teknis), a
+//! checker against Permendikdasmen 3/2025, and a compiler to executable plans.
+//!
+//! Pipeline: `syntax` (grammar → tree with spans) → `model` (resolved, typed) →
+//! `rules` (checks per area of the regulation, numbers from `rulebook`) →
+//! `diagnostic` (our type + renderers) → `plan` (what engines load).
+
+pub mod diagnostic;
+pub mod rulebook;
+pub mod model;
+pub mod rules;
+pub mod syntax;
+
+use diagnostic::{Diagnostic, Severity};
+
+/// Everything `check` learns about one source file.
+pub struct Checked {
+    pub juknis: Option<model::Juknis>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// The rulebook the file named (or the default when it named none or an
+    /// unknown one, so the checks still run).
+    pub rulebook: &'static rulebook::Rulebook,
+}
+
+impl Checked {
+    pub fn errors(&self) -> usize {
+        diagnostic::count(&self.diagnostics, Severity::Error)
+    }
+    pub fn warnings(&self) -> usize {
+        diagnostic::count(&self.diagnostics, Severity::Warning)
+    }
+}
+
+/// Parse, resolve and check one juknis. Never panics, whatever the bytes.
+pub fn check_bytes(bytes: &[u8]) -> Checked {
+    let mut rb = rulebook::default_rulebook();
+    let parsed = syntax::parse_bytes(bytes);
+    let mut diags = parsed.diagnostics;
+    let juknis = parsed.file.map(|f| {
+        let j = model::lower::lower(&f, &mut diags);
+        if let Some(acuan) = &j.acuan {
+            match rulebook::get(&acuan.node) {
+                Some(r) => rb = r,
+                None => {
+                    let n = &acuan.node;
+                    diags.push(
+                        Diagnostic::new("nama.tidak_dikenal", t!("aturan acuan tidak dikenal: `{n}`", "unknown rulebook: `{n}`"))
+                            .at(acuan.span, None)
+                            .help(diagnostic::suggest::help_for(n, rulebook::KNOWN)),
+                    );
+                }
+            }
+        }
+        diags.extend(rules::check(&j, rb));
+        j
+    });
+    diagnostic::finalize(&mut diags, rb);
+    Checked { juknis, diagnostics: diags, rulebook: rb }
+}
+

@@ -1,0 +1,216 @@
+//! Seats at one school: how quota percentages become whole seats that add up to
+//! the school's daya tampung exactly. The rounding check (`rules::kuota`) and the
+//! engine both call this, so what the checker proves is what the engine does.
+
+use super::persen::{Persen, Seats, SEAT_DEN};
+use super::Pembulatan;
+use serde::{Deserialize, Serialize};
+
+/// One jalur's share and the regulation's bounds on it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct BagianKursi {
+    pub id: String,
+    pub persen: String,
+    /// The regulation's minimum share of the daya tampung, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minimal_persen: Option<String>,
+    /// The regulation's maximum share, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub maksimal_persen: Option<String>,
+    /// Sub-quotas (percentages of the whole daya tampung); their seats add up to
+    /// this jalur's seats.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sub: Vec<SubKursi>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct SubKursi {
+    pub id: String,
+    pub persen: String,
+}
+
+/// How seats are computed: rounding method, and which jalur absorbs what rounding
+/// leaves over (index into `jalur`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct SkemaKursi {
+    pub pembulatan: Pembulatan,
+    /// Id of the jalur that receives (or gives up) the seats rounding leaves over.
+    pub sisa_ke: String,
+    pub jalur: Vec<BagianKursi>,
+}
+
+/// Seats for every jalur, and inside it for every sub-jalur, at capacity `n`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Alokasi {
+    pub jalur: Vec<(String, u32, Vec<(String, u32)>)>,
+}
+
+fn pct(s: &str) -> Persen {
+    Persen::parse(s).unwrap_or(Persen::ZERO)
+}
+
+impl SkemaKursi {
+    pub fn alokasi(&self, n: u32) -> Alokasi {
+        let raw: Vec<Seats> = self.jalur.iter().map(|j| pct(&j.persen).of(n)).collect();
+        let bounds: Vec<(i64, i64)> = self
+            .jalur
+            .iter()
+            .map(|j| {
+                let lo = j.minimal_persen.as_deref().map(|m| pct(m).of(n).ceil()).unwrap_or(0);
+                let hi = j.maksimal_persen.as_deref().map(|m| pct(m).of(n).floor()).unwrap_or(i64::from(n));
+                (lo, hi)
+            })
+            .collect();
+        let sisa = self.jalur.iter().position(|j| j.id == self.sisa_ke).unwrap_or(0);
+        let seats = bagi(i64::from(n), &raw, &bounds, self.pembulatan, sisa);
+        let jalur = self
+            .jalur
+            .iter()
+            .zip(seats)
+            .map(|(j, s)| {
+                let subs = if j.sub.is_empty() {
+                    Vec::new()
+                } else {
+                    let raw: Vec<Seats> = j.sub.iter().map(|x| pct(&x.persen).of(n)).collect();
+                    let free = vec![(0, s); raw.len()];
+                    let method = match self.pembulatan {
+                        Pembulatan::SesuaiBatas => Pembulatan::SisaTerbesar,
+                        m => m,
+                    };
+                    let ss = bagi(s, &raw, &free, method, 0);
+                    j.sub.iter().zip(ss).map(|(x, v)| (x.id.clone(), v as u32)).collect()
+                };
+                (j.id.clone(), s as u32, subs)
+            })
+            .collect();
+        Alokasi { jalur }
+    }
+}
+
+/// Split `target` seats over shares `raw` (exact fractions) by `method`, keeping
+/// each share within `bounds` when the method is `SesuaiBatas`. The result always
+/// adds up to `target` and is never negative.
+pub fn bagi(target: i64, raw: &[Seats], bounds: &[(i64, i64)], method: Pembulatan, sisa: usize) -> Vec<i64> {
+    let k = raw.len();
+    if k == 0 {
+        return Vec::new();
+    }
+    let mut s: Vec<i64> = match method {
+        Pembulatan::KeAtas => raw.iter().map(|r| r.ceil()).collect(),
+        Pembulatan::Terdekat => raw.iter().map(|r| r.round()).collect(),
+        _ => raw.iter().map(|r| r.floor()).collect(),
+    };
+    let (lo, hi): (Vec<i64>, Vec<i64>) = match method {
+        Pembulatan::SesuaiBatas => bounds.iter().copied().unzip(),
+        _ => (vec![0; k], vec![target; k]),
+    };
+    if method == Pembulatan::SesuaiBatas {
+        for i in 0..k {
+            s[i] = s[i].clamp(lo[i].min(hi[i]), hi[i]);
+        }
+    }
+    // How far share i is below its exact value (positive: it deserves more).
+    let deficit = |s: &[i64], i: usize| raw[i].num - i128::from(s[i]) * SEAT_DEN;
+    match method {
+        Pembulatan::KeBawah | Pembulatan::KeAtas | Pembulatan::Terdekat => {
+            let diff = target - s.iter().sum::<i64>();
+            let sisa = sisa.min(k - 1);
+            if diff >= 0 {
+                s[sisa] += diff;
+            } else {
+                // Take the surplus from the remainder jalur, then from the others,
+                // last declared first.
+                let mut over = -diff;
+                let order = std::iter::once(sisa).chain((0..k).rev().filter(|&i| i != sisa));
+                for i in order {
+                    let take = over.min(s[i]);
+                    s[i] -= take;
+                    over -= take;
+                    if over == 0 {
+                        break;
+                    }
+                }
+            }
+        }
+        Pembulatan::SisaTerbesar | Pembulatan::SesuaiBatas => {
+            let mut strict = method == Pembulatan::SesuaiBatas;
+            let mut guard = 0usize;
+            loop {
+                let total: i64 = s.iter().sum();
+                if total == target || guard > 4 * (target.unsigned_abs() as usize + k) + 16 {
+                    break;
+                }
+                guard += 1;
+                let pick = if total < target {
+                    (0..k).filter(|&i| !strict || s[i] < hi[i]).max_by(|&a, &b| deficit(&s, a).cmp(&deficit(&s, b)).then(b.cmp(&a)))
+                } else {
+                    (0..k).filter(|&i| s[i] > if strict { lo[i] } else { 0 }).min_by(|&a, &b| deficit(&s, a).cmp(&deficit(&s, b)).then(a.cmp(&b)))
+                };
+                match pick {
+                    Some(i) if total < target => s[i] += 1,
+                    Some(i) => s[i] -= 1,
+                    // Bounds cannot all hold at this capacity: fall back to plain
+                    // largest remainder rather than fail.
+                    None if strict => strict = false,
+                    None => break,
+                }
+            }
+        }
+    }
+    s
+}
+
+/// True when some allocation of `n` seats keeps every share within its bounds.
+pub fn feasible(n: i64, bounds: &[(i64, i64)]) -> bool {
+    let lo: i64 = bounds.iter().map(|b| b.0).sum();
+    let hi: i64 = bounds.iter().map(|b| b.1).sum();
+    bounds.iter().all(|b| b.0 <= b.1) && lo <= n && n <= hi
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn skema(m: Pembulatan) -> SkemaKursi {
+        let b = |id: &str, p: &str, min: Option<&str>, max: Option<&str>| BagianKursi {
+            id: id.into(),
+            persen: p.into(),
+            minimal_persen: min.map(Into::into),
+            maksimal_persen: max.map(Into::into),
+            sub: vec![],
+        };
+        SkemaKursi {
+            pembulatan: m,
+            sisa_ke: "domisili".into(),
+            jalur: vec![
+                b("domisili", "35", Some("30"), None),
+                b("afirmasi", "30", Some("30"), None),
+                b("prestasi", "30", Some("30"), None),
+                b("mutasi", "5", None, Some("5")),
+            ],
+        }
+    }
+
+    #[test]
+    fn floor_gives_remainder_to_domisili() {
+        let a = skema(Pembulatan::KeBawah).alokasi(36);
+        let seats: Vec<u32> = a.jalur.iter().map(|j| j.1).collect();
+        assert_eq!(seats, vec![15, 10, 10, 1]); // 12.6, 10.8, 10.8, 1.8 floored; 4 left to domisili
+    }
+
+    #[test]
+    fn within_bounds_keeps_minimums() {
+        let a = skema(Pembulatan::SesuaiBatas).alokasi(36);
+        let seats: Vec<u32> = a.jalur.iter().map(|j| j.1).collect();
+        assert_eq!(seats.iter().sum::<u32>(), 36);
+        assert!(seats[1] >= 11 && seats[2] >= 11 && seats[3] <= 1, "{seats:?}");
+    }
+
+    #[test]
+    fn faq_74_capacity_100_domisili_35_is_35_seats() {
+        for m in [Pembulatan::KeBawah, Pembulatan::KeAtas, Pembulatan::Terdekat, Pembulatan::SisaTerbesar, Pembulatan::SesuaiBatas] {
+            let a = skema(m).alokasi(100);
+            assert_eq!(a.jalur[0].1, 35, "{m:?}");
+        }
+    }
+}

@@ -1,0 +1,220 @@
+//! The rulebook: one versioned data file per regulation (plus the catalog of
+//! language diagnostics), embedded in the binary. Checks read their numbers from
+//! here, and each rule's severity and article come from here, so an amendment of
+//! the regulation is a new data file rather than new code.
+
+use crate::diagnostic::{Severity, Teks};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+const PERMENDIKDASMEN_3_2025: &str = include_str!("../../rulebook/permendikdasmen-3-2025.yaml");
+const BAHASA: &str = include_str!("../../rulebook/bahasa.yaml");
+
+/// Rulebook ids this build knows.
+pub const KNOWN: &[&str] = &["permendikdasmen-3-2025"];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+pub enum Keyakinan {
+    P,
+    Q,
+    S,
+    R,
+}
+
+impl Keyakinan {
+    pub fn describe(self) -> Teks {
+        match self {
+            Keyakinan::P => Teks::new("P — tertulis di peraturan atau FAQ resmi kementerian", "P — stated in the regulation or the ministry's own FAQ"),
+            Keyakinan::Q => Teks::new("Q — sumber sekunder yang mengutip pasal", "Q — secondary source quoting the article"),
+            Keyakinan::S => Teks::new("S — sumber sekunder tanpa nomor pasal", "S — secondary source without an article number"),
+            Keyakinan::R => Teks::new("R — praktik daerah, bukan hukum nasional", "R — regional practice, not national law"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Tingkat {
+    Error,
+    Peringatan,
+    Catatan,
+}
+
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+pub struct TeksData {
+    pub id: String,
+    pub en: String,
+}
+
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+pub struct Aturan {
+    pub id: String,
+    #[serde(default)]
+    pub jenjang: Vec<String>,
+    #[serde(default)]
+    pub pasal: Option<String>,
+    #[serde(default)]
+    pub sumber: Vec<String>,
+    #[serde(default)]
+    pub keyakinan: Option<Keyakinan>,
+    pub tingkat: Tingkat,
+    #[serde(default = "yes")]
+    pub diperiksa: bool,
+    pub judul: TeksData,
+    pub penjelasan: TeksData,
+    #[serde(default)]
+    pub contoh_salah: Option<String>,
+    #[serde(default)]
+    pub contoh_benar: Option<String>,
+    /// Set for entries of the language catalog (not the regulation).
+    #[serde(skip)]
+    pub bahasa: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl Aturan {
+    pub fn severity(&self) -> Severity {
+        match self.tingkat {
+            Tingkat::Error => Severity::Error,
+            Tingkat::Peringatan => Severity::Warning,
+            Tingkat::Catatan => Severity::Note,
+        }
+    }
+    /// "Pasal 30 ayat (2); FAQ 17" — what a diagnostic cites.
+    pub fn citation(&self) -> Option<String> {
+        let mut parts: Vec<String> = Vec::new();
+        if let Some(p) = &self.pasal {
+            parts.push(p.clone());
+        }
+        parts.extend(self.sumber.iter().cloned());
+        if parts.is_empty() {
+            None
+        } else {
+            Some(parts.join("; "))
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+pub struct UmurData {
+    pub tahun: u32,
+    #[serde(default)]
+    pub bulan: u32,
+}
+
+impl UmurData {
+    pub fn months(&self) -> u32 {
+        self.tahun * 12 + self.bulan
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+pub struct RentangUmur {
+    pub minimal: UmurData,
+    pub maksimal: UmurData,
+}
+
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+pub struct TanggalData {
+    pub bulan: u32,
+    pub hari: u32,
+}
+
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+pub struct ParamKuota {
+    pub domisili_min: BTreeMap<String, String>,
+    pub afirmasi_min: BTreeMap<String, String>,
+    pub prestasi_min: BTreeMap<String, String>,
+    pub mutasi_max: BTreeMap<String, String>,
+    pub smk_afirmasi_min: String,
+    pub smk_domisili_max: String,
+}
+
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+pub struct ParamUsia {
+    pub tanggal_acuan: TanggalData,
+    pub sd_minimal: UmurData,
+    pub sd_prioritas: UmurData,
+    pub sd_istimewa_minimal: UmurData,
+    pub smp_maksimal: UmurData,
+    pub sma_maksimal: UmurData,
+    pub tk_kelompok_a: RentangUmur,
+    pub tk_kelompok_b: RentangUmur,
+}
+
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+pub struct Parameter {
+    pub kuota: ParamKuota,
+    pub usia: ParamUsia,
+    pub rombel_maksimal: BTreeMap<String, u32>,
+    pub rombel_maksimal_pengecualian: BTreeMap<String, u32>,
+    pub rombel_cek_jumlah: u32,
+    pub juknis_sebelum_pengumuman_bulan: u32,
+    pub kk_minimal_tahun: u32,
+}
+
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+pub struct Rulebook {
+    pub id: String,
+    pub versi: String,
+    pub judul: String,
+    pub singkat: String,
+    pub parameter: Parameter,
+    pub aturan: Vec<Aturan>,
+    #[serde(skip)]
+    pub bahasa: Vec<Aturan>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Katalog {
+    aturan: Vec<Aturan>,
+}
+
+impl Rulebook {
+    /// A rule of the regulation or of the language catalog.
+    pub fn rule(&self, code: &str) -> Option<&Aturan> {
+        self.aturan.iter().chain(self.bahasa.iter()).find(|a| a.id == code)
+    }
+    pub fn all_rules(&self) -> impl Iterator<Item = &Aturan> {
+        self.aturan.iter().chain(self.bahasa.iter())
+    }
+}
+
+/// The rulebook for an `acuan` id, loaded once per process.
+pub fn get(id: &str) -> Option<&'static Rulebook> {
+    match id {
+        "permendikdasmen-3-2025" => Some(default_rulebook()),
+        _ => None,
+    }
+}
+
+/// The current rulebook; the embedded data is validated by the test suite, so a
+/// broken file can never ship. Should it fail anyway, this aborts with the reason.
+pub fn default_rulebook() -> &'static Rulebook {
+    static RB: OnceLock<Rulebook> = OnceLock::new();
+    RB.get_or_init(|| match load(PERMENDIKDASMEN_3_2025, BAHASA) {
+        Ok(rb) => rb,
+        Err(e) => {
+            eprintln!("internal error: embedded rulebook is invalid: {e}");
+            std::process::exit(70)
+        }
+    })
+}
+
+pub fn load(regulasi: &str, bahasa: &str) -> Result<Rulebook, String> {
+    let mut rb: Rulebook = serde_yaml::from_str(regulasi).map_err(|e| format!("rulebook: {e}"))?;
+    let kat: Katalog = serde_yaml::from_str(bahasa).map_err(|e| format!("bahasa.yaml: {e}"))?;
+    rb.bahasa = kat
+        .aturan
+        .into_iter()
+        .map(|mut a| {
+            a.bahasa = true;
+            a
+        })
+        .collect();
+    Ok(rb)
+}

@@ -1,0 +1,271 @@
+//! The schedule: stage order inside each wave, waves in calendar order, every
+//! (sub)jalur in exactly one wave, the juknis signed in time, and the carry-over
+//! graph (no cycles, no flow into a wave that already closed).
+
+use super::Ctx;
+use crate::diagnostic::Diagnostic;
+use crate::model::{Jenjang, Tahap, Tahapan, Waktu};
+use crate::syntax::span::Span;
+use crate::t;
+use std::collections::BTreeMap;
+
+pub fn check(c: &mut Ctx) {
+    if c.j.tahap.is_empty() {
+        c.push(
+            Diagnostic::new("juknis.isi", t!("juknis belum memuat jadwal (tahap)", "the juknis has no schedule (tahap)"))
+                .at(c.j.judul.span, None)
+                .help(t!("tambahkan `tahap 1 {{ jalur …  pendaftaran …  pengumuman … }}`", "add `tahap 1 {{ jalur …  pendaftaran …  pengumuman … }}`")),
+        );
+    }
+    for t in &c.j.tahap {
+        dalam_tahap(c, t);
+    }
+    antar_tahap(c);
+    gelombang(c);
+    juknis_dan_pengumuman(c);
+    sisa_kuota(c);
+}
+
+fn when(w: Waktu) -> String {
+    w.to_string()
+}
+
+fn dalam_tahap(c: &mut Ctx, t: &Tahap) {
+    let n = t.nomor.node;
+    let Some(daftar) = t.get(Tahapan::Pendaftaran) else {
+        c.push(
+            Diagnostic::new("tahapan", t!("tahap {n} tidak punya jadwal pendaftaran", "wave {n} has no registration dates"))
+                .at(t.nomor.span, None)
+                .help(t!("tambahkan `pendaftaran 2025-06-16 sampai 2025-06-17`", "add `pendaftaran 2025-06-16 sampai 2025-06-17`")),
+        );
+        return;
+    };
+    let Some(umum) = t.get(Tahapan::Pengumuman) else {
+        c.push(
+            Diagnostic::new("tahapan", t!("tahap {n} tidak punya tanggal pengumuman", "wave {n} has no announcement date"))
+                .at(t.nomor.span, None)
+                .help(t!("tambahkan `pengumuman …` sesudah pendaftaran ditutup", "add `pengumuman …` after registration closes")),
+        );
+        return;
+    };
+    for stage in [Tahapan::Verifikasi, Tahapan::Seleksi] {
+        if let Some(s) = t.get(stage) {
+            let nm = stage.as_str();
+            if s.mulai.before(daftar.mulai) {
+                let (a, b) = (when(s.mulai), when(daftar.mulai));
+                c.push(
+                    Diagnostic::new("tahapan", t!("tahap {n}: {nm} ({a}) dimulai sebelum pendaftaran dibuka ({b})", "wave {n}: {nm} ({a}) starts before registration opens ({b})"))
+                        .at(s.span, None)
+                        .also(daftar.span, t!("pendaftaran", "registration")),
+                );
+            }
+            if umum.mulai.before(s.selesai) {
+                let (a, b) = (when(umum.mulai), when(s.selesai));
+                c.push(
+                    Diagnostic::new("tahapan", t!("tahap {n}: pengumuman ({a}) sebelum {nm} selesai ({b})", "wave {n}: announcement ({a}) before {nm} ends ({b})"))
+                        .at(umum.span, None)
+                        .also(s.span, t!("{nm}", "{nm}")),
+                );
+            }
+        }
+    }
+    if umum.mulai.before(daftar.selesai) {
+        let (a, b) = (when(umum.mulai), when(daftar.selesai));
+        c.push(
+            Diagnostic::new("tahapan", t!("tahap {n}: pengumuman ({a}) sebelum pendaftaran ditutup ({b})", "wave {n}: announcement ({a}) before registration closes ({b})"))
+                .at(umum.span, Some(t!("terlalu awal", "too early")))
+                .also(daftar.span, t!("pendaftaran masih dibuka", "registration still open"))
+                .help(t!("urutan tahapan: pendaftaran → seleksi → pengumuman → daftar ulang; umumkan sesudah {b}", "stages run registration → selection → announcement → re-registration; announce after {b}")),
+        );
+    }
+    if let Some(du) = t.get(Tahapan::DaftarUlang) {
+        if du.mulai.before(umum.mulai) {
+            let (a, b) = (when(du.mulai), when(umum.mulai));
+            c.push(
+                Diagnostic::new("tahapan", t!("tahap {n}: daftar ulang ({a}) sebelum pengumuman ({b})", "wave {n}: re-registration ({a}) before the announcement ({b})"))
+                    .at(du.span, None)
+                    .also(umum.span, t!("pengumuman", "announcement"))
+                    .help(t!("daftar ulang dimulai pada atau sesudah pengumuman", "re-registration starts on or after the announcement")),
+            );
+        }
+    }
+}
+
+fn antar_tahap(c: &mut Ctx) {
+    let mut ts: Vec<&Tahap> = c.j.tahap.iter().collect();
+    ts.sort_by_key(|t| t.nomor.node);
+    for (i, t) in ts.iter().enumerate() {
+        let want = i as u32 + 1;
+        if t.nomor.node != want {
+            let n = t.nomor.node;
+            c.push(
+                Diagnostic::new("konsistensi.tahap", t!("tahap diberi nomor {n}, seharusnya {want}", "wave numbered {n}, expected {want}"))
+                    .at(t.nomor.span, None)
+                    .help(t!("beri nomor tahap 1, 2, 3, … tanpa loncatan", "number the waves 1, 2, 3, … without gaps")),
+            );
+            break;
+        }
+    }
+    for w in ts.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        let (Some(da), Some(db)) = (a.get(Tahapan::Pendaftaran), b.get(Tahapan::Pendaftaran)) else { continue };
+        let (na, nb) = (a.nomor.node, b.nomor.node);
+        if db.mulai.before(da.mulai) {
+            c.push(
+                Diagnostic::new("konsistensi.tahap", t!("tahap {nb} dibuka sebelum tahap {na}", "wave {nb} opens before wave {na}"))
+                    .at(db.span, None)
+                    .also(da.span, t!("pendaftaran tahap {na}", "wave {na} registration"))
+                    .help(t!("urutkan nomor tahap sesuai tanggal", "number the waves in calendar order")),
+            );
+        } else if let Some(ua) = a.get(Tahapan::Pengumuman) {
+            if db.mulai.before(ua.mulai) {
+                let (x, y) = (when(db.mulai), when(ua.mulai));
+                c.push(
+                    Diagnostic::new("jadwal.gelombang", t!("pendaftaran tahap {nb} ({x}) dibuka sebelum pengumuman tahap {na} ({y})", "wave {nb} registration ({x}) opens before wave {na} is announced ({y})"))
+                        .at(db.span, None)
+                        .also(ua.span, t!("pengumuman tahap {na}", "wave {na} announcement"))
+                        .help(t!("pendaftar yang diterima di tahap {na} belum diketahui saat tahap {nb} dibuka", "applicants accepted in wave {na} are not yet known when wave {nb} opens")),
+                );
+            }
+        }
+    }
+}
+
+fn gelombang(c: &mut Ctx) {
+    if c.j.tahap.is_empty() || c.jenjang() == Some(Jenjang::TK) {
+        return;
+    }
+    // Which waves cover each selection unit, directly or through its parent jalur.
+    let mut cover: BTreeMap<String, Vec<(u32, Span)>> = BTreeMap::new();
+    for t in &c.j.tahap {
+        if t.jalur.is_empty() {
+            let n = t.nomor.node;
+            c.push(
+                Diagnostic::new("gelombang", t!("tahap {n} tidak menyeleksi jalur apa pun", "wave {n} selects no jalur"))
+                    .at(t.nomor.span, None)
+                    .help(t!("tulis `jalur …` di dalam tahap", "write `jalur …` inside the wave")),
+            );
+        }
+        for r in &t.jalur {
+            let Some(x) = c.j.find(&r.node) else { continue };
+            for leaf in x.leaves() {
+                cover.entry(leaf.id.clone()).or_default().push((t.nomor.node, r.span));
+            }
+        }
+    }
+    for leaf in c.j.leaves() {
+        let n = &leaf.id;
+        match cover.get(&leaf.id).map(Vec::as_slice) {
+            None | Some([]) => c.push(
+                Diagnostic::new("gelombang", t!("{n} tidak diseleksi di tahap mana pun", "{n} is selected in no wave"))
+                    .at(leaf.nama.span, Some(t!("kursinya tidak akan terisi", "its seats would stay empty")))
+                    .help(t!("sebutkan `{n}` di baris `jalur` salah satu tahap", "name `{n}` on the `jalur` line of one wave")),
+            ),
+            Some([_]) => {}
+            Some([(a, first), (b, again), ..]) => {
+                let (a, b) = (*a, *b);
+                c.push(
+                    Diagnostic::new("gelombang", t!("{n} diseleksi di dua tahap ({a} dan {b})", "{n} is selected in two waves ({a} and {b})"))
+                        .at(*again, None)
+                        .also(*first, t!("tahap {a}", "wave {a}"))
+                        .help(t!("setiap jalur dan sub-jalur diseleksi tepat di satu tahap", "every jalur and sub-jalur is selected in exactly one wave")),
+                );
+            }
+        }
+    }
+}
+
+fn juknis_dan_pengumuman(c: &mut Ctx) {
+    let first_daftar = c.j.tahap.iter().filter_map(|t| t.get(Tahapan::Pendaftaran)).min_by_key(|d| d.mulai.tanggal);
+    if let Some(p) = &c.j.pengumuman_pendaftaran {
+        if let Some(year) = c.j.tahun() {
+            let d = p.node.tanggal;
+            if !(d.tahun == year && d.bulan == 5 && d.hari <= 7) {
+                c.push(
+                    Diagnostic::new("jadwal.pengumuman", t!("pengumuman pendaftaran {d} tidak pada minggu pertama Mei", "the registration announcement {d} is not in the first week of May"))
+                        .at(p.span, None)
+                        .help(t!("umumkan pendaftaran pada 1–7 Mei {year}", "announce registration on 1–7 May {year}")),
+                );
+            }
+        }
+        if let Some(fd) = first_daftar {
+            if fd.mulai.before(p.node) {
+                let (a, b) = (when(p.node), when(fd.mulai));
+                c.push(
+                    Diagnostic::new("tahapan", t!("pengumuman pendaftaran ({a}) sesudah pendaftaran dibuka ({b})", "the registration announcement ({a}) comes after registration opens ({b})"))
+                        .at(p.span, None)
+                        .also(fd.span, t!("pendaftaran dibuka", "registration opens")),
+                );
+            }
+        }
+    }
+    let Some(signed) = &c.j.ditetapkan else { return };
+    let months = c.rb.parameter.juknis_sebelum_pengumuman_bulan;
+    let (reference, ref_span, what_id, what_en) = match (&c.j.pengumuman_pendaftaran, first_daftar) {
+        (Some(p), _) => (p.node.tanggal, p.span, "pengumuman pendaftaran", "the registration announcement"),
+        (None, Some(d)) => (d.mulai.tanggal, d.span, "pendaftaran tahap pertama", "the first registration"),
+        (None, None) => return,
+    };
+    let latest = reference.minus_months(months);
+    if signed.node.tanggal > latest {
+        let (s, r) = (signed.node.tanggal, reference);
+        c.push(
+            Diagnostic::new("jadwal.juknis", t!("juknis ditetapkan {s}, kurang dari {months} bulan sebelum {what_id} ({r})", "the juknis is signed {s}, less than {months} months before {what_en} ({r})"))
+                .at(signed.span, None)
+                .also(ref_span, t!("{what_id}", "{what_en}"))
+                .help(t!("tetapkan juknis paling lambat {latest}", "sign the juknis by {latest} at the latest")),
+        );
+    }
+}
+
+fn sisa_kuota(c: &mut Ctx) {
+    let edges: Vec<(&str, &str, Span)> = c
+        .j
+        .sisa_kuota
+        .iter()
+        .filter(|s| c.j.find(&s.dari.node).is_some() && c.j.find(&s.ke.node).is_some())
+        .map(|s| (s.dari.node.as_str(), s.ke.node.as_str(), s.span))
+        .collect();
+    // Cycles: follow each edge; a walk that returns to its start is a cycle.
+    let mut reported: Vec<Span> = Vec::new();
+    for &(from, to, span) in &edges {
+        let mut path = vec![span];
+        let mut cur = to;
+        let mut steps = 0;
+        while steps <= edges.len() {
+            if cur == from {
+                if !path.iter().any(|p| reported.contains(p)) {
+                    reported.extend(path.iter().copied());
+                    let mut d = Diagnostic::new("kuota.sisa.siklus", t!("sisa kuota berputar kembali ke `{from}`", "unfilled seats flow in a cycle back to `{from}`"))
+                        .at(span, Some(t!("awal siklus", "cycle starts here")))
+                        .help(t!("putus siklusnya: sisa kuota harus berakhir di satu jalur", "break the cycle: unfilled seats must end in one jalur"));
+                    for p in path.iter().skip(1) {
+                        d = d.also(*p, t!("lalu ke sini", "then here"));
+                    }
+                    c.push(d);
+                }
+                break;
+            }
+            match edges.iter().find(|(f, _, _)| *f == cur) {
+                Some(&(_, next, s)) => {
+                    path.push(s);
+                    cur = next;
+                }
+                None => break,
+            }
+            steps += 1;
+        }
+    }
+    for s in &c.j.sisa_kuota {
+        let (Some(ta), Some(tb)) = (c.j.tahap_of(&s.dari.node), c.j.tahap_of(&s.ke.node)) else { continue };
+        if tb.nomor.node < ta.nomor.node {
+            let (a, b, na, nb) = (&s.dari.node, &s.ke.node, ta.nomor.node, tb.nomor.node);
+            c.push(
+                Diagnostic::new("kuota.sisa.tahap", t!("sisa kuota {a} (tahap {na}) dialihkan ke {b} yang sudah selesai di tahap {nb}", "unfilled seats of {a} (wave {na}) go to {b}, already closed in wave {nb}"))
+                    .at(s.ke.span, Some(t!("tahap {nb} sudah ditutup", "wave {nb} has closed")))
+                    .also(s.dari.span, t!("baru diketahui sesudah tahap {na}", "known only after wave {na}"))
+                    .help(t!("alihkan ke jalur di tahap {na} atau sesudahnya", "send them to a jalur in wave {na} or later")),
+            );
+        }
+    }
+}

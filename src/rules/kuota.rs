@@ -1,0 +1,256 @@
+//! Quotas: per-jalur minimums and maximum, the exact 100% total, sub-quota sums,
+//! and whether the declared rounding keeps every bound at every school size.
+
+use super::Ctx;
+use crate::diagnostic::Diagnostic;
+use crate::model::kursi::{feasible, BagianKursi, SkemaKursi, SubKursi};
+use crate::model::{Jenjang, Juknis, Persen};
+use crate::rulebook::Rulebook;
+use crate::syntax::span::Span;
+use crate::t;
+
+/// The regulation's (minimum, maximum) for a national jalur at a jenjang.
+pub fn batas(rb: &Rulebook, jj: Jenjang, jalur: &str) -> (Option<Persen>, Option<Persen>) {
+    let k = &rb.parameter.kuota;
+    if jj == Jenjang::SMK {
+        return match jalur {
+            "afirmasi" => (Persen::parse(&k.smk_afirmasi_min).ok(), None),
+            j if j.starts_with("domisili") => (None, Persen::parse(&k.smk_domisili_max).ok()),
+            _ => (None, None),
+        };
+    }
+    match jalur {
+        "domisili" => (Ctx::param(&k.domisili_min, jj), None),
+        "afirmasi" => (Ctx::param(&k.afirmasi_min, jj), None),
+        "prestasi" => (Ctx::param(&k.prestasi_min, jj), None),
+        "mutasi" => (None, Ctx::param(&k.mutasi_max, jj)),
+        _ => (None, None),
+    }
+}
+
+/// The seat scheme of a juknis: the plan carries it and the engine runs it.
+pub fn skema_kursi(j: &Juknis, rb: &Rulebook) -> SkemaKursi {
+    let jj = j.jenjang().unwrap_or(Jenjang::SMA);
+    let jalur = j
+        .jalur
+        .iter()
+        .map(|jl| {
+            let (min, max) = batas(rb, jj, &jl.id);
+            BagianKursi {
+                id: jl.id.clone(),
+                persen: jl.kuota.as_ref().map(|k| k.node).unwrap_or_default().to_string(),
+                minimal_persen: min.map(|p| p.to_string()),
+                maksimal_persen: max.map(|p| p.to_string()),
+                sub: jl
+                    .sub
+                    .iter()
+                    .map(|s| SubKursi { id: s.id.clone(), persen: s.kuota.as_ref().map(|k| k.node).unwrap_or_default().to_string() })
+                    .collect(),
+            }
+        })
+        .collect();
+    SkemaKursi { pembulatan: j.daya_tampung.pembulatan.node, sisa_ke: sisa_ke(j), jalur }
+}
+
+/// Who absorbs rounding leftovers: as declared, else domisili, else the largest.
+pub fn sisa_ke(j: &Juknis) -> String {
+    if let Some(s) = &j.daya_tampung.sisa_ke {
+        return s.node.clone();
+    }
+    if j.jalur("domisili").is_some() {
+        return "domisili".into();
+    }
+    j.jalur.iter().max_by_key(|x| x.kuota.as_ref().map(|k| k.node)).map(|x| x.id.clone()).unwrap_or_default()
+}
+
+pub fn check(c: &mut Ctx) {
+    let Some(jj) = c.jenjang() else { return };
+    if jj == Jenjang::TK || c.j.jalur.is_empty() {
+        return;
+    }
+    let jn = jj.as_str();
+    if jj.has_national_jalur() {
+        for jl in &c.j.jalur {
+            let Some(q) = &jl.kuota else { continue };
+            let (min, max) = batas(c.rb, jj, &jl.id);
+            let n = &jl.id;
+            if let Some(m) = min.filter(|m| q.node < *m) {
+                let v = q.node;
+                c.push(
+                    Diagnostic::new(
+                        &format!("kuota.{n}.min"),
+                        t!("kuota {n} {v}% di bawah minimum {m}% untuk {jn}", "{n} quota {v}% is below the {m}% minimum for {jn}"),
+                    )
+                    .at(q.span, Some(t!("kurang dari {m}%", "less than {m}%")))
+                    .also(c.jenjang_span(), t!("jenjang {jn}", "jenjang {jn}"))
+                    .help(t!("naikkan kuota {n} menjadi paling sedikit {m}%", "raise the {n} quota to at least {m}%")),
+                );
+            }
+            if let Some(m) = max.filter(|m| q.node > *m) {
+                let v = q.node;
+                c.push(
+                    Diagnostic::new(
+                        &format!("kuota.{n}.max"),
+                        t!("kuota {n} {v}% melebihi maksimum {m}%", "{n} quota {v}% exceeds the {m}% maximum"),
+                    )
+                    .at(q.span, Some(t!("lebih dari {m}%", "more than {m}%")))
+                    .help(t!("turunkan kuota {n} menjadi paling banyak {m}%", "lower the {n} quota to at most {m}%")),
+                );
+            }
+        }
+    }
+    total(c);
+    sub_kuota(c);
+    if jj.has_national_jalur() {
+        pembulatan(c, jj);
+    }
+}
+
+fn total(c: &mut Ctx) {
+    let quotas: Vec<_> = c.j.jalur.iter().filter_map(|j| j.kuota.as_ref().map(|k| (j, k))).collect();
+    if quotas.len() != c.j.jalur.len() || quotas.is_empty() {
+        return; // a missing quota is reported where it is missing
+    }
+    let sum: Persen = quotas.iter().map(|(_, k)| k.node).sum();
+    if sum == Persen::HUNDRED {
+        return;
+    }
+    let parts = quotas.iter().map(|(j, k)| format!("{} {}%", j.id, k.node)).collect::<Vec<_>>().join(" + ");
+    let (diff_id, diff_en) = if sum < Persen::HUNDRED {
+        let d = Persen::HUNDRED - sum;
+        (format!("masih kurang {d}% dari daya tampung"), format!("{d}% of the capacity is assigned to no jalur"))
+    } else {
+        let d = sum - Persen::HUNDRED;
+        (format!("lebih {d}% dari daya tampung"), format!("{d}% more than the capacity"))
+    };
+    let (first, _) = quotas[0];
+    let mut d = Diagnostic::new(
+        "kuota.total",
+        t!("jumlah kuota semua jalur {sum}%, harus tepat 100%", "the jalur quotas add up to {sum}%, not exactly 100%"),
+    )
+    .at(Span::new(first.span.start, first.nama.span.end), Some(t!("{parts} = {sum}%", "{parts} = {sum}%")))
+    .help(t!("{diff_id}; ubah kuota sampai jumlahnya 100% dengan tetap memenuhi batas tiap jalur", "{diff_en}; change the quotas so they add up to 100% while keeping each jalur's bound"));
+    for (_, k) in quotas.iter().skip(1) {
+        let v = k.node;
+        d = d.also(k.span, t!("{v}%", "{v}%"));
+    }
+    c.push(d);
+}
+
+fn sub_kuota(c: &mut Ctx) {
+    for jl in &c.j.jalur {
+        if jl.sub.is_empty() {
+            continue;
+        }
+        let Some(q) = &jl.kuota else { continue };
+        if jl.sub.iter().any(|s| s.kuota.is_none()) {
+            continue;
+        }
+        let sum: Persen = jl.sub.iter().filter_map(|s| s.kuota.as_ref().map(|k| k.node)).sum();
+        if sum == q.node {
+            continue;
+        }
+        let (n, v) = (&jl.id, q.node);
+        let mut d = Diagnostic::new(
+            "konsistensi.sub_kuota",
+            t!("sub-kuota jalur {n} berjumlah {sum}%, padahal kuota jalurnya {v}%", "the sub-quotas of jalur {n} add up to {sum}%, but the jalur's quota is {v}%"),
+        )
+        .at(q.span, Some(t!("kuota jalur {v}%", "jalur quota {v}%")))
+        .help(t!("samakan jumlah sub-kuota dengan kuota jalur", "make the sub-quotas add up to the jalur's quota"));
+        for s in &jl.sub {
+            if let Some(k) = &s.kuota {
+                let sv = k.node;
+                d = d.also(k.span, t!("{sv}%", "{sv}%"));
+            }
+        }
+        c.push(d);
+    }
+}
+
+/// Try every school size from 1 to the largest realistic capacity; report, per
+/// jalur, the smallest size at which the declared rounding breaks its bound while
+/// some allocation could have kept all bounds.
+fn pembulatan(c: &mut Ctx, jj: Jenjang) {
+    if c.j.jalur.iter().any(|j| j.kuota.is_none()) {
+        return;
+    }
+    let total: Persen = c.j.jalur.iter().filter_map(|j| j.kuota.as_ref().map(|k| k.node)).sum();
+    if total != Persen::HUNDRED {
+        return;
+    }
+    let skema = skema_kursi(c.j, c.rb);
+    let rombel = c.rb.parameter.rombel_maksimal.get(jj.as_str()).copied().unwrap_or(36);
+    let max_n = rombel.saturating_mul(c.rb.parameter.rombel_cek_jumlah).max(1);
+    let parsed: Vec<(Option<Persen>, Option<Persen>)> = skema
+        .jalur
+        .iter()
+        .map(|b| (b.minimal_persen.as_deref().and_then(|s| Persen::parse(s).ok()), b.maksimal_persen.as_deref().and_then(|s| Persen::parse(s).ok())))
+        .collect();
+    let mut reported = vec![false; skema.jalur.len()];
+    for n in 1..=max_n {
+        let bounds: Vec<(i64, i64)> = parsed
+            .iter()
+            .map(|(lo, hi)| (lo.map(|p| p.of(n).ceil()).unwrap_or(0), hi.map(|p| p.of(n).floor()).unwrap_or(i64::from(n))))
+            .collect();
+        if !feasible(i64::from(n), &bounds) {
+            continue;
+        }
+        let a = skema.alokasi(n);
+        for (i, (id, seats, _)) in a.jalur.iter().enumerate() {
+            if reported[i] {
+                continue;
+            }
+            let seats = i64::from(*seats);
+            let (lo, hi) = bounds[i];
+            let (bound, below) = if seats < lo {
+                (parsed[i].0, true)
+            } else if seats > hi {
+                (parsed[i].1, false)
+            } else {
+                continue;
+            };
+            reported[i] = true;
+            let Some(bound) = bound else { continue };
+            let exact = bound.of(n);
+            let exact_s = format_seats(exact.num);
+            let method = c.j.daya_tampung.pembulatan.node.as_str();
+            let (rel_id, rel_en) = if below { ("kurang dari", "fewer than") } else { ("lebih dari", "more than") };
+            let (lim_id, lim_en) = if below { ("minimum", "minimum") } else { ("maksimum", "maximum") };
+            let jalur = c.j.jalur(id);
+            let quota_span = jalur.and_then(|j| j.kuota.as_ref().map(|k| k.span)).unwrap_or(c.j.judul.span);
+            let written = c.j.daya_tampung.pembulatan_ditulis;
+            let primary = if written { c.j.daya_tampung.pembulatan.span } else { quota_span };
+            let mut d = Diagnostic::new(
+                "kuota.pembulatan",
+                t!(
+                    "dengan pembulatan `{method}`, sekolah berdaya tampung {n} mendapat {seats} kursi {id}, {rel_id} {lim_id} {bound}% = {exact_s} kursi",
+                    "with rounding `{method}`, a school with capacity {n} gets {seats} {id} seats, {rel_en} the {lim_en} {bound}% = {exact_s} seats"
+                ),
+            )
+            .at(primary, Some(t!("daya tampung {n} adalah ukuran terkecil yang melanggar", "capacity {n} is the smallest size that breaks it")))
+            .help(t!(
+                "gunakan `pembulatan sesuai_batas` (jalur bermimimum dibulatkan ke atas, mutasi ke bawah, sisanya ke jalur lain) atau ubah kuota",
+                "use `pembulatan sesuai_batas` (minimum jalur rounded up, mutasi down, the rest to the other jalur) or change the quotas"
+            ));
+            if written {
+                d = d.also(quota_span, t!("kuota {id}", "{id} quota"));
+            }
+            c.push(d);
+        }
+        if reported.iter().all(|r| *r) {
+            break;
+        }
+    }
+}
+
+/// An exact seat fraction as a short decimal: 10.8, 1.05.
+fn format_seats(num: i128) -> String {
+    let den = crate::model::persen::SEAT_DEN;
+    let whole = num / den;
+    let frac = num % den;
+    if frac == 0 {
+        return whole.to_string();
+    }
+    let s = format!("{frac:06}");
+    format!("{whole}.{}", s.trim_end_matches('0'))
+}

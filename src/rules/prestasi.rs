@@ -1,0 +1,220 @@
+//! Scores and points: leadership only for ketua of OSIS or pramuka, points rising
+//! with the competition level, no accreditation weighting, five rapor semesters,
+//! free tests, no automatic admission; and SD's bans on tests and TK priority.
+
+use super::Ctx;
+use crate::diagnostic::Diagnostic;
+use crate::model::{JenisBaris, Jenjang, KriteriaJenis, Persen, Sumber, Syarat, TINGKAT_LOMBA};
+use crate::syntax::span::Span;
+use crate::t;
+
+fn tokens(name: &str) -> impl Iterator<Item = &str> {
+    name.split(['_', '.'])
+}
+
+pub fn check(c: &mut Ctx) {
+    kepemimpinan(c);
+    bobot_tingkat(c);
+    akreditasi(c);
+    rapor_dan_bobot(c);
+    tes(c);
+    otomatis(c);
+    if c.jenjang() == Some(Jenjang::SD) {
+        sd(c);
+    }
+}
+
+fn kepemimpinan(c: &mut Ctx) {
+    for t in &c.j.poin {
+        for b in t.baris.iter().filter(|b| b.node.jenis == JenisBaris::Organisasi) {
+            let org = &b.node.kategori.node;
+            for (role, _) in b.node.nilai.iter().filter(|(r, _)| r.node != "ketua") {
+                let r = &role.node;
+                c.push(
+                    Diagnostic::new("prestasi.kepemimpinan", t!("poin kepemimpinan hanya untuk ketua, bukan `{r}` {org}", "leadership points are only for the chair, not `{r}` of {org}"))
+                        .at(role.span, Some(t!("bukan ketua", "not the chair")))
+                        .help(t!("hapus `{r}`; hanya `ketua` OSIS atau organisasi kepanduan yang dinilai", "remove `{r}`; only the `ketua` of OSIS or the scouts counts")),
+                );
+            }
+        }
+    }
+}
+
+fn bobot_tingkat(c: &mut Ctx) {
+    for t in &c.j.poin {
+        let rows: Vec<(u8, &crate::model::BarisPoin)> = t
+            .baris
+            .iter()
+            .filter_map(|b| match b.node.jenis {
+                JenisBaris::Tingkat(i) => Some((i, &b.node)),
+                JenisBaris::Organisasi => None,
+            })
+            .collect();
+        for (hi_level, hi_row) in &rows {
+            for (rank, value) in &hi_row.nilai {
+                let lower = rows
+                    .iter()
+                    .filter(|(l, _)| l < hi_level)
+                    .flat_map(|(l, r)| r.nilai.iter().filter(|(k, _)| k.node == rank.node).map(move |(_, v)| (*l, v)))
+                    .find(|(_, v)| v.node >= value.node);
+                if let Some((lo_level, lo_value)) = lower {
+                    let (hi_n, lo_n) = (TINGKAT_LOMBA[*hi_level as usize], TINGKAT_LOMBA[lo_level as usize]);
+                    let (r, hv, lv) = (&rank.node, value.node, lo_value.node);
+                    c.push(
+                        Diagnostic::new("prestasi.bobot", t!("{r} tingkat {hi_n} ({hv} poin) tidak lebih tinggi dari tingkat {lo_n} ({lv} poin)", "{r} at {hi_n} level ({hv} points) is not above {lo_n} level ({lv} points)"))
+                            .at(value.span, None)
+                            .also(lo_value.span, t!("tingkat {lo_n}", "{lo_n} level"))
+                            .help(t!("poin naik menurut tingkat: kabupaten/kota < provinsi < nasional < internasional", "points rise with the level: kabupaten/kota < provinsi < nasional < internasional")),
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn akreditasi(c: &mut Ctx) {
+    let mut hits: Vec<(Span, String)> = Vec::new();
+    for s in &c.j.skor {
+        for su in &s.suku {
+            let name = match &su.node.sumber.node {
+                Sumber::Masukan { nama } | Sumber::Tes { nama } => nama,
+                Sumber::Poin { tabel } => tabel,
+                Sumber::Rapor { .. } => continue,
+            };
+            if name.contains("akreditasi") {
+                hits.push((su.span, name.clone()));
+            }
+        }
+    }
+    for t in &c.j.poin {
+        if t.nama.node.contains("akreditasi") {
+            hits.push((t.nama.span, t.nama.node.clone()));
+        }
+    }
+    for leaf in &c.j.jalur {
+        for s in leaf.syarat.iter().chain(leaf.sub.iter().flat_map(|x| x.syarat.iter())) {
+            if let Syarat::Lain(n) | Syarat::Status(n) = &s.node {
+                if n.contains("akreditasi") {
+                    hits.push((s.span, n.clone()));
+                }
+            }
+        }
+    }
+    for (span, name) in hits {
+        c.push(
+            Diagnostic::new("prestasi.tanpa_akreditasi", t!("pembobotan tidak boleh berdasarkan akreditasi sekolah: `{name}`", "weighting must not use school accreditation: `{name}`"))
+                .at(span, None)
+                .help(t!("hapus suku akreditasi dan bagikan bobotnya ke rapor atau indeks sekolah", "remove the accreditation term and give its weight to rapor or the school index")),
+        );
+    }
+}
+
+fn rapor_dan_bobot(c: &mut Ctx) {
+    for s in &c.j.skor {
+        for su in &s.suku {
+            if let Sumber::Rapor { dari, sampai, .. } = su.node.sumber.node {
+                if !matches!((dari, sampai), (1, 5) | (2, 6)) {
+                    c.push(
+                        Diagnostic::new("prestasi.rapor", t!("rapor dinilai dari 5 semester terakhir, bukan semester {dari}..{sampai}", "rapor counts the last 5 semesters, not semesters {dari}..{sampai}"))
+                            .at(su.node.sumber.span, None)
+                            .help(t!("tulis `semester 1..5` (atau `semester 2..6` bila rapor semester 6 sudah terbit)", "write `semester 1..5` (or `semester 2..6` once semester 6 is out)")),
+                    );
+                }
+            }
+        }
+        let sum: Persen = s.suku.iter().map(|x| x.node.bobot.node).sum();
+        if !s.suku.is_empty() && sum != Persen::HUNDRED {
+            let n = &s.nama.node;
+            c.push(
+                Diagnostic::new("konsistensi.bobot", t!("bobot skor `{n}` berjumlah {sum}%, harus 100%", "the weights of score `{n}` add up to {sum}%, not 100%"))
+                    .at(s.span, None)
+                    .help(t!("ubah bobot sampai jumlahnya 100%", "change the weights so they add up to 100%")),
+            );
+        }
+    }
+}
+
+fn tes(c: &mut Ctx) {
+    for b in &c.j.biaya {
+        let is_tes = b.node.untuk.as_deref().is_some_and(|u| tokens(u).any(|t| t == "tes" || t == "ujian" || t == "asesmen"));
+        if is_tes && b.node.rupiah > 0 {
+            c.push(
+                Diagnostic::new("prestasi.tes", t!("tes terstandar tidak boleh dipungut biaya", "a standardised test must be free of charge"))
+                    .at(b.span, None)
+                    .help(t!("tulis `biaya gratis`", "write `biaya gratis`")),
+            );
+        }
+    }
+}
+
+fn otomatis(c: &mut Ctx) {
+    for jl in c.j.jalur.iter().filter(|j| j.induk() == "prestasi") {
+        for x in std::iter::once(jl).chain(jl.sub.iter()) {
+            if let Some(s) = x.langsung_diterima {
+                c.push(
+                    Diagnostic::new("prestasi.tidak_otomatis", t!("tidak ada prestasi yang menjamin diterima", "no achievement guarantees admission"))
+                        .at(s, None)
+                        .help(t!("hapus `langsung_diterima`; semua prestasi diberi bobot lalu diperingkat", "remove `langsung_diterima`; every achievement is weighted and ranked")),
+                );
+            }
+        }
+    }
+}
+
+fn sd(c: &mut Ctx) {
+    let mut tests: Vec<Span> = Vec::new();
+    let mut tk: Vec<(Span, String)> = Vec::new();
+    let is_tk = |n: &str| tokens(n).any(|t| t == "tk" || t == "paud");
+    for s in &c.j.skor {
+        for su in &s.suku {
+            match &su.node.sumber.node {
+                Sumber::Tes { .. } => tests.push(su.span),
+                Sumber::Masukan { nama } if is_tk(nama) => tk.push((su.span, nama.clone())),
+                Sumber::Masukan { nama } if tokens(nama).any(|t| t == "tes") => tests.push(su.span),
+                _ => {}
+            }
+        }
+    }
+    for jl in &c.j.jalur {
+        for x in std::iter::once(jl).chain(jl.sub.iter()) {
+            for s in &x.syarat {
+                if let Syarat::Lain(n) | Syarat::Status(n) = &s.node {
+                    if is_tk(n) {
+                        tk.push((s.span, n.clone()));
+                    } else if tokens(n).any(|t| t == "tes") {
+                        tests.push(s.span);
+                    }
+                }
+            }
+            if let Some(u) = &x.urutan {
+                for k in &u.node {
+                    if let KriteriaJenis::Skor(n) = &k.node.kriteria {
+                        if is_tk(n) {
+                            tk.push((k.span, n.clone()));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    for b in &c.j.biaya {
+        if b.node.untuk.as_deref().is_some_and(|u| tokens(u).any(|t| t == "tes")) {
+            tests.push(b.span);
+        }
+    }
+    for s in tests {
+        c.push(
+            Diagnostic::new("sd.tanpa_tes", t!("calon murid SD tidak boleh dites", "SD applicants must not be tested"))
+                .at(s, None)
+                .also(c.jenjang_span(), t!("jenjang SD", "jenjang SD"))
+                .help(t!("hapus tes: SD tidak memakai tes membaca, menulis, berhitung atau tes lain", "remove the test: SD uses no reading, writing, arithmetic or other test")),
+        );
+    }
+    for (s, n) in tk {
+        c.push(
+            Diagnostic::new("sd.tanpa_prioritas_tk", t!("lulusan TK/PAUD tidak boleh diprioritaskan: `{n}`", "TK/PAUD graduates must not be given priority: `{n}`"))
+                .at(s, None)
+                .help(t!("hapus `{n}`: masuk SD tidak mensyaratkan lulus TK/PAUD", "remove `{n}`: SD does not require TK/PAUD")),
+        );
+    }
+}

@@ -1,0 +1,182 @@
+//! The syntax tree: what the writer wrote, with a span on every node and no
+//! interpretation yet. Names and numbers stay as text; `model::lower` gives them
+//! meaning and reports what is wrong with them.
+
+use super::span::Spanned;
+
+pub type Text = Spanned<String>;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct File {
+    pub judul: Text,
+    pub items: Vec<Spanned<Item>>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    Acuan(Text),
+    Pemerintah { tingkat: Text, nama: Option<Text> },
+    Jenjang(Text),
+    TahunAjaran { awal: Text, akhir: Text },
+    Ditetapkan(Waktu),
+    PengumumanPendaftaran(Waktu),
+    Usia(Vec<Spanned<UsiaItem>>),
+    Wilayah(Vec<Spanned<WilayahItem>>),
+    DayaTampung(Vec<Spanned<DayaTampungItem>>),
+    Pilihan(Vec<Spanned<PilihanItem>>),
+    Skor { nama: Text, suku: Vec<Spanned<Suku>> },
+    Poin { nama: Text, baris: Vec<Spanned<PoinBaris>> },
+    Jalur(Jalur),
+    SisaKuota { dari: Text, ke: Text },
+    Cadangan(Cadangan),
+    Tahap { nomor: Text, isi: Vec<Spanned<TahapItem>> },
+    Biaya(Biaya),
+    Pendaftaran(Vec<Text>),
+    Pengaduan(Text),
+    Pemantauan(Text),
+    /// A line the grammar could not read; `keyword` is its first word.
+    Rusak(Rusak),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rusak {
+    pub keyword: Text,
+    pub text: Text,
+}
+
+/// A date with an optional time, as written (`2025-06-24 08:00`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Waktu {
+    pub tanggal: Text,
+    pub jam: Option<Text>,
+}
+
+/// `N tahun` or `N tahun M bulan`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Umur {
+    pub tahun: Text,
+    pub bulan: Option<Text>,
+}
+
+/// A percentage as written; `koma` and `kata_persen` record the accepted slips.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Persen {
+    pub angka: Text,
+    pub koma: bool,
+    pub kata_persen: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum UsiaItem {
+    TanggalAcuan(Waktu),
+    Minimal(Spanned<Umur>),
+    Maksimal(Spanned<Umur>),
+    Prioritas(Spanned<Umur>),
+    Istimewa { minimal: Spanned<Umur>, rekomendasi: Vec<Text> },
+    Kelompok { nama: Text, dari: Spanned<Umur>, sampai: Spanned<Umur> },
+    Pengecualian(Vec<Text>),
+    Rusak(Rusak),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum WilayahItem {
+    Administratif(Vec<Text>),
+    Radius(Text),
+    Lainnya(Option<Text>),
+    /// `metode X` with an unknown method word (e.g. the old `zonasi`).
+    MetodeNama(Vec<Text>),
+    Perluasan(Text),
+    Perbatasan { tingkat: Text, nama: Text, kesepakatan: Option<Text> },
+    Rusak(Rusak),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum DayaTampungItem {
+    Rombel(Text),
+    Pengecualian { rombel: Text, sampai: Option<Waktu> },
+    Pembulatan(Text),
+    SisaPembulatan(Text),
+    Rusak(Rusak),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum PilihanItem {
+    Maksimal(Text),
+    Mekanisme(Text),
+    Rusak(Rusak),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Suku {
+    pub bobot: Option<Spanned<Persen>>,
+    pub sumber: Spanned<Sumber>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Sumber {
+    Rapor { dari: Text, sampai: Text, mapel: Vec<Text> },
+    Tes(Text),
+    Poin(Text),
+    Masukan(Text),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PoinBaris {
+    pub kategori: Text,
+    pub nilai: Vec<(Text, Text)>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Jalur {
+    pub nama: Text,
+    pub kuota: Option<Spanned<Persen>>,
+    pub isi: Vec<Spanned<JalurItem>>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum JalurItem {
+    Sub(Jalur),
+    Syarat(Vec<Spanned<Syarat>>),
+    Dokumen(Vec<Spanned<Dokumen>>),
+    Urutan(Vec<Spanned<Kriteria>>),
+    Per(Text),
+    LangsungDiterima,
+    Rusak(Rusak),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Syarat {
+    Status(Text),
+    Nama(Text),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dokumen {
+    pub nama: Text,
+    pub minimal: Option<Spanned<Umur>>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Kriteria {
+    pub nama: Text,
+    pub arah: Option<Text>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cadangan {
+    Persen(Spanned<Persen>),
+    Nama(Text),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum TahapItem {
+    Jalur(Vec<Text>),
+    Jadwal { tahapan: Text, mulai: Waktu, selesai: Option<Waktu> },
+    Rusak(Rusak),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Biaya {
+    Gratis,
+    Nominal { untuk: Option<Text>, jumlah: Text },
+}

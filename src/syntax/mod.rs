@@ -1,0 +1,29 @@
+//! Source text → syntax tree. `parse` never panics: whatever the bytes, it returns
+//! the tree it could build and the diagnostics explaining the rest.
+
+pub mod ast;
+pub mod limits;
+mod parser;
+pub mod span;
+
+use crate::diagnostic::Diagnostic;
+
+pub struct Parsed {
+    pub file: Option<ast::File>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Parse a juknis from raw bytes (the caller need not have checked the encoding).
+pub fn parse_bytes(bytes: &[u8]) -> Parsed {
+    match limits::decode(bytes) {
+        Ok(src) => parse(src),
+        Err(d) => Parsed { file: None, diagnostics: vec![d] },
+    }
+}
+
+pub fn parse(src: &str) -> Parsed {
+    if let Err(d) = limits::check_braces(src) {
+        return Parsed { file: None, diagnostics: vec![d] };
+    }
+    parser::parse(src)
+}

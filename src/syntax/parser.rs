@@ -1,0 +1,497 @@
+//! pest pairs → `ast`. Every node gets the span of the text it came from.
+//! Raw pest errors are rewritten into the words a writer should type.
+
+use super::ast::*;
+use super::span::{Span, Spanned};
+use super::Parsed;
+use crate::diagnostic::Diagnostic;
+use crate::t;
+use pest::iterators::Pair;
+use pest::Parser as _;
+
+#[derive(pest_derive::Parser)]
+#[grammar = "../grammar/juknis.pest"]
+struct JuknisParser;
+
+type P<'a> = Pair<'a, Rule>;
+
+/// Upper bound on grammar steps, so no input can make the parser run for long.
+const CALL_LIMIT: usize = 20_000_000;
+
+pub fn parse(src: &str) -> Parsed {
+    pest::set_call_limit(std::num::NonZeroUsize::new(CALL_LIMIT));
+    match JuknisParser::parse(Rule::file, src) {
+        Ok(mut pairs) => {
+            let file = pairs.next().and_then(|f| f.into_inner().next()).map(juknis);
+            Parsed { file, diagnostics: Vec::new() }
+        }
+        Err(e) => Parsed { file: None, diagnostics: vec![pest_error(src, e)] },
+    }
+}
+
+fn sp(p: &P) -> Span {
+    p.as_span().into()
+}
+
+fn text(p: P) -> Text {
+    Spanned::new(p.as_str().to_string(), sp(&p))
+}
+
+/// Children of a pair, skipping the keyword tokens (they carry no value).
+fn values<'a>(p: P<'a>) -> impl Iterator<Item = P<'a>> {
+    p.into_inner().filter(|c| !is_keyword(c.as_rule()))
+}
+
+fn is_keyword(r: Rule) -> bool {
+    format!("{r:?}").starts_with("kw_")
+}
+
+fn string(p: P) -> Text {
+    // string = "\"" str_inner "\""; unescape \" and \\.
+    let span = sp(&p);
+    let inner = p.into_inner().next().map(|i| i.as_str().to_string()).unwrap_or_default();
+    Spanned::new(inner.replace("\\\"", "\"").replace("\\\\", "\\"), span)
+}
+
+fn juknis(p: P) -> File {
+    let mut it = values(p);
+    let judul = it.next().map(string).unwrap_or_else(|| Spanned::new(String::new(), Span::default()));
+    let items = it.map(top_item).collect();
+    File { judul, items }
+}
+
+fn rusak(p: P) -> Rusak {
+    let span = sp(&p);
+    let s = p.as_str();
+    let word_len = s.find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.' || c == '%')).unwrap_or(s.len()).max(1);
+    let word_len = s.char_indices().map(|(i, c)| i + c.len_utf8()).find(|&e| e >= word_len).unwrap_or(s.len());
+    let trimmed = s.trim_end();
+    Rusak {
+        keyword: Spanned::new(s[..word_len].to_string(), Span::new(span.start, span.start + word_len)),
+        text: Spanned::new(trimmed.to_string(), Span::new(span.start, span.start + trimmed.len())),
+    }
+}
+
+fn top_item(p: P) -> Spanned<Item> {
+    let span = sp(&p);
+    let rule = p.as_rule();
+    let item = match rule {
+        Rule::acuan => Item::Acuan(first_text(p)),
+        Rule::pemerintah => {
+            let mut it = values(p);
+            let tingkat = it.next().map(text).unwrap_or_else(|| empty(span));
+            let nama = it.next().map(string);
+            Item::Pemerintah { tingkat, nama }
+        }
+        Rule::jenjang => Item::Jenjang(first_text(p)),
+        Rule::tahun_ajaran => {
+            let pair = values(p).next();
+            let mut it = pair.into_iter().flat_map(|x| x.into_inner());
+            let awal = it.next().map(text).unwrap_or_else(|| empty(span));
+            let akhir = it.next().map(text).unwrap_or_else(|| empty(span));
+            Item::TahunAjaran { awal, akhir }
+        }
+        Rule::ditetapkan => Item::Ditetapkan(first_waktu(p, span)),
+        Rule::pengumuman_pendaftaran => Item::PengumumanPendaftaran(first_waktu(p, span)),
+        Rule::usia => Item::Usia(values(p).map(usia_item).collect()),
+        Rule::wilayah => Item::Wilayah(values(p).map(wilayah_item).collect()),
+        Rule::daya_tampung => Item::DayaTampung(values(p).map(dt_item).collect()),
+        Rule::pilihan => Item::Pilihan(values(p).map(pilihan_item).collect()),
+        Rule::skor => {
+            let mut it = values(p);
+            let nama = it.next().map(text).unwrap_or_else(|| empty(span));
+            Item::Skor { nama, suku: it.map(suku).collect() }
+        }
+        Rule::poin => {
+            let mut it = values(p);
+            let nama = it.next().map(text).unwrap_or_else(|| empty(span));
+            let mut baris = Vec::new();
+            let mut rusak_rows = Vec::new();
+            for row in it {
+                if row.as_rule() == Rule::bad_stmt {
+                    rusak_rows.push(rusak(row));
+                } else {
+                    baris.push(poin_baris(row));
+                }
+            }
+            // A broken row inside a points table is reported like any broken line.
+            if let Some(r) = rusak_rows.into_iter().next() {
+                return Spanned::new(Item::Rusak(Rusak { keyword: r.keyword, text: r.text }), span);
+            }
+            Item::Poin { nama, baris }
+        }
+        Rule::jalur => Item::Jalur(jalur(p)),
+        Rule::sisa_kuota => {
+            let mut it = values(p);
+            let dari = it.next().map(text).unwrap_or_else(|| empty(span));
+            let ke = it.next().map(text).unwrap_or_else(|| empty(span));
+            Item::SisaKuota { dari, ke }
+        }
+        Rule::cadangan => {
+            let v = values(p).next();
+            match v {
+                Some(v) if v.as_rule() == Rule::percent => Item::Cadangan(Cadangan::Persen(persen(v))),
+                Some(v) => Item::Cadangan(Cadangan::Nama(text(v))),
+                None => Item::Cadangan(Cadangan::Nama(empty(span))),
+            }
+        }
+        Rule::tahap => {
+            let mut it = values(p);
+            let nomor = it.next().map(text).unwrap_or_else(|| empty(span));
+            Item::Tahap { nomor, isi: it.map(tahap_item).collect() }
+        }
+        Rule::biaya => {
+            let v = values(p).next();
+            match v {
+                Some(v) if v.as_rule() == Rule::biaya_nominal => {
+                    let mut untuk = None;
+                    let mut jumlah = empty(span);
+                    for c in v.into_inner() {
+                        match c.as_rule() {
+                            Rule::name => untuk = Some(text(c)),
+                            Rule::uang => {
+                                let s = sp(&c);
+                                let num = c.into_inner().next().map(|n| n.as_str().to_string()).unwrap_or_default();
+                                jumlah = Spanned::new(num, s);
+                            }
+                            _ => {}
+                        }
+                    }
+                    Item::Biaya(Biaya::Nominal { untuk, jumlah })
+                }
+                _ => Item::Biaya(Biaya::Gratis),
+            }
+        }
+        Rule::pendaftaran_moda => Item::Pendaftaran(values(p).map(text).collect()),
+        Rule::pengaduan => Item::Pengaduan(values(p).next().map(string).unwrap_or_else(|| empty(span))),
+        Rule::pemantauan => Item::Pemantauan(values(p).next().map(string).unwrap_or_else(|| empty(span))),
+        _ => Item::Rusak(rusak(p)),
+    };
+    Spanned::new(item, span)
+}
+
+fn empty(span: Span) -> Text {
+    Spanned::new(String::new(), Span::new(span.end, span.end))
+}
+
+fn first_text(p: P) -> Text {
+    let span = sp(&p);
+    values(p).next().map(text).unwrap_or_else(|| empty(span))
+}
+
+fn first_waktu(p: P, span: Span) -> Waktu {
+    values(p).next().map(waktu).unwrap_or_else(|| Waktu { tanggal: empty(span), jam: None })
+}
+
+fn waktu(p: P) -> Waktu {
+    // datetime = date ~ time?
+    let span = sp(&p);
+    let mut tanggal = empty(span);
+    let mut jam = None;
+    for c in p.into_inner() {
+        match c.as_rule() {
+            Rule::date => tanggal = text(c),
+            Rule::time => jam = Some(text(c)),
+            _ => {}
+        }
+    }
+    Waktu { tanggal, jam }
+}
+
+fn umur(p: P) -> Spanned<Umur> {
+    let span = sp(&p);
+    let mut it = values(p);
+    let tahun = it.next().map(text).unwrap_or_else(|| empty(span));
+    let bulan = it.next().map(text);
+    Spanned::new(Umur { tahun, bulan }, span)
+}
+
+fn persen(p: P) -> Spanned<Persen> {
+    let span = sp(&p);
+    let mut angka = empty(span);
+    let mut kata_persen = false;
+    for c in p.into_inner() {
+        match c.as_rule() {
+            Rule::pct_num => angka = text(c),
+            Rule::pct_unit => kata_persen = c.as_str() != "%",
+            _ => {}
+        }
+    }
+    let koma = angka.node.contains(',');
+    Spanned::new(Persen { angka, koma, kata_persen }, span)
+}
+
+fn names(p: P) -> Vec<Text> {
+    p.into_inner().filter(|c| c.as_rule() == Rule::name).map(text).collect()
+}
+
+fn usia_item(p: P) -> Spanned<UsiaItem> {
+    let span = sp(&p);
+    let item = match p.as_rule() {
+        Rule::tanggal_acuan => UsiaItem::TanggalAcuan(first_waktu(p, span)),
+        Rule::usia_minimal => UsiaItem::Minimal(first_umur(p, span)),
+        Rule::usia_maksimal => UsiaItem::Maksimal(first_umur(p, span)),
+        Rule::usia_prioritas => UsiaItem::Prioritas(first_umur(p, span)),
+        Rule::usia_istimewa => {
+            let mut minimal = None;
+            let mut rekomendasi = Vec::new();
+            for c in values(p) {
+                match c.as_rule() {
+                    Rule::umur => minimal = Some(umur(c)),
+                    Rule::name_list => rekomendasi = names(c),
+                    _ => {}
+                }
+            }
+            UsiaItem::Istimewa { minimal: minimal.unwrap_or_else(|| zero_umur(span)), rekomendasi }
+        }
+        Rule::usia_kelompok => {
+            let mut it = values(p);
+            let nama = it.next().map(text).unwrap_or_else(|| empty(span));
+            let dari = it.next().map(umur).unwrap_or_else(|| zero_umur(span));
+            let sampai = it.next().map(umur).unwrap_or_else(|| zero_umur(span));
+            UsiaItem::Kelompok { nama, dari, sampai }
+        }
+        Rule::usia_pengecualian => UsiaItem::Pengecualian(values(p).next().map(names).unwrap_or_default()),
+        _ => UsiaItem::Rusak(rusak(p)),
+    };
+    Spanned::new(item, span)
+}
+
+fn zero_umur(span: Span) -> Spanned<Umur> {
+    Spanned::new(Umur { tahun: empty(span), bulan: None }, span)
+}
+
+fn first_umur(p: P, span: Span) -> Spanned<Umur> {
+    values(p).next().map(umur).unwrap_or_else(|| zero_umur(span))
+}
+
+fn wilayah_item(p: P) -> Spanned<WilayahItem> {
+    let span = sp(&p);
+    let item = match p.as_rule() {
+        Rule::metode => match values(p).next() {
+            Some(m) => match m.as_rule() {
+                Rule::metode_admin => WilayahItem::Administratif(values(m).next().map(names).unwrap_or_default()),
+                Rule::metode_radius => WilayahItem::Radius(first_text(m)),
+                Rule::metode_lainnya => WilayahItem::Lainnya(values(m).next().map(string)),
+                _ => WilayahItem::MetodeNama(values(m).next().map(names).unwrap_or_default()),
+            },
+            None => WilayahItem::MetodeNama(Vec::new()),
+        },
+        Rule::perluasan => WilayahItem::Perluasan(first_text(p)),
+        Rule::perbatasan => {
+            let mut it = values(p);
+            let tingkat = it.next().map(text).unwrap_or_else(|| empty(span));
+            let nama = it.next().map(string).unwrap_or_else(|| empty(span));
+            let kesepakatan = it.next().map(string);
+            WilayahItem::Perbatasan { tingkat, nama, kesepakatan }
+        }
+        _ => WilayahItem::Rusak(rusak(p)),
+    };
+    Spanned::new(item, span)
+}
+
+fn dt_item(p: P) -> Spanned<DayaTampungItem> {
+    let span = sp(&p);
+    let item = match p.as_rule() {
+        Rule::rombel => DayaTampungItem::Rombel(first_text(p)),
+        Rule::rombel_pengecualian => {
+            let mut it = values(p);
+            let rombel = it.next().map(text).unwrap_or_else(|| empty(span));
+            let sampai = it.next().map(waktu);
+            DayaTampungItem::Pengecualian { rombel, sampai }
+        }
+        Rule::pembulatan => DayaTampungItem::Pembulatan(first_text(p)),
+        Rule::sisa_pembulatan => DayaTampungItem::SisaPembulatan(first_text(p)),
+        _ => DayaTampungItem::Rusak(rusak(p)),
+    };
+    Spanned::new(item, span)
+}
+
+fn pilihan_item(p: P) -> Spanned<PilihanItem> {
+    let span = sp(&p);
+    let item = match p.as_rule() {
+        Rule::pilihan_maksimal => PilihanItem::Maksimal(first_text(p)),
+        Rule::mekanisme => PilihanItem::Mekanisme(first_text(p)),
+        _ => PilihanItem::Rusak(rusak(p)),
+    };
+    Spanned::new(item, span)
+}
+
+fn suku(p: P) -> Spanned<Suku> {
+    let span = sp(&p);
+    let mut bobot = None;
+    let mut sumber = None;
+    for c in p.into_inner() {
+        let cs = sp(&c);
+        match c.as_rule() {
+            Rule::percent => bobot = Some(persen(c)),
+            Rule::src_rapor => {
+                let mut it = values(c);
+                let dari = it.next().map(text).unwrap_or_else(|| empty(cs));
+                let sampai = it.next().map(text).unwrap_or_else(|| empty(cs));
+                let mapel = it.next().map(names).unwrap_or_default();
+                sumber = Some(Spanned::new(Sumber::Rapor { dari, sampai, mapel }, cs));
+            }
+            Rule::src_tes => sumber = Some(Spanned::new(Sumber::Tes(first_text(c)), cs)),
+            Rule::src_poin => sumber = Some(Spanned::new(Sumber::Poin(first_text(c)), cs)),
+            Rule::src_input => sumber = Some(Spanned::new(Sumber::Masukan(first_text(c)), cs)),
+            _ => {}
+        }
+    }
+    let sumber = sumber.unwrap_or_else(|| Spanned::new(Sumber::Masukan(empty(span)), span));
+    Spanned::new(Suku { bobot, sumber }, span)
+}
+
+fn poin_baris(p: P) -> Spanned<PoinBaris> {
+    let span = sp(&p);
+    let mut it = p.into_inner();
+    let kategori = it.next().map(text).unwrap_or_else(|| empty(span));
+    let nilai = it
+        .filter(|c| c.as_rule() == Rule::poin_nilai)
+        .map(|c| {
+            let cs = sp(&c);
+            let mut inner = c.into_inner();
+            let k = inner.next().map(text).unwrap_or_else(|| empty(cs));
+            let v = inner.next().map(text).unwrap_or_else(|| empty(cs));
+            (k, v)
+        })
+        .collect();
+    Spanned::new(PoinBaris { kategori, nilai }, span)
+}
+
+fn jalur(p: P) -> Jalur {
+    let span = sp(&p);
+    let mut nama = empty(span);
+    let mut kuota = None;
+    let mut isi = Vec::new();
+    for c in values(p) {
+        let cs = sp(&c);
+        let item = match c.as_rule() {
+            Rule::name => {
+                nama = text(c);
+                continue;
+            }
+            Rule::percent => {
+                kuota = Some(persen(c));
+                continue;
+            }
+            Rule::sub => JalurItem::Sub(jalur(c)),
+            Rule::syarat => JalurItem::Syarat(
+                values(c)
+                    .map(|s| {
+                        let ss = sp(&s);
+                        let is_status = s.clone().into_inner().any(|k| k.as_rule() == Rule::kw_status);
+                        let n = values(s).next().map(text).unwrap_or_else(|| empty(ss));
+                        Spanned::new(if is_status { Syarat::Status(n) } else { Syarat::Nama(n) }, ss)
+                    })
+                    .collect(),
+            ),
+            Rule::dokumen => JalurItem::Dokumen(
+                values(c)
+                    .map(|d| {
+                        let ds = sp(&d);
+                        let mut it = values(d);
+                        let nama = it.next().map(text).unwrap_or_else(|| empty(ds));
+                        let minimal = it.next().map(umur);
+                        Spanned::new(Dokumen { nama, minimal }, ds)
+                    })
+                    .collect(),
+            ),
+            Rule::urutan => JalurItem::Urutan(
+                values(c)
+                    .map(|k| {
+                        let ks = sp(&k);
+                        let mut it = values(k);
+                        let nama = it.next().map(text).unwrap_or_else(|| empty(ks));
+                        let arah = it.next().and_then(|a| a.into_inner().next()).map(text);
+                        Spanned::new(Kriteria { nama, arah }, ks)
+                    })
+                    .collect(),
+            ),
+            Rule::per => JalurItem::Per(first_text(c)),
+            Rule::langsung_diterima => JalurItem::LangsungDiterima,
+            _ => JalurItem::Rusak(rusak(c)),
+        };
+        isi.push(Spanned::new(item, cs));
+    }
+    Jalur { nama, kuota, isi }
+}
+
+fn tahap_item(p: P) -> Spanned<TahapItem> {
+    let span = sp(&p);
+    let item = match p.as_rule() {
+        Rule::tahap_jalur => TahapItem::Jalur(values(p).map(text).collect()),
+        Rule::tahap_jadwal => {
+            let mut it = p.into_inner();
+            let tahapan = it.next().map(text).unwrap_or_else(|| empty(span));
+            let w = it.next();
+            let mut ws = w.into_iter().flat_map(values);
+            let mulai = ws.next().map(waktu).unwrap_or_else(|| Waktu { tanggal: empty(span), jam: None });
+            let selesai = ws.next().map(waktu);
+            TahapItem::Jadwal { tahapan, mulai, selesai }
+        }
+        _ => TahapItem::Rusak(rusak(p)),
+    };
+    Spanned::new(item, span)
+}
+
+// ---- error rewriting --------------------------------------------------------
+
+/// What the writer should type for a grammar rule, or None to leave it out.
+fn friendly(r: Rule) -> Option<String> {
+    let name = format!("{r:?}");
+    if let Some(kw) = name.strip_prefix("kw_") {
+        return Some(format!("`{kw}`"));
+    }
+    Some(
+        match r {
+            Rule::string => "teks dalam tanda petik (\"…\")",
+            Rule::name | Rule::free_name => "nama",
+            Rule::int => "bilangan bulat",
+            Rule::number => "angka",
+            Rule::percent | Rule::pct_num => "persentase (mis. `35%`)",
+            Rule::datetime | Rule::date => "tanggal (TTTT-BB-HH)",
+            Rule::EOI => "akhir berkas",
+            Rule::juknis => "`juknis \"JUDUL\" {`",
+            _ => return None,
+        }
+        .to_string(),
+    )
+}
+
+fn pest_error(src: &str, e: pest::error::Error<Rule>) -> Diagnostic {
+    use pest::error::{ErrorVariant, InputLocation};
+    let pos = match e.location {
+        InputLocation::Pos(p) => p,
+        InputLocation::Span((s, _)) => s,
+    };
+    let pos = pos.min(src.len());
+    let end = src[pos..].find(|c: char| c.is_whitespace()).map(|n| pos + n).unwrap_or(src.len()).max(pos);
+    let found = &src[pos..end];
+    let expected: Vec<String> = match &e.variant {
+        ErrorVariant::ParsingError { positives, .. } => {
+            let mut v: Vec<String> = positives.iter().filter_map(|r| friendly(*r)).collect();
+            v.sort();
+            v.dedup();
+            v
+        }
+        ErrorVariant::CustomError { message } => vec![message.clone()],
+    };
+    if e.variant.message().contains("call limit") {
+        return Diagnostic::new("batas.ukuran", t!("berkas terlalu rumit untuk dibaca", "file too complex to parse"))
+            .at(Span::new(pos, pos), None);
+    }
+    let want = expected.join(", ");
+    let (msg_id, msg_en) = if found.is_empty() {
+        (format!("berkas berakhir di tengah pernyataan; diharapkan {want}"), format!("file ends in the middle of a statement; expected {want}"))
+    } else if pos == 0 || src[..pos].trim().is_empty() {
+        (
+            format!("berkas juknis harus diawali `juknis \"JUDUL\" {{`, bukan `{found}`"),
+            format!("a juknis file must start with `juknis \"TITLE\" {{`, not `{found}`"),
+        )
+    } else {
+        (format!("tidak terduga: `{found}`; diharapkan {want}"), format!("unexpected `{found}`; expected {want}"))
+    };
+    let w_end = if end > pos { end } else { (pos + 1).min(src.len()) };
+    Diagnostic::new("sintaks", crate::diagnostic::Teks::new(msg_id, msg_en)).at(Span::new(pos, w_end), None)
+}

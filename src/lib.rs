@@ -8,6 +8,7 @@
 pub mod diagnostic;
 pub mod rulebook;
 pub mod model;
+pub mod plan;
 pub mod rules;
 pub mod syntax;
 

@@ -925,7 +925,7 @@ impl Lower<'_> {
 
     fn tahap(&mut self, nomor: &Spanned<String>, isi: &[Spanned<ast::TahapItem>], span: Span) -> Option<Tahap> {
         let n = self.int(nomor, 50, "nomor tahap", "wave number")?;
-        let mut t = Tahap { nomor: n, jalur: Vec::new(), jadwal: Vec::new(), span };
+        let mut t = Tahap { nomor: n, jadwal_rusak: false, jalur: Vec::new(), jadwal: Vec::new(), span };
         for it in isi {
             match &it.node {
                 ast::TahapItem::Jalur(list) => t.jalur.extend(list.iter().cloned()),
@@ -937,10 +937,16 @@ impl Lower<'_> {
                         "pengumuman" => Tahapan::Pengumuman,
                         _ => Tahapan::DaftarUlang,
                     };
-                    let (Some(a), b) = (self.waktu(mulai), selesai.as_ref().map(|s| self.waktu(s))) else { continue };
+                    let (Some(a), b) = (self.waktu(mulai), selesai.as_ref().map(|s| self.waktu(s))) else {
+                        t.jadwal_rusak = true;
+                        continue;
+                    };
                     let b = match b {
                         Some(Some(b)) => b.node,
-                        Some(None) => continue,
+                        Some(None) => {
+                            t.jadwal_rusak = true;
+                            continue;
+                        }
                         None => a.node,
                     };
                     if b.before(a.node) {
@@ -957,7 +963,10 @@ impl Lower<'_> {
                     }
                     t.jadwal.push(Jadwal { tahapan: tp, mulai: a.node, selesai: b, span: it.span });
                 }
-                ast::TahapItem::Rusak(r) => self.rusak(r, "tahap", TAHAP),
+                ast::TahapItem::Rusak(r) => {
+                    t.jadwal_rusak = true;
+                    self.rusak(r, "tahap", TAHAP)
+                }
             }
         }
         Some(t)

@@ -359,6 +359,8 @@ pub struct Jadwal {
 #[derive(Debug, Clone)]
 pub struct Tahap {
     pub nomor: Spanned<u32>,
+    /// A schedule line was unreadable (already reported): skip "missing stage" checks.
+    pub jadwal_rusak: bool,
     pub jalur: Vec<Spanned<String>>,
     pub jadwal: Vec<Jadwal>,
     pub span: Span,

@@ -32,6 +32,9 @@ fn when(w: Waktu) -> String {
 
 fn dalam_tahap(c: &mut Ctx, t: &Tahap) {
     let n = t.nomor.node;
+    if t.jadwal_rusak && (t.get(Tahapan::Pendaftaran).is_none() || t.get(Tahapan::Pengumuman).is_none()) {
+        return;
+    }
     let Some(daftar) = t.get(Tahapan::Pendaftaran) else {
         c.push(
             Diagnostic::new("tahapan", t!("tahap {n} tidak punya jadwal pendaftaran", "wave {n} has no registration dates"))
@@ -153,9 +156,13 @@ fn gelombang(c: &mut Ctx) {
             }
         }
     }
+    // A misspelt jalur in a wave is reported by name resolution; "in no wave"
+    // would only repeat it.
+    let unresolved = c.j.tahap.iter().flat_map(|t| t.jalur.iter()).any(|r| c.j.find(&r.node).is_none());
     for leaf in c.j.leaves() {
         let n = &leaf.id;
         match cover.get(&leaf.id).map(Vec::as_slice) {
+            None | Some([]) if unresolved => {}
             None | Some([]) => c.push(
                 Diagnostic::new("gelombang", t!("{n} tidak diseleksi di tahap mana pun", "{n} is selected in no wave"))
                     .at(leaf.nama.span, Some(t!("kursinya tidak akan terisi", "its seats would stay empty")))

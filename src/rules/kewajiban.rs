@@ -22,7 +22,7 @@ pub fn check(c: &mut Ctx) {
     for b in &c.j.biaya {
         let is_test = b.node.untuk.as_deref().is_some_and(|u| u.split('_').any(|t| fee_words.contains(&t)));
         if b.node.rupiah > 0 && !is_test {
-            let r = b.node.rupiah;
+            let r = rupiah(b.node.rupiah);
             c.push(
                 Diagnostic::new("biaya", t!("pendaftaran SPMB tidak boleh dipungut biaya (Rp {r})", "SPMB registration must be free of any charge (Rp {r})"))
                     .at(b.span, None)
@@ -63,4 +63,17 @@ pub fn check(c: &mut Ctx) {
                 .help(t!("pilih `mekanisme pilihan_pertama_diutamakan` atau `penerimaan_tertunda`", "use `mekanisme pilihan_pertama_diutamakan` or `penerimaan_tertunda`")),
         );
     }
+}
+
+/// 100000 → "100.000", as amounts are written in Indonesia.
+pub fn rupiah(n: u64) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, ch) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(ch);
+    }
+    out
 }

@@ -187,6 +187,7 @@ fn pembulatan(c: &mut Ctx, jj: Jenjang) {
         .map(|b| (b.minimal_persen.as_deref().and_then(|s| Persen::parse(s).ok()), b.maksimal_persen.as_deref().and_then(|s| Persen::parse(s).ok())))
         .collect();
     let mut reported = vec![false; skema.jalur.len()];
+    let mut pending: Vec<(usize, Diagnostic)> = Vec::new();
     for n in 1..=max_n {
         let bounds: Vec<(i64, i64)> = parsed
             .iter()
@@ -229,17 +230,34 @@ fn pembulatan(c: &mut Ctx, jj: Jenjang) {
             )
             .at(primary, Some(t!("daya tampung {n} adalah ukuran terkecil yang melanggar", "capacity {n} is the smallest size that breaks it")))
             .help(t!(
-                "gunakan `pembulatan sesuai_batas` (jalur bermimimum dibulatkan ke atas, mutasi ke bawah, sisanya ke jalur lain) atau ubah kuota",
+                "gunakan `pembulatan sesuai_batas` (jalur berbatas minimum dibulatkan ke atas, mutasi ke bawah, sisanya ke jalur lain) atau ubah kuota",
                 "use `pembulatan sesuai_batas` (minimum jalur rounded up, mutasi down, the rest to the other jalur) or change the quotas"
             ));
             if written {
                 d = d.also(quota_span, t!("kuota {id}", "{id} quota"));
             }
-            c.push(d);
+            pending.push((i, d));
         }
         if reported.iter().all(|r| *r) {
             break;
         }
+    }
+    // The smallest size can be unrealistically small; also name the first whole
+    // number of rombel where it happens, if any.
+    for (i, mut d) in pending {
+        let real = (1..=c.rb.parameter.rombel_cek_jumlah).map(|k| k * rombel).find(|&n| {
+            let a = skema.alokasi(n);
+            let seats = i64::from(a.jalur[i].1);
+            let lo = parsed[i].0.map(|p| p.of(n).ceil()).unwrap_or(0);
+            let hi = parsed[i].1.map(|p| p.of(n).floor()).unwrap_or(i64::from(n));
+            seats < lo || seats > hi
+        });
+        if let Some(n) = real {
+            let seats = skema.alokasi(n).jalur[i].1;
+            let k = n / rombel;
+            d = d.note(t!("juga pada {k} rombel × {rombel} = {n} kursi: {seats} kursi", "also at {k} rombel × {rombel} = {n} seats: {seats} seats"));
+        }
+        c.push(d);
     }
 }
 

@@ -1,0 +1,203 @@
+//! Model → plan. Runs only on a juknis without errors, so every reference here
+//! resolves; defaults the juknis left unsaid come from the rulebook, written out
+//! explicitly so an engine never has to know them.
+
+use super::*;
+use crate::model::{Juknis, Sumber};
+use crate::rulebook::Rulebook;
+use std::collections::BTreeSet;
+
+pub fn compile(j: &Juknis, rb: &Rulebook, file_name: &str, source: &[u8]) -> Plan {
+    let jenjang = j.jenjang().unwrap_or(Jenjang::SMA);
+    let year = j.tahun().unwrap_or(2025);
+    let p = &rb.parameter.usia;
+    let default_tanggal = format!("{year}-{:02}-{:02}", p.tanggal_acuan.bulan, p.tanggal_acuan.hari);
+    let u = &j.usia;
+    let (def_min, def_max, def_prio) = match jenjang {
+        Jenjang::SD => (Some(p.sd_minimal.months()), None, Some(p.sd_prioritas.months())),
+        Jenjang::SMP => (None, Some(p.smp_maksimal.months()), None),
+        Jenjang::SMA | Jenjang::SMK => (None, Some(p.sma_maksimal.months()), None),
+        Jenjang::TK => (None, None, None),
+    };
+    let usia = UsiaPlan {
+        tanggal_acuan: u.tanggal_acuan.as_ref().map(|t| t.node.tanggal.to_string()).unwrap_or(default_tanggal),
+        minimal_bulan: u.minimal.as_ref().map(|m| m.node).or(def_min),
+        maksimal_bulan: u.maksimal.as_ref().map(|m| m.node).or(def_max),
+        prioritas_bulan: u.prioritas.as_ref().map(|m| m.node).or(def_prio),
+        istimewa: u.istimewa.as_ref().map(|i| IstimewaPlan {
+            minimal_bulan: i.node.minimal.node,
+            rekomendasi: i.node.rekomendasi.iter().map(|r| r.node.clone()).collect(),
+        }),
+        kelompok: u
+            .kelompok
+            .iter()
+            .map(|k| KelompokPlan { nama: k.node.nama.node.clone(), minimal_bulan: k.node.dari.node, maksimal_bulan: k.node.sampai.node })
+            .collect(),
+        pengecualian: match &u.pengecualian {
+            Some(l) => l.node.iter().map(|w| w.node.clone()).collect(),
+            None => ["disabilitas", "pendidikan_khusus", "layanan_khusus", "daerah_3t"].map(String::from).to_vec(),
+        },
+    };
+    let wilayah = WilayahPlan {
+        metode: j.wilayah.metode.as_ref().map(|m| m.node.clone()),
+        perluasan: j.wilayah.perluasan.as_ref().map(|p| p.node.clone()),
+        perbatasan: j
+            .wilayah
+            .perbatasan
+            .iter()
+            .map(|b| PerbatasanPlan { tingkat: b.node.tingkat, nama: b.node.nama.clone(), kesepakatan: b.node.kesepakatan.as_ref().map(|k| k.node.clone()) })
+            .collect(),
+    };
+    let mut kolom: BTreeSet<(String, String)> = BTreeSet::new();
+    let multi_rapor = j.skor.iter().flat_map(|s| s.suku.iter()).filter(|s| matches!(s.node.sumber.node, Sumber::Rapor { .. })).count() > 1;
+    let skor = j
+        .skor
+        .iter()
+        .map(|s| SkorPlan {
+            nama: s.nama.node.clone(),
+            suku: s
+                .suku
+                .iter()
+                .map(|su| {
+                    let (cols, ket): (Vec<String>, String) = match &su.node.sumber.node {
+                        Sumber::Rapor { dari, sampai, mapel } => {
+                            let col = if multi_rapor { format!("rapor_{}", s.nama.node) } else { "rapor".to_string() };
+                            let m = if mapel.is_empty() { "semua mapel".to_string() } else { mapel.join(", ") };
+                            (vec![col], format!("rerata rapor semester {dari}–{sampai} ({m}), skala 0–100"))
+                        }
+                        Sumber::Tes { nama } => (vec![format!("tes_{nama}")], format!("nilai tes terstandar {nama}")),
+                        Sumber::Poin { tabel } => (
+                            vec![format!("{tabel}_kategori"), format!("{tabel}_peringkat")],
+                            format!("prestasi terbaik untuk tabel poin {tabel}: kategori (tingkat/organisasi) dan peringkat (juara/jabatan)"),
+                        ),
+                        Sumber::Masukan { nama } => (vec![nama.clone()], format!("nilai {nama}")),
+                    };
+                    for c in &cols {
+                        kolom.insert((c.clone(), ket.clone()));
+                    }
+                    SukuPlan { bobot: su.node.bobot.node, sumber: su.node.sumber.node.clone(), kolom: cols }
+                })
+                .collect(),
+        })
+        .collect();
+    let poin = j
+        .poin
+        .iter()
+        .map(|t| TabelPoinPlan {
+            nama: t.nama.node.clone(),
+            baris: t
+                .baris
+                .iter()
+                .map(|b| BarisPoinPlan {
+                    kategori: b.node.kategori.node.clone(),
+                    nilai: b.node.nilai.iter().map(|(r, v)| NilaiPoin { peringkat: r.node.clone(), poin: v.node }).collect(),
+                })
+                .collect(),
+        })
+        .collect();
+    let sisa: Vec<(String, String)> = j.sisa_kuota.iter().map(|s| (s.dari.node.clone(), s.ke.node.clone())).collect();
+    let seleksi: Vec<UnitSeleksi> = j
+        .leaves()
+        .into_iter()
+        .map(|leaf| {
+            // Carry-over named on the jalur applies to each of its sub-jalur.
+            let sisa_ke = sisa.iter().find(|(d, _)| *d == leaf.id).or_else(|| sisa.iter().find(|(d, _)| d == leaf.induk())).map(|(_, k)| k.clone());
+            UnitSeleksi {
+                id: leaf.id.clone(),
+                jalur: leaf.induk().to_string(),
+                kuota: leaf.kuota.as_ref().map(|k| k.node).unwrap_or_default(),
+                tahap: j.tahap_of(&leaf.id).map(|t| t.nomor.node).unwrap_or(0),
+                syarat: j.syarat_of(leaf).iter().map(|s| s.node.clone()).collect(),
+                dokumen: j.dokumen_of(leaf).iter().map(|d| d.node.clone()).collect(),
+                urutan: j
+                    .urutan_of(leaf)
+                    .map(|u| u.node.iter().map(|k| KriteriaPlan { kriteria: k.node.kriteria.clone(), arah: k.node.arah }).collect())
+                    .unwrap_or_default(),
+                per: leaf.per.as_ref().or_else(|| j.parent(leaf).and_then(|p| p.per.as_ref())).map(|p| p.node.clone()),
+                sisa_ke,
+            }
+        })
+        .collect();
+    for u in &seleksi {
+        for s in &u.syarat {
+            if let Syarat::Status(n) = s {
+                kolom.insert(("status".into(), format!("status pendaftar, dipisah `;` (mis. {n})")));
+            }
+        }
+        for k in &u.urutan {
+            let c = match &k.kriteria {
+                KriteriaJenis::Jarak => ("jarak_m", "jarak rumah ke sekolah dalam meter (atau koordinat lintang/bujur)"),
+                KriteriaJenis::Usia => ("tanggal_lahir", "tanggal lahir TTTT-BB-HH"),
+                KriteriaJenis::WaktuDaftar => ("waktu_daftar", "waktu pendaftaran TTTT-BB-HH JJ:MM:DD"),
+                KriteriaJenis::NomorPendaftaran => ("nomor_pendaftaran", "nomor pendaftaran"),
+                KriteriaJenis::Skor(_) => continue,
+            };
+            kolom.insert((c.0.into(), c.1.into()));
+        }
+    }
+    let mut tahap: Vec<&crate::model::Tahap> = j.tahap.iter().collect();
+    tahap.sort_by_key(|t| t.nomor.node);
+    let tahap = tahap
+        .into_iter()
+        .map(|t| {
+            let mut units: Vec<String> = seleksi.iter().filter(|u| u.tahap == t.nomor.node).map(|u| u.id.clone()).collect();
+            order_by_carry_over(&mut units, &seleksi);
+            let mut jadwal: Vec<JadwalPlan> = t
+                .jadwal
+                .iter()
+                .map(|s| JadwalPlan { tahapan: s.tahapan, mulai: s.mulai.to_string(), selesai: s.selesai.to_string() })
+                .collect();
+            jadwal.sort_by_key(|s| s.tahapan);
+            TahapPlan { nomor: t.nomor.node, urutan_proses: units, jadwal }
+        })
+        .collect();
+    let (tingkat, nama) = j.pemerintah.as_ref().map(|p| p.node.clone()).unwrap_or((TingkatPemerintah::Provinsi, String::new()));
+    let plan = Plan {
+        format: FORMAT.to_string(),
+        kompiler: Kompiler { nama: "juknis".into(), versi: env!("CARGO_PKG_VERSION").into() },
+        acuan: Acuan { id: rb.id.clone(), versi: rb.versi.clone() },
+        sumber: SumberBerkas { berkas: file_name.to_string(), sha256: sha256_hex(source) },
+        sha256_rencana: String::new(),
+        juknis: Identitas {
+            judul: j.judul.node.clone(),
+            pemerintah: Pemerintah { tingkat, nama },
+            jenjang,
+            tahun_ajaran: j.tahun_ajaran.as_ref().map(|t| format!("{}/{}", t.node.0, t.node.1)).unwrap_or_default(),
+            ditetapkan: j.ditetapkan.as_ref().map(|d| d.node.to_string()),
+            pengumuman_pendaftaran: j.pengumuman_pendaftaran.as_ref().map(|d| d.node.to_string()),
+        },
+        usia,
+        wilayah,
+        kursi: crate::rules::kuota::skema_kursi(j, rb),
+        pilihan: PilihanPlan { maksimal: j.pilihan.maksimal.node, mekanisme: j.pilihan.mekanisme.node },
+        skor,
+        poin,
+        seleksi,
+        tahap,
+        cadangan: j.cadangan.as_ref().map(|c| c.node).unwrap_or(Cadangan::Semua),
+        kewajiban: Kewajiban {
+            biaya_rupiah: j.biaya.iter().map(|b| b.node.rupiah).sum(),
+            pendaftaran: j.pendaftaran.as_ref().map(|p| p.node.iter().map(|m| m.node.clone()).collect()).unwrap_or_default(),
+            pengaduan: j.pengaduan.as_ref().map(|p| p.node.clone()),
+            pemantauan: j.pemantauan.as_ref().map(|p| p.node.clone()),
+        },
+        kolom_pendaftar: kolom.into_iter().map(|(nama, keterangan)| Kolom { nama, keterangan }).collect(),
+    };
+    plan.seal()
+}
+
+/// Within one wave, a unit whose unfilled seats flow to another comes first.
+fn order_by_carry_over(units: &mut Vec<String>, seleksi: &[UnitSeleksi]) {
+    let target = |id: &str| seleksi.iter().find(|u| u.id == id).and_then(|u| u.sisa_ke.clone());
+    let mut ordered: Vec<String> = Vec::new();
+    let mut rest = units.clone();
+    // Repeatedly take units that no remaining unit sends seats to.
+    while !rest.is_empty() {
+        let pos = rest
+            .iter()
+            .position(|u| !rest.iter().any(|o| o != u && target(o).is_some_and(|t| t == *u || u.starts_with(&format!("{t}.")))))
+            .unwrap_or(0);
+        ordered.push(rest.remove(pos));
+    }
+    *units = ordered;
+}

@@ -1,0 +1,316 @@
+//! The selection plan (`juknis-plan/1`): everything an engine needs to run a
+//! juknis, with no region logic left to guess. JSON is canonical; YAML has the
+//! same shape. The JSON Schema in docs/plan.schema.json is generated from these
+//! types (`juknis schema`), and a test fails when the committed file drifts.
+
+mod compile;
+pub use compile::compile;
+
+use crate::model::kursi::SkemaKursi;
+use crate::model::{Arah, Cadangan, Dokumen, Jenjang, KriteriaJenis, Mekanisme, Metode, Persen, Syarat, Tahapan, TingkatPemerintah};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+pub const FORMAT: &str = "juknis-plan/1";
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    /// Always `juknis-plan/1` for this version of the format.
+    pub format: String,
+    pub kompiler: Kompiler,
+    /// The rulebook (regulation version) the juknis was checked against.
+    pub acuan: Acuan,
+    pub sumber: SumberBerkas,
+    /// SHA-256 of this plan's canonical JSON with this field set to "" — detects
+    /// edits made after compiling.
+    pub sha256_rencana: String,
+    pub juknis: Identitas,
+    pub usia: UsiaPlan,
+    pub wilayah: WilayahPlan,
+    /// How a school's daya tampung becomes seats per jalur and sub-jalur.
+    pub kursi: SkemaKursi,
+    pub pilihan: PilihanPlan,
+    pub skor: Vec<SkorPlan>,
+    pub poin: Vec<TabelPoinPlan>,
+    /// Selection units (sub-jalur, or jalur without sub-jalur), fully resolved.
+    pub seleksi: Vec<UnitSeleksi>,
+    /// Waves in order; each lists its units in processing order (a unit before
+    /// the units its unfilled seats flow to).
+    pub tahap: Vec<TahapPlan>,
+    pub cadangan: Cadangan,
+    pub kewajiban: Kewajiban,
+    /// Columns the applicant data must provide for this plan.
+    pub kolom_pendaftar: Vec<Kolom>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Kompiler {
+    pub nama: String,
+    pub versi: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Acuan {
+    pub id: String,
+    pub versi: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct SumberBerkas {
+    /// File name of the juknis source, as given to the compiler.
+    pub berkas: String,
+    /// SHA-256 of the source bytes.
+    pub sha256: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Identitas {
+    pub judul: String,
+    pub pemerintah: Pemerintah,
+    pub jenjang: Jenjang,
+    /// e.g. "2025/2026".
+    pub tahun_ajaran: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ditetapkan: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pengumuman_pendaftaran: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Pemerintah {
+    pub tingkat: TingkatPemerintah,
+    pub nama: String,
+}
+
+/// Ages in months, measured on `tanggal_acuan`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct UsiaPlan {
+    pub tanggal_acuan: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minimal_bulan: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub maksimal_bulan: Option<u32>,
+    /// SD: applicants of at least this age are ranked before younger ones.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prioritas_bulan: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub istimewa: Option<IstimewaPlan>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub kelompok: Vec<KelompokPlan>,
+    /// Statuses exempt from the age limits (Pasal 15).
+    pub pengecualian: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct IstimewaPlan {
+    pub minimal_bulan: u32,
+    pub rekomendasi: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct KelompokPlan {
+    pub nama: String,
+    pub minimal_bulan: u32,
+    pub maksimal_bulan: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct WilayahPlan {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metode: Option<Metode>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub perluasan: Option<String>,
+    pub perbatasan: Vec<PerbatasanPlan>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct PerbatasanPlan {
+    pub tingkat: TingkatPemerintah,
+    pub nama: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kesepakatan: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct PilihanPlan {
+    pub maksimal: u32,
+    pub mekanisme: Mekanisme,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct SkorPlan {
+    pub nama: String,
+    /// The score is Σ bobot/100 × value of each term.
+    pub suku: Vec<SukuPlan>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct SukuPlan {
+    pub bobot: Persen,
+    pub sumber: crate::model::Sumber,
+    /// Applicant-data column(s) this term reads.
+    pub kolom: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct TabelPoinPlan {
+    pub nama: String,
+    pub baris: Vec<BarisPoinPlan>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct BarisPoinPlan {
+    /// A competition level (`kabupaten_kota` … `internasional`) or an organisation (`osis`, `pramuka`).
+    pub kategori: String,
+    pub nilai: Vec<NilaiPoin>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct NilaiPoin {
+    /// Rank (`juara_1`) or role (`ketua`).
+    pub peringkat: String,
+    pub poin: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct UnitSeleksi {
+    /// `domisili.reguler`, or `mutasi` for a jalur without sub-jalur.
+    pub id: String,
+    /// The jalur it belongs to (`domisili`).
+    pub jalur: String,
+    pub kuota: Persen,
+    pub tahap: u32,
+    /// All must hold for an applicant to be eligible.
+    pub syarat: Vec<Syarat>,
+    pub dokumen: Vec<Dokumen>,
+    /// Ranking, highest priority first.
+    pub urutan: Vec<KriteriaPlan>,
+    /// Seats are split equally over these areas (e.g. `kelurahan`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub per: Option<String>,
+    /// Where this unit's unfilled seats go after its selection.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sisa_ke: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct KriteriaPlan {
+    pub kriteria: KriteriaJenis,
+    pub arah: Arah,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct TahapPlan {
+    pub nomor: u32,
+    pub urutan_proses: Vec<String>,
+    pub jadwal: Vec<JadwalPlan>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct JadwalPlan {
+    pub tahapan: Tahapan,
+    pub mulai: String,
+    pub selesai: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Kewajiban {
+    pub biaya_rupiah: u64,
+    pub pendaftaran: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pengaduan: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pemantauan: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Kolom {
+    pub nama: String,
+    pub keterangan: String,
+}
+
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+impl Plan {
+    /// The hash of the plan's canonical JSON with `sha256_rencana` blanked.
+    pub fn integrity(&self) -> String {
+        let mut p = self.clone();
+        p.sha256_rencana = String::new();
+        let json = serde_json::to_vec(&p).unwrap_or_default();
+        sha256_hex(&json)
+    }
+    pub fn seal(mut self) -> Plan {
+        self.sha256_rencana = self.integrity();
+        self
+    }
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default() + "\n"
+    }
+    pub fn to_yaml(&self) -> String {
+        serde_yaml::to_string(self).unwrap_or_default()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoadError {
+    /// Not JSON/YAML at all, or the wrong shape: the parser's message.
+    Syntax(String),
+    /// A `format` this build does not read.
+    Version(String),
+    /// The content was changed after compiling.
+    Tampered { expected: String, found: String },
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LoadError::Syntax(m) => write!(f, "rencana tidak sah / invalid plan: {m}"),
+            LoadError::Version(v) => write!(f, "format rencana `{v}` tidak didukung; versi ini membaca `{FORMAT}` / unsupported plan format `{v}`; this build reads `{FORMAT}`"),
+            LoadError::Tampered { expected, found } => write!(
+                f,
+                "isi rencana berubah sesudah dikompilasi (sha256_rencana {expected}, isi {found}); kompilasi ulang dari juknis / plan content changed after compiling; recompile it from the juknis"
+            ),
+        }
+    }
+}
+
+/// Largest plan file read, in bytes.
+pub const MAX_PLAN_BYTES: usize = 16 * 1024 * 1024;
+
+/// Load a plan from JSON or YAML text, checking format version and integrity.
+pub fn load(text: &str) -> Result<Plan, LoadError> {
+    if text.len() > MAX_PLAN_BYTES {
+        return Err(LoadError::Syntax(format!("file larger than {MAX_PLAN_BYTES} bytes")));
+    }
+    let value: serde_json::Value = if text.trim_start().starts_with('{') {
+        serde_json::from_str(text).map_err(|e| LoadError::Syntax(e.to_string()))?
+    } else {
+        serde_yaml::from_str(text).map_err(|e| LoadError::Syntax(e.to_string()))?
+    };
+    match value.get("format").and_then(|f| f.as_str()) {
+        Some(FORMAT) => {}
+        Some(other) => return Err(LoadError::Version(other.to_string())),
+        None => return Err(LoadError::Syntax("missing field `format`".into())),
+    }
+    let plan: Plan = serde_json::from_value(value).map_err(|e| LoadError::Syntax(e.to_string()))?;
+    let found = plan.integrity();
+    if found != plan.sha256_rencana {
+        return Err(LoadError::Tampered { expected: plan.sha256_rencana.clone(), found });
+    }
+    Ok(plan)
+}
+
+/// The JSON Schema of the plan format, as committed in docs/plan.schema.json.
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(Plan);
+    serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"
+}
+
+pub fn persen_str(p: Persen) -> String {
+    p.to_string()
+}

@@ -3,6 +3,8 @@
 //! here, and each rule's severity and article come from here, so an amendment of
 //! the regulation is a new data file rather than new code.
 
+pub mod doc;
+
 use crate::diagnostic::{Severity, Teks};
 use serde::Deserialize;
 use std::collections::BTreeMap;

@@ -1,0 +1,51 @@
+//! Shared helpers for the integration tests.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Every `.juknis` file under juknis-examples/, sorted.
+pub fn examples() -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    walk(&root().join("juknis-examples"), &mut out);
+    out.sort();
+    out
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(rd) = std::fs::read_dir(dir) else { return };
+    for e in rd.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            walk(&p, out);
+        } else if p.extension().is_some_and(|x| x == "juknis") {
+            out.push(p);
+        }
+    }
+}
+
+/// The expected codes from the `// diharapkan:` header; empty for `sesuai`.
+pub fn expected(src: &str) -> Option<Vec<String>> {
+    for line in src.lines().take(5) {
+        if let Some(rest) = line.trim().strip_prefix("// diharapkan:") {
+            let rest = rest.trim();
+            if rest == "sesuai" {
+                return Some(Vec::new());
+            }
+            let mut v: Vec<String> = rest.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
+            v.sort();
+            v.dedup();
+            return Some(v);
+        }
+    }
+    None
+}
+
+/// A snapshot-friendly name: the path below juknis-examples, with `/` → `__`.
+pub fn snap_name(p: &Path) -> String {
+    let rel = p.strip_prefix(root().join("juknis-examples")).unwrap_or(p);
+    rel.with_extension("").to_string_lossy().replace(['/', '\\'], "__")
+}

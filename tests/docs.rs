@@ -1,0 +1,25 @@
+//! Generated files must match what the code generates: docs/rules.md (from the
+//! rulebook data) and docs/plan.schema.json (from the plan types).
+//! Regenerate with `JUKNIS_UPDATE=1 cargo test --test docs`.
+
+mod common;
+
+fn check_generated(rel: &str, content: &str) {
+    let path = common::root().join(rel);
+    if std::env::var_os("JUKNIS_UPDATE").is_some() {
+        std::fs::write(&path, content).unwrap_or_else(|e| panic!("{rel}: {e}"));
+        return;
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(committed == content, "{rel} is out of date: run `JUKNIS_UPDATE=1 cargo test --test docs` and commit it");
+}
+
+#[test]
+fn rules_md_matches_the_rulebook() {
+    check_generated("docs/rules.md", &juknis::rulebook::doc::markdown(juknis::rulebook::default_rulebook()));
+}
+
+#[test]
+fn plan_schema_matches_the_code() {
+    check_generated("docs/plan.schema.json", &juknis::plan::json_schema());
+}

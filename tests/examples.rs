@@ -1,0 +1,100 @@
+//! Every file in juknis-examples/ says in its header which codes it must produce
+//! (`// diharapkan: kuota.total, …` or `// diharapkan: sesuai`). This test checks
+//! them all, and snapshots the rendered diagnostics (both languages) and the
+//! compiled plans. Adding a case is adding a file.
+
+mod common;
+
+use juknis::diagnostic::render::{human, Options};
+use juknis::diagnostic::Lang;
+
+#[test]
+fn every_example_produces_exactly_the_codes_its_header_names() {
+    let files = common::examples();
+    assert!(files.len() >= 38, "expected the bundled examples, found {}", files.len());
+    let mut failures = Vec::new();
+    for f in &files {
+        let bytes = std::fs::read(f).unwrap_or_default();
+        let src = String::from_utf8_lossy(&bytes);
+        let Some(want) = common::expected(&src) else {
+            failures.push(format!("{}: no `// diharapkan:` header", f.display()));
+            continue;
+        };
+        let checked = juknis::check_bytes(&bytes);
+        let mut got: Vec<String> = checked.diagnostics.iter().map(|d| d.code.clone()).collect();
+        got.sort();
+        got.dedup();
+        if got != want {
+            let opts = Options { lang: Lang::Id, color: false, rulebook: String::new() };
+            failures.push(format!(
+                "{}\n  expected: {want:?}\n  got:      {got:?}\n{}",
+                f.display(),
+                human(&checked.diagnostics, &f.display().to_string(), &src, &opts)
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} examples wrong:\n\n{}", failures.len(), files.len(), failures.join("\n"));
+}
+
+#[test]
+fn there_are_enough_conforming_and_violating_examples_for_every_jenjang() {
+    let files = common::examples();
+    let mut sesuai = 0;
+    let mut melanggar = 0;
+    let mut jenjang = std::collections::BTreeSet::new();
+    for f in &files {
+        let bytes = std::fs::read(f).unwrap_or_default();
+        let src = String::from_utf8_lossy(&bytes);
+        match common::expected(&src) {
+            Some(v) if v.is_empty() => {
+                sesuai += 1;
+                if let Some(j) = juknis::check_bytes(&bytes).juknis.and_then(|j| j.jenjang()) {
+                    jenjang.insert(j.as_str());
+                }
+            }
+            Some(_) => melanggar += 1,
+            None => {}
+        }
+    }
+    assert!(sesuai >= 8, "only {sesuai} conforming examples");
+    assert!(melanggar >= 30, "only {melanggar} non-conforming examples");
+    assert_eq!(jenjang.into_iter().collect::<Vec<_>>(), vec!["SD", "SMA", "SMK", "SMP", "TK"]);
+}
+
+#[test]
+fn rendered_diagnostics_snapshots() {
+    for f in common::examples() {
+        let bytes = std::fs::read(&f).unwrap_or_default();
+        let src = String::from_utf8_lossy(&bytes);
+        if common::expected(&src).is_some_and(|v| v.is_empty()) {
+            continue;
+        }
+        let checked = juknis::check_bytes(&bytes);
+        let name = f.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        for (lang, tag) in [(Lang::Id, "id"), (Lang::En, "en")] {
+            let opts = Options { lang, color: false, rulebook: checked.rulebook.singkat.clone() };
+            let text = human(&checked.diagnostics, &name, &src, &opts);
+            insta::assert_snapshot!(format!("{}__{tag}", common::snap_name(&f)), text);
+        }
+    }
+}
+
+#[test]
+fn compiled_plan_snapshots() {
+    for f in common::examples() {
+        let bytes = std::fs::read(&f).unwrap_or_default();
+        let src = String::from_utf8_lossy(&bytes);
+        if !common::expected(&src).is_some_and(|v| v.is_empty()) {
+            continue;
+        }
+        let checked = juknis::check_bytes(&bytes);
+        let j = checked.juknis.as_ref().filter(|_| checked.errors() == 0);
+        let Some(j) = j else { panic!("{} does not compile", f.display()) };
+        let name = f.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let plan = juknis::plan::compile(j, checked.rulebook, &name, &bytes);
+        // The plan must load back (version and integrity) to the same value.
+        assert_eq!(juknis::plan::load(&plan.to_json()).as_ref(), Ok(&plan));
+        assert_eq!(juknis::plan::load(&plan.to_yaml()).as_ref(), Ok(&plan));
+        insta::assert_snapshot!(format!("plan__{}", common::snap_name(&f)), plan.to_json());
+    }
+}

@@ -1,0 +1,98 @@
+//! The rulebook data is the contract between the regulation and the checks:
+//! every code a check can emit has an entry, every checked entry is triggered by
+//! at least one example, and S/R-confidence rules never produce errors.
+
+mod common;
+
+use juknis::rulebook::{default_rulebook, Keyakinan, Tingkat};
+use std::collections::BTreeSet;
+
+/// Codes written literally in `Diagnostic::new("…"` anywhere in src/, plus the
+/// ones built with format!.
+fn emitted_codes() -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    let mut stack = vec![common::root().join("src")];
+    while let Some(dir) = stack.pop() {
+        for e in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+                continue;
+            }
+            let text = std::fs::read_to_string(&p).unwrap_or_default();
+            let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            for part in flat.split("Diagnostic::new(").skip(1) {
+                let part = part.trim_start();
+                if let Some(rest) = part.strip_prefix('"') {
+                    if let Some(end) = rest.find('"') {
+                        out.insert(rest[..end].to_string());
+                    }
+                }
+            }
+        }
+    }
+    for j in ["domisili", "afirmasi", "prestasi"] {
+        out.insert(format!("kuota.{j}.min"));
+    }
+    out.insert("kuota.mutasi.max".into());
+    for j in ["sd", "smp", "sma"] {
+        out.insert(format!("urutan.domisili.{j}"));
+    }
+    out.insert("urutan.afirmasi".into());
+    out.insert("urutan.mutasi".into());
+    out
+}
+
+#[test]
+fn rulebook_loads_and_has_no_duplicate_ids() {
+    let rb = default_rulebook();
+    assert_eq!(rb.id, "permendikdasmen-3-2025");
+    let mut seen = BTreeSet::new();
+    for r in rb.all_rules() {
+        assert!(seen.insert(r.id.clone()), "duplicate rule id {}", r.id);
+        assert!(!r.judul.id.is_empty() && !r.judul.en.is_empty(), "{}: empty title", r.id);
+        assert!(!r.penjelasan.id.is_empty() && !r.penjelasan.en.is_empty(), "{}: empty explanation", r.id);
+    }
+}
+
+#[test]
+fn every_emitted_code_has_a_rulebook_entry() {
+    let rb = default_rulebook();
+    let missing: Vec<String> = emitted_codes().into_iter().filter(|c| rb.rule(c).is_none()).collect();
+    assert!(missing.is_empty(), "codes emitted by the checker but missing from rulebook/: {missing:?}");
+}
+
+#[test]
+fn secondary_and_regional_rules_only_warn() {
+    for r in &default_rulebook().aturan {
+        if matches!(r.keyakinan, Some(Keyakinan::S) | Some(Keyakinan::R)) {
+            assert!(r.tingkat != Tingkat::Error, "{} has confidence {:?} but is an error", r.id, r.keyakinan);
+        }
+        if r.bahasa {
+            continue;
+        }
+        assert!(r.keyakinan.is_some(), "{}: regulation rule without confidence", r.id);
+        assert!(r.pasal.is_some() || !r.sumber.is_empty(), "{}: no article or source", r.id);
+    }
+}
+
+#[test]
+fn every_checked_rule_is_triggered_by_an_example() {
+    let rb = default_rulebook();
+    let mut triggered = BTreeSet::new();
+    for f in common::examples() {
+        let bytes = std::fs::read(&f).unwrap_or_default();
+        for d in juknis::check_bytes(&bytes).diagnostics {
+            triggered.insert(d.code);
+        }
+    }
+    // Whole-file conditions are exercised by tests/hostile.rs instead.
+    let elsewhere = ["berkas.kosong", "berkas.utf8", "berkas.biner", "batas.ukuran", "batas.kedalaman"];
+    let untriggered: Vec<&str> = rb
+        .all_rules()
+        .filter(|r| r.diperiksa && r.tingkat != Tingkat::Catatan)
+        .map(|r| r.id.as_str())
+        .filter(|id| !triggered.contains(*id) && !elsewhere.contains(id))
+        .collect();
+    assert!(untriggered.is_empty(), "rules no example triggers: {untriggered:?}");
+}

@@ -528,6 +528,7 @@ impl Lower<'_> {
         }
         let _ = pilihan_maks_ditulis;
         self.required(&j, whole);
+        self.correct_jalur_typos(&mut j);
         self.resolve(&mut j);
         j
     }
@@ -970,6 +971,37 @@ impl Lower<'_> {
             }
         }
         Some(t)
+    }
+
+    /// SD/SMP/SMA know only the four national jalur, so a near miss (`domisli`) is a
+    /// typo: report it once with the fix and check the rest as if it were spelt
+    /// right, instead of cascading into "domisili missing" and unknown references.
+    fn correct_jalur_typos(&mut self, j: &mut Juknis) {
+        if !j.jenjang().is_some_and(Jenjang::has_national_jalur) {
+            return;
+        }
+        let taken: Vec<String> = j.jalur.iter().map(|x| x.id.clone()).collect();
+        for jl in j.jalur.iter_mut() {
+            if NATIONAL_JALUR.contains(&jl.id.as_str()) {
+                continue;
+            }
+            let Some(fix) = crate::diagnostic::suggest::closest(&jl.id, NATIONAL_JALUR) else { continue };
+            if taken.iter().any(|t| t == fix) {
+                continue;
+            }
+            let n = jl.id.clone();
+            self.push(
+                Diagnostic::new("jalur.cakupan", t!("`{n}` bukan jalur SPMB; mungkin maksud Anda `{fix}`?", "`{n}` is not an SPMB jalur; did you mean `{fix}`?"))
+                    .at(jl.nama.span, None)
+                    .help(t!("tulis `jalur {fix}`", "write `jalur {fix}`")),
+            );
+            jl.id = fix.to_string();
+            for sub in jl.sub.iter_mut() {
+                if let Some((_, rest)) = sub.id.split_once('.') {
+                    sub.id = format!("{fix}.{rest}");
+                }
+            }
+        }
     }
 
     /// Name resolution: references to jalur, sub-jalur, skor and poin tables.

@@ -437,26 +437,26 @@ fn tahap_item(p: P) -> Spanned<TahapItem> {
 
 // ---- error rewriting --------------------------------------------------------
 
-/// What the writer should type for a grammar rule, or None to leave it out.
-fn friendly(r: Rule) -> Option<String> {
+/// What the writer should type for a grammar rule (Indonesian, English), or None
+/// to leave the rule out of the list.
+fn friendly(r: Rule) -> Option<(String, String)> {
     let name = format!("{r:?}");
     if let Some(kw) = name.strip_prefix("kw_") {
-        return Some(format!("`{kw}`"));
+        return Some((format!("`{kw}`"), format!("`{kw}`")));
     }
-    Some(
-        match r {
-            Rule::string => "teks dalam tanda petik (\"…\")",
-            Rule::name | Rule::free_name => "nama",
-            Rule::int => "bilangan bulat",
-            Rule::number => "angka",
-            Rule::percent | Rule::pct_num => "persentase (mis. `35%`)",
-            Rule::datetime | Rule::date => "tanggal (TTTT-BB-HH)",
-            Rule::EOI => "akhir berkas",
-            Rule::juknis => "`juknis \"JUDUL\" {`",
-            _ => return None,
-        }
-        .to_string(),
-    )
+    let (id, en) = match r {
+        Rule::string | Rule::str_inner => ("teks dalam tanda petik (\"…\")", "text in quotes (\"…\")"),
+        Rule::name | Rule::free_name | Rule::ref_name | Rule::name_list => ("nama", "a name"),
+        Rule::int => ("bilangan bulat", "a whole number"),
+        Rule::number => ("angka", "a number"),
+        Rule::percent | Rule::pct_num => ("persentase (mis. `35%`)", "a percentage (e.g. `35%`)"),
+        Rule::datetime | Rule::date => ("tanggal (TTTT-BB-HH)", "a date (YYYY-MM-DD)"),
+        Rule::umur => ("usia (mis. `21 tahun`)", "an age (e.g. `21 tahun`)"),
+        Rule::EOI => ("akhir berkas", "end of file"),
+        Rule::juknis => ("`juknis \"JUDUL\" {`", "`juknis \"TITLE\" {`"),
+        _ => return None,
+    };
+    Some((id.to_string(), en.to_string()))
 }
 
 fn pest_error(src: &str, e: pest::error::Error<Rule>) -> Diagnostic {
@@ -466,32 +466,37 @@ fn pest_error(src: &str, e: pest::error::Error<Rule>) -> Diagnostic {
         InputLocation::Span((s, _)) => s,
     };
     let pos = pos.min(src.len());
+    if e.variant.message().contains("call limit") {
+        return Diagnostic::new("batas.ukuran", t!("berkas terlalu rumit untuk dibaca", "file too complex to parse")).at(Span::new(pos, pos), None);
+    }
     let end = src[pos..].find(|c: char| c.is_whitespace()).map(|n| pos + n).unwrap_or(src.len()).max(pos);
-    let found = &src[pos..end];
-    let expected: Vec<String> = match &e.variant {
+    let found: String = src[pos..end].chars().take(30).collect();
+    let (want_id, want_en) = match &e.variant {
         ErrorVariant::ParsingError { positives, .. } => {
-            let mut v: Vec<String> = positives.iter().filter_map(|r| friendly(*r)).collect();
+            let mut v: Vec<(String, String)> = positives.iter().filter_map(|r| friendly(*r)).collect();
             v.sort();
             v.dedup();
-            v
+            let id = v.iter().map(|x| x.0.clone()).collect::<Vec<_>>().join(", ");
+            let en = v.iter().map(|x| x.1.clone()).collect::<Vec<_>>().join(", ");
+            (id, en)
         }
-        ErrorVariant::CustomError { message } => vec![message.clone()],
+        ErrorVariant::CustomError { message } => (message.clone(), message.clone()),
     };
-    if e.variant.message().contains("call limit") {
-        return Diagnostic::new("batas.ukuran", t!("berkas terlalu rumit untuk dibaca", "file too complex to parse"))
-            .at(Span::new(pos, pos), None);
-    }
-    let want = expected.join(", ");
-    let (msg_id, msg_en) = if found.is_empty() {
-        (format!("berkas berakhir di tengah pernyataan; diharapkan {want}"), format!("file ends in the middle of a statement; expected {want}"))
-    } else if pos == 0 || src[..pos].trim().is_empty() {
-        (
-            format!("berkas juknis harus diawali `juknis \"JUDUL\" {{`, bukan `{found}`"),
-            format!("a juknis file must start with `juknis \"TITLE\" {{`, not `{found}`"),
-        )
+    let at_start = src[..pos].trim_start_matches('\u{feff}').trim().is_empty();
+    let msg = if at_start {
+        t!("berkas juknis harus diawali `juknis \"JUDUL\" {{`", "a juknis file must start with `juknis \"TITLE\" {{`")
+    } else if found.is_empty() {
+        t!("berkas berakhir di tengah pernyataan; diharapkan {want_id}", "file ends in the middle of a statement; expected {want_en}")
+    } else if want_id.is_empty() {
+        t!("tidak terduga: `{found}`", "unexpected `{found}`")
     } else {
-        (format!("tidak terduga: `{found}`; diharapkan {want}"), format!("unexpected `{found}`; expected {want}"))
+        t!("tidak terduga: `{found}`; diharapkan {want_id}", "unexpected `{found}`; expected {want_en}")
     };
     let w_end = if end > pos { end } else { (pos + 1).min(src.len()) };
-    Diagnostic::new("sintaks", crate::diagnostic::Teks::new(msg_id, msg_en)).at(Span::new(pos, w_end), None)
+    let w_end = (pos..=w_end).rev().find(|i| src.is_char_boundary(*i)).unwrap_or(pos);
+    let mut d = Diagnostic::new("sintaks", msg).at(Span::new(pos, w_end), None);
+    if at_start {
+        d = d.help(t!("contoh: `juknis \"SPMB SMA Jawa Timur 2025\" {{ … }}`", "example: `juknis \"SPMB SMA Jawa Timur 2025\" {{ … }}`"));
+    }
+    d
 }

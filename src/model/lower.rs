@@ -86,6 +86,14 @@ const POIN: &[(&str, &str)] = &[
 
 pub const NATIONAL_JALUR: [&str; 4] = ["domisili", "afirmasi", "prestasi", "mutasi"];
 const UNIT_WILAYAH: &[&str] = &["kelurahan", "desa", "kecamatan", "kabupaten_kota"];
+
+/// Words people use for "the whole kabupaten/kota" → the canonical `kabupaten_kota`.
+fn unit_wilayah(w: &str) -> &str {
+    match w {
+        "kabupaten" | "kota" | "kab_kota" | "kabkota" | "kabupaten_atau_kota" => "kabupaten_kota",
+        other => other,
+    }
+}
 const PER: &[&str] = &["rt", "rw", "kelurahan", "desa", "kecamatan", "kabupaten_kota"];
 const PENGECUALIAN_USIA: &[&str] = &["disabilitas", "pendidikan_khusus", "layanan_khusus", "daerah_3t"];
 const REKOMENDASI: &[&str] = &["psikolog", "dewan_guru"];
@@ -621,7 +629,7 @@ impl Lower<'_> {
             let metode = match &it.node {
                 ast::WilayahItem::Administratif(units) => {
                     for u in units {
-                        if !UNIT_WILAYAH.contains(&u.node.as_str()) {
+                        if !UNIT_WILAYAH.contains(&unit_wilayah(&u.node)) {
                             if u.node == "zonasi" {
                                 self.zonasi(u.span);
                             } else {
@@ -629,7 +637,7 @@ impl Lower<'_> {
                             }
                         }
                     }
-                    Some(Metode::Administratif { satuan: units.iter().map(|u| u.node.clone()).collect() })
+                    Some(Metode::Administratif { satuan: units.iter().map(|u| unit_wilayah(&u.node).to_string()).collect() })
                 }
                 ast::WilayahItem::Radius(km) => {
                     let meters = km.node.parse::<f64>().ok().filter(|v| *v > 0.0 && *v <= 500.0).map(|v| (v * 1000.0).round() as u32);
@@ -653,10 +661,11 @@ impl Lower<'_> {
                     None
                 }
                 ast::WilayahItem::Perluasan(u) => {
-                    if !UNIT_WILAYAH.contains(&u.node.as_str()) {
+                    let unit = unit_wilayah(&u.node);
+                    if !UNIT_WILAYAH.contains(&unit) {
                         self.unknown_word(u, "perluasan wilayah", "zone widening", UNIT_WILAYAH);
                     } else {
-                        let v = sp(u.node.clone(), span);
+                        let v = sp(unit.to_string(), span);
                         self.set_once(&mut w.perluasan, "perluasan", v);
                     }
                     None
@@ -771,6 +780,19 @@ impl Lower<'_> {
         let mut out = Vec::new();
         for b in baris {
             let k = b.node.kategori.node.as_str();
+            // `ketua_osis 20` / `wakil_ketua_osis 10`: organisation in the name, the
+            // rest is the role.
+            if b.node.nilai.len() == 1 && b.node.nilai[0].0.node == k {
+                if let Some(org) = ORGANISASI.iter().find(|o| k.ends_with(&format!("_{o}")) || k.starts_with(&format!("{o}_"))) {
+                    let role = k.replace(&format!("_{org}"), "").replace(&format!("{org}_"), "");
+                    if let Some(v) = self.int(&b.node.nilai[0].1, 1000, "poin", "points") {
+                        let kat = sp(org.to_string(), b.node.kategori.span);
+                        let r = sp(role, b.node.kategori.span);
+                        out.push(sp(BarisPoin { kategori: kat, jenis: JenisBaris::Organisasi, nilai: vec![(r, v)] }, b.span));
+                    }
+                    continue;
+                }
+            }
             let jenis = if let Some(i) = TINGKAT_LOMBA.iter().position(|t| *t == k) {
                 JenisBaris::Tingkat(i as u8)
             } else if ORGANISASI.contains(&k) {

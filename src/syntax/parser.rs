@@ -346,7 +346,14 @@ fn poin_baris(p: P) -> Spanned<PoinBaris> {
     let span = sp(&p);
     let mut it = p.into_inner();
     let kategori = it.next().map(text).unwrap_or_else(|| empty(span));
-    let nilai = it
+    let rest: Vec<P> = it.collect();
+    // `ketua_osis 20`: a row that is itself one entry with one value.
+    if let Some(v) = rest.iter().find(|c| c.as_rule() == Rule::int) {
+        let v = text(v.clone());
+        return Spanned::new(PoinBaris { kategori: kategori.clone(), nilai: vec![(kategori, v)] }, span);
+    }
+    let nilai = rest
+        .into_iter()
         .filter(|c| c.as_rule() == Rule::poin_nilai)
         .map(|c| {
             let cs = sp(&c);

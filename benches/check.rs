@@ -1,5 +1,7 @@
 //! In-process speed of parse + resolve + check (+ compile) on a ~300-line juknis.
 //! Target (issue 2): under 1 ms per file. Run: `cargo bench --bench check`.
+// Tests may unwrap and panic: a failure here is the report.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;
@@ -26,11 +28,15 @@ fn bench(c: &mut Criterion) {
     // Load the embedded rulebook once, as a long-running process would.
     let _ = juknis::rulebook::default_rulebook();
     assert_eq!(juknis::check_bytes(src.as_bytes()).errors(), 0);
-    c.bench_function(&format!("check {lines}-line juknis"), |b| b.iter(|| juknis::check_bytes(black_box(src.as_bytes()))));
+    c.bench_function(&format!("check {lines}-line juknis"), |b| {
+        b.iter(|| juknis::check_bytes(black_box(src.as_bytes())))
+    });
     c.bench_function(&format!("check + compile {lines}-line juknis"), |b| {
         b.iter(|| {
             let ch = juknis::check_bytes(black_box(src.as_bytes()));
-            ch.juknis.as_ref().map(|j| juknis::plan::compile(j, ch.rulebook, "x", src.as_bytes()))
+            ch.juknis
+                .as_ref()
+                .map(|j| juknis::plan::compile(j, ch.rulebook, "x", src.as_bytes()))
         })
     });
 }

@@ -6,9 +6,9 @@
 //! `diagnostic` (our type + renderers) → `plan` (what engines load).
 
 pub mod diagnostic;
-pub mod rulebook;
 pub mod model;
 pub mod plan;
+pub mod rulebook;
 pub mod rules;
 pub mod syntax;
 
@@ -45,9 +45,15 @@ pub fn check_bytes(bytes: &[u8]) -> Checked {
                 None => {
                     let n = &acuan.node;
                     diags.push(
-                        Diagnostic::new("nama.tidak_dikenal", t!("aturan acuan tidak dikenal: `{n}`", "unknown rulebook: `{n}`"))
-                            .at(acuan.span, None)
-                            .help(diagnostic::suggest::help_for(n, rulebook::KNOWN)),
+                        Diagnostic::new(
+                            "nama.tidak_dikenal",
+                            t!(
+                                "aturan acuan tidak dikenal: `{n}`",
+                                "unknown rulebook: `{n}`"
+                            ),
+                        )
+                        .at(acuan.span, None)
+                        .help(diagnostic::suggest::help_for(n, rulebook::KNOWN)),
                     );
                 }
             }
@@ -56,6 +62,9 @@ pub fn check_bytes(bytes: &[u8]) -> Checked {
         j
     });
     diagnostic::finalize(&mut diags, rb);
-    Checked { juknis, diagnostics: diags, rulebook: rb }
+    Checked {
+        juknis,
+        diagnostics: diags,
+        rulebook: rb,
+    }
 }
-

@@ -16,7 +16,9 @@ pub fn examples() -> Vec<PathBuf> {
 }
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(rd) = std::fs::read_dir(dir) else { return };
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
     for e in rd.flatten() {
         let p = e.path();
         if p.is_dir() {
@@ -35,7 +37,11 @@ pub fn expected(src: &str) -> Option<Vec<String>> {
             if rest == "sesuai" {
                 return Some(Vec::new());
             }
-            let mut v: Vec<String> = rest.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
+            let mut v: Vec<String> = rest
+                .split(',')
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect();
             v.sort();
             v.dedup();
             return Some(v);
@@ -47,5 +53,7 @@ pub fn expected(src: &str) -> Option<Vec<String>> {
 /// A snapshot-friendly name: the path below juknis-examples, with `/` → `__`.
 pub fn snap_name(p: &Path) -> String {
     let rel = p.strip_prefix(root().join("juknis-examples")).unwrap_or(p);
-    rel.with_extension("").to_string_lossy().replace(['/', '\\'], "__")
+    rel.with_extension("")
+        .to_string_lossy()
+        .replace(['/', '\\'], "__")
 }

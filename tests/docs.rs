@@ -1,6 +1,8 @@
 //! Generated files must match what the code generates: docs/rules.md (from the
 //! rulebook data) and docs/plan.schema.json (from the plan types).
 //! Regenerate with `JUKNIS_UPDATE=1 cargo test --test docs`.
+// Tests may unwrap and panic: a failure here is the report.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
 
@@ -11,12 +13,18 @@ fn check_generated(rel: &str, content: &str) {
         return;
     }
     let committed = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(committed == content, "{rel} is out of date: run `JUKNIS_UPDATE=1 cargo test --test docs` and commit it");
+    assert!(
+        committed == content,
+        "{rel} is out of date: run `JUKNIS_UPDATE=1 cargo test --test docs` and commit it"
+    );
 }
 
 #[test]
 fn rules_md_matches_the_rulebook() {
-    check_generated("docs/rules.md", &juknis::rulebook::doc::markdown(juknis::rulebook::default_rulebook()));
+    check_generated(
+        "docs/rules.md",
+        &juknis::rulebook::doc::markdown(juknis::rulebook::default_rulebook()),
+    );
 }
 
 #[test]

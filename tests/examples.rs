@@ -2,6 +2,8 @@
 //! (`// diharapkan: kuota.total, …` or `// diharapkan: sesuai`). This test checks
 //! them all, and snapshots the rendered diagnostics (both languages) and the
 //! compiled plans. Adding a case is adding a file.
+// Tests may unwrap and panic: a failure here is the report.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
 
@@ -11,7 +13,11 @@ use juknis::diagnostic::Lang;
 #[test]
 fn every_example_produces_exactly_the_codes_its_header_names() {
     let files = common::examples();
-    assert!(files.len() >= 38, "expected the bundled examples, found {}", files.len());
+    assert!(
+        files.len() >= 38,
+        "expected the bundled examples, found {}",
+        files.len()
+    );
     let mut failures = Vec::new();
     for f in &files {
         let bytes = std::fs::read(f).unwrap_or_default();
@@ -25,7 +31,11 @@ fn every_example_produces_exactly_the_codes_its_header_names() {
         got.sort();
         got.dedup();
         if got != want {
-            let opts = Options { lang: Lang::Id, color: false, rulebook: String::new() };
+            let opts = Options {
+                lang: Lang::Id,
+                color: false,
+                rulebook: String::new(),
+            };
             failures.push(format!(
                 "{}\n  expected: {want:?}\n  got:      {got:?}\n{}",
                 f.display(),
@@ -33,7 +43,13 @@ fn every_example_produces_exactly_the_codes_its_header_names() {
             ));
         }
     }
-    assert!(failures.is_empty(), "{} of {} examples wrong:\n\n{}", failures.len(), files.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} examples wrong:\n\n{}",
+        failures.len(),
+        files.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -58,7 +74,10 @@ fn there_are_enough_conforming_and_violating_examples_for_every_jenjang() {
     }
     assert!(sesuai >= 8, "only {sesuai} conforming examples");
     assert!(melanggar >= 30, "only {melanggar} non-conforming examples");
-    assert_eq!(jenjang.into_iter().collect::<Vec<_>>(), vec!["SD", "SMA", "SMK", "SMP", "TK"]);
+    assert_eq!(
+        jenjang.into_iter().collect::<Vec<_>>(),
+        vec!["SD", "SMA", "SMK", "SMP", "TK"]
+    );
 }
 
 #[test]
@@ -70,9 +89,16 @@ fn rendered_diagnostics_snapshots() {
             continue;
         }
         let checked = juknis::check_bytes(&bytes);
-        let name = f.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = f
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         for (lang, tag) in [(Lang::Id, "id"), (Lang::En, "en")] {
-            let opts = Options { lang, color: false, rulebook: checked.rulebook.singkat.clone() };
+            let opts = Options {
+                lang,
+                color: false,
+                rulebook: checked.rulebook.singkat.clone(),
+            };
             let text = human(&checked.diagnostics, &name, &src, &opts);
             insta::assert_snapshot!(format!("{}__{tag}", common::snap_name(&f)), text);
         }
@@ -89,8 +115,13 @@ fn compiled_plan_snapshots() {
         }
         let checked = juknis::check_bytes(&bytes);
         let j = checked.juknis.as_ref().filter(|_| checked.errors() == 0);
-        let Some(j) = j else { panic!("{} does not compile", f.display()) };
-        let name = f.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let Some(j) = j else {
+            panic!("{} does not compile", f.display())
+        };
+        let name = f
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let plan = juknis::plan::compile(j, checked.rulebook, &name, &bytes);
         // The plan must load back (version and integrity) to the same value.
         assert_eq!(juknis::plan::load(&plan.to_json()).as_ref(), Ok(&plan));

@@ -1,10 +1,16 @@
 //! Hostile and broken input: each gets a diagnostic with a code and a location,
 //! never a panic or a hang.
+// Tests may unwrap and panic: a failure here is the report.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use juknis::check_bytes;
 
 fn codes(bytes: &[u8]) -> Vec<String> {
-    check_bytes(bytes).diagnostics.into_iter().map(|d| d.code).collect()
+    check_bytes(bytes)
+        .diagnostics
+        .into_iter()
+        .map(|d| d.code)
+        .collect()
 }
 
 #[test]
@@ -15,10 +21,15 @@ fn empty_file() {
 
 #[test]
 fn binary_garbage() {
-    let bytes: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect();
+    let bytes: Vec<u8> = (0..4096u32)
+        .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
+        .collect();
     let c = codes(&bytes);
     assert_eq!(c.len(), 1);
-    assert!(["berkas.biner", "berkas.utf8"].contains(&c[0].as_str()), "{c:?}");
+    assert!(
+        ["berkas.biner", "berkas.utf8"].contains(&c[0].as_str()),
+        "{c:?}"
+    );
 }
 
 #[test]
@@ -29,7 +40,10 @@ fn invalid_utf8_points_at_the_byte() {
     let checked = check_bytes(&bytes);
     assert_eq!(checked.diagnostics.len(), 1);
     assert_eq!(checked.diagnostics[0].code, "berkas.utf8");
-    assert_eq!(checked.diagnostics[0].primary_span().map(|s| s.start), Some(at));
+    assert_eq!(
+        checked.diagnostics[0].primary_span().map(|s| s.start),
+        Some(at)
+    );
 }
 
 #[test]
@@ -52,7 +66,10 @@ fn unclosed_block_points_at_its_opening_brace() {
     let checked = check_bytes(src.as_bytes());
     assert_eq!(checked.diagnostics.len(), 1);
     assert_eq!(checked.diagnostics[0].code, "sintaks");
-    assert_eq!(checked.diagnostics[0].primary_span().map(|s| s.start), src.find('{'));
+    assert_eq!(
+        checked.diagnostics[0].primary_span().map(|s| s.start),
+        src.find('{')
+    );
 }
 
 #[test]
@@ -65,7 +82,14 @@ fn not_a_juknis_at_all() {
 fn crlf_bom_and_tabs_are_fine() {
     let src = "\u{feff}juknis \"x\" {\r\n\tacuan permendikdasmen-3-2025\r\n\tjenjang TK\r\n}\r\n";
     let checked = check_bytes(src.as_bytes());
-    assert!(checked.diagnostics.iter().all(|d| d.code != "sintaks" && d.code != "sintaks.pernyataan"), "{:?}", checked.diagnostics);
+    assert!(
+        checked
+            .diagnostics
+            .iter()
+            .all(|d| d.code != "sintaks" && d.code != "sintaks.pernyataan"),
+        "{:?}",
+        checked.diagnostics
+    );
 }
 
 #[test]

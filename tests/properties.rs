@@ -1,5 +1,7 @@
 //! Invariants over generated inputs: seats always add up, legal bounds hold
 //! whenever they can, and checking never panics and is deterministic.
+// Tests may unwrap and panic: a failure here is the report.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
 
@@ -7,37 +9,67 @@ use juknis::model::kursi::{feasible, BagianKursi, SkemaKursi, SubKursi};
 use juknis::model::{Pembulatan, Persen};
 use proptest::prelude::*;
 
-const METHODS: [Pembulatan; 5] = [Pembulatan::KeBawah, Pembulatan::KeAtas, Pembulatan::Terdekat, Pembulatan::SisaTerbesar, Pembulatan::SesuaiBatas];
+const METHODS: [Pembulatan; 5] = [
+    Pembulatan::KeBawah,
+    Pembulatan::KeAtas,
+    Pembulatan::Terdekat,
+    Pembulatan::SisaTerbesar,
+    Pembulatan::SesuaiBatas,
+];
 
 /// Four jalur quotas (in 1/10 000 %) summing to exactly 100%, with bounds.
 fn skema() -> impl Strategy<Value = (SkemaKursi, usize)> {
-    (1i64..400_000, 1i64..400_000, 1i64..400_000, 0i64..60_000, 0usize..5, 0usize..4, 1i64..9).prop_map(|(a, b, c, m, method, sisa, split)| {
-        let total = a + b + c + m;
-        // Scale to exactly 1_000_000 units = 100%.
-        let (a, b, m) = (a * 1_000_000 / total, b * 1_000_000 / total, m * 1_000_000 / total);
-        let c = 1_000_000 - a - b - m;
-        let p = |u: i64| Persen::from_units(u).to_string();
-        let half = a * split / 10;
-        let j = |id: &str, u: i64, min: Option<&str>, max: Option<&str>, sub: Vec<SubKursi>| BagianKursi {
-            id: id.into(),
-            persen: p(u),
-            minimal_persen: min.map(Into::into),
-            maksimal_persen: max.map(Into::into),
-            sub,
-        };
-        let subs = vec![SubKursi { id: "domisili.a".into(), persen: p(half) }, SubKursi { id: "domisili.b".into(), persen: p(a - half) }];
-        let s = SkemaKursi {
-            pembulatan: METHODS[method],
-            sisa_ke: ["domisili", "afirmasi", "prestasi", "mutasi"][sisa].into(),
-            jalur: vec![
-                j("domisili", a, Some("30"), None, subs),
-                j("afirmasi", b, Some("30"), None, vec![]),
-                j("prestasi", c, Some("25"), None, vec![]),
-                j("mutasi", m, None, Some("5"), vec![]),
-            ],
-        };
-        (s, method)
-    })
+    (
+        1i64..400_000,
+        1i64..400_000,
+        1i64..400_000,
+        0i64..60_000,
+        0usize..5,
+        0usize..4,
+        1i64..9,
+    )
+        .prop_map(|(a, b, c, m, method, sisa, split)| {
+            let total = a + b + c + m;
+            // Scale to exactly 1_000_000 units = 100%.
+            let (a, b, m) = (
+                a * 1_000_000 / total,
+                b * 1_000_000 / total,
+                m * 1_000_000 / total,
+            );
+            let c = 1_000_000 - a - b - m;
+            let p = |u: i64| Persen::from_units(u).to_string();
+            let half = a * split / 10;
+            let j = |id: &str, u: i64, min: Option<&str>, max: Option<&str>, sub: Vec<SubKursi>| {
+                BagianKursi {
+                    id: id.into(),
+                    persen: p(u),
+                    minimal_persen: min.map(Into::into),
+                    maksimal_persen: max.map(Into::into),
+                    sub,
+                }
+            };
+            let subs = vec![
+                SubKursi {
+                    id: "domisili.a".into(),
+                    persen: p(half),
+                },
+                SubKursi {
+                    id: "domisili.b".into(),
+                    persen: p(a - half),
+                },
+            ];
+            let s = SkemaKursi {
+                pembulatan: METHODS[method],
+                sisa_ke: ["domisili", "afirmasi", "prestasi", "mutasi"][sisa].into(),
+                jalur: vec![
+                    j("domisili", a, Some("30"), None, subs),
+                    j("afirmasi", b, Some("30"), None, vec![]),
+                    j("prestasi", c, Some("25"), None, vec![]),
+                    j("mutasi", m, None, Some("5"), vec![]),
+                ],
+            };
+            (s, method)
+        })
 }
 
 proptest! {

@@ -1,6 +1,8 @@
 //! The rulebook data is the contract between the regulation and the checks:
 //! every code a check can emit has an entry, every checked entry is triggered by
 //! at least one example, and S/R-confidence rules never produce errors.
+// Tests may unwrap and panic: a failure here is the report.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
 
@@ -50,29 +52,56 @@ fn rulebook_loads_and_has_no_duplicate_ids() {
     let mut seen = BTreeSet::new();
     for r in rb.all_rules() {
         assert!(seen.insert(r.id.clone()), "duplicate rule id {}", r.id);
-        assert!(!r.judul.id.is_empty() && !r.judul.en.is_empty(), "{}: empty title", r.id);
-        assert!(!r.penjelasan.id.is_empty() && !r.penjelasan.en.is_empty(), "{}: empty explanation", r.id);
+        assert!(
+            !r.judul.id.is_empty() && !r.judul.en.is_empty(),
+            "{}: empty title",
+            r.id
+        );
+        assert!(
+            !r.penjelasan.id.is_empty() && !r.penjelasan.en.is_empty(),
+            "{}: empty explanation",
+            r.id
+        );
     }
 }
 
 #[test]
 fn every_emitted_code_has_a_rulebook_entry() {
     let rb = default_rulebook();
-    let missing: Vec<String> = emitted_codes().into_iter().filter(|c| rb.rule(c).is_none()).collect();
-    assert!(missing.is_empty(), "codes emitted by the checker but missing from rulebook/: {missing:?}");
+    let missing: Vec<String> = emitted_codes()
+        .into_iter()
+        .filter(|c| rb.rule(c).is_none())
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "codes emitted by the checker but missing from rulebook/: {missing:?}"
+    );
 }
 
 #[test]
 fn secondary_and_regional_rules_only_warn() {
     for r in &default_rulebook().aturan {
         if matches!(r.keyakinan, Some(Keyakinan::S) | Some(Keyakinan::R)) {
-            assert!(r.tingkat != Tingkat::Error, "{} has confidence {:?} but is an error", r.id, r.keyakinan);
+            assert!(
+                r.tingkat != Tingkat::Error,
+                "{} has confidence {:?} but is an error",
+                r.id,
+                r.keyakinan
+            );
         }
         if r.bahasa {
             continue;
         }
-        assert!(r.keyakinan.is_some(), "{}: regulation rule without confidence", r.id);
-        assert!(r.pasal.is_some() || !r.sumber.is_empty(), "{}: no article or source", r.id);
+        assert!(
+            r.keyakinan.is_some(),
+            "{}: regulation rule without confidence",
+            r.id
+        );
+        assert!(
+            r.pasal.is_some() || !r.sumber.is_empty(),
+            "{}: no article or source",
+            r.id
+        );
     }
 }
 
@@ -87,12 +116,21 @@ fn every_checked_rule_is_triggered_by_an_example() {
         }
     }
     // Whole-file conditions are exercised by tests/hostile.rs instead.
-    let elsewhere = ["berkas.kosong", "berkas.utf8", "berkas.biner", "batas.ukuran", "batas.kedalaman"];
+    let elsewhere = [
+        "berkas.kosong",
+        "berkas.utf8",
+        "berkas.biner",
+        "batas.ukuran",
+        "batas.kedalaman",
+    ];
     let untriggered: Vec<&str> = rb
         .all_rules()
         .filter(|r| r.diperiksa && r.tingkat != Tingkat::Catatan)
         .map(|r| r.id.as_str())
         .filter(|id| !triggered.contains(*id) && !elsewhere.contains(id))
         .collect();
-    assert!(untriggered.is_empty(), "rules no example triggers: {untriggered:?}");
+    assert!(
+        untriggered.is_empty(),
+        "rules no example triggers: {untriggered:?}"
+    );
 }

@@ -35,7 +35,10 @@ pub fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
 }
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    let mut entries: Vec<_> = std::fs::read_dir(dir)?.filter_map(|e| e.ok()).map(|e| e.path()).collect();
+    let mut entries: Vec<_> = std::fs::read_dir(dir)?
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .collect();
     entries.sort();
     for p in entries {
         if p.is_dir() {
@@ -50,18 +53,24 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
 pub fn run(a: Args, lang: Lang, color: bool) -> Result<u8> {
     let files = collect(&a.paths)?;
     if files.is_empty() {
-        return Err(miette!("tidak ada berkas .juknis di {:?} / no .juknis files found", a.paths));
+        return Err(miette!(
+            "tidak ada berkas .juknis di {:?} / no .juknis files found",
+            a.paths
+        ));
     }
     // Check in parallel, print in the given order.
     let results: Vec<_> = files
         .par_iter()
         .map(|f| {
             let bytes = std::fs::read(f).into_diagnostic();
-            (f, bytes.map(|b| {
-                let checked = juknis::check_bytes(&b);
-                let text = String::from_utf8_lossy(&b).into_owned();
-                (checked, text)
-            }))
+            (
+                f,
+                bytes.map(|b| {
+                    let checked = juknis::check_bytes(&b);
+                    let text = String::from_utf8_lossy(&b).into_owned();
+                    (checked, text)
+                }),
+            )
         })
         .collect();
     let mut errors = 0;
@@ -76,11 +85,19 @@ pub fn run(a: Args, lang: Lang, color: bool) -> Result<u8> {
                 warnings += checked.warnings();
                 if checked.diagnostics.is_empty() {
                     if !a.quiet {
-                        let ok = if lang == Lang::Id { "sesuai" } else { "conforms" };
+                        let ok = if lang == Lang::Id {
+                            "sesuai"
+                        } else {
+                            "conforms"
+                        };
                         out.push_str(&format!("{name}: {ok}\n"));
                     }
                 } else {
-                    let opts = Options { lang, color, rulebook: checked.rulebook.singkat.clone() };
+                    let opts = Options {
+                        lang,
+                        color,
+                        rulebook: checked.rulebook.singkat.clone(),
+                    };
                     out.push_str(&render::human(&checked.diagnostics, &name, &text, &opts));
                 }
             }
@@ -91,8 +108,19 @@ pub fn run(a: Args, lang: Lang, color: bool) -> Result<u8> {
         }
     }
     let n = files.len();
-    let files_word = if lang == Lang::Id { "berkas" } else { if n == 1 { "file" } else { "files" } };
-    out.push_str(&format!("{n} {files_word}: {}\n", render::summary(errors, warnings, lang)));
+    let files_word = if lang == Lang::Id {
+        "berkas"
+    } else {
+        if n == 1 {
+            "file"
+        } else {
+            "files"
+        }
+    };
+    out.push_str(&format!(
+        "{n} {files_word}: {}\n",
+        render::summary(errors, warnings, lang)
+    ));
     print!("{out}");
     Ok(if io_failed {
         EXIT_USAGE

@@ -30,15 +30,35 @@ pub fn run(a: Args, lang: Lang, color: bool) -> Result<u8> {
     let checked = juknis::check_bytes(&bytes);
     let name = a.file.display().to_string();
     if !checked.diagnostics.is_empty() {
-        let opts = Options { lang, color: color && std::io::IsTerminal::is_terminal(&std::io::stderr()), rulebook: checked.rulebook.singkat.clone() };
-        eprint!("{}", render::human(&checked.diagnostics, &name, &String::from_utf8_lossy(&bytes), &opts));
+        let opts = Options {
+            lang,
+            color: color && std::io::IsTerminal::is_terminal(&std::io::stderr()),
+            rulebook: checked.rulebook.singkat.clone(),
+        };
+        eprint!(
+            "{}",
+            render::human(
+                &checked.diagnostics,
+                &name,
+                &String::from_utf8_lossy(&bytes),
+                &opts
+            )
+        );
     }
     let Some(j) = checked.juknis.as_ref().filter(|_| checked.errors() == 0) else {
-        let msg = if lang == Lang::Id { "rencana tidak dibuat: perbaiki error di atas" } else { "no plan written: fix the errors above" };
+        let msg = if lang == Lang::Id {
+            "rencana tidak dibuat: perbaiki error di atas"
+        } else {
+            "no plan written: fix the errors above"
+        };
         eprintln!("{msg}");
         return Ok(EXIT_VIOLATIONS);
     };
-    let file_name = a.file.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or(name);
+    let file_name = a
+        .file
+        .file_name()
+        .map(|f| f.to_string_lossy().into_owned())
+        .unwrap_or(name);
     let plan = juknis::plan::compile(j, checked.rulebook, &file_name, &bytes);
     let text = match a.format {
         Format::Json => plan.to_json(),

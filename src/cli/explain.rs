@@ -60,10 +60,18 @@ pub fn render(r: &Aturan, lang: Lang, singkat: &str) -> String {
             s += &format!("{}: {c} — {singkat}\n", if id { "dasar" } else { "basis" });
         }
         if let Some(k) = r.keyakinan {
-            s += &format!("{}: {}\n", if id { "keyakinan" } else { "confidence" }, k.describe().get(lang));
+            s += &format!(
+                "{}: {}\n",
+                if id { "keyakinan" } else { "confidence" },
+                k.describe().get(lang)
+            );
         }
         if !r.jenjang.is_empty() {
-            s += &format!("{}: {}\n", if id { "berlaku untuk" } else { "applies to" }, r.jenjang.join(", "));
+            s += &format!(
+                "{}: {}\n",
+                if id { "berlaku untuk" } else { "applies to" },
+                r.jenjang.join(", ")
+            );
         }
     }
     s += &format!("\n{}\n", pick(&r.penjelasan, lang));

@@ -9,7 +9,11 @@ use juknis::diagnostic::Lang;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "juknis", version, about = "Periksa juknis SPMB terhadap Permendikdasmen 3/2025 dan kompilasi menjadi rencana seleksi.\nChecks SPMB juknis against Permendikdasmen 3/2025 and compiles them into selection plans.")]
+#[command(
+    name = "juknis",
+    version,
+    about = "Periksa juknis SPMB terhadap Permendikdasmen 3/2025 dan kompilasi menjadi rencana seleksi.\nChecks SPMB juknis against Permendikdasmen 3/2025 and compiles them into selection plans."
+)]
 pub struct Cli {
     /// Language of messages: id (Bahasa Indonesia) or en (English).
     #[arg(long, global = true, value_enum, default_value_t = LangArg::Id)]

@@ -34,7 +34,10 @@ pub struct Teks {
 
 impl Teks {
     pub fn new(id: impl Into<String>, en: impl Into<String>) -> Self {
-        Teks { id: id.into(), en: en.into() }
+        Teks {
+            id: id.into(),
+            en: en.into(),
+        }
     }
     pub fn get(&self, lang: Lang) -> &str {
         match lang {
@@ -49,7 +52,10 @@ impl Teks {
 #[macro_export]
 macro_rules! t {
     ($id:literal, $en:literal) => {
-        $crate::diagnostic::Teks { id: format!($id), en: format!($en) }
+        $crate::diagnostic::Teks {
+            id: format!($id),
+            en: format!($en),
+        }
     };
 }
 
@@ -88,12 +94,20 @@ impl Diagnostic {
     }
     /// The primary location, with an optional label text.
     pub fn at(mut self, span: Span, label: Option<Teks>) -> Self {
-        self.labels.push(Label { span, primary: true, message: label });
+        self.labels.push(Label {
+            span,
+            primary: true,
+            message: label,
+        });
         self
     }
     /// A secondary location that explains the primary one.
     pub fn also(mut self, span: Span, label: Teks) -> Self {
-        self.labels.push(Label { span, primary: false, message: Some(label) });
+        self.labels.push(Label {
+            span,
+            primary: false,
+            message: Some(label),
+        });
         self
     }
     pub fn help(mut self, help: Teks) -> Self {
@@ -105,7 +119,11 @@ impl Diagnostic {
         self
     }
     pub fn primary_span(&self) -> Option<Span> {
-        self.labels.iter().find(|l| l.primary).or(self.labels.first()).map(|l| l.span)
+        self.labels
+            .iter()
+            .find(|l| l.primary)
+            .or(self.labels.first())
+            .map(|l| l.span)
     }
 }
 
@@ -118,8 +136,15 @@ pub fn finalize(diags: &mut Vec<Diagnostic>, rulebook: &Rulebook) {
             d.article = rule.citation();
         }
     }
-    diags.sort_by_key(|d| (d.primary_span().map(|s| s.start).unwrap_or(0), d.code.clone()));
-    diags.dedup_by(|a, b| a.code == b.code && a.primary_span() == b.primary_span() && a.message == b.message);
+    diags.sort_by_key(|d| {
+        (
+            d.primary_span().map(|s| s.start).unwrap_or(0),
+            d.code.clone(),
+        )
+    });
+    diags.dedup_by(|a, b| {
+        a.code == b.code && a.primary_span() == b.primary_span() && a.message == b.message
+    });
 }
 
 pub fn count(diags: &[Diagnostic], severity: Severity) -> usize {

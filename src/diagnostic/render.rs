@@ -37,7 +37,11 @@ fn to_codespan(d: &Diagnostic, opts: &Options, src_len: usize) -> cs::Diagnostic
         .map(|l| {
             let start = l.span.start.min(src_len);
             let end = l.span.end.clamp(start, src_len);
-            let style = if l.primary { cs::LabelStyle::Primary } else { cs::LabelStyle::Secondary };
+            let style = if l.primary {
+                cs::LabelStyle::Primary
+            } else {
+                cs::LabelStyle::Secondary
+            };
             let lab = cs::Label::new(style, (), start..end);
             match &l.message {
                 Some(m) => lab.with_message(m.get(lang)),
@@ -61,7 +65,11 @@ fn to_codespan(d: &Diagnostic, opts: &Options, src_len: usize) -> cs::Diagnostic
         let word = if lang == Lang::Id { "catatan" } else { "note" };
         notes.push(format!("{word}: {}", n.get(lang)));
     }
-    cs::Diagnostic::new(sev).with_code(d.code.clone()).with_message(d.message.get(lang)).with_labels(labels).with_notes(notes)
+    cs::Diagnostic::new(sev)
+        .with_code(d.code.clone())
+        .with_message(d.message.get(lang))
+        .with_labels(labels)
+        .with_notes(notes)
 }
 
 /// Render all diagnostics of one file as terminal text.

@@ -23,13 +23,20 @@ where
 
 /// `did you mean `x`?` help text, or a list of the allowed words.
 pub fn help_for(word: &str, candidates: &[&str]) -> crate::diagnostic::Teks {
-    let list = candidates.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ");
+    let list = candidates
+        .iter()
+        .map(|c| format!("`{c}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
     match closest(word, candidates.iter().copied()) {
         Some(c) => crate::diagnostic::Teks::new(
             format!("mungkin maksud Anda `{c}`? (pilihan: {list})"),
             format!("did you mean `{c}`? (allowed: {list})"),
         ),
-        None => crate::diagnostic::Teks::new(format!("pilihan yang dikenal: {list}"), format!("allowed: {list}")),
+        None => crate::diagnostic::Teks::new(
+            format!("pilihan yang dikenal: {list}"),
+            format!("allowed: {list}"),
+        ),
     }
 }
 
@@ -38,8 +45,14 @@ mod tests {
     use super::*;
     #[test]
     fn finds_typos() {
-        assert_eq!(closest("domisli", ["domisili", "afirmasi", "prestasi", "mutasi"]), Some("domisili"));
-        assert_eq!(closest("terdkat", ["terdekat", "terjauh"]), Some("terdekat"));
+        assert_eq!(
+            closest("domisli", ["domisili", "afirmasi", "prestasi", "mutasi"]),
+            Some("domisili")
+        );
+        assert_eq!(
+            closest("terdkat", ["terdekat", "terjauh"]),
+            Some("terdekat")
+        );
         assert_eq!(closest("xyz", ["domisili", "afirmasi"]), None);
         assert_eq!(closest("sma", ["SMA", "SMP"]), Some("SMA"));
     }

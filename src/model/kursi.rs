@@ -39,10 +39,13 @@ pub struct SkemaKursi {
     pub jalur: Vec<BagianKursi>,
 }
 
+/// One jalur's seats: its name, its seat count, and its sub-jalur with theirs.
+pub type KursiJalur = (String, u32, Vec<(String, u32)>);
+
 /// Seats for every jalur, and inside it for every sub-jalur, at capacity `n`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Alokasi {
-    pub jalur: Vec<(String, u32, Vec<(String, u32)>)>,
+    pub jalur: Vec<KursiJalur>,
 }
 
 fn pct(s: &str) -> Persen {
@@ -56,12 +59,24 @@ impl SkemaKursi {
             .jalur
             .iter()
             .map(|j| {
-                let lo = j.minimal_persen.as_deref().map(|m| pct(m).of(n).ceil()).unwrap_or(0);
-                let hi = j.maksimal_persen.as_deref().map(|m| pct(m).of(n).floor()).unwrap_or(i64::from(n));
+                let lo = j
+                    .minimal_persen
+                    .as_deref()
+                    .map(|m| pct(m).of(n).ceil())
+                    .unwrap_or(0);
+                let hi = j
+                    .maksimal_persen
+                    .as_deref()
+                    .map(|m| pct(m).of(n).floor())
+                    .unwrap_or(i64::from(n));
                 (lo, hi)
             })
             .collect();
-        let sisa = self.jalur.iter().position(|j| j.id == self.sisa_ke).unwrap_or(0);
+        let sisa = self
+            .jalur
+            .iter()
+            .position(|j| j.id == self.sisa_ke)
+            .unwrap_or(0);
         let seats = bagi(i64::from(n), &raw, &bounds, self.pembulatan, sisa);
         let jalur = self
             .jalur
@@ -78,7 +93,11 @@ impl SkemaKursi {
                         m => m,
                     };
                     let ss = bagi(s, &raw, &free, method, 0);
-                    j.sub.iter().zip(ss).map(|(x, v)| (x.id.clone(), v as u32)).collect()
+                    j.sub
+                        .iter()
+                        .zip(ss)
+                        .map(|(x, v)| (x.id.clone(), v as u32))
+                        .collect()
                 };
                 (j.id.clone(), s as u32, subs)
             })
@@ -90,7 +109,13 @@ impl SkemaKursi {
 /// Split `target` seats over shares `raw` (exact fractions) by `method`, keeping
 /// each share within `bounds` when the method is `SesuaiBatas`. The result always
 /// adds up to `target` and is never negative.
-pub fn bagi(target: i64, raw: &[Seats], bounds: &[(i64, i64)], method: Pembulatan, sisa: usize) -> Vec<i64> {
+pub fn bagi(
+    target: i64,
+    raw: &[Seats],
+    bounds: &[(i64, i64)],
+    method: Pembulatan,
+    sisa: usize,
+) -> Vec<i64> {
     let k = raw.len();
     if k == 0 {
         return Vec::new();
@@ -142,9 +167,13 @@ pub fn bagi(target: i64, raw: &[Seats], bounds: &[(i64, i64)], method: Pembulata
                 }
                 guard += 1;
                 let pick = if total < target {
-                    (0..k).filter(|&i| !strict || s[i] < hi[i]).max_by(|&a, &b| deficit(&s, a).cmp(&deficit(&s, b)).then(b.cmp(&a)))
+                    (0..k)
+                        .filter(|&i| !strict || s[i] < hi[i])
+                        .max_by(|&a, &b| deficit(&s, a).cmp(&deficit(&s, b)).then(b.cmp(&a)))
                 } else {
-                    (0..k).filter(|&i| s[i] > if strict { lo[i] } else { 0 }).min_by(|&a, &b| deficit(&s, a).cmp(&deficit(&s, b)).then(a.cmp(&b)))
+                    (0..k)
+                        .filter(|&i| s[i] > if strict { lo[i] } else { 0 })
+                        .min_by(|&a, &b| deficit(&s, a).cmp(&deficit(&s, b)).then(a.cmp(&b)))
                 };
                 match pick {
                     Some(i) if total < target => s[i] += 1,
@@ -203,12 +232,21 @@ mod tests {
         let a = skema(Pembulatan::SesuaiBatas).alokasi(36);
         let seats: Vec<u32> = a.jalur.iter().map(|j| j.1).collect();
         assert_eq!(seats.iter().sum::<u32>(), 36);
-        assert!(seats[1] >= 11 && seats[2] >= 11 && seats[3] <= 1, "{seats:?}");
+        assert!(
+            seats[1] >= 11 && seats[2] >= 11 && seats[3] <= 1,
+            "{seats:?}"
+        );
     }
 
     #[test]
     fn faq_74_capacity_100_domisili_35_is_35_seats() {
-        for m in [Pembulatan::KeBawah, Pembulatan::KeAtas, Pembulatan::Terdekat, Pembulatan::SisaTerbesar, Pembulatan::SesuaiBatas] {
+        for m in [
+            Pembulatan::KeBawah,
+            Pembulatan::KeAtas,
+            Pembulatan::Terdekat,
+            Pembulatan::SisaTerbesar,
+            Pembulatan::SesuaiBatas,
+        ] {
             let a = skema(m).alokasi(100);
             assert_eq!(a.jalur[0].1, 35, "{m:?}");
         }

@@ -22,12 +22,18 @@ const TOP: &[(&str, &str)] = &[
     ("jenjang", "jenjang SMA"),
     ("tahun_ajaran", "tahun_ajaran 2025/2026"),
     ("ditetapkan", "ditetapkan 2025-03-01"),
-    ("pengumuman_pendaftaran", "pengumuman_pendaftaran 2025-05-05"),
+    (
+        "pengumuman_pendaftaran",
+        "pengumuman_pendaftaran 2025-05-05",
+    ),
     ("usia", "usia { maksimal 21 tahun }"),
     ("wilayah", "wilayah { metode administratif kecamatan }"),
     ("daya_tampung", "daya_tampung { rombel maksimal 36 }"),
     ("pilihan", "pilihan { maksimal 3 }"),
-    ("skor", "skor nilai_akhir = 60% rapor(semester 1..5, mapel bindo, mtk) + 40% indeks_sekolah_asal"),
+    (
+        "skor",
+        "skor nilai_akhir = 60% rapor(semester 1..5, mapel bindo, mtk) + 40% indeks_sekolah_asal",
+    ),
     ("poin", "poin lomba { provinsi juara_1 50, juara_2 45 }"),
     ("jalur", "jalur domisili 35% { … }"),
     ("sisa_kuota", "sisa_kuota prestasi.akademik ke domisili"),
@@ -43,14 +49,23 @@ const USIA: &[(&str, &str)] = &[
     ("minimal", "minimal 6 tahun"),
     ("maksimal", "maksimal 21 tahun"),
     ("prioritas", "prioritas 7 tahun"),
-    ("istimewa", "istimewa minimal 5 tahun 6 bulan dengan rekomendasi psikolog, dewan_guru"),
+    (
+        "istimewa",
+        "istimewa minimal 5 tahun 6 bulan dengan rekomendasi psikolog, dewan_guru",
+    ),
     ("kelompok", "kelompok A 4 tahun sampai 5 tahun"),
-    ("pengecualian", "pengecualian disabilitas, pendidikan_khusus"),
+    (
+        "pengecualian",
+        "pengecualian disabilitas, pendidikan_khusus",
+    ),
 ];
 const WILAYAH: &[(&str, &str)] = &[
     ("metode", "metode administratif kelurahan, kecamatan"),
     ("perluasan", "perluasan kabupaten_kota"),
-    ("perbatasan", "perbatasan kabupaten \"Sidoarjo\" kesepakatan \"Nomor 420/1/2025\""),
+    (
+        "perbatasan",
+        "perbatasan kabupaten \"Sidoarjo\" kesepakatan \"Nomor 420/1/2025\"",
+    ),
 ];
 const DAYA_TAMPUNG: &[(&str, &str)] = &[
     ("rombel", "rombel maksimal 36"),
@@ -58,12 +73,21 @@ const DAYA_TAMPUNG: &[(&str, &str)] = &[
     ("pembulatan", "pembulatan sesuai_batas"),
     ("sisa_pembulatan", "sisa_pembulatan ke domisili"),
 ];
-const PILIHAN: &[(&str, &str)] = &[("maksimal", "maksimal 3"), ("mekanisme", "mekanisme pilihan_pertama_diutamakan")];
+const PILIHAN: &[(&str, &str)] = &[
+    ("maksimal", "maksimal 3"),
+    ("mekanisme", "mekanisme pilihan_pertama_diutamakan"),
+];
 const JALUR: &[(&str, &str)] = &[
     ("sub", "sub reguler 20% { … }"),
     ("syarat", "syarat dalam_wilayah, status ketm"),
-    ("dokumen", "dokumen kartu_keluarga minimal 1 tahun, surat_keterangan_domisili"),
-    ("urutan", "urutan jarak terdekat, usia tertua, waktu_daftar terawal"),
+    (
+        "dokumen",
+        "dokumen kartu_keluarga minimal 1 tahun, surat_keterangan_domisili",
+    ),
+    (
+        "urutan",
+        "urutan jarak terdekat, usia tertua, waktu_daftar terawal",
+    ),
     ("per", "per kelurahan"),
     ("langsung_diterima", "langsung_diterima"),
 ];
@@ -76,10 +100,16 @@ const TAHAP: &[(&str, &str)] = &[
     ("daftar_ulang", "daftar_ulang 2025-06-19 sampai 2025-06-20"),
 ];
 const POIN: &[(&str, &str)] = &[
-    ("kabupaten_kota", "kabupaten_kota juara_1 30, juara_2 25, juara_3 20"),
+    (
+        "kabupaten_kota",
+        "kabupaten_kota juara_1 30, juara_2 25, juara_3 20",
+    ),
     ("provinsi", "provinsi juara_1 50, juara_2 45, juara_3 40"),
     ("nasional", "nasional juara_1 80, juara_2 70, juara_3 60"),
-    ("internasional", "internasional juara_1 100, juara_2 95, juara_3 90"),
+    (
+        "internasional",
+        "internasional juara_1 100, juara_2 95, juara_3 90",
+    ),
     ("osis", "osis ketua 20"),
     ("pramuka", "pramuka ketua 20"),
 ];
@@ -94,8 +124,20 @@ fn unit_wilayah(w: &str) -> &str {
         other => other,
     }
 }
-const PER: &[&str] = &["rt", "rw", "kelurahan", "desa", "kecamatan", "kabupaten_kota"];
-const PENGECUALIAN_USIA: &[&str] = &["disabilitas", "pendidikan_khusus", "layanan_khusus", "daerah_3t"];
+const PER: &[&str] = &[
+    "rt",
+    "rw",
+    "kelurahan",
+    "desa",
+    "kecamatan",
+    "kabupaten_kota",
+];
+const PENGECUALIAN_USIA: &[&str] = &[
+    "disabilitas",
+    "pendidikan_khusus",
+    "layanan_khusus",
+    "daerah_3t",
+];
 const REKOMENDASI: &[&str] = &["psikolog", "dewan_guru"];
 const MODA: &[&str] = &["daring", "luring"];
 const KRITERIA: &[&str] = &["jarak", "usia", "waktu_daftar", "nomor_pendaftaran"];
@@ -126,18 +168,36 @@ impl Lower<'_> {
             self.push(
                 Diagnostic::new(
                     "sintaks.pernyataan",
-                    t!("pernyataan `{kw}` tidak dapat dibaca", "cannot read the `{kw}` statement"),
+                    t!(
+                        "pernyataan `{kw}` tidak dapat dibaca",
+                        "cannot read the `{kw}` statement"
+                    ),
                 )
-                .at(r.text.span, Some(t!("bentuk tidak sesuai", "unexpected form")))
-                .help(t!("tulis seperti: `{example}`", "write it like: `{example}`")),
+                .at(
+                    r.text.span,
+                    Some(t!("bentuk tidak sesuai", "unexpected form")),
+                )
+                .help(t!(
+                    "tulis seperti: `{example}`",
+                    "write it like: `{example}`"
+                )),
             );
             return;
         }
         if kw == "kuota" && block == "jalur" {
             self.push(
-                Diagnostic::new("sintaks.pernyataan", t!("`kuota` ditulis sesudah nama jalur", "the quota goes after the jalur name"))
-                    .at(r.text.span, None)
-                    .help(t!("tulis `jalur domisili 35% {{ … }}` atau `sub reguler 20%`", "write `jalur domisili 35% {{ … }}` or `sub reguler 20%`")),
+                Diagnostic::new(
+                    "sintaks.pernyataan",
+                    t!(
+                        "`kuota` ditulis sesudah nama jalur",
+                        "the quota goes after the jalur name"
+                    ),
+                )
+                .at(r.text.span, None)
+                .help(t!(
+                    "tulis `jalur domisili 35% {{ … }}` atau `sub reguler 20%`",
+                    "write `jalur domisili 35% {{ … }}` or `sub reguler 20%`"
+                )),
             );
             return;
         }
@@ -145,14 +205,24 @@ impl Lower<'_> {
         let help = if kw.chars().next().is_some_and(|c| c.is_alphabetic()) {
             help_for(kw, &words)
         } else {
-            let list = words.iter().map(|w| format!("`{w}`")).collect::<Vec<_>>().join(", ");
-            Teks::new(format!("pernyataan di blok ini diawali salah satu dari: {list}"), format!("statements in this block start with one of: {list}"))
+            let list = words
+                .iter()
+                .map(|w| format!("`{w}`"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            Teks::new(
+                format!("pernyataan di blok ini diawali salah satu dari: {list}"),
+                format!("statements in this block start with one of: {list}"),
+            )
         };
         let shown: String = text.chars().take(40).collect();
         self.push(
             Diagnostic::new(
                 "sintaks.pernyataan",
-                t!("pernyataan tidak dikenal di blok `{block}`: `{shown}`", "unknown statement in block `{block}`: `{shown}`"),
+                t!(
+                    "pernyataan tidak dikenal di blok `{block}`: `{shown}`",
+                    "unknown statement in block `{block}`: `{shown}`"
+                ),
             )
             .at(r.keyword.span, Some(t!("tidak dikenal", "not understood")))
             .help(help),
@@ -161,30 +231,57 @@ impl Lower<'_> {
 
     fn zonasi(&mut self, span: Span) {
         self.push(
-            Diagnostic::new("istilah.zonasi", t!("`zonasi` adalah istilah PPDB lama", "`zonasi` is the old PPDB term"))
-                .at(span, Some(t!("istilah lama", "old term")))
-                .help(t!(
-                    "sejak SPMB 2025 jalur ini disebut `domisili`; ganti `zonasi` dengan `domisili`",
-                    "since SPMB 2025 this jalur is called `domisili`; replace `zonasi` with `domisili`"
-                )),
+            Diagnostic::new(
+                "istilah.zonasi",
+                t!(
+                    "`zonasi` adalah istilah PPDB lama",
+                    "`zonasi` is the old PPDB term"
+                ),
+            )
+            .at(span, Some(t!("istilah lama", "old term")))
+            .help(t!(
+                "sejak SPMB 2025 jalur ini disebut `domisili`; ganti `zonasi` dengan `domisili`",
+                "since SPMB 2025 this jalur is called `domisili`; replace `zonasi` with `domisili`"
+            )),
         );
     }
 
-    fn unknown_word(&mut self, w: &Spanned<String>, what_id: &str, what_en: &str, allowed: &[&str]) {
+    fn unknown_word(
+        &mut self,
+        w: &Spanned<String>,
+        what_id: &str,
+        what_en: &str,
+        allowed: &[&str],
+    ) {
         let word = &w.node;
         self.push(
-            Diagnostic::new("nama.tidak_dikenal", t!("{what_id} tidak dikenal: `{word}`", "unknown {what_en}: `{word}`"))
-                .at(w.span, None)
-                .help(help_for(word, allowed)),
+            Diagnostic::new(
+                "nama.tidak_dikenal",
+                t!(
+                    "{what_id} tidak dikenal: `{word}`",
+                    "unknown {what_en}: `{word}`"
+                ),
+            )
+            .at(w.span, None)
+            .help(help_for(word, allowed)),
         );
     }
 
     fn dup(&mut self, what: &str, first: Span, again: Span) {
         self.push(
-            Diagnostic::new("struktur.ganda", t!("`{what}` ditulis lebih dari sekali", "`{what}` is written more than once"))
-                .at(again, Some(t!("ditulis lagi di sini", "written again here")))
-                .also(first, t!("pertama kali di sini", "first written here"))
-                .help(t!("hapus salah satunya", "remove one of them")),
+            Diagnostic::new(
+                "struktur.ganda",
+                t!(
+                    "`{what}` ditulis lebih dari sekali",
+                    "`{what}` is written more than once"
+                ),
+            )
+            .at(
+                again,
+                Some(t!("ditulis lagi di sini", "written again here")),
+            )
+            .also(first, t!("pertama kali di sini", "first written here"))
+            .help(t!("hapus salah satunya", "remove one of them")),
         );
     }
 
@@ -202,33 +299,60 @@ impl Lower<'_> {
         if p.kata_persen {
             let fixed = text.replace(',', ".");
             self.push(
-                Diagnostic::new("sintaks.persen", t!("tulis persentase dengan `%`", "write percentages with `%`"))
-                    .at(p.span, None)
-                    .help(t!("tulis `{fixed}%`", "write `{fixed}%`")),
+                Diagnostic::new(
+                    "sintaks.persen",
+                    t!("tulis persentase dengan `%`", "write percentages with `%`"),
+                )
+                .at(p.span, None)
+                .help(t!("tulis `{fixed}%`", "write `{fixed}%`")),
             );
         } else if p.koma {
             let fixed = text.replace(',', ".");
             self.push(
-                Diagnostic::new("sintaks.koma_desimal", t!("desimal ditulis dengan titik", "decimals are written with a dot"))
-                    .at(p.span, None)
-                    .help(t!("tulis `{fixed}%`; koma memisahkan daftar", "write `{fixed}%`; commas separate list items")),
+                Diagnostic::new(
+                    "sintaks.koma_desimal",
+                    t!(
+                        "desimal ditulis dengan titik",
+                        "decimals are written with a dot"
+                    ),
+                )
+                .at(p.span, None)
+                .help(t!(
+                    "tulis `{fixed}%`; koma memisahkan daftar",
+                    "write `{fixed}%`; commas separate list items"
+                )),
             );
         }
         match Persen::parse(text) {
             Ok(v) if v <= Persen::HUNDRED => Some(sp(v, p.span)),
             Ok(_) | Err(persen::ParseError::TooLarge) => {
                 self.push(
-                    Diagnostic::new("nilai.rentang", t!("persentase di atas 100%: `{text}%`", "percentage above 100%: `{text}%`"))
-                        .at(p.span, None)
-                        .help(t!("kuota dan bobot adalah bagian dari 100%", "quotas and weights are parts of 100%")),
+                    Diagnostic::new(
+                        "nilai.rentang",
+                        t!(
+                            "persentase di atas 100%: `{text}%`",
+                            "percentage above 100%: `{text}%`"
+                        ),
+                    )
+                    .at(p.span, None)
+                    .help(t!(
+                        "kuota dan bobot adalah bagian dari 100%",
+                        "quotas and weights are parts of 100%"
+                    )),
                 );
                 None
             }
             Err(persen::ParseError::TooManyDecimals) => {
                 let n = persen::DECIMALS;
                 self.push(
-                    Diagnostic::new("nilai.rentang", t!("persentase dengan lebih dari {n} angka desimal", "percentage with more than {n} decimals"))
-                        .at(p.span, None),
+                    Diagnostic::new(
+                        "nilai.rentang",
+                        t!(
+                            "persentase dengan lebih dari {n} angka desimal",
+                            "percentage with more than {n} decimals"
+                        ),
+                    )
+                    .at(p.span, None),
                 );
                 None
             }
@@ -236,15 +360,27 @@ impl Lower<'_> {
         }
     }
 
-    fn int(&mut self, t: &Spanned<String>, max: u64, what_id: &str, what_en: &str) -> Option<Spanned<u32>> {
+    fn int(
+        &mut self,
+        t: &Spanned<String>,
+        max: u64,
+        what_id: &str,
+        what_en: &str,
+    ) -> Option<Spanned<u32>> {
         match t.node.parse::<u64>() {
             Ok(v) if v <= max => Some(sp(v as u32, t.span)),
             _ if t.node.is_empty() => None,
             _ => {
                 let v = &t.node;
                 self.push(
-                    Diagnostic::new("nilai.rentang", t!("{what_id} di luar batas wajar: `{v}` (paling besar {max})", "{what_en} out of range: `{v}` (at most {max})"))
-                        .at(t.span, None),
+                    Diagnostic::new(
+                        "nilai.rentang",
+                        t!(
+                            "{what_id} di luar batas wajar: `{v}` (paling besar {max})",
+                            "{what_en} out of range: `{v}` (at most {max})"
+                        ),
+                    )
+                    .at(t.span, None),
                 );
                 None
             }
@@ -264,28 +400,50 @@ impl Lower<'_> {
         if w.tanggal.node.is_empty() {
             return None;
         }
-        let span = w.jam.as_ref().map(|j| w.tanggal.span.join(j.span)).unwrap_or(w.tanggal.span);
+        let span = w
+            .jam
+            .as_ref()
+            .map(|j| w.tanggal.span.join(j.span))
+            .unwrap_or(w.tanggal.span);
         let s = &w.tanggal.node;
         let tanggal = match Tanggal::parse(s) {
             Ok(t) => t,
             Err(e) => {
                 let (id, en) = match e {
                     waktu::DateError::Day { max } => (
-                        format!("tanggal tidak ada di kalender: `{s}` (bulan itu hanya {max} hari)"),
+                        format!(
+                            "tanggal tidak ada di kalender: `{s}` (bulan itu hanya {max} hari)"
+                        ),
                         format!("no such date: `{s}` (that month has {max} days)"),
                     ),
-                    waktu::DateError::Month => (format!("bulan tidak sah: `{s}`"), format!("invalid month: `{s}`")),
+                    waktu::DateError::Month => (
+                        format!("bulan tidak sah: `{s}`"),
+                        format!("invalid month: `{s}`"),
+                    ),
                     waktu::DateError::YearRange => {
                         let (a, b) = (waktu::YEARS.start(), waktu::YEARS.end());
-                        (format!("tahun di luar {a}–{b}: `{s}`"), format!("year outside {a}–{b}: `{s}`"))
+                        (
+                            format!("tahun di luar {a}–{b}: `{s}`"),
+                            format!("year outside {a}–{b}: `{s}`"),
+                        )
                     }
-                    _ => (format!("tanggal tidak sah: `{s}`"), format!("invalid date: `{s}`")),
+                    _ => (
+                        format!("tanggal tidak sah: `{s}`"),
+                        format!("invalid date: `{s}`"),
+                    ),
                 };
-                let code = if matches!(e, waktu::DateError::YearRange) { "nilai.rentang" } else { "nilai.tanggal" };
+                let code = if matches!(e, waktu::DateError::YearRange) {
+                    "nilai.rentang"
+                } else {
+                    "nilai.tanggal"
+                };
                 self.push(
                     Diagnostic::new(code, Teks::new(id, en))
                         .at(w.tanggal.span, None)
-                        .help(t!("tulis tanggal sebagai TTTT-BB-HH, mis. `2025-06-16`", "write dates as YYYY-MM-DD, e.g. `2025-06-16`")),
+                        .help(t!(
+                            "tulis tanggal sebagai TTTT-BB-HH, mis. `2025-06-16`",
+                            "write dates as YYYY-MM-DD, e.g. `2025-06-16`"
+                        )),
                 );
                 return None;
             }
@@ -296,9 +454,15 @@ impl Lower<'_> {
                 Err(_) => {
                     let s = &j.node;
                     self.push(
-                        Diagnostic::new("nilai.tanggal", t!("jam tidak sah: `{s}`", "invalid time: `{s}`"))
-                            .at(j.span, None)
-                            .help(t!("tulis jam sebagai JJ:MM, 00:00–23:59", "write times as HH:MM, 00:00–23:59")),
+                        Diagnostic::new(
+                            "nilai.tanggal",
+                            t!("jam tidak sah: `{s}`", "invalid time: `{s}`"),
+                        )
+                        .at(j.span, None)
+                        .help(t!(
+                            "tulis jam sebagai JJ:MM, 00:00–23:59",
+                            "write times as HH:MM, 00:00–23:59"
+                        )),
                     );
                     None
                 }
@@ -309,7 +473,11 @@ impl Lower<'_> {
     }
 
     fn file(&mut self, f: &ast::File) -> Juknis {
-        let whole = f.items.iter().map(|i| i.span).fold(f.judul.span, Span::join);
+        let whole = f
+            .items
+            .iter()
+            .map(|i| i.span)
+            .fold(f.judul.span, Span::join);
         let mut j = Juknis {
             judul: f.judul.clone(),
             span: whole,
@@ -329,7 +497,11 @@ impl Lower<'_> {
                 pembulatan_ditulis: false,
                 sisa_ke: None,
             },
-            pilihan: Pilihan { span: None, maksimal: sp(1, Span::default()), mekanisme: sp(Mekanisme::Tunggal, Span::default()) },
+            pilihan: Pilihan {
+                span: None,
+                maksimal: sp(1, Span::default()),
+                mekanisme: sp(Mekanisme::Tunggal, Span::default()),
+            },
             skor: Vec::new(),
             poin: Vec::new(),
             jalur: Vec::new(),
@@ -351,32 +523,67 @@ impl Lower<'_> {
                 }
                 ast::Item::Pemerintah { tingkat, nama } => {
                     let Some(t) = TingkatPemerintah::parse(&tingkat.node) else {
-                        self.unknown_word(tingkat, "tingkat pemerintah", "government level", &["provinsi", "kabupaten", "kota"]);
+                        self.unknown_word(
+                            tingkat,
+                            "tingkat pemerintah",
+                            "government level",
+                            &["provinsi", "kabupaten", "kota"],
+                        );
                         continue;
                     };
                     let Some(nama) = nama else {
                         self.push(
-                            Diagnostic::new("sintaks.pernyataan", t!("nama pemerintah daerah belum ditulis", "the government's name is missing"))
-                                .at(span, None)
-                                .help(t!("tulis mis. `pemerintah provinsi \"Jawa Timur\"`", "write e.g. `pemerintah provinsi \"Jawa Timur\"`")),
+                            Diagnostic::new(
+                                "sintaks.pernyataan",
+                                t!(
+                                    "nama pemerintah daerah belum ditulis",
+                                    "the government's name is missing"
+                                ),
+                            )
+                            .at(span, None)
+                            .help(t!(
+                                "tulis mis. `pemerintah provinsi \"Jawa Timur\"`",
+                                "write e.g. `pemerintah provinsi \"Jawa Timur\"`"
+                            )),
                         );
                         continue;
                     };
-                    self.set_once(&mut j.pemerintah, "pemerintah", sp((t, nama.node.clone()), span));
+                    self.set_once(
+                        &mut j.pemerintah,
+                        "pemerintah",
+                        sp((t, nama.node.clone()), span),
+                    );
                 }
                 ast::Item::Jenjang(w) => match Jenjang::parse(&w.node) {
                     Some(v) => self.set_once(&mut j.jenjang, "jenjang", sp(v, w.span)),
-                    None => self.unknown_word(w, "jenjang", "jenjang", &["TK", "SD", "SMP", "SMA", "SMK"]),
+                    None => self.unknown_word(
+                        w,
+                        "jenjang",
+                        "jenjang",
+                        &["TK", "SD", "SMP", "SMA", "SMK"],
+                    ),
                 },
                 ast::Item::TahunAjaran { awal, akhir } => {
-                    let (a, b) = (self.int(awal, 2100, "tahun", "year"), self.int(akhir, 2100, "tahun", "year"));
+                    let (a, b) = (
+                        self.int(awal, 2100, "tahun", "year"),
+                        self.int(akhir, 2100, "tahun", "year"),
+                    );
                     if let (Some(a), Some(b)) = (a, b) {
                         let (a, b) = (a.node as i32, b.node as i32);
                         if !waktu::YEARS.contains(&a) || b != a + 1 {
                             self.push(
-                                Diagnostic::new("nilai.rentang", t!("tahun ajaran tidak sah: `{a}/{b}`", "invalid school year: `{a}/{b}`"))
-                                    .at(span, None)
-                                    .help(t!("tahun kedua = tahun pertama + 1, mis. `2025/2026`", "the second year is the first plus one, e.g. `2025/2026`")),
+                                Diagnostic::new(
+                                    "nilai.rentang",
+                                    t!(
+                                        "tahun ajaran tidak sah: `{a}/{b}`",
+                                        "invalid school year: `{a}/{b}`"
+                                    ),
+                                )
+                                .at(span, None)
+                                .help(t!(
+                                    "tahun kedua = tahun pertama + 1, mis. `2025/2026`",
+                                    "the second year is the first plus one, e.g. `2025/2026`"
+                                )),
                             );
                         } else {
                             self.set_once(&mut j.tahun_ajaran, "tahun_ajaran", sp((a, b), span));
@@ -422,22 +629,41 @@ impl Lower<'_> {
                     for it in items {
                         match &it.node {
                             ast::PilihanItem::Maksimal(n) => {
-                                if let Some(v) = self.int(n, 20, "jumlah pilihan", "number of choices") {
+                                if let Some(v) =
+                                    self.int(n, 20, "jumlah pilihan", "number of choices")
+                                {
                                     if v.node == 0 {
-                                        self.push(Diagnostic::new("nilai.rentang", t!("jumlah pilihan paling sedikit 1", "at least 1 choice")).at(n.span, None));
+                                        self.push(
+                                            Diagnostic::new(
+                                                "nilai.rentang",
+                                                t!(
+                                                    "jumlah pilihan paling sedikit 1",
+                                                    "at least 1 choice"
+                                                ),
+                                            )
+                                            .at(n.span, None),
+                                        );
                                     } else {
                                         j.pilihan.maksimal = v;
                                         pilihan_maks_ditulis = true;
                                     }
                                 }
                             }
-                            ast::PilihanItem::Mekanisme(w) => match Mekanisme::WORDS.iter().find(|(k, _)| *k == w.node) {
-                                Some((_, m)) => j.pilihan.mekanisme = sp(*m, w.span),
-                                None => {
-                                    let words: Vec<&str> = Mekanisme::WORDS.iter().map(|(k, _)| *k).collect();
-                                    self.unknown_word(w, "mekanisme pilihan", "choice mechanism", &words);
+                            ast::PilihanItem::Mekanisme(w) => {
+                                match Mekanisme::WORDS.iter().find(|(k, _)| *k == w.node) {
+                                    Some((_, m)) => j.pilihan.mekanisme = sp(*m, w.span),
+                                    None => {
+                                        let words: Vec<&str> =
+                                            Mekanisme::WORDS.iter().map(|(k, _)| *k).collect();
+                                        self.unknown_word(
+                                            w,
+                                            "mekanisme pilihan",
+                                            "choice mechanism",
+                                            &words,
+                                        );
+                                    }
                                 }
-                            },
+                            }
                             ast::PilihanItem::Rusak(r) => self.rusak(r, "pilihan", PILIHAN),
                         }
                     }
@@ -464,7 +690,11 @@ impl Lower<'_> {
                     if a.nama.node == "zonasi" {
                         self.zonasi(a.nama.span);
                     }
-                    let id = if a.nama.node == "zonasi" { "domisili".to_string() } else { a.nama.node.clone() };
+                    let id = if a.nama.node == "zonasi" {
+                        "domisili".to_string()
+                    } else {
+                        a.nama.node.clone()
+                    };
                     if let Some(prev) = j.jalur.iter().find(|x| x.id == id) {
                         let first = prev.nama.span;
                         self.dup(&format!("jalur {id}"), first, a.nama.span);
@@ -473,15 +703,26 @@ impl Lower<'_> {
                     let jl = self.jalur(a, &id, span, false);
                     j.jalur.push(jl);
                 }
-                ast::Item::SisaKuota { dari, ke } => j.sisa_kuota.push(SisaKuota { dari: dari.clone(), ke: ke.clone(), span }),
+                ast::Item::SisaKuota { dari, ke } => j.sisa_kuota.push(SisaKuota {
+                    dari: dari.clone(),
+                    ke: ke.clone(),
+                    span,
+                }),
                 ast::Item::Cadangan(c) => {
                     let v = match c {
-                        ast::Cadangan::Persen(p) => self.persen(p).map(|p| sp(Cadangan::Persen(p.node), span)),
+                        ast::Cadangan::Persen(p) => {
+                            self.persen(p).map(|p| sp(Cadangan::Persen(p.node), span))
+                        }
                         ast::Cadangan::Nama(w) => match w.node.as_str() {
                             "semua" => Some(sp(Cadangan::Semua, span)),
                             "tidak_ada" => Some(sp(Cadangan::TidakAda, span)),
                             _ => {
-                                self.unknown_word(w, "jenis cadangan", "reserve kind", &["semua", "tidak_ada"]);
+                                self.unknown_word(
+                                    w,
+                                    "jenis cadangan",
+                                    "reserve kind",
+                                    &["semua", "tidak_ada"],
+                                );
                                 None
                             }
                         },
@@ -502,12 +743,31 @@ impl Lower<'_> {
                     }
                 }
                 ast::Item::Biaya(b) => match b {
-                    ast::Biaya::Gratis => j.biaya.push(sp(Biaya { untuk: None, rupiah: 0 }, span)),
+                    ast::Biaya::Gratis => j.biaya.push(sp(
+                        Biaya {
+                            untuk: None,
+                            rupiah: 0,
+                        },
+                        span,
+                    )),
                     ast::Biaya::Nominal { untuk, jumlah } => {
-                        let digits: String = jumlah.node.chars().filter(|c| c.is_ascii_digit()).collect();
+                        let digits: String =
+                            jumlah.node.chars().filter(|c| c.is_ascii_digit()).collect();
                         match digits.parse::<u64>() {
-                            Ok(r) if digits.len() <= 15 => j.biaya.push(sp(Biaya { untuk: untuk.as_ref().map(|u| u.node.clone()), rupiah: r }, span)),
-                            _ => self.push(Diagnostic::new("nilai.rentang", t!("jumlah biaya tidak wajar", "implausible amount")).at(jumlah.span, None)),
+                            Ok(r) if digits.len() <= 15 => j.biaya.push(sp(
+                                Biaya {
+                                    untuk: untuk.as_ref().map(|u| u.node.clone()),
+                                    rupiah: r,
+                                },
+                                span,
+                            )),
+                            _ => self.push(
+                                Diagnostic::new(
+                                    "nilai.rentang",
+                                    t!("jumlah biaya tidak wajar", "implausible amount"),
+                                )
+                                .at(jumlah.span, None),
+                            ),
                         }
                     }
                 },
@@ -530,7 +790,9 @@ impl Lower<'_> {
                     let v = sp(s.node.clone(), span);
                     self.set_once(&mut j.pemantauan, "pemantauan", v);
                 }
-                ast::Item::Rusak(r) if POIN.iter().any(|(k, _)| *k == r.keyword.node) => self.rusak(r, "poin", POIN),
+                ast::Item::Rusak(r) if POIN.iter().any(|(k, _)| *k == r.keyword.node) => {
+                    self.rusak(r, "poin", POIN)
+                }
                 ast::Item::Rusak(r) => self.rusak(r, "juknis", TOP),
             }
         }
@@ -556,9 +818,15 @@ impl Lower<'_> {
         let _ = whole;
         for (kw, ex) in missing {
             self.push(
-                Diagnostic::new("struktur.wajib", t!("`{kw}` belum ditulis", "`{kw}` is missing"))
-                    .at(head, Some(t!("di juknis ini", "in this juknis")))
-                    .help(t!("tambahkan di awal blok juknis: `{ex}`", "add at the top of the juknis block: `{ex}`")),
+                Diagnostic::new(
+                    "struktur.wajib",
+                    t!("`{kw}` belum ditulis", "`{kw}` is missing"),
+                )
+                .at(head, Some(t!("di juknis ini", "in this juknis")))
+                .help(t!(
+                    "tambahkan di awal blok juknis: `{ex}`",
+                    "add at the top of the juknis block: `{ex}`"
+                )),
             );
         }
     }
@@ -587,14 +855,23 @@ impl Lower<'_> {
                         self.set_once(&mut u.prioritas, "prioritas", sp(v.node, span));
                     }
                 }
-                ast::UsiaItem::Istimewa { minimal, rekomendasi } => {
+                ast::UsiaItem::Istimewa {
+                    minimal,
+                    rekomendasi,
+                } => {
                     for r in rekomendasi {
                         if !REKOMENDASI.contains(&r.node.as_str()) {
                             self.unknown_word(r, "pemberi rekomendasi", "recommender", REKOMENDASI);
                         }
                     }
                     if let Some(m) = self.umur(minimal) {
-                        let v = sp(Istimewa { minimal: m, rekomendasi: rekomendasi.clone() }, span);
+                        let v = sp(
+                            Istimewa {
+                                minimal: m,
+                                rekomendasi: rekomendasi.clone(),
+                            },
+                            span,
+                        );
                         self.set_once(&mut u.istimewa, "istimewa", v);
                     }
                 }
@@ -607,13 +884,25 @@ impl Lower<'_> {
                                     .help(t!("tulis usia terendah dulu: `kelompok A 4 tahun sampai 5 tahun`", "write the lower age first: `kelompok A 4 tahun sampai 5 tahun`")),
                             );
                         }
-                        u.kelompok.push(sp(Kelompok { nama: nama.clone(), dari: a, sampai: b }, span));
+                        u.kelompok.push(sp(
+                            Kelompok {
+                                nama: nama.clone(),
+                                dari: a,
+                                sampai: b,
+                            },
+                            span,
+                        ));
                     }
                 }
                 ast::UsiaItem::Pengecualian(list) => {
                     for w in list {
                         if !PENGECUALIAN_USIA.contains(&w.node.as_str()) {
-                            self.unknown_word(w, "pengecualian usia", "age exception", PENGECUALIAN_USIA);
+                            self.unknown_word(
+                                w,
+                                "pengecualian usia",
+                                "age exception",
+                                PENGECUALIAN_USIA,
+                            );
                         }
                     }
                     self.set_once(&mut u.pengecualian, "pengecualian", sp(list.clone(), span));
@@ -637,25 +926,51 @@ impl Lower<'_> {
                             }
                         }
                     }
-                    Some(Metode::Administratif { satuan: units.iter().map(|u| unit_wilayah(&u.node).to_string()).collect() })
+                    Some(Metode::Administratif {
+                        satuan: units
+                            .iter()
+                            .map(|u| unit_wilayah(&u.node).to_string())
+                            .collect(),
+                    })
                 }
                 ast::WilayahItem::Radius(km) => {
-                    let meters = km.node.parse::<f64>().ok().filter(|v| *v > 0.0 && *v <= 500.0).map(|v| (v * 1000.0).round() as u32);
+                    let meters = km
+                        .node
+                        .parse::<f64>()
+                        .ok()
+                        .filter(|v| *v > 0.0 && *v <= 500.0)
+                        .map(|v| (v * 1000.0).round() as u32);
                     if meters.is_none() {
                         let v = &km.node;
                         self.push(
-                            Diagnostic::new("nilai.rentang", t!("radius tidak wajar: `{v} km`", "implausible radius: `{v} km`"))
-                                .at(km.span, None)
-                                .help(t!("radius lebih dari 0 dan paling besar 500 km", "the radius is above 0 and at most 500 km")),
+                            Diagnostic::new(
+                                "nilai.rentang",
+                                t!(
+                                    "radius tidak wajar: `{v} km`",
+                                    "implausible radius: `{v} km`"
+                                ),
+                            )
+                            .at(km.span, None)
+                            .help(t!(
+                                "radius lebih dari 0 dan paling besar 500 km",
+                                "the radius is above 0 and at most 500 km"
+                            )),
                         );
                     }
                     meters.map(|meter| Metode::Radius { meter })
                 }
-                ast::WilayahItem::Lainnya(desc) => Some(Metode::Lainnya { keterangan: desc.as_ref().map(|d| d.node.clone()) }),
+                ast::WilayahItem::Lainnya(desc) => Some(Metode::Lainnya {
+                    keterangan: desc.as_ref().map(|d| d.node.clone()),
+                }),
                 ast::WilayahItem::MetodeNama(names) => {
                     match names.first() {
                         Some(n) if n.node == "zonasi" => self.zonasi(n.span),
-                        Some(n) => self.unknown_word(n, "metode wilayah", "zone method", &["administratif", "radius", "lainnya"]),
+                        Some(n) => self.unknown_word(
+                            n,
+                            "metode wilayah",
+                            "zone method",
+                            &["administratif", "radius", "lainnya"],
+                        ),
                         None => {}
                     }
                     None
@@ -670,13 +985,26 @@ impl Lower<'_> {
                     }
                     None
                 }
-                ast::WilayahItem::Perbatasan { tingkat, nama, kesepakatan } => {
+                ast::WilayahItem::Perbatasan {
+                    tingkat,
+                    nama,
+                    kesepakatan,
+                } => {
                     match TingkatPemerintah::parse(&tingkat.node) {
                         Some(t) => w.perbatasan.push(sp(
-                            Perbatasan { tingkat: t, nama: nama.node.clone(), kesepakatan: kesepakatan.clone() },
+                            Perbatasan {
+                                tingkat: t,
+                                nama: nama.node.clone(),
+                                kesepakatan: kesepakatan.clone(),
+                            },
                             span,
                         )),
-                        None => self.unknown_word(tingkat, "tingkat pemerintah", "government level", &["provinsi", "kabupaten", "kota"]),
+                        None => self.unknown_word(
+                            tingkat,
+                            "tingkat pemerintah",
+                            "government level",
+                            &["provinsi", "kabupaten", "kota"],
+                        ),
                     }
                     None
                 }
@@ -707,19 +1035,22 @@ impl Lower<'_> {
                         self.set_once(&mut d.pengecualian, "pengecualian rombel", v);
                     }
                 }
-                ast::DayaTampungItem::Pembulatan(w) => match Pembulatan::WORDS.iter().find(|(k, _)| *k == w.node) {
-                    Some((_, p)) => {
-                        if d.pembulatan_ditulis {
-                            self.dup("pembulatan", d.pembulatan.span, span);
+                ast::DayaTampungItem::Pembulatan(w) => {
+                    match Pembulatan::WORDS.iter().find(|(k, _)| *k == w.node) {
+                        Some((_, p)) => {
+                            if d.pembulatan_ditulis {
+                                self.dup("pembulatan", d.pembulatan.span, span);
+                            }
+                            d.pembulatan = sp(*p, span);
+                            d.pembulatan_ditulis = true;
                         }
-                        d.pembulatan = sp(*p, span);
-                        d.pembulatan_ditulis = true;
+                        None => {
+                            let words: Vec<&str> =
+                                Pembulatan::WORDS.iter().map(|(k, _)| *k).collect();
+                            self.unknown_word(w, "cara pembulatan", "rounding method", &words);
+                        }
                     }
-                    None => {
-                        let words: Vec<&str> = Pembulatan::WORDS.iter().map(|(k, _)| *k).collect();
-                        self.unknown_word(w, "cara pembulatan", "rounding method", &words);
-                    }
-                },
+                }
                 ast::DayaTampungItem::SisaPembulatan(r) => {
                     let v = sp(r.node.clone(), r.span);
                     self.set_once(&mut d.sisa_ke, "sisa_pembulatan", v);
@@ -741,54 +1072,105 @@ impl Lower<'_> {
                 None if single => sp(Persen::HUNDRED, s.span),
                 None => {
                     self.push(
-                        Diagnostic::new("sintaks.pernyataan", t!("suku rumus tanpa bobot", "formula term without a weight"))
-                            .at(s.span, None)
-                            .help(t!("tulis bobot di depannya, mis. `40% indeks_sekolah_asal`", "put its weight in front, e.g. `40% indeks_sekolah_asal`")),
+                        Diagnostic::new(
+                            "sintaks.pernyataan",
+                            t!("suku rumus tanpa bobot", "formula term without a weight"),
+                        )
+                        .at(s.span, None)
+                        .help(t!(
+                            "tulis bobot di depannya, mis. `40% indeks_sekolah_asal`",
+                            "put its weight in front, e.g. `40% indeks_sekolah_asal`"
+                        )),
                     );
                     continue;
                 }
             };
             let sumber = match &s.node.sumber.node {
-                ast::Sumber::Rapor { dari, sampai, mapel } => {
+                ast::Sumber::Rapor {
+                    dari,
+                    sampai,
+                    mapel,
+                } => {
                     let a = self.int(dari, 12, "semester", "semester");
                     let b = self.int(sampai, 12, "semester", "semester");
                     match (a, b) {
-                        (Some(a), Some(b)) if a.node >= 1 && a.node <= b.node => {
-                            Sumber::Rapor { dari: a.node, sampai: b.node, mapel: mapel.iter().map(|m| m.node.clone()).collect() }
-                        }
+                        (Some(a), Some(b)) if a.node >= 1 && a.node <= b.node => Sumber::Rapor {
+                            dari: a.node,
+                            sampai: b.node,
+                            mapel: mapel.iter().map(|m| m.node.clone()).collect(),
+                        },
                         (Some(_), Some(_)) => {
                             self.push(
-                                Diagnostic::new("nilai.rentang", t!("rentang semester tidak sah", "invalid semester range"))
-                                    .at(s.node.sumber.span, None)
-                                    .help(t!("tulis mis. `semester 1..5`", "write e.g. `semester 1..5`")),
+                                Diagnostic::new(
+                                    "nilai.rentang",
+                                    t!("rentang semester tidak sah", "invalid semester range"),
+                                )
+                                .at(s.node.sumber.span, None)
+                                .help(t!(
+                                    "tulis mis. `semester 1..5`",
+                                    "write e.g. `semester 1..5`"
+                                )),
                             );
                             continue;
                         }
                         _ => continue,
                     }
                 }
-                ast::Sumber::Tes(n) => Sumber::Tes { nama: n.node.clone() },
-                ast::Sumber::Poin(n) => Sumber::Poin { tabel: n.node.clone() },
-                ast::Sumber::Masukan(n) => Sumber::Masukan { nama: n.node.clone() },
+                ast::Sumber::Tes(n) => Sumber::Tes {
+                    nama: n.node.clone(),
+                },
+                ast::Sumber::Poin(n) => Sumber::Poin {
+                    tabel: n.node.clone(),
+                },
+                ast::Sumber::Masukan(n) => Sumber::Masukan {
+                    nama: n.node.clone(),
+                },
             };
-            out.push(sp(Suku { bobot, sumber: sp(sumber, s.node.sumber.span) }, s.span));
+            out.push(sp(
+                Suku {
+                    bobot,
+                    sumber: sp(sumber, s.node.sumber.span),
+                },
+                s.span,
+            ));
         }
-        Skor { nama: nama.clone(), suku: out, span }
+        Skor {
+            nama: nama.clone(),
+            suku: out,
+            span,
+        }
     }
 
-    fn poin(&mut self, nama: &Spanned<String>, baris: &[Spanned<ast::PoinBaris>], span: Span) -> TabelPoin {
+    fn poin(
+        &mut self,
+        nama: &Spanned<String>,
+        baris: &[Spanned<ast::PoinBaris>],
+        span: Span,
+    ) -> TabelPoin {
         let mut out = Vec::new();
         for b in baris {
             let k = b.node.kategori.node.as_str();
             // `ketua_osis 20` / `wakil_ketua_osis 10`: organisation in the name, the
             // rest is the role.
             if b.node.nilai.len() == 1 && b.node.nilai[0].0.node == k {
-                if let Some(org) = ORGANISASI.iter().find(|o| k.ends_with(&format!("_{o}")) || k.starts_with(&format!("{o}_"))) {
-                    let role = k.replace(&format!("_{org}"), "").replace(&format!("{org}_"), "");
+                if let Some(org) = ORGANISASI
+                    .iter()
+                    .find(|o| k.ends_with(&format!("_{o}")) || k.starts_with(&format!("{o}_")))
+                {
+                    let role = k
+                        .replace(&format!("_{org}"), "")
+                        .replace(&format!("{org}_"), "");
                     if let Some(v) = self.int(&b.node.nilai[0].1, 1000, "poin", "points") {
                         let kat = sp(org.to_string(), b.node.kategori.span);
                         let r = sp(role, b.node.kategori.span);
-                        out.push(sp(BarisPoin { kategori: kat, jenis: JenisBaris::Organisasi, nilai: vec![(r, v)] }, b.span));
+                        out.push(sp(
+                            BarisPoin {
+                                kategori: kat,
+                                jenis: JenisBaris::Organisasi,
+                                nilai: vec![(r, v)],
+                            },
+                            b.span,
+                        ));
                     }
                     continue;
                 }
@@ -798,8 +1180,17 @@ impl Lower<'_> {
             } else if ORGANISASI.contains(&k) {
                 JenisBaris::Organisasi
             } else {
-                let all: Vec<&str> = TINGKAT_LOMBA.iter().chain(ORGANISASI.iter()).copied().collect();
-                self.unknown_word(&b.node.kategori, "tingkat atau organisasi", "level or organisation", &all);
+                let all: Vec<&str> = TINGKAT_LOMBA
+                    .iter()
+                    .chain(ORGANISASI.iter())
+                    .copied()
+                    .collect();
+                self.unknown_word(
+                    &b.node.kategori,
+                    "tingkat atau organisasi",
+                    "level or organisation",
+                    &all,
+                );
                 continue;
             };
             let mut nilai = Vec::new();
@@ -808,9 +1199,20 @@ impl Lower<'_> {
                     nilai.push((r.clone(), v));
                 }
             }
-            out.push(sp(BarisPoin { kategori: b.node.kategori.clone(), jenis, nilai }, b.span));
+            out.push(sp(
+                BarisPoin {
+                    kategori: b.node.kategori.clone(),
+                    jenis,
+                    nilai,
+                },
+                b.span,
+            ));
         }
-        TabelPoin { nama: nama.clone(), baris: out, span }
+        TabelPoin {
+            nama: nama.clone(),
+            baris: out,
+            span,
+        }
     }
 
     fn jalur(&mut self, a: &ast::Jalur, id: &str, span: Span, is_sub: bool) -> Jalur {
@@ -830,13 +1232,26 @@ impl Lower<'_> {
         };
         if a.kuota.is_none() {
             let n = &a.nama.node;
-            let (kw_id, kw_en) = if is_sub { ("sub", "sub") } else { ("jalur", "jalur") };
+            let (kw_id, kw_en) = if is_sub {
+                ("sub", "sub")
+            } else {
+                ("jalur", "jalur")
+            };
             let _ = kw_en;
             let leaf = id.rsplit('.').next().unwrap_or(id).to_string();
             self.push(
-                Diagnostic::new("sintaks.pernyataan", t!("{kw_id} `{n}` belum punya kuota", "{kw_id} `{n}` has no quota"))
-                    .at(a.nama.span, None)
-                    .help(t!("tulis persentasenya sesudah nama: `{kw_id} {leaf} 30%`", "write its percentage after the name: `{kw_id} {leaf} 30%`")),
+                Diagnostic::new(
+                    "sintaks.pernyataan",
+                    t!(
+                        "{kw_id} `{n}` belum punya kuota",
+                        "{kw_id} `{n}` has no quota"
+                    ),
+                )
+                .at(a.nama.span, None)
+                .help(t!(
+                    "tulis persentasenya sesudah nama: `{kw_id} {leaf} 30%`",
+                    "write its percentage after the name: `{kw_id} {leaf} 30%`"
+                )),
             );
         }
         for it in &a.isi {
@@ -856,7 +1271,9 @@ impl Lower<'_> {
                     for x in list {
                         let v = match &x.node {
                             ast::Syarat::Status(n) => Syarat::Status(n.node.clone()),
-                            ast::Syarat::Nama(n) if n.node == "dalam_wilayah" => Syarat::DalamWilayah,
+                            ast::Syarat::Nama(n) if n.node == "dalam_wilayah" => {
+                                Syarat::DalamWilayah
+                            }
                             ast::Syarat::Nama(n) => Syarat::Lain(n.node.clone()),
                         };
                         j.syarat.push(sp(v, x.span));
@@ -872,7 +1289,13 @@ impl Lower<'_> {
                             },
                             None => None,
                         };
-                        j.dokumen.push(sp(Dokumen { nama: d.node.nama.node.clone(), minimal_bulan }, d.span));
+                        j.dokumen.push(sp(
+                            Dokumen {
+                                nama: d.node.nama.node.clone(),
+                                minimal_bulan,
+                            },
+                            d.span,
+                        ));
                     }
                 }
                 ast::JalurItem::Urutan(list) => {
@@ -897,9 +1320,18 @@ impl Lower<'_> {
                 ast::JalurItem::Rusak(r) => {
                     if is_sub && r.keyword.node == "sub" {
                         self.push(
-                            Diagnostic::new("sintaks.pernyataan", t!("sub-jalur tidak boleh berisi sub-jalur", "a sub-jalur cannot contain sub-jalur"))
-                                .at(r.text.span, None)
-                                .help(t!("tulis semua sub-jalur langsung di dalam blok jalur", "declare every sub-jalur directly inside the jalur block")),
+                            Diagnostic::new(
+                                "sintaks.pernyataan",
+                                t!(
+                                    "sub-jalur tidak boleh berisi sub-jalur",
+                                    "a sub-jalur cannot contain sub-jalur"
+                                ),
+                            )
+                            .at(r.text.span, None)
+                            .help(t!(
+                                "tulis semua sub-jalur langsung di dalam blok jalur",
+                                "declare every sub-jalur directly inside the jalur block"
+                            )),
                         );
                     } else {
                         self.rusak(r, "jalur", JALUR);
@@ -921,7 +1353,9 @@ impl Lower<'_> {
             other => KriteriaJenis::Skor(other.to_string()),
         };
         let allowed: &[(&str, Arah)] = match &jenis {
-            KriteriaJenis::Skor(_) => &[("tertinggi", Arah::Tertinggi), ("terendah", Arah::Terendah)],
+            KriteriaJenis::Skor(_) => {
+                &[("tertinggi", Arah::Tertinggi), ("terendah", Arah::Terendah)]
+            }
             KriteriaJenis::Jarak => &[("terdekat", Arah::Terdekat), ("terjauh", Arah::Terjauh)],
             KriteriaJenis::Usia => &[("tertua", Arah::Tertua), ("termuda", Arah::Termuda)],
             KriteriaJenis::WaktuDaftar => &[("terawal", Arah::Terawal)],
@@ -931,28 +1365,63 @@ impl Lower<'_> {
         let Some(arah_t) = &k.node.arah else {
             let first = words.first().copied().unwrap_or("");
             self.push(
-                Diagnostic::new("sintaks.pernyataan", t!("kriteria `{name}` tanpa arah", "criterion `{name}` has no direction"))
-                    .at(k.span, None)
-                    .help(t!("tulis arahnya, mis. `{name} {first}`", "add its direction, e.g. `{name} {first}`")),
+                Diagnostic::new(
+                    "sintaks.pernyataan",
+                    t!(
+                        "kriteria `{name}` tanpa arah",
+                        "criterion `{name}` has no direction"
+                    ),
+                )
+                .at(k.span, None)
+                .help(t!(
+                    "tulis arahnya, mis. `{name} {first}`",
+                    "add its direction, e.g. `{name} {first}`"
+                )),
             );
             return None;
         };
         match allowed.iter().find(|(w, _)| *w == arah_t.node) {
-            Some((_, arah)) => Some(sp(Kriteria { kriteria: jenis, arah: *arah }, k.span)),
+            Some((_, arah)) => Some(sp(
+                Kriteria {
+                    kriteria: jenis,
+                    arah: *arah,
+                },
+                k.span,
+            )),
             None => {
-                self.unknown_word(arah_t, &format!("arah untuk `{name}`"), &format!("direction for `{name}`"), &words);
+                self.unknown_word(
+                    arah_t,
+                    &format!("arah untuk `{name}`"),
+                    &format!("direction for `{name}`"),
+                    &words,
+                );
                 None
             }
         }
     }
 
-    fn tahap(&mut self, nomor: &Spanned<String>, isi: &[Spanned<ast::TahapItem>], span: Span) -> Option<Tahap> {
+    fn tahap(
+        &mut self,
+        nomor: &Spanned<String>,
+        isi: &[Spanned<ast::TahapItem>],
+        span: Span,
+    ) -> Option<Tahap> {
         let n = self.int(nomor, 50, "nomor tahap", "wave number")?;
-        let mut t = Tahap { nomor: n, jadwal_rusak: false, jalur: Vec::new(), jadwal: Vec::new(), span };
+        let mut t = Tahap {
+            nomor: n,
+            jadwal_rusak: false,
+            jalur: Vec::new(),
+            jadwal: Vec::new(),
+            span,
+        };
         for it in isi {
             match &it.node {
                 ast::TahapItem::Jalur(list) => t.jalur.extend(list.iter().cloned()),
-                ast::TahapItem::Jadwal { tahapan, mulai, selesai } => {
+                ast::TahapItem::Jadwal {
+                    tahapan,
+                    mulai,
+                    selesai,
+                } => {
                     let tp = match tahapan.node.as_str() {
                         "pendaftaran" => Tahapan::Pendaftaran,
                         "verifikasi" => Tahapan::Verifikasi,
@@ -960,7 +1429,8 @@ impl Lower<'_> {
                         "pengumuman" => Tahapan::Pengumuman,
                         _ => Tahapan::DaftarUlang,
                     };
-                    let (Some(a), b) = (self.waktu(mulai), selesai.as_ref().map(|s| self.waktu(s))) else {
+                    let (Some(a), b) = (self.waktu(mulai), selesai.as_ref().map(|s| self.waktu(s)))
+                    else {
                         t.jadwal_rusak = true;
                         continue;
                     };
@@ -975,8 +1445,14 @@ impl Lower<'_> {
                     if b.before(a.node) {
                         let (x, y, nm) = (a.node, b, tp.as_str());
                         self.push(
-                            Diagnostic::new("tahapan", t!("jadwal `{nm}` berakhir sebelum dimulai ({x} sampai {y})", "`{nm}` ends before it starts ({x} to {y})"))
-                                .at(it.span, None),
+                            Diagnostic::new(
+                                "tahapan",
+                                t!(
+                                    "jadwal `{nm}` berakhir sebelum dimulai ({x} sampai {y})",
+                                    "`{nm}` ends before it starts ({x} to {y})"
+                                ),
+                            )
+                            .at(it.span, None),
                         );
                     }
                     if let Some(prev) = t.jadwal.iter().find(|j| j.tahapan == tp) {
@@ -984,7 +1460,12 @@ impl Lower<'_> {
                         self.dup(tp.as_str(), first, it.span);
                         continue;
                     }
-                    t.jadwal.push(Jadwal { tahapan: tp, mulai: a.node, selesai: b, span: it.span });
+                    t.jadwal.push(Jadwal {
+                        tahapan: tp,
+                        mulai: a.node,
+                        selesai: b,
+                        span: it.span,
+                    });
                 }
                 ast::TahapItem::Rusak(r) => {
                     t.jadwal_rusak = true;
@@ -1007,15 +1488,23 @@ impl Lower<'_> {
             if NATIONAL_JALUR.contains(&jl.id.as_str()) {
                 continue;
             }
-            let Some(fix) = crate::diagnostic::suggest::closest(&jl.id, NATIONAL_JALUR) else { continue };
+            let Some(fix) = crate::diagnostic::suggest::closest(&jl.id, NATIONAL_JALUR) else {
+                continue;
+            };
             if taken.iter().any(|t| t == fix) {
                 continue;
             }
             let n = jl.id.clone();
             self.push(
-                Diagnostic::new("jalur.cakupan", t!("`{n}` bukan jalur SPMB; mungkin maksud Anda `{fix}`?", "`{n}` is not an SPMB jalur; did you mean `{fix}`?"))
-                    .at(jl.nama.span, None)
-                    .help(t!("tulis `jalur {fix}`", "write `jalur {fix}`")),
+                Diagnostic::new(
+                    "jalur.cakupan",
+                    t!(
+                        "`{n}` bukan jalur SPMB; mungkin maksud Anda `{fix}`?",
+                        "`{n}` is not an SPMB jalur; did you mean `{fix}`?"
+                    ),
+                )
+                .at(jl.nama.span, None)
+                .help(t!("tulis `jalur {fix}`", "write `jalur {fix}`")),
             );
             jl.id = fix.to_string();
             for sub in jl.sub.iter_mut() {
@@ -1028,8 +1517,11 @@ impl Lower<'_> {
 
     /// Name resolution: references to jalur, sub-jalur, skor and poin tables.
     fn resolve(&mut self, j: &mut Juknis) {
-        let ids: Vec<String> =
-            j.jalur.iter().flat_map(|x| std::iter::once(x.id.clone()).chain(x.sub.iter().map(|s| s.id.clone()))).collect();
+        let ids: Vec<String> = j
+            .jalur
+            .iter()
+            .flat_map(|x| std::iter::once(x.id.clone()).chain(x.sub.iter().map(|s| s.id.clone())))
+            .collect();
         let id_refs: Vec<&str> = ids.iter().map(String::as_str).collect();
         let check_ref = |me: &mut Self, r: &Spanned<String>| -> bool {
             if id_refs.contains(&r.node.as_str()) {
@@ -1041,9 +1533,12 @@ impl Lower<'_> {
             }
             let n = &r.node;
             me.push(
-                Diagnostic::new("nama.tidak_dikenal", t!("jalur tidak dikenal: `{n}`", "unknown jalur: `{n}`"))
-                    .at(r.span, None)
-                    .help(help_for(n, &id_refs)),
+                Diagnostic::new(
+                    "nama.tidak_dikenal",
+                    t!("jalur tidak dikenal: `{n}`", "unknown jalur: `{n}`"),
+                )
+                .at(r.span, None)
+                .help(help_for(n, &id_refs)),
             );
             false
         };
@@ -1061,9 +1556,12 @@ impl Lower<'_> {
                 let n = &r.node;
                 let tops: Vec<&str> = j.jalur.iter().map(|x| x.id.as_str()).collect();
                 self.push(
-                    Diagnostic::new("nama.tidak_dikenal", t!("jalur tidak dikenal: `{n}`", "unknown jalur: `{n}`"))
-                        .at(r.span, None)
-                        .help(help_for(n, &tops)),
+                    Diagnostic::new(
+                        "nama.tidak_dikenal",
+                        t!("jalur tidak dikenal: `{n}`", "unknown jalur: `{n}`"),
+                    )
+                    .at(r.span, None)
+                    .help(help_for(n, &tops)),
                 );
             }
         }
@@ -1108,13 +1606,22 @@ impl Lower<'_> {
                     if !tables.contains(&tabel.as_str()) {
                         let span = su.node.sumber.span;
                         self.push(
-                            Diagnostic::new("nama.tidak_dikenal", t!("tabel poin tidak dikenal: `{tabel}`", "unknown points table: `{tabel}`"))
-                                .at(span, None)
-                                .help(if tables.is_empty() {
-                                    t!("tulis tabelnya: `poin {tabel} {{ … }}`", "define it: `poin {tabel} {{ … }}`")
-                                } else {
-                                    help_for(tabel, &tables)
-                                }),
+                            Diagnostic::new(
+                                "nama.tidak_dikenal",
+                                t!(
+                                    "tabel poin tidak dikenal: `{tabel}`",
+                                    "unknown points table: `{tabel}`"
+                                ),
+                            )
+                            .at(span, None)
+                            .help(if tables.is_empty() {
+                                t!(
+                                    "tulis tabelnya: `poin {tabel} {{ … }}`",
+                                    "define it: `poin {tabel} {{ … }}`"
+                                )
+                            } else {
+                                help_for(tabel, &tables)
+                            }),
                         );
                     }
                 }

@@ -12,7 +12,19 @@ pub use persen::Persen;
 use serde::Serialize;
 pub use waktu::{Tanggal, Waktu};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
 pub enum Jenjang {
     TK,
     SD,
@@ -22,7 +34,13 @@ pub enum Jenjang {
 }
 
 impl Jenjang {
-    pub const ALL: [Jenjang; 5] = [Jenjang::TK, Jenjang::SD, Jenjang::SMP, Jenjang::SMA, Jenjang::SMK];
+    pub const ALL: [Jenjang; 5] = [
+        Jenjang::TK,
+        Jenjang::SD,
+        Jenjang::SMP,
+        Jenjang::SMA,
+        Jenjang::SMK,
+    ];
     pub fn as_str(self) -> &'static str {
         match self {
             Jenjang::TK => "TK",
@@ -33,7 +51,9 @@ impl Jenjang {
         }
     }
     pub fn parse(s: &str) -> Option<Jenjang> {
-        Jenjang::ALL.into_iter().find(|j| j.as_str().eq_ignore_ascii_case(s))
+        Jenjang::ALL
+            .into_iter()
+            .find(|j| j.as_str().eq_ignore_ascii_case(s))
     }
     /// The three jenjang the four national jalur and their quotas apply to.
     pub fn has_national_jalur(self) -> bool {
@@ -41,7 +61,9 @@ impl Jenjang {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum TingkatPemerintah {
     Provinsi,
@@ -118,7 +140,9 @@ pub struct Perbatasan {
     pub kesepakatan: Option<Spanned<String>>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Pembulatan {
     KeBawah,
@@ -137,7 +161,11 @@ impl Pembulatan {
         ("sesuai_batas", Pembulatan::SesuaiBatas),
     ];
     pub fn as_str(self) -> &'static str {
-        Self::WORDS.iter().find(|(_, p)| *p == self).map(|(w, _)| *w).unwrap_or("?")
+        Self::WORDS
+            .iter()
+            .find(|(_, p)| *p == self)
+            .map(|(w, _)| *w)
+            .unwrap_or("?")
     }
 }
 
@@ -157,7 +185,9 @@ pub struct PengecualianRombel {
     pub sampai: Option<Waktu>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Mekanisme {
     Tunggal,
@@ -168,7 +198,10 @@ pub enum Mekanisme {
 impl Mekanisme {
     pub const WORDS: [(&'static str, Mekanisme); 3] = [
         ("tunggal", Mekanisme::Tunggal),
-        ("pilihan_pertama_diutamakan", Mekanisme::PilihanPertamaDiutamakan),
+        (
+            "pilihan_pertama_diutamakan",
+            Mekanisme::PilihanPertamaDiutamakan,
+        ),
         ("penerimaan_tertunda", Mekanisme::PenerimaanTertunda),
     ];
 }
@@ -197,10 +230,20 @@ pub struct Suku {
 #[serde(rename_all = "snake_case", tag = "jenis")]
 pub enum Sumber {
     /// Average rapor of semesters `dari..=sampai` over `mapel` (all subjects when empty).
-    Rapor { dari: u32, sampai: u32, mapel: Vec<String> },
-    Tes { nama: String },
-    Poin { tabel: String },
-    Masukan { nama: String },
+    Rapor {
+        dari: u32,
+        sampai: u32,
+        mapel: Vec<String>,
+    },
+    Tes {
+        nama: String,
+    },
+    Poin {
+        tabel: String,
+    },
+    Masukan {
+        nama: String,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -275,7 +318,9 @@ pub struct Dokumen {
     pub minimal_bulan: Option<u32>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Arah {
     Tertinggi,
@@ -301,7 +346,10 @@ pub enum KriteriaJenis {
 impl KriteriaJenis {
     /// Criteria that never tie between two applicants.
     pub fn is_unique(&self) -> bool {
-        matches!(self, KriteriaJenis::WaktuDaftar | KriteriaJenis::NomorPendaftaran)
+        matches!(
+            self,
+            KriteriaJenis::WaktuDaftar | KriteriaJenis::NomorPendaftaran
+        )
     }
 }
 
@@ -326,7 +374,18 @@ pub enum Cadangan {
     TidakAda,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Tahapan {
     Pendaftaran,
@@ -417,7 +476,10 @@ impl Juknis {
     }
     /// A jalur or sub-jalur by its dotted id.
     pub fn find(&self, id: &str) -> Option<&Jalur> {
-        self.jalur.iter().flat_map(|j| std::iter::once(j).chain(j.sub.iter())).find(|j| j.id == id)
+        self.jalur
+            .iter()
+            .flat_map(|j| std::iter::once(j).chain(j.sub.iter()))
+            .find(|j| j.id == id)
     }
     /// Every selection unit: sub-jalur, or jalur without subs, in declaration order.
     pub fn leaves(&self) -> Vec<&Jalur> {
@@ -428,7 +490,9 @@ impl Juknis {
     }
     /// The effective ranking of a leaf: its own, else its parent's.
     pub fn urutan_of<'a>(&'a self, leaf: &'a Jalur) -> Option<&'a Spanned<Vec<Spanned<Kriteria>>>> {
-        leaf.urutan.as_ref().or_else(|| self.parent(leaf).and_then(|p| p.urutan.as_ref()))
+        leaf.urutan
+            .as_ref()
+            .or_else(|| self.parent(leaf).and_then(|p| p.urutan.as_ref()))
     }
     pub fn parent(&self, leaf: &Jalur) -> Option<&Jalur> {
         let (p, _) = leaf.id.split_once('.')?;
@@ -439,21 +503,30 @@ impl Juknis {
         if !leaf.dokumen.is_empty() {
             &leaf.dokumen
         } else {
-            self.parent(leaf).map(|p| p.dokumen.as_slice()).unwrap_or(&[])
+            self.parent(leaf)
+                .map(|p| p.dokumen.as_slice())
+                .unwrap_or(&[])
         }
     }
     pub fn syarat_of<'a>(&'a self, leaf: &'a Jalur) -> &'a [Spanned<Syarat>] {
         if !leaf.syarat.is_empty() {
             &leaf.syarat
         } else {
-            self.parent(leaf).map(|p| p.syarat.as_slice()).unwrap_or(&[])
+            self.parent(leaf)
+                .map(|p| p.syarat.as_slice())
+                .unwrap_or(&[])
         }
     }
     /// The wave a (sub)jalur is selected in (directly or through its parent).
     pub fn tahap_of(&self, id: &str) -> Option<&Tahap> {
         let parent = id.split('.').next().unwrap_or(id);
-        self.tahap.iter().find(|t| t.jalur.iter().any(|j| j.node == id)).or_else(|| {
-            self.tahap.iter().find(|t| t.jalur.iter().any(|j| j.node == parent))
-        })
+        self.tahap
+            .iter()
+            .find(|t| t.jalur.iter().any(|j| j.node == id))
+            .or_else(|| {
+                self.tahap
+                    .iter()
+                    .find(|t| t.jalur.iter().any(|j| j.node == parent))
+            })
     }
 }

@@ -34,7 +34,10 @@ impl Persen {
             Some((i, f)) => (i, f),
             None => (s, ""),
         };
-        if int.is_empty() || !int.bytes().all(|b| b.is_ascii_digit()) || !frac.bytes().all(|b| b.is_ascii_digit()) {
+        if int.is_empty()
+            || !int.bytes().all(|b| b.is_ascii_digit())
+            || !frac.bytes().all(|b| b.is_ascii_digit())
+        {
             return Err(ParseError::NotANumber);
         }
         if frac.len() > DECIMALS as usize {
@@ -44,7 +47,11 @@ impl Persen {
         if int.len() > 6 {
             return Err(ParseError::TooLarge);
         }
-        let whole: i64 = if int.is_empty() { 0 } else { int.parse().map_err(|_| ParseError::TooLarge)? };
+        let whole: i64 = if int.is_empty() {
+            0
+        } else {
+            int.parse().map_err(|_| ParseError::TooLarge)?
+        };
         let mut f: i64 = 0;
         for (i, b) in frac.bytes().enumerate() {
             f += i64::from(b - b'0') * 10_i64.pow(DECIMALS - 1 - i as u32);
@@ -54,7 +61,9 @@ impl Persen {
 
     /// This share of `n` seats as an exact fraction `num / 1_000_000`.
     pub fn of(self, n: u32) -> Seats {
-        Seats { num: i128::from(n) * i128::from(self.0) }
+        Seats {
+            num: i128::from(n) * i128::from(self.0),
+        }
     }
 }
 
@@ -153,12 +162,21 @@ mod tests {
     use super::*;
     #[test]
     fn parses_exactly() {
-        assert_eq!(Persen::parse("27.5").map(|p| p.to_string()), Ok("27.5".into()));
+        assert_eq!(
+            Persen::parse("27.5").map(|p| p.to_string()),
+            Ok("27.5".into())
+        );
         assert_eq!(Persen::parse("27,5"), Persen::parse("27.5"));
         assert_eq!(Persen::parse("0.0001").map(|p| p.units()), Ok(1));
         assert_eq!(Persen::parse("1.00001"), Err(ParseError::TooManyDecimals));
-        assert_eq!(Persen::parse("1000000000000000000000000000000"), Err(ParseError::TooLarge));
-        let sum: Persen = ["27.5", "2.5", "70"].iter().filter_map(|s| Persen::parse(s).ok()).sum();
+        assert_eq!(
+            Persen::parse("1000000000000000000000000000000"),
+            Err(ParseError::TooLarge)
+        );
+        let sum: Persen = ["27.5", "2.5", "70"]
+            .iter()
+            .filter_map(|s| Persen::parse(s).ok())
+            .sum();
         assert_eq!(sum, Persen::HUNDRED);
     }
     #[test]

@@ -83,7 +83,11 @@ impl Tanggal {
         let total = self.tahun * 12 + self.bulan as i32 - 1 - n as i32;
         let (y, m) = (total.div_euclid(12), total.rem_euclid(12) as u32 + 1);
         let d = self.hari.min(days_in_month(y, m));
-        Tanggal { tahun: y, bulan: m, hari: d }
+        Tanggal {
+            tahun: y,
+            bulan: m,
+            hari: d,
+        }
     }
 }
 
@@ -123,7 +127,9 @@ impl Waktu {
         match self.tanggal.cmp(&other.tanggal) {
             std::cmp::Ordering::Less => true,
             std::cmp::Ordering::Greater => false,
-            std::cmp::Ordering::Equal => matches!((self.menit, other.menit), (Some(a), Some(b)) if a < b),
+            std::cmp::Ordering::Equal => {
+                matches!((self.menit, other.menit), (Some(a), Some(b)) if a < b)
+            }
         }
     }
 }
@@ -148,7 +154,10 @@ mod tests {
     use super::*;
     #[test]
     fn validates_calendar() {
-        assert_eq!(Tanggal::parse("2025-02-30"), Err(DateError::Day { max: 28 }));
+        assert_eq!(
+            Tanggal::parse("2025-02-30"),
+            Err(DateError::Day { max: 28 })
+        );
         assert!(Tanggal::parse("2024-02-29").is_ok());
         assert_eq!(Tanggal::parse("99999-01-01"), Err(DateError::YearRange));
         assert_eq!(Tanggal::parse("2025-13-01"), Err(DateError::Month));
@@ -159,6 +168,9 @@ mod tests {
         let b = Tanggal::parse("2025-02-28").ok();
         assert_eq!(a.zip(b).map(|(a, b)| a.days() - b.days()), Some(1));
         assert_eq!(Tanggal::parse("1970-01-01").map(|t| t.days()), Ok(0));
-        assert_eq!(Tanggal::parse("2025-05-31").map(|t| t.minus_months(3).to_string()), Ok("2025-02-28".into()));
+        assert_eq!(
+            Tanggal::parse("2025-05-31").map(|t| t.minus_months(3).to_string()),
+            Ok("2025-02-28".into())
+        );
     }
 }

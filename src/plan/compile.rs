@@ -11,16 +11,27 @@ pub fn compile(j: &Juknis, rb: &Rulebook, file_name: &str, source: &[u8]) -> Pla
     let jenjang = j.jenjang().unwrap_or(Jenjang::SMA);
     let year = j.tahun().unwrap_or(2025);
     let p = &rb.parameter.usia;
-    let default_tanggal = format!("{year}-{:02}-{:02}", p.tanggal_acuan.bulan, p.tanggal_acuan.hari);
+    let default_tanggal = format!(
+        "{year}-{:02}-{:02}",
+        p.tanggal_acuan.bulan, p.tanggal_acuan.hari
+    );
     let u = &j.usia;
     let (def_min, def_max, def_prio) = match jenjang {
-        Jenjang::SD => (Some(p.sd_minimal.months()), None, Some(p.sd_prioritas.months())),
+        Jenjang::SD => (
+            Some(p.sd_minimal.months()),
+            None,
+            Some(p.sd_prioritas.months()),
+        ),
         Jenjang::SMP => (None, Some(p.smp_maksimal.months()), None),
         Jenjang::SMA | Jenjang::SMK => (None, Some(p.sma_maksimal.months()), None),
         Jenjang::TK => (None, None, None),
     };
     let usia = UsiaPlan {
-        tanggal_acuan: u.tanggal_acuan.as_ref().map(|t| t.node.tanggal.to_string()).unwrap_or(default_tanggal),
+        tanggal_acuan: u
+            .tanggal_acuan
+            .as_ref()
+            .map(|t| t.node.tanggal.to_string())
+            .unwrap_or(default_tanggal),
         minimal_bulan: u.minimal.as_ref().map(|m| m.node).or(def_min),
         maksimal_bulan: u.maksimal.as_ref().map(|m| m.node).or(def_max),
         prioritas_bulan: u.prioritas.as_ref().map(|m| m.node).or(def_prio),
@@ -31,11 +42,22 @@ pub fn compile(j: &Juknis, rb: &Rulebook, file_name: &str, source: &[u8]) -> Pla
         kelompok: u
             .kelompok
             .iter()
-            .map(|k| KelompokPlan { nama: k.node.nama.node.clone(), minimal_bulan: k.node.dari.node, maksimal_bulan: k.node.sampai.node })
+            .map(|k| KelompokPlan {
+                nama: k.node.nama.node.clone(),
+                minimal_bulan: k.node.dari.node,
+                maksimal_bulan: k.node.sampai.node,
+            })
             .collect(),
         pengecualian: match &u.pengecualian {
             Some(l) => l.node.iter().map(|w| w.node.clone()).collect(),
-            None => ["disabilitas", "pendidikan_khusus", "layanan_khusus", "daerah_3t"].map(String::from).to_vec(),
+            None => [
+                "disabilitas",
+                "pendidikan_khusus",
+                "layanan_khusus",
+                "daerah_3t",
+            ]
+            .map(String::from)
+            .to_vec(),
         },
     };
     let wilayah = WilayahPlan {
@@ -45,11 +67,21 @@ pub fn compile(j: &Juknis, rb: &Rulebook, file_name: &str, source: &[u8]) -> Pla
             .wilayah
             .perbatasan
             .iter()
-            .map(|b| PerbatasanPlan { tingkat: b.node.tingkat, nama: b.node.nama.clone(), kesepakatan: b.node.kesepakatan.as_ref().map(|k| k.node.clone()) })
+            .map(|b| PerbatasanPlan {
+                tingkat: b.node.tingkat,
+                nama: b.node.nama.clone(),
+                kesepakatan: b.node.kesepakatan.as_ref().map(|k| k.node.clone()),
+            })
             .collect(),
     };
     let mut kolom: BTreeSet<(String, String)> = BTreeSet::new();
-    let multi_rapor = j.skor.iter().flat_map(|s| s.suku.iter()).filter(|s| matches!(s.node.sumber.node, Sumber::Rapor { .. })).count() > 1;
+    let multi_rapor = j
+        .skor
+        .iter()
+        .flat_map(|s| s.suku.iter())
+        .filter(|s| matches!(s.node.sumber.node, Sumber::Rapor { .. }))
+        .count()
+        > 1;
     let skor = j
         .skor
         .iter()
@@ -90,18 +122,34 @@ pub fn compile(j: &Juknis, rb: &Rulebook, file_name: &str, source: &[u8]) -> Pla
                 .iter()
                 .map(|b| BarisPoinPlan {
                     kategori: b.node.kategori.node.clone(),
-                    nilai: b.node.nilai.iter().map(|(r, v)| NilaiPoin { peringkat: r.node.clone(), poin: v.node }).collect(),
+                    nilai: b
+                        .node
+                        .nilai
+                        .iter()
+                        .map(|(r, v)| NilaiPoin {
+                            peringkat: r.node.clone(),
+                            poin: v.node,
+                        })
+                        .collect(),
                 })
                 .collect(),
         })
         .collect();
-    let sisa: Vec<(String, String)> = j.sisa_kuota.iter().map(|s| (s.dari.node.clone(), s.ke.node.clone())).collect();
+    let sisa: Vec<(String, String)> = j
+        .sisa_kuota
+        .iter()
+        .map(|s| (s.dari.node.clone(), s.ke.node.clone()))
+        .collect();
     let seleksi: Vec<UnitSeleksi> = j
         .leaves()
         .into_iter()
         .map(|leaf| {
             // Carry-over named on the jalur applies to each of its sub-jalur.
-            let sisa_ke = sisa.iter().find(|(d, _)| *d == leaf.id).or_else(|| sisa.iter().find(|(d, _)| d == leaf.induk())).map(|(_, k)| k.clone());
+            let sisa_ke = sisa
+                .iter()
+                .find(|(d, _)| *d == leaf.id)
+                .or_else(|| sisa.iter().find(|(d, _)| d == leaf.induk()))
+                .map(|(_, k)| k.clone());
             UnitSeleksi {
                 id: leaf.id.clone(),
                 jalur: leaf.induk().to_string(),
@@ -111,9 +159,21 @@ pub fn compile(j: &Juknis, rb: &Rulebook, file_name: &str, source: &[u8]) -> Pla
                 dokumen: j.dokumen_of(leaf).iter().map(|d| d.node.clone()).collect(),
                 urutan: j
                     .urutan_of(leaf)
-                    .map(|u| u.node.iter().map(|k| KriteriaPlan { kriteria: k.node.kriteria.clone(), arah: k.node.arah }).collect())
+                    .map(|u| {
+                        u.node
+                            .iter()
+                            .map(|k| KriteriaPlan {
+                                kriteria: k.node.kriteria.clone(),
+                                arah: k.node.arah,
+                            })
+                            .collect()
+                    })
                     .unwrap_or_default(),
-                per: leaf.per.as_ref().or_else(|| j.parent(leaf).and_then(|p| p.per.as_ref())).map(|p| p.node.clone()),
+                per: leaf
+                    .per
+                    .as_ref()
+                    .or_else(|| j.parent(leaf).and_then(|p| p.per.as_ref()))
+                    .map(|p| p.node.clone()),
                 sisa_ke,
             }
         })
@@ -121,14 +181,22 @@ pub fn compile(j: &Juknis, rb: &Rulebook, file_name: &str, source: &[u8]) -> Pla
     for u in &seleksi {
         for s in &u.syarat {
             if let Syarat::Status(n) = s {
-                kolom.insert(("status".into(), format!("status pendaftar, dipisah `;` (mis. {n})")));
+                kolom.insert((
+                    "status".into(),
+                    format!("status pendaftar, dipisah `;` (mis. {n})"),
+                ));
             }
         }
         for k in &u.urutan {
             let c = match &k.kriteria {
-                KriteriaJenis::Jarak => ("jarak_m", "jarak rumah ke sekolah dalam meter (atau koordinat lintang/bujur)"),
+                KriteriaJenis::Jarak => (
+                    "jarak_m",
+                    "jarak rumah ke sekolah dalam meter (atau koordinat lintang/bujur)",
+                ),
                 KriteriaJenis::Usia => ("tanggal_lahir", "tanggal lahir TTTT-BB-HH"),
-                KriteriaJenis::WaktuDaftar => ("waktu_daftar", "waktu pendaftaran TTTT-BB-HH JJ:MM:DD"),
+                KriteriaJenis::WaktuDaftar => {
+                    ("waktu_daftar", "waktu pendaftaran TTTT-BB-HH JJ:MM:DD")
+                }
                 KriteriaJenis::NomorPendaftaran => ("nomor_pendaftaran", "nomor pendaftaran"),
                 KriteriaJenis::Skor(_) => continue,
             };
@@ -140,62 +208,117 @@ pub fn compile(j: &Juknis, rb: &Rulebook, file_name: &str, source: &[u8]) -> Pla
     let tahap = tahap
         .into_iter()
         .map(|t| {
-            let mut units: Vec<String> = seleksi.iter().filter(|u| u.tahap == t.nomor.node).map(|u| u.id.clone()).collect();
+            let mut units: Vec<String> = seleksi
+                .iter()
+                .filter(|u| u.tahap == t.nomor.node)
+                .map(|u| u.id.clone())
+                .collect();
             order_by_carry_over(&mut units, &seleksi);
             let mut jadwal: Vec<JadwalPlan> = t
                 .jadwal
                 .iter()
-                .map(|s| JadwalPlan { tahapan: s.tahapan, mulai: s.mulai.to_string(), selesai: s.selesai.to_string() })
+                .map(|s| JadwalPlan {
+                    tahapan: s.tahapan,
+                    mulai: s.mulai.to_string(),
+                    selesai: s.selesai.to_string(),
+                })
                 .collect();
             jadwal.sort_by_key(|s| s.tahapan);
-            TahapPlan { nomor: t.nomor.node, urutan_proses: units, jadwal }
+            TahapPlan {
+                nomor: t.nomor.node,
+                urutan_proses: units,
+                jadwal,
+            }
         })
         .collect();
-    let (tingkat, nama) = j.pemerintah.as_ref().map(|p| p.node.clone()).unwrap_or((TingkatPemerintah::Provinsi, String::new()));
+    let (tingkat, nama) = j
+        .pemerintah
+        .as_ref()
+        .map(|p| p.node.clone())
+        .unwrap_or((TingkatPemerintah::Provinsi, String::new()));
     let plan = Plan {
         format: FORMAT.to_string(),
-        kompiler: Kompiler { nama: "juknis".into(), versi: env!("CARGO_PKG_VERSION").into() },
-        acuan: Acuan { id: rb.id.clone(), versi: rb.versi.clone() },
-        sumber: SumberBerkas { berkas: file_name.to_string(), sha256: sha256_hex(source) },
+        kompiler: Kompiler {
+            nama: "juknis".into(),
+            versi: env!("CARGO_PKG_VERSION").into(),
+        },
+        acuan: Acuan {
+            id: rb.id.clone(),
+            versi: rb.versi.clone(),
+        },
+        sumber: SumberBerkas {
+            berkas: file_name.to_string(),
+            sha256: sha256_hex(source),
+        },
         sha256_rencana: String::new(),
         juknis: Identitas {
             judul: j.judul.node.clone(),
             pemerintah: Pemerintah { tingkat, nama },
             jenjang,
-            tahun_ajaran: j.tahun_ajaran.as_ref().map(|t| format!("{}/{}", t.node.0, t.node.1)).unwrap_or_default(),
+            tahun_ajaran: j
+                .tahun_ajaran
+                .as_ref()
+                .map(|t| format!("{}/{}", t.node.0, t.node.1))
+                .unwrap_or_default(),
             ditetapkan: j.ditetapkan.as_ref().map(|d| d.node.to_string()),
-            pengumuman_pendaftaran: j.pengumuman_pendaftaran.as_ref().map(|d| d.node.to_string()),
+            pengumuman_pendaftaran: j
+                .pengumuman_pendaftaran
+                .as_ref()
+                .map(|d| d.node.to_string()),
         },
         usia,
         wilayah,
         kursi: crate::rules::kuota::skema_kursi(j, rb),
-        pilihan: PilihanPlan { maksimal: j.pilihan.maksimal.node, mekanisme: j.pilihan.mekanisme.node },
+        pilihan: PilihanPlan {
+            maksimal: j.pilihan.maksimal.node,
+            mekanisme: j.pilihan.mekanisme.node,
+        },
         skor,
         poin,
         seleksi,
         tahap,
-        cadangan: j.cadangan.as_ref().map(|c| c.node).unwrap_or(Cadangan::Semua),
+        cadangan: j
+            .cadangan
+            .as_ref()
+            .map(|c| c.node)
+            .unwrap_or(Cadangan::Semua),
         kewajiban: Kewajiban {
             biaya_rupiah: j.biaya.iter().map(|b| b.node.rupiah).sum(),
-            pendaftaran: j.pendaftaran.as_ref().map(|p| p.node.iter().map(|m| m.node.clone()).collect()).unwrap_or_default(),
+            pendaftaran: j
+                .pendaftaran
+                .as_ref()
+                .map(|p| p.node.iter().map(|m| m.node.clone()).collect())
+                .unwrap_or_default(),
             pengaduan: j.pengaduan.as_ref().map(|p| p.node.clone()),
             pemantauan: j.pemantauan.as_ref().map(|p| p.node.clone()),
         },
-        kolom_pendaftar: kolom.into_iter().map(|(nama, keterangan)| Kolom { nama, keterangan }).collect(),
+        kolom_pendaftar: kolom
+            .into_iter()
+            .map(|(nama, keterangan)| Kolom { nama, keterangan })
+            .collect(),
     };
     plan.seal()
 }
 
 /// Within one wave, a unit whose unfilled seats flow to another comes first.
 fn order_by_carry_over(units: &mut Vec<String>, seleksi: &[UnitSeleksi]) {
-    let target = |id: &str| seleksi.iter().find(|u| u.id == id).and_then(|u| u.sisa_ke.clone());
+    let target = |id: &str| {
+        seleksi
+            .iter()
+            .find(|u| u.id == id)
+            .and_then(|u| u.sisa_ke.clone())
+    };
     let mut ordered: Vec<String> = Vec::new();
     let mut rest = units.clone();
     // Repeatedly take units that no remaining unit sends seats to.
     while !rest.is_empty() {
         let pos = rest
             .iter()
-            .position(|u| !rest.iter().any(|o| o != u && target(o).is_some_and(|t| t == *u || u.starts_with(&format!("{t}.")))))
+            .position(|u| {
+                !rest.iter().any(|o| {
+                    o != u && target(o).is_some_and(|t| t == *u || u.starts_with(&format!("{t}.")))
+                })
+            })
             .unwrap_or(0);
         ordered.push(rest.remove(pos));
     }

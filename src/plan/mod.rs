@@ -7,7 +7,10 @@ mod compile;
 pub use compile::compile;
 
 use crate::model::kursi::SkemaKursi;
-use crate::model::{Arah, Cadangan, Dokumen, Jenjang, KriteriaJenis, Mekanisme, Metode, Persen, Syarat, Tahapan, TingkatPemerintah};
+use crate::model::{
+    Arah, Cadangan, Dokumen, Jenjang, KriteriaJenis, Mekanisme, Metode, Persen, Syarat, Tahapan,
+    TingkatPemerintah,
+};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -285,7 +288,9 @@ pub const MAX_PLAN_BYTES: usize = 16 * 1024 * 1024;
 /// Load a plan from JSON or YAML text, checking format version and integrity.
 pub fn load(text: &str) -> Result<Plan, LoadError> {
     if text.len() > MAX_PLAN_BYTES {
-        return Err(LoadError::Syntax(format!("file larger than {MAX_PLAN_BYTES} bytes")));
+        return Err(LoadError::Syntax(format!(
+            "file larger than {MAX_PLAN_BYTES} bytes"
+        )));
     }
     let value: serde_json::Value = if text.trim_start().starts_with('{') {
         serde_json::from_str(text).map_err(|e| LoadError::Syntax(e.to_string()))?
@@ -300,7 +305,10 @@ pub fn load(text: &str) -> Result<Plan, LoadError> {
     let plan: Plan = serde_json::from_value(value).map_err(|e| LoadError::Syntax(e.to_string()))?;
     let found = plan.integrity();
     if found != plan.sha256_rencana {
-        return Err(LoadError::Tampered { expected: plan.sha256_rencana.clone(), found });
+        return Err(LoadError::Tampered {
+            expected: plan.sha256_rencana.clone(),
+            found,
+        });
     }
     Ok(plan)
 }

@@ -18,7 +18,10 @@ fn code_block(s: &str) -> String {
 pub fn markdown(rb: &Rulebook) -> String {
     let mut s = String::new();
     s += "<!-- Generated from rulebook/*.yaml by `JUKNIS_UPDATE=1 cargo test --test docs`. Do not edit by hand. -->\n";
-    s += &format!("# Rule catalog — {} (`{}`, versi {})\n\n", rb.singkat, rb.id, rb.versi);
+    s += &format!(
+        "# Rule catalog — {} (`{}`, versi {})\n\n",
+        rb.singkat, rb.id, rb.versi
+    );
     s += &format!("{}.\n\n", rb.judul);
     s += "Every diagnostic `juknis check` can report, with its code (use it with `juknis explain CODE`), severity, \
 the article it rests on and the confidence of that source: **P** regulation text or the ministry's FAQ, **Q** a secondary \
@@ -39,7 +42,13 @@ Rules of confidence S or R only ever warn.\n\n";
     }
     s += "\n## Language diagnostics\n\n| code | severity | meaning |\n|---|---|---|\n";
     for r in &rb.bahasa {
-        s += &format!("| [`{}`](#{}) | {} | {} |\n", r.id, anchor(&r.id), sev(r), r.judul.en.replace('|', "/"));
+        s += &format!(
+            "| [`{}`](#{}) | {} | {} |\n",
+            r.id,
+            anchor(&r.id),
+            sev(r),
+            r.judul.en.replace('|', "/")
+        );
     }
     s += "\n## Details\n";
     for r in rb.aturan.iter().chain(rb.bahasa.iter()) {
@@ -53,7 +62,11 @@ Rules of confidence S or R only ever warn.\n\n";
             s += &format!(" · Confidence: {k:?}");
         }
         s += "\n\n";
-        s += &format!("{}\n\n*{}*\n\n", r.penjelasan.id.trim(), r.penjelasan.en.trim());
+        s += &format!(
+            "{}\n\n*{}*\n\n",
+            r.penjelasan.id.trim(),
+            r.penjelasan.en.trim()
+        );
         if let Some(x) = &r.contoh_salah {
             s += &format!("Salah / wrong:\n\n{}\n", code_block(x));
         }

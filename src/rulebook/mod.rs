@@ -27,10 +27,22 @@ pub enum Keyakinan {
 impl Keyakinan {
     pub fn describe(self) -> Teks {
         match self {
-            Keyakinan::P => Teks::new("P — tertulis di peraturan atau FAQ resmi kementerian", "P — stated in the regulation or the ministry's own FAQ"),
-            Keyakinan::Q => Teks::new("Q — sumber sekunder yang mengutip pasal", "Q — secondary source quoting the article"),
-            Keyakinan::S => Teks::new("S — sumber sekunder tanpa nomor pasal", "S — secondary source without an article number"),
-            Keyakinan::R => Teks::new("R — praktik daerah, bukan hukum nasional", "R — regional practice, not national law"),
+            Keyakinan::P => Teks::new(
+                "P — tertulis di peraturan atau FAQ resmi kementerian",
+                "P — stated in the regulation or the ministry's own FAQ",
+            ),
+            Keyakinan::Q => Teks::new(
+                "Q — sumber sekunder yang mengutip pasal",
+                "Q — secondary source quoting the article",
+            ),
+            Keyakinan::S => Teks::new(
+                "S — sumber sekunder tanpa nomor pasal",
+                "S — secondary source without an article number",
+            ),
+            Keyakinan::R => Teks::new(
+                "R — praktik daerah, bukan hukum nasional",
+                "R — regional practice, not national law",
+            ),
         }
     }
 }
@@ -179,7 +191,10 @@ struct Katalog {
 impl Rulebook {
     /// A rule of the regulation or of the language catalog.
     pub fn rule(&self, code: &str) -> Option<&Aturan> {
-        self.aturan.iter().chain(self.bahasa.iter()).find(|a| a.id == code)
+        self.aturan
+            .iter()
+            .chain(self.bahasa.iter())
+            .find(|a| a.id == code)
     }
     pub fn all_rules(&self) -> impl Iterator<Item = &Aturan> {
         self.aturan.iter().chain(self.bahasa.iter())

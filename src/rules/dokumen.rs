@@ -7,7 +7,21 @@ use crate::diagnostic::Diagnostic;
 use crate::model::Jalur;
 use crate::t;
 
-const MISKIN: &[&str] = &["kip", "pkh", "kks", "dtks", "dtsen", "ketm", "sktm", "bpnt", "pip", "miskin", "tidak_mampu", "kartu_program", "bansos"];
+const MISKIN: &[&str] = &[
+    "kip",
+    "pkh",
+    "kks",
+    "dtks",
+    "dtsen",
+    "ketm",
+    "sktm",
+    "bpnt",
+    "pip",
+    "miskin",
+    "tidak_mampu",
+    "kartu_program",
+    "bansos",
+];
 const DISABILITAS: &[&str] = &["disabilitas", "dokter", "asesmen", "difabel"];
 
 fn has(names: &[&str], words: &[&str]) -> bool {

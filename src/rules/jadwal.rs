@@ -12,9 +12,18 @@ use std::collections::BTreeMap;
 pub fn check(c: &mut Ctx) {
     if c.j.tahap.is_empty() {
         c.push(
-            Diagnostic::new("juknis.isi", t!("juknis belum memuat jadwal (tahap)", "the juknis has no schedule (tahap)"))
-                .at(c.j.judul.span, None)
-                .help(t!("tambahkan `tahap 1 {{ jalur …  pendaftaran …  pengumuman … }}`", "add `tahap 1 {{ jalur …  pendaftaran …  pengumuman … }}`")),
+            Diagnostic::new(
+                "juknis.isi",
+                t!(
+                    "juknis belum memuat jadwal (tahap)",
+                    "the juknis has no schedule (tahap)"
+                ),
+            )
+            .at(c.j.judul.span, None)
+            .help(t!(
+                "tambahkan `tahap 1 {{ jalur …  pendaftaran …  pengumuman … }}`",
+                "add `tahap 1 {{ jalur …  pendaftaran …  pengumuman … }}`"
+            )),
         );
     }
     for t in &c.j.tahap {
@@ -32,22 +41,42 @@ fn when(w: Waktu) -> String {
 
 fn dalam_tahap(c: &mut Ctx, t: &Tahap) {
     let n = t.nomor.node;
-    if t.jadwal_rusak && (t.get(Tahapan::Pendaftaran).is_none() || t.get(Tahapan::Pengumuman).is_none()) {
+    if t.jadwal_rusak
+        && (t.get(Tahapan::Pendaftaran).is_none() || t.get(Tahapan::Pengumuman).is_none())
+    {
         return;
     }
     let Some(daftar) = t.get(Tahapan::Pendaftaran) else {
         c.push(
-            Diagnostic::new("tahapan", t!("tahap {n} tidak punya jadwal pendaftaran", "wave {n} has no registration dates"))
-                .at(t.nomor.span, None)
-                .help(t!("tambahkan `pendaftaran 2025-06-16 sampai 2025-06-17`", "add `pendaftaran 2025-06-16 sampai 2025-06-17`")),
+            Diagnostic::new(
+                "tahapan",
+                t!(
+                    "tahap {n} tidak punya jadwal pendaftaran",
+                    "wave {n} has no registration dates"
+                ),
+            )
+            .at(t.nomor.span, None)
+            .help(t!(
+                "tambahkan `pendaftaran 2025-06-16 sampai 2025-06-17`",
+                "add `pendaftaran 2025-06-16 sampai 2025-06-17`"
+            )),
         );
         return;
     };
     let Some(umum) = t.get(Tahapan::Pengumuman) else {
         c.push(
-            Diagnostic::new("tahapan", t!("tahap {n} tidak punya tanggal pengumuman", "wave {n} has no announcement date"))
-                .at(t.nomor.span, None)
-                .help(t!("tambahkan `pengumuman …` sesudah pendaftaran ditutup", "add `pengumuman …` after registration closes")),
+            Diagnostic::new(
+                "tahapan",
+                t!(
+                    "tahap {n} tidak punya tanggal pengumuman",
+                    "wave {n} has no announcement date"
+                ),
+            )
+            .at(t.nomor.span, None)
+            .help(t!(
+                "tambahkan `pengumuman …` sesudah pendaftaran ditutup",
+                "add `pengumuman …` after registration closes"
+            )),
         );
         return;
     };
@@ -57,17 +86,29 @@ fn dalam_tahap(c: &mut Ctx, t: &Tahap) {
             if s.mulai.before(daftar.mulai) {
                 let (a, b) = (when(s.mulai), when(daftar.mulai));
                 c.push(
-                    Diagnostic::new("tahapan", t!("tahap {n}: {nm} ({a}) dimulai sebelum pendaftaran dibuka ({b})", "wave {n}: {nm} ({a}) starts before registration opens ({b})"))
-                        .at(s.span, None)
-                        .also(daftar.span, t!("pendaftaran", "registration")),
+                    Diagnostic::new(
+                        "tahapan",
+                        t!(
+                            "tahap {n}: {nm} ({a}) dimulai sebelum pendaftaran dibuka ({b})",
+                            "wave {n}: {nm} ({a}) starts before registration opens ({b})"
+                        ),
+                    )
+                    .at(s.span, None)
+                    .also(daftar.span, t!("pendaftaran", "registration")),
                 );
             }
             if umum.mulai.before(s.selesai) {
                 let (a, b) = (when(umum.mulai), when(s.selesai));
                 c.push(
-                    Diagnostic::new("tahapan", t!("tahap {n}: pengumuman ({a}) sebelum {nm} selesai ({b})", "wave {n}: announcement ({a}) before {nm} ends ({b})"))
-                        .at(umum.span, None)
-                        .also(s.span, t!("{nm}", "{nm}")),
+                    Diagnostic::new(
+                        "tahapan",
+                        t!(
+                            "tahap {n}: pengumuman ({a}) sebelum {nm} selesai ({b})",
+                            "wave {n}: announcement ({a}) before {nm} ends ({b})"
+                        ),
+                    )
+                    .at(umum.span, None)
+                    .also(s.span, t!("{nm}", "{nm}")),
                 );
             }
         }
@@ -85,10 +126,19 @@ fn dalam_tahap(c: &mut Ctx, t: &Tahap) {
         if du.mulai.before(umum.mulai) {
             let (a, b) = (when(du.mulai), when(umum.mulai));
             c.push(
-                Diagnostic::new("tahapan", t!("tahap {n}: daftar ulang ({a}) sebelum pengumuman ({b})", "wave {n}: re-registration ({a}) before the announcement ({b})"))
-                    .at(du.span, None)
-                    .also(umum.span, t!("pengumuman", "announcement"))
-                    .help(t!("daftar ulang dimulai pada atau sesudah pengumuman", "re-registration starts on or after the announcement")),
+                Diagnostic::new(
+                    "tahapan",
+                    t!(
+                        "tahap {n}: daftar ulang ({a}) sebelum pengumuman ({b})",
+                        "wave {n}: re-registration ({a}) before the announcement ({b})"
+                    ),
+                )
+                .at(du.span, None)
+                .also(umum.span, t!("pengumuman", "announcement"))
+                .help(t!(
+                    "daftar ulang dimulai pada atau sesudah pengumuman",
+                    "re-registration starts on or after the announcement"
+                )),
             );
         }
     }
@@ -102,23 +152,47 @@ fn antar_tahap(c: &mut Ctx) {
         if t.nomor.node != want {
             let n = t.nomor.node;
             c.push(
-                Diagnostic::new("konsistensi.tahap", t!("tahap diberi nomor {n}, seharusnya {want}", "wave numbered {n}, expected {want}"))
-                    .at(t.nomor.span, None)
-                    .help(t!("beri nomor tahap 1, 2, 3, … tanpa loncatan", "number the waves 1, 2, 3, … without gaps")),
+                Diagnostic::new(
+                    "konsistensi.tahap",
+                    t!(
+                        "tahap diberi nomor {n}, seharusnya {want}",
+                        "wave numbered {n}, expected {want}"
+                    ),
+                )
+                .at(t.nomor.span, None)
+                .help(t!(
+                    "beri nomor tahap 1, 2, 3, … tanpa loncatan",
+                    "number the waves 1, 2, 3, … without gaps"
+                )),
             );
             break;
         }
     }
     for w in ts.windows(2) {
         let (a, b) = (w[0], w[1]);
-        let (Some(da), Some(db)) = (a.get(Tahapan::Pendaftaran), b.get(Tahapan::Pendaftaran)) else { continue };
+        let (Some(da), Some(db)) = (a.get(Tahapan::Pendaftaran), b.get(Tahapan::Pendaftaran))
+        else {
+            continue;
+        };
         let (na, nb) = (a.nomor.node, b.nomor.node);
         if db.mulai.before(da.mulai) {
             c.push(
-                Diagnostic::new("konsistensi.tahap", t!("tahap {nb} dibuka sebelum tahap {na}", "wave {nb} opens before wave {na}"))
-                    .at(db.span, None)
-                    .also(da.span, t!("pendaftaran tahap {na}", "wave {na} registration"))
-                    .help(t!("urutkan nomor tahap sesuai tanggal", "number the waves in calendar order")),
+                Diagnostic::new(
+                    "konsistensi.tahap",
+                    t!(
+                        "tahap {nb} dibuka sebelum tahap {na}",
+                        "wave {nb} opens before wave {na}"
+                    ),
+                )
+                .at(db.span, None)
+                .also(
+                    da.span,
+                    t!("pendaftaran tahap {na}", "wave {na} registration"),
+                )
+                .help(t!(
+                    "urutkan nomor tahap sesuai tanggal",
+                    "number the waves in calendar order"
+                )),
             );
         } else if let Some(ua) = a.get(Tahapan::Pengumuman) {
             if db.mulai.before(ua.mulai) {
@@ -144,38 +218,78 @@ fn gelombang(c: &mut Ctx) {
         if t.jalur.is_empty() {
             let n = t.nomor.node;
             c.push(
-                Diagnostic::new("gelombang", t!("tahap {n} tidak menyeleksi jalur apa pun", "wave {n} selects no jalur"))
-                    .at(t.nomor.span, None)
-                    .help(t!("tulis `jalur …` di dalam tahap", "write `jalur …` inside the wave")),
+                Diagnostic::new(
+                    "gelombang",
+                    t!(
+                        "tahap {n} tidak menyeleksi jalur apa pun",
+                        "wave {n} selects no jalur"
+                    ),
+                )
+                .at(t.nomor.span, None)
+                .help(t!(
+                    "tulis `jalur …` di dalam tahap",
+                    "write `jalur …` inside the wave"
+                )),
             );
         }
         for r in &t.jalur {
             let Some(x) = c.j.find(&r.node) else { continue };
             for leaf in x.leaves() {
-                cover.entry(leaf.id.clone()).or_default().push((t.nomor.node, r.span));
+                cover
+                    .entry(leaf.id.clone())
+                    .or_default()
+                    .push((t.nomor.node, r.span));
             }
         }
     }
     // A misspelt jalur in a wave is reported by name resolution; "in no wave"
     // would only repeat it.
-    let unresolved = c.j.tahap.iter().flat_map(|t| t.jalur.iter()).any(|r| c.j.find(&r.node).is_none());
+    let unresolved =
+        c.j.tahap
+            .iter()
+            .flat_map(|t| t.jalur.iter())
+            .any(|r| c.j.find(&r.node).is_none());
     for leaf in c.j.leaves() {
         let n = &leaf.id;
         match cover.get(&leaf.id).map(Vec::as_slice) {
             None | Some([]) if unresolved => {}
             None | Some([]) => c.push(
-                Diagnostic::new("gelombang", t!("{n} tidak diseleksi di tahap mana pun", "{n} is selected in no wave"))
-                    .at(leaf.nama.span, Some(t!("kursinya tidak akan terisi", "its seats would stay empty")))
-                    .help(t!("sebutkan `{n}` di baris `jalur` salah satu tahap", "name `{n}` on the `jalur` line of one wave")),
+                Diagnostic::new(
+                    "gelombang",
+                    t!(
+                        "{n} tidak diseleksi di tahap mana pun",
+                        "{n} is selected in no wave"
+                    ),
+                )
+                .at(
+                    leaf.nama.span,
+                    Some(t!(
+                        "kursinya tidak akan terisi",
+                        "its seats would stay empty"
+                    )),
+                )
+                .help(t!(
+                    "sebutkan `{n}` di baris `jalur` salah satu tahap",
+                    "name `{n}` on the `jalur` line of one wave"
+                )),
             ),
             Some([_]) => {}
             Some([(a, first), (b, again), ..]) => {
                 let (a, b) = (*a, *b);
                 c.push(
-                    Diagnostic::new("gelombang", t!("{n} diseleksi di dua tahap ({a} dan {b})", "{n} is selected in two waves ({a} and {b})"))
-                        .at(*again, None)
-                        .also(*first, t!("tahap {a}", "wave {a}"))
-                        .help(t!("setiap jalur dan sub-jalur diseleksi tepat di satu tahap", "every jalur and sub-jalur is selected in exactly one wave")),
+                    Diagnostic::new(
+                        "gelombang",
+                        t!(
+                            "{n} diseleksi di dua tahap ({a} dan {b})",
+                            "{n} is selected in two waves ({a} and {b})"
+                        ),
+                    )
+                    .at(*again, None)
+                    .also(*first, t!("tahap {a}", "wave {a}"))
+                    .help(t!(
+                        "setiap jalur dan sub-jalur diseleksi tepat di satu tahap",
+                        "every jalur and sub-jalur is selected in exactly one wave"
+                    )),
                 );
             }
         }
@@ -183,15 +297,28 @@ fn gelombang(c: &mut Ctx) {
 }
 
 fn juknis_dan_pengumuman(c: &mut Ctx) {
-    let first_daftar = c.j.tahap.iter().filter_map(|t| t.get(Tahapan::Pendaftaran)).min_by_key(|d| d.mulai.tanggal);
+    let first_daftar =
+        c.j.tahap
+            .iter()
+            .filter_map(|t| t.get(Tahapan::Pendaftaran))
+            .min_by_key(|d| d.mulai.tanggal);
     if let Some(p) = &c.j.pengumuman_pendaftaran {
         if let Some(year) = c.j.tahun() {
             let d = p.node.tanggal;
             if !(d.tahun == year && d.bulan == 5 && d.hari <= 7) {
                 c.push(
-                    Diagnostic::new("jadwal.pengumuman", t!("pengumuman pendaftaran {d} tidak pada minggu pertama Mei", "the registration announcement {d} is not in the first week of May"))
-                        .at(p.span, None)
-                        .help(t!("umumkan pendaftaran pada 1–7 Mei {year}", "announce registration on 1–7 May {year}")),
+                    Diagnostic::new(
+                        "jadwal.pengumuman",
+                        t!(
+                            "pengumuman pendaftaran {d} tidak pada minggu pertama Mei",
+                            "the registration announcement {d} is not in the first week of May"
+                        ),
+                    )
+                    .at(p.span, None)
+                    .help(t!(
+                        "umumkan pendaftaran pada 1–7 Mei {year}",
+                        "announce registration on 1–7 May {year}"
+                    )),
                 );
             }
         }
@@ -206,33 +333,54 @@ fn juknis_dan_pengumuman(c: &mut Ctx) {
             }
         }
     }
-    let Some(signed) = &c.j.ditetapkan else { return };
+    let Some(signed) = &c.j.ditetapkan else {
+        return;
+    };
     let months = c.rb.parameter.juknis_sebelum_pengumuman_bulan;
-    let (reference, ref_span, what_id, what_en) = match (&c.j.pengumuman_pendaftaran, first_daftar) {
-        (Some(p), _) => (p.node.tanggal, p.span, "pengumuman pendaftaran", "the registration announcement"),
-        (None, Some(d)) => (d.mulai.tanggal, d.span, "pendaftaran tahap pertama", "the first registration"),
+    let (reference, ref_span, what_id, what_en) = match (&c.j.pengumuman_pendaftaran, first_daftar)
+    {
+        (Some(p), _) => (
+            p.node.tanggal,
+            p.span,
+            "pengumuman pendaftaran",
+            "the registration announcement",
+        ),
+        (None, Some(d)) => (
+            d.mulai.tanggal,
+            d.span,
+            "pendaftaran tahap pertama",
+            "the first registration",
+        ),
         (None, None) => return,
     };
     let latest = reference.minus_months(months);
     if signed.node.tanggal > latest {
         let (s, r) = (signed.node.tanggal, reference);
         c.push(
-            Diagnostic::new("jadwal.juknis", t!("juknis ditetapkan {s}, kurang dari {months} bulan sebelum {what_id} ({r})", "the juknis is signed {s}, less than {months} months before {what_en} ({r})"))
-                .at(signed.span, None)
-                .also(ref_span, t!("{what_id}", "{what_en}"))
-                .help(t!("tetapkan juknis paling lambat {latest}", "sign the juknis by {latest} at the latest")),
+            Diagnostic::new(
+                "jadwal.juknis",
+                t!(
+                    "juknis ditetapkan {s}, kurang dari {months} bulan sebelum {what_id} ({r})",
+                    "the juknis is signed {s}, less than {months} months before {what_en} ({r})"
+                ),
+            )
+            .at(signed.span, None)
+            .also(ref_span, t!("{what_id}", "{what_en}"))
+            .help(t!(
+                "tetapkan juknis paling lambat {latest}",
+                "sign the juknis by {latest} at the latest"
+            )),
         );
     }
 }
 
 fn sisa_kuota(c: &mut Ctx) {
-    let edges: Vec<(&str, &str, Span)> = c
-        .j
-        .sisa_kuota
-        .iter()
-        .filter(|s| c.j.find(&s.dari.node).is_some() && c.j.find(&s.ke.node).is_some())
-        .map(|s| (s.dari.node.as_str(), s.ke.node.as_str(), s.span))
-        .collect();
+    let edges: Vec<(&str, &str, Span)> =
+        c.j.sisa_kuota
+            .iter()
+            .filter(|s| c.j.find(&s.dari.node).is_some() && c.j.find(&s.ke.node).is_some())
+            .map(|s| (s.dari.node.as_str(), s.ke.node.as_str(), s.span))
+            .collect();
     // Cycles: follow each edge; a walk that returns to its start is a cycle.
     let mut reported: Vec<Span> = Vec::new();
     for &(from, to, span) in &edges {
@@ -243,9 +391,18 @@ fn sisa_kuota(c: &mut Ctx) {
             if cur == from {
                 if !path.iter().any(|p| reported.contains(p)) {
                     reported.extend(path.iter().copied());
-                    let mut d = Diagnostic::new("kuota.sisa.siklus", t!("sisa kuota berputar kembali ke `{from}`", "unfilled seats flow in a cycle back to `{from}`"))
-                        .at(span, Some(t!("awal siklus", "cycle starts here")))
-                        .help(t!("putus siklusnya: sisa kuota harus berakhir di satu jalur", "break the cycle: unfilled seats must end in one jalur"));
+                    let mut d = Diagnostic::new(
+                        "kuota.sisa.siklus",
+                        t!(
+                            "sisa kuota berputar kembali ke `{from}`",
+                            "unfilled seats flow in a cycle back to `{from}`"
+                        ),
+                    )
+                    .at(span, Some(t!("awal siklus", "cycle starts here")))
+                    .help(t!(
+                        "putus siklusnya: sisa kuota harus berakhir di satu jalur",
+                        "break the cycle: unfilled seats must end in one jalur"
+                    ));
                     for p in path.iter().skip(1) {
                         d = d.also(*p, t!("lalu ke sini", "then here"));
                     }
@@ -264,7 +421,9 @@ fn sisa_kuota(c: &mut Ctx) {
         }
     }
     for s in &c.j.sisa_kuota {
-        let (Some(ta), Some(tb)) = (c.j.tahap_of(&s.dari.node), c.j.tahap_of(&s.ke.node)) else { continue };
+        let (Some(ta), Some(tb)) = (c.j.tahap_of(&s.dari.node), c.j.tahap_of(&s.ke.node)) else {
+            continue;
+        };
         if tb.nomor.node < ta.nomor.node {
             let (a, b, na, nb) = (&s.dari.node, &s.ke.node, ta.nomor.node, tb.nomor.node);
             c.push(

@@ -21,21 +21,36 @@ fn tk(c: &mut Ctx) {
     for j in &c.j.jalur {
         let n = &j.nama.node;
         c.push(
-            Diagnostic::new("tk.jalur", t!("TK tidak memakai jalur: `jalur {n}`", "TK has no jalur: `jalur {n}`"))
-                .at(j.nama.span, None)
-                .also(c.jenjang_span(), t!("jenjang TK", "jenjang TK"))
-                .help(t!(
-                    "penerimaan TK hanya memakai syarat usia (kelompok A dan B); hapus blok jalur",
-                    "TK admission uses only the age rules (groups A and B); remove the jalur block"
-                )),
+            Diagnostic::new(
+                "tk.jalur",
+                t!(
+                    "TK tidak memakai jalur: `jalur {n}`",
+                    "TK has no jalur: `jalur {n}`"
+                ),
+            )
+            .at(j.nama.span, None)
+            .also(c.jenjang_span(), t!("jenjang TK", "jenjang TK"))
+            .help(t!(
+                "penerimaan TK hanya memakai syarat usia (kelompok A dan B); hapus blok jalur",
+                "TK admission uses only the age rules (groups A and B); remove the jalur block"
+            )),
         );
     }
     for t in &c.j.tahap {
         if let Some(first) = t.jalur.first() {
             c.push(
-                Diagnostic::new("tk.jalur", t!("TK tidak memakai jalur dalam tahap", "TK waves select no jalur"))
-                    .at(first.span, None)
-                    .help(t!("hapus baris `jalur` dari tahap", "remove the `jalur` line from the wave")),
+                Diagnostic::new(
+                    "tk.jalur",
+                    t!(
+                        "TK tidak memakai jalur dalam tahap",
+                        "TK waves select no jalur"
+                    ),
+                )
+                .at(first.span, None)
+                .help(t!(
+                    "hapus baris `jalur` dari tahap",
+                    "remove the `jalur` line from the wave"
+                )),
             );
         }
     }
@@ -47,13 +62,19 @@ fn national(c: &mut Ctx, jj: Jenjang) {
         let n = j.id.as_str();
         if jj == Jenjang::SD && n == "prestasi" {
             c.push(
-                Diagnostic::new("jalur.prestasi.sd", t!("SD tidak boleh memakai jalur prestasi", "SD must not have a jalur prestasi"))
-                    .at(j.nama.span, None)
-                    .also(c.jenjang_span(), t!("jenjang SD", "jenjang SD"))
-                    .help(t!(
-                        "hapus jalur prestasi dan bagikan kuotanya ke domisili atau afirmasi",
-                        "remove jalur prestasi and give its quota to domisili or afirmasi"
-                    )),
+                Diagnostic::new(
+                    "jalur.prestasi.sd",
+                    t!(
+                        "SD tidak boleh memakai jalur prestasi",
+                        "SD must not have a jalur prestasi"
+                    ),
+                )
+                .at(j.nama.span, None)
+                .also(c.jenjang_span(), t!("jenjang SD", "jenjang SD"))
+                .help(t!(
+                    "hapus jalur prestasi dan bagikan kuotanya ke domisili atau afirmasi",
+                    "remove jalur prestasi and give its quota to domisili or afirmasi"
+                )),
             );
             continue;
         }
@@ -74,12 +95,29 @@ fn national(c: &mut Ctx, jj: Jenjang) {
             continue;
         }
         if c.j.jalur(need).is_none() {
-            let span = c.j.jalur.first().map(|j| j.span.start).map(|s| crate::syntax::span::Span::new(s, s)).unwrap_or(c.jenjang_span());
+            let span =
+                c.j.jalur
+                    .first()
+                    .map(|j| j.span.start)
+                    .map(|s| crate::syntax::span::Span::new(s, s))
+                    .unwrap_or(c.jenjang_span());
             c.push(
-                Diagnostic::new("jalur.cakupan", t!("jalur `{need}` tidak ada", "jalur `{need}` is missing"))
-                    .at(span, Some(t!("tambahkan jalur {need} di sini", "add jalur {need} here")))
-                    .also(c.jenjang_span(), t!("jenjang {jn}", "jenjang {jn}"))
-                    .help(t!("tulis `jalur {need} …%` dengan kuotanya", "write `jalur {need} …%` with its quota")),
+                Diagnostic::new(
+                    "jalur.cakupan",
+                    t!("jalur `{need}` tidak ada", "jalur `{need}` is missing"),
+                )
+                .at(
+                    span,
+                    Some(t!(
+                        "tambahkan jalur {need} di sini",
+                        "add jalur {need} here"
+                    )),
+                )
+                .also(c.jenjang_span(), t!("jenjang {jn}", "jenjang {jn}"))
+                .help(t!(
+                    "tulis `jalur {need} …%` dengan kuotanya",
+                    "write `jalur {need} …%` with its quota"
+                )),
             );
         }
     }
@@ -95,9 +133,18 @@ fn smk(c: &mut Ctx) {
                 if q.node < min_afirmasi {
                     let (v, m) = (q.node, min_afirmasi);
                     c.push(
-                        Diagnostic::new("smk.afirmasi.min", t!("kuota afirmasi SMK {v}% di bawah {m}%", "SMK afirmasi quota {v}% is below {m}%"))
-                            .at(q.span, None)
-                            .help(t!("naikkan kuota afirmasi menjadi paling sedikit {m}%", "raise the afirmasi quota to at least {m}%")),
+                        Diagnostic::new(
+                            "smk.afirmasi.min",
+                            t!(
+                                "kuota afirmasi SMK {v}% di bawah {m}%",
+                                "SMK afirmasi quota {v}% is below {m}%"
+                            ),
+                        )
+                        .at(q.span, None)
+                        .help(t!(
+                            "naikkan kuota afirmasi menjadi paling sedikit {m}%",
+                            "raise the afirmasi quota to at least {m}%"
+                        )),
                     );
                 }
             }
@@ -105,9 +152,15 @@ fn smk(c: &mut Ctx) {
         None => {
             let m = min_afirmasi;
             c.push(
-                Diagnostic::new("smk.afirmasi.min", t!("SMK tanpa jalur afirmasi", "SMK without a jalur afirmasi"))
-                    .at(c.jenjang_span(), None)
-                    .help(t!("tambahkan `jalur afirmasi {m}%` atau lebih", "add `jalur afirmasi {m}%` or more")),
+                Diagnostic::new(
+                    "smk.afirmasi.min",
+                    t!("SMK tanpa jalur afirmasi", "SMK without a jalur afirmasi"),
+                )
+                .at(c.jenjang_span(), None)
+                .help(t!(
+                    "tambahkan `jalur afirmasi {m}%` atau lebih",
+                    "add `jalur afirmasi {m}%` or more"
+                )),
             );
         }
     }
@@ -116,9 +169,18 @@ fn smk(c: &mut Ctx) {
             if q.node > max_domisili {
                 let (v, m) = (q.node, max_domisili);
                 c.push(
-                    Diagnostic::new("smk.domisili.max", t!("kuota domisili SMK {v}% di atas {m}%", "SMK domisili quota {v}% is above {m}%"))
-                        .at(q.span, None)
-                        .help(t!("turunkan kuota domisili menjadi paling banyak {m}%", "lower the domisili quota to at most {m}%")),
+                    Diagnostic::new(
+                        "smk.domisili.max",
+                        t!(
+                            "kuota domisili SMK {v}% di atas {m}%",
+                            "SMK domisili quota {v}% is above {m}%"
+                        ),
+                    )
+                    .at(q.span, None)
+                    .help(t!(
+                        "turunkan kuota domisili menjadi paling banyak {m}%",
+                        "lower the domisili quota to at most {m}%"
+                    )),
                 );
             }
         }

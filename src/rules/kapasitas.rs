@@ -9,7 +9,11 @@ pub fn check(c: &mut Ctx) {
     let Some(jj) = c.jenjang() else { return };
     let dt = &c.j.daya_tampung;
     let max = c.rb.parameter.rombel_maksimal.get(jj.as_str()).copied();
-    let exc_max = c.rb.parameter.rombel_maksimal_pengecualian.get(jj.as_str()).copied();
+    let exc_max =
+        c.rb.parameter
+            .rombel_maksimal_pengecualian
+            .get(jj.as_str())
+            .copied();
     let jn = jj.as_str();
     if let (Some(r), Some(m)) = (&dt.rombel, max) {
         if r.node > m && dt.pengecualian.is_none() {
@@ -25,15 +29,30 @@ pub fn check(c: &mut Ctx) {
         let v = p.node.rombel.node;
         if let Some(em) = exc_max.filter(|em| v > *em) {
             c.push(
-                Diagnostic::new("kapasitas.rombel", t!("pengecualian rombel {jn} paling banyak {em} murid, bukan {v}", "the {jn} rombel exception allows at most {em} students, not {v}"))
-                    .at(p.node.rombel.span, None),
+                Diagnostic::new(
+                    "kapasitas.rombel",
+                    t!(
+                        "pengecualian rombel {jn} paling banyak {em} murid, bukan {v}",
+                        "the {jn} rombel exception allows at most {em} students, not {v}"
+                    ),
+                )
+                .at(p.node.rombel.span, None),
             );
         }
         if p.node.sampai.is_none() {
             c.push(
-                Diagnostic::new("kapasitas.rombel", t!("pengecualian jumlah murid per rombel harus punya batas waktu", "a rombel-size exception needs an end date"))
-                    .at(p.span, None)
-                    .help(t!("tulis `pengecualian rombel {v} sampai 2027-06-30`", "write `pengecualian rombel {v} sampai 2027-06-30`")),
+                Diagnostic::new(
+                    "kapasitas.rombel",
+                    t!(
+                        "pengecualian jumlah murid per rombel harus punya batas waktu",
+                        "a rombel-size exception needs an end date"
+                    ),
+                )
+                .at(p.span, None)
+                .help(t!(
+                    "tulis `pengecualian rombel {v} sampai 2027-06-30`",
+                    "write `pengecualian rombel {v} sampai 2027-06-30`"
+                )),
             );
         }
     }

@@ -38,18 +38,35 @@ pub fn skema_kursi(j: &Juknis, rb: &Rulebook) -> SkemaKursi {
             let (min, max) = batas(rb, jj, &jl.id);
             BagianKursi {
                 id: jl.id.clone(),
-                persen: jl.kuota.as_ref().map(|k| k.node).unwrap_or_default().to_string(),
+                persen: jl
+                    .kuota
+                    .as_ref()
+                    .map(|k| k.node)
+                    .unwrap_or_default()
+                    .to_string(),
                 minimal_persen: min.map(|p| p.to_string()),
                 maksimal_persen: max.map(|p| p.to_string()),
                 sub: jl
                     .sub
                     .iter()
-                    .map(|s| SubKursi { id: s.id.clone(), persen: s.kuota.as_ref().map(|k| k.node).unwrap_or_default().to_string() })
+                    .map(|s| SubKursi {
+                        id: s.id.clone(),
+                        persen: s
+                            .kuota
+                            .as_ref()
+                            .map(|k| k.node)
+                            .unwrap_or_default()
+                            .to_string(),
+                    })
                     .collect(),
             }
         })
         .collect();
-    SkemaKursi { pembulatan: j.daya_tampung.pembulatan.node, sisa_ke: sisa_ke(j), jalur }
+    SkemaKursi {
+        pembulatan: j.daya_tampung.pembulatan.node,
+        sisa_ke: sisa_ke(j),
+        jalur,
+    }
 }
 
 /// Who absorbs rounding leftovers: as declared, else domisili, else the largest.
@@ -60,7 +77,11 @@ pub fn sisa_ke(j: &Juknis) -> String {
     if j.jalur("domisili").is_some() {
         return "domisili".into();
     }
-    j.jalur.iter().max_by_key(|x| x.kuota.as_ref().map(|k| k.node)).map(|x| x.id.clone()).unwrap_or_default()
+    j.jalur
+        .iter()
+        .max_by_key(|x| x.kuota.as_ref().map(|k| k.node))
+        .map(|x| x.id.clone())
+        .unwrap_or_default()
 }
 
 pub fn check(c: &mut Ctx) {
@@ -79,11 +100,17 @@ pub fn check(c: &mut Ctx) {
                 c.push(
                     Diagnostic::new(
                         &format!("kuota.{n}.min"),
-                        t!("kuota {n} {v}% di bawah minimum {m}% untuk {jn}", "{n} quota {v}% is below the {m}% minimum for {jn}"),
+                        t!(
+                            "kuota {n} {v}% di bawah minimum {m}% untuk {jn}",
+                            "{n} quota {v}% is below the {m}% minimum for {jn}"
+                        ),
                     )
                     .at(q.span, Some(t!("kurang dari {m}%", "less than {m}%")))
                     .also(c.jenjang_span(), t!("jenjang {jn}", "jenjang {jn}"))
-                    .help(t!("naikkan kuota {n} menjadi paling sedikit {m}%", "raise the {n} quota to at least {m}%")),
+                    .help(t!(
+                        "naikkan kuota {n} menjadi paling sedikit {m}%",
+                        "raise the {n} quota to at least {m}%"
+                    )),
                 );
             }
             if let Some(m) = max.filter(|m| q.node > *m) {
@@ -91,10 +118,16 @@ pub fn check(c: &mut Ctx) {
                 c.push(
                     Diagnostic::new(
                         &format!("kuota.{n}.max"),
-                        t!("kuota {n} {v}% melebihi maksimum {m}%", "{n} quota {v}% exceeds the {m}% maximum"),
+                        t!(
+                            "kuota {n} {v}% melebihi maksimum {m}%",
+                            "{n} quota {v}% exceeds the {m}% maximum"
+                        ),
                     )
                     .at(q.span, Some(t!("lebih dari {m}%", "more than {m}%")))
-                    .help(t!("turunkan kuota {n} menjadi paling banyak {m}%", "lower the {n} quota to at most {m}%")),
+                    .help(t!(
+                        "turunkan kuota {n} menjadi paling banyak {m}%",
+                        "lower the {n} quota to at most {m}%"
+                    )),
                 );
             }
         }
@@ -107,7 +140,11 @@ pub fn check(c: &mut Ctx) {
 }
 
 fn total(c: &mut Ctx) {
-    let quotas: Vec<_> = c.j.jalur.iter().filter_map(|j| j.kuota.as_ref().map(|k| (j, k))).collect();
+    let quotas: Vec<_> =
+        c.j.jalur
+            .iter()
+            .filter_map(|j| j.kuota.as_ref().map(|k| (j, k)))
+            .collect();
     if quotas.len() != c.j.jalur.len() || quotas.is_empty() {
         return; // a missing quota is reported where it is missing
     }
@@ -115,21 +152,40 @@ fn total(c: &mut Ctx) {
     if sum == Persen::HUNDRED {
         return;
     }
-    let parts = quotas.iter().map(|(j, k)| format!("{} {}%", j.id, k.node)).collect::<Vec<_>>().join(" + ");
+    let parts = quotas
+        .iter()
+        .map(|(j, k)| format!("{} {}%", j.id, k.node))
+        .collect::<Vec<_>>()
+        .join(" + ");
     let (diff_id, diff_en) = if sum < Persen::HUNDRED {
         let d = Persen::HUNDRED - sum;
-        (format!("masih kurang {d}% dari daya tampung"), format!("{d}% of the capacity is assigned to no jalur"))
+        (
+            format!("masih kurang {d}% dari daya tampung"),
+            format!("{d}% of the capacity is assigned to no jalur"),
+        )
     } else {
         let d = sum - Persen::HUNDRED;
-        (format!("lebih {d}% dari daya tampung"), format!("{d}% more than the capacity"))
+        (
+            format!("lebih {d}% dari daya tampung"),
+            format!("{d}% more than the capacity"),
+        )
     };
     let (first, _) = quotas[0];
     let mut d = Diagnostic::new(
         "kuota.total",
-        t!("jumlah kuota semua jalur {sum}%, harus tepat 100%", "the jalur quotas add up to {sum}%, not exactly 100%"),
+        t!(
+            "jumlah kuota semua jalur {sum}%, harus tepat 100%",
+            "the jalur quotas add up to {sum}%, not exactly 100%"
+        ),
     )
-    .at(Span::new(first.span.start, first.nama.span.end), Some(t!("{parts} = {sum}%", "{parts} = {sum}%")))
-    .help(t!("{diff_id}; ubah kuota sampai jumlahnya 100% dengan tetap memenuhi batas tiap jalur", "{diff_en}; change the quotas so they add up to 100% while keeping each jalur's bound"));
+    .at(
+        Span::new(first.span.start, first.nama.span.end),
+        Some(t!("{parts} = {sum}%", "{parts} = {sum}%")),
+    )
+    .help(t!(
+        "{diff_id}; ubah kuota sampai jumlahnya 100% dengan tetap memenuhi batas tiap jalur",
+        "{diff_en}; change the quotas so they add up to 100% while keeping each jalur's bound"
+    ));
     for (_, k) in quotas.iter().skip(1) {
         let v = k.node;
         d = d.also(k.span, t!("{v}%", "{v}%"));
@@ -146,17 +202,27 @@ fn sub_kuota(c: &mut Ctx) {
         if jl.sub.iter().any(|s| s.kuota.is_none()) {
             continue;
         }
-        let sum: Persen = jl.sub.iter().filter_map(|s| s.kuota.as_ref().map(|k| k.node)).sum();
+        let sum: Persen = jl
+            .sub
+            .iter()
+            .filter_map(|s| s.kuota.as_ref().map(|k| k.node))
+            .sum();
         if sum == q.node {
             continue;
         }
         let (n, v) = (&jl.id, q.node);
         let mut d = Diagnostic::new(
             "konsistensi.sub_kuota",
-            t!("sub-kuota jalur {n} berjumlah {sum}%, padahal kuota jalurnya {v}%", "the sub-quotas of jalur {n} add up to {sum}%, but the jalur's quota is {v}%"),
+            t!(
+                "sub-kuota jalur {n} berjumlah {sum}%, padahal kuota jalurnya {v}%",
+                "the sub-quotas of jalur {n} add up to {sum}%, but the jalur's quota is {v}%"
+            ),
         )
         .at(q.span, Some(t!("kuota jalur {v}%", "jalur quota {v}%")))
-        .help(t!("samakan jumlah sub-kuota dengan kuota jalur", "make the sub-quotas add up to the jalur's quota"));
+        .help(t!(
+            "samakan jumlah sub-kuota dengan kuota jalur",
+            "make the sub-quotas add up to the jalur's quota"
+        ));
         for s in &jl.sub {
             if let Some(k) = &s.kuota {
                 let sv = k.node;
@@ -174,24 +240,49 @@ fn pembulatan(c: &mut Ctx, jj: Jenjang) {
     if c.j.jalur.iter().any(|j| j.kuota.is_none()) {
         return;
     }
-    let total: Persen = c.j.jalur.iter().filter_map(|j| j.kuota.as_ref().map(|k| k.node)).sum();
+    let total: Persen =
+        c.j.jalur
+            .iter()
+            .filter_map(|j| j.kuota.as_ref().map(|k| k.node))
+            .sum();
     if total != Persen::HUNDRED {
         return;
     }
     let skema = skema_kursi(c.j, c.rb);
-    let rombel = c.rb.parameter.rombel_maksimal.get(jj.as_str()).copied().unwrap_or(36);
-    let max_n = rombel.saturating_mul(c.rb.parameter.rombel_cek_jumlah).max(1);
+    let rombel =
+        c.rb.parameter
+            .rombel_maksimal
+            .get(jj.as_str())
+            .copied()
+            .unwrap_or(36);
+    let max_n = rombel
+        .saturating_mul(c.rb.parameter.rombel_cek_jumlah)
+        .max(1);
     let parsed: Vec<(Option<Persen>, Option<Persen>)> = skema
         .jalur
         .iter()
-        .map(|b| (b.minimal_persen.as_deref().and_then(|s| Persen::parse(s).ok()), b.maksimal_persen.as_deref().and_then(|s| Persen::parse(s).ok())))
+        .map(|b| {
+            (
+                b.minimal_persen
+                    .as_deref()
+                    .and_then(|s| Persen::parse(s).ok()),
+                b.maksimal_persen
+                    .as_deref()
+                    .and_then(|s| Persen::parse(s).ok()),
+            )
+        })
         .collect();
     let mut reported = vec![false; skema.jalur.len()];
     let mut pending: Vec<(usize, Diagnostic)> = Vec::new();
     for n in 1..=max_n {
         let bounds: Vec<(i64, i64)> = parsed
             .iter()
-            .map(|(lo, hi)| (lo.map(|p| p.of(n).ceil()).unwrap_or(0), hi.map(|p| p.of(n).floor()).unwrap_or(i64::from(n))))
+            .map(|(lo, hi)| {
+                (
+                    lo.map(|p| p.of(n).ceil()).unwrap_or(0),
+                    hi.map(|p| p.of(n).floor()).unwrap_or(i64::from(n)),
+                )
+            })
             .collect();
         if !feasible(i64::from(n), &bounds) {
             continue;
@@ -215,12 +306,26 @@ fn pembulatan(c: &mut Ctx, jj: Jenjang) {
             let exact = bound.of(n);
             let exact_s = format_seats(exact.num);
             let method = c.j.daya_tampung.pembulatan.node.as_str();
-            let (rel_id, rel_en) = if below { ("kurang dari", "fewer than") } else { ("lebih dari", "more than") };
-            let (lim_id, lim_en) = if below { ("minimum", "minimum") } else { ("maksimum", "maximum") };
+            let (rel_id, rel_en) = if below {
+                ("kurang dari", "fewer than")
+            } else {
+                ("lebih dari", "more than")
+            };
+            let (lim_id, lim_en) = if below {
+                ("minimum", "minimum")
+            } else {
+                ("maksimum", "maximum")
+            };
             let jalur = c.j.jalur(id);
-            let quota_span = jalur.and_then(|j| j.kuota.as_ref().map(|k| k.span)).unwrap_or(c.j.judul.span);
+            let quota_span = jalur
+                .and_then(|j| j.kuota.as_ref().map(|k| k.span))
+                .unwrap_or(c.j.judul.span);
             let written = c.j.daya_tampung.pembulatan_ditulis;
-            let primary = if written { c.j.daya_tampung.pembulatan.span } else { quota_span };
+            let primary = if written {
+                c.j.daya_tampung.pembulatan.span
+            } else {
+                quota_span
+            };
             let mut d = Diagnostic::new(
                 "kuota.pembulatan",
                 t!(
@@ -245,17 +350,22 @@ fn pembulatan(c: &mut Ctx, jj: Jenjang) {
     // The smallest size can be unrealistically small; also name the first whole
     // number of rombel where it happens, if any.
     for (i, mut d) in pending {
-        let real = (1..=c.rb.parameter.rombel_cek_jumlah).map(|k| k * rombel).find(|&n| {
-            let a = skema.alokasi(n);
-            let seats = i64::from(a.jalur[i].1);
-            let lo = parsed[i].0.map(|p| p.of(n).ceil()).unwrap_or(0);
-            let hi = parsed[i].1.map(|p| p.of(n).floor()).unwrap_or(i64::from(n));
-            seats < lo || seats > hi
-        });
+        let real = (1..=c.rb.parameter.rombel_cek_jumlah)
+            .map(|k| k * rombel)
+            .find(|&n| {
+                let a = skema.alokasi(n);
+                let seats = i64::from(a.jalur[i].1);
+                let lo = parsed[i].0.map(|p| p.of(n).ceil()).unwrap_or(0);
+                let hi = parsed[i].1.map(|p| p.of(n).floor()).unwrap_or(i64::from(n));
+                seats < lo || seats > hi
+            });
         if let Some(n) = real {
             let seats = skema.alokasi(n).jalur[i].1;
             let k = n / rombel;
-            d = d.note(t!("juga pada {k} rombel × {rombel} = {n} kursi: {seats} kursi", "also at {k} rombel × {rombel} = {n} seats: {seats} seats"));
+            d = d.note(t!(
+                "juga pada {k} rombel × {rombel} = {n} kursi: {seats} kursi",
+                "also at {k} rombel × {rombel} = {n} seats: {seats} seats"
+            ));
         }
         c.push(d);
     }

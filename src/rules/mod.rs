@@ -35,7 +35,11 @@ impl Ctx<'_> {
     }
     /// Where the jenjang is written, for secondary labels ("for SMP").
     pub fn jenjang_span(&self) -> Span {
-        self.j.jenjang.as_ref().map(|j| j.span).unwrap_or(self.j.judul.span)
+        self.j
+            .jenjang
+            .as_ref()
+            .map(|j| j.span)
+            .unwrap_or(self.j.judul.span)
     }
     /// A per-jenjang percentage from the rulebook (e.g. `kuota.domisili_min`).
     pub fn param(map: &std::collections::BTreeMap<String, String>, jj: Jenjang) -> Option<Persen> {
@@ -46,7 +50,11 @@ impl Ctx<'_> {
 /// Run every check. Diagnostics come back unsorted and without severity; call
 /// `diagnostic::finalize`.
 pub fn check(j: &Juknis, rb: &Rulebook) -> Vec<Diagnostic> {
-    let mut c = Ctx { j, rb, out: Vec::new() };
+    let mut c = Ctx {
+        j,
+        rb,
+        out: Vec::new(),
+    };
     kewenangan::check(&mut c);
     jalur::check(&mut c);
     kuota::check(&mut c);

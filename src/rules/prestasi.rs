@@ -26,14 +26,27 @@ pub fn check(c: &mut Ctx) {
 
 fn kepemimpinan(c: &mut Ctx) {
     for t in &c.j.poin {
-        for b in t.baris.iter().filter(|b| b.node.jenis == JenisBaris::Organisasi) {
+        for b in t
+            .baris
+            .iter()
+            .filter(|b| b.node.jenis == JenisBaris::Organisasi)
+        {
             let org = &b.node.kategori.node;
             for (role, _) in b.node.nilai.iter().filter(|(r, _)| r.node != "ketua") {
                 let r = &role.node;
                 c.push(
-                    Diagnostic::new("prestasi.kepemimpinan", t!("poin kepemimpinan hanya untuk ketua, bukan `{r}` {org}", "leadership points are only for the chair, not `{r}` of {org}"))
-                        .at(role.span, Some(t!("bukan ketua", "not the chair")))
-                        .help(t!("hapus `{r}`; hanya `ketua` OSIS atau organisasi kepanduan yang dinilai", "remove `{r}`; only the `ketua` of OSIS or the scouts counts")),
+                    Diagnostic::new(
+                        "prestasi.kepemimpinan",
+                        t!(
+                            "poin kepemimpinan hanya untuk ketua, bukan `{r}` {org}",
+                            "leadership points are only for the chair, not `{r}` of {org}"
+                        ),
+                    )
+                    .at(role.span, Some(t!("bukan ketua", "not the chair")))
+                    .help(t!(
+                        "hapus `{r}`; hanya `ketua` OSIS atau organisasi kepanduan yang dinilai",
+                        "remove `{r}`; only the `ketua` of OSIS or the scouts counts"
+                    )),
                 );
             }
         }
@@ -55,10 +68,18 @@ fn bobot_tingkat(c: &mut Ctx) {
                 let lower = rows
                     .iter()
                     .filter(|(l, _)| l < hi_level)
-                    .flat_map(|(l, r)| r.nilai.iter().filter(|(k, _)| k.node == rank.node).map(move |(_, v)| (*l, v)))
+                    .flat_map(|(l, r)| {
+                        r.nilai
+                            .iter()
+                            .filter(|(k, _)| k.node == rank.node)
+                            .map(move |(_, v)| (*l, v))
+                    })
                     .find(|(_, v)| v.node >= value.node);
                 if let Some((lo_level, lo_value)) = lower {
-                    let (hi_n, lo_n) = (TINGKAT_LOMBA[*hi_level as usize], TINGKAT_LOMBA[lo_level as usize]);
+                    let (hi_n, lo_n) = (
+                        TINGKAT_LOMBA[*hi_level as usize],
+                        TINGKAT_LOMBA[lo_level as usize],
+                    );
                     let (r, hv, lv) = (&rank.node, value.node, lo_value.node);
                     c.push(
                         Diagnostic::new("prestasi.bobot", t!("{r} tingkat {hi_n} ({hv} poin) tidak lebih tinggi dari tingkat {lo_n} ({lv} poin)", "{r} at {hi_n} level ({hv} points) is not above {lo_n} level ({lv} points)"))
@@ -92,7 +113,11 @@ fn akreditasi(c: &mut Ctx) {
         }
     }
     for leaf in &c.j.jalur {
-        for s in leaf.syarat.iter().chain(leaf.sub.iter().flat_map(|x| x.syarat.iter())) {
+        for s in leaf
+            .syarat
+            .iter()
+            .chain(leaf.sub.iter().flat_map(|x| x.syarat.iter()))
+        {
             if let Syarat::Lain(n) | Syarat::Status(n) = &s.node {
                 if n.contains("akreditasi") {
                     hits.push((s.span, n.clone()));
@@ -102,9 +127,18 @@ fn akreditasi(c: &mut Ctx) {
     }
     for (span, name) in hits {
         c.push(
-            Diagnostic::new("prestasi.tanpa_akreditasi", t!("pembobotan tidak boleh berdasarkan akreditasi sekolah: `{name}`", "weighting must not use school accreditation: `{name}`"))
-                .at(span, None)
-                .help(t!("hapus suku akreditasi dan bagikan bobotnya ke rapor atau indeks sekolah", "remove the accreditation term and give its weight to rapor or the school index")),
+            Diagnostic::new(
+                "prestasi.tanpa_akreditasi",
+                t!(
+                    "pembobotan tidak boleh berdasarkan akreditasi sekolah: `{name}`",
+                    "weighting must not use school accreditation: `{name}`"
+                ),
+            )
+            .at(span, None)
+            .help(t!(
+                "hapus suku akreditasi dan bagikan bobotnya ke rapor atau indeks sekolah",
+                "remove the accreditation term and give its weight to rapor or the school index"
+            )),
         );
     }
 }
@@ -126,9 +160,18 @@ fn rapor_dan_bobot(c: &mut Ctx) {
         if !s.suku.is_empty() && sum != Persen::HUNDRED {
             let n = &s.nama.node;
             c.push(
-                Diagnostic::new("konsistensi.bobot", t!("bobot skor `{n}` berjumlah {sum}%, harus 100%", "the weights of score `{n}` add up to {sum}%, not 100%"))
-                    .at(s.span, None)
-                    .help(t!("ubah bobot sampai jumlahnya 100%", "change the weights so they add up to 100%")),
+                Diagnostic::new(
+                    "konsistensi.bobot",
+                    t!(
+                        "bobot skor `{n}` berjumlah {sum}%, harus 100%",
+                        "the weights of score `{n}` add up to {sum}%, not 100%"
+                    ),
+                )
+                .at(s.span, None)
+                .help(t!(
+                    "ubah bobot sampai jumlahnya 100%",
+                    "change the weights so they add up to 100%"
+                )),
             );
         }
     }
@@ -136,12 +179,22 @@ fn rapor_dan_bobot(c: &mut Ctx) {
 
 fn tes(c: &mut Ctx) {
     for b in &c.j.biaya {
-        let is_tes = b.node.untuk.as_deref().is_some_and(|u| tokens(u).any(|t| t == "tes" || t == "ujian" || t == "asesmen"));
+        let is_tes = b
+            .node
+            .untuk
+            .as_deref()
+            .is_some_and(|u| tokens(u).any(|t| t == "tes" || t == "ujian" || t == "asesmen"));
         if is_tes && b.node.rupiah > 0 {
             c.push(
-                Diagnostic::new("prestasi.tes", t!("tes terstandar tidak boleh dipungut biaya", "a standardised test must be free of charge"))
-                    .at(b.span, None)
-                    .help(t!("tulis `biaya gratis`", "write `biaya gratis`")),
+                Diagnostic::new(
+                    "prestasi.tes",
+                    t!(
+                        "tes terstandar tidak boleh dipungut biaya",
+                        "a standardised test must be free of charge"
+                    ),
+                )
+                .at(b.span, None)
+                .help(t!("tulis `biaya gratis`", "write `biaya gratis`")),
             );
         }
     }
@@ -152,9 +205,18 @@ fn otomatis(c: &mut Ctx) {
         for x in std::iter::once(jl).chain(jl.sub.iter()) {
             if let Some(s) = x.langsung_diterima {
                 c.push(
-                    Diagnostic::new("prestasi.tidak_otomatis", t!("tidak ada prestasi yang menjamin diterima", "no achievement guarantees admission"))
-                        .at(s, None)
-                        .help(t!("hapus `langsung_diterima`; semua prestasi diberi bobot lalu diperingkat", "remove `langsung_diterima`; every achievement is weighted and ranked")),
+                    Diagnostic::new(
+                        "prestasi.tidak_otomatis",
+                        t!(
+                            "tidak ada prestasi yang menjamin diterima",
+                            "no achievement guarantees admission"
+                        ),
+                    )
+                    .at(s, None)
+                    .help(t!(
+                        "hapus `langsung_diterima`; semua prestasi diberi bobot lalu diperingkat",
+                        "remove `langsung_diterima`; every achievement is weighted and ranked"
+                    )),
                 );
             }
         }
@@ -198,23 +260,45 @@ fn sd(c: &mut Ctx) {
         }
     }
     for b in &c.j.biaya {
-        if b.node.untuk.as_deref().is_some_and(|u| tokens(u).any(|t| t == "tes")) {
+        if b.node
+            .untuk
+            .as_deref()
+            .is_some_and(|u| tokens(u).any(|t| t == "tes"))
+        {
             tests.push(b.span);
         }
     }
     for s in tests {
         c.push(
-            Diagnostic::new("sd.tanpa_tes", t!("calon murid SD tidak boleh dites", "SD applicants must not be tested"))
-                .at(s, None)
-                .also(c.jenjang_span(), t!("jenjang SD", "jenjang SD"))
-                .help(t!("hapus tes: SD tidak memakai tes membaca, menulis, berhitung atau tes lain", "remove the test: SD uses no reading, writing, arithmetic or other test")),
+            Diagnostic::new(
+                "sd.tanpa_tes",
+                t!(
+                    "calon murid SD tidak boleh dites",
+                    "SD applicants must not be tested"
+                ),
+            )
+            .at(s, None)
+            .also(c.jenjang_span(), t!("jenjang SD", "jenjang SD"))
+            .help(t!(
+                "hapus tes: SD tidak memakai tes membaca, menulis, berhitung atau tes lain",
+                "remove the test: SD uses no reading, writing, arithmetic or other test"
+            )),
         );
     }
     for (s, n) in tk {
         c.push(
-            Diagnostic::new("sd.tanpa_prioritas_tk", t!("lulusan TK/PAUD tidak boleh diprioritaskan: `{n}`", "TK/PAUD graduates must not be given priority: `{n}`"))
-                .at(s, None)
-                .help(t!("hapus `{n}`: masuk SD tidak mensyaratkan lulus TK/PAUD", "remove `{n}`: SD does not require TK/PAUD")),
+            Diagnostic::new(
+                "sd.tanpa_prioritas_tk",
+                t!(
+                    "lulusan TK/PAUD tidak boleh diprioritaskan: `{n}`",
+                    "TK/PAUD graduates must not be given priority: `{n}`"
+                ),
+            )
+            .at(s, None)
+            .help(t!(
+                "hapus `{n}`: masuk SD tidak mensyaratkan lulus TK/PAUD",
+                "remove `{n}`: SD does not require TK/PAUD"
+            )),
         );
     }
 }

@@ -27,58 +27,119 @@ pub fn check(c: &mut Ctx) {
     let u = &c.j.usia;
     if u.span.is_none() {
         c.push(
-            Diagnostic::new("juknis.isi", t!("juknis belum memuat persyaratan usia", "the juknis states no age requirement"))
-                .at(c.j.judul.span, None)
-                .help(t!("tambahkan blok `usia {{ … }}`", "add a `usia {{ … }}` block")),
+            Diagnostic::new(
+                "juknis.isi",
+                t!(
+                    "juknis belum memuat persyaratan usia",
+                    "the juknis states no age requirement"
+                ),
+            )
+            .at(c.j.judul.span, None)
+            .help(t!(
+                "tambahkan blok `usia {{ … }}`",
+                "add a `usia {{ … }}` block"
+            )),
         );
     }
     if let (Some(t), Some(year)) = (&u.tanggal_acuan, c.j.tahun()) {
         let d = t.node.tanggal;
         if (d.tahun, d.bulan, d.hari) != (year, p.tanggal_acuan.bulan, p.tanggal_acuan.hari) {
-            let want = format!("{year}-{:02}-{:02}", p.tanggal_acuan.bulan, p.tanggal_acuan.hari);
+            let want = format!(
+                "{year}-{:02}-{:02}",
+                p.tanggal_acuan.bulan, p.tanggal_acuan.hari
+            );
             c.push(
-                Diagnostic::new("usia.tanggal", t!("usia dihitung pada {want}, bukan {d}", "ages are measured on {want}, not {d}"))
-                    .at(t.span, None)
-                    .help(t!("tulis `tanggal_acuan {want}`", "write `tanggal_acuan {want}`")),
+                Diagnostic::new(
+                    "usia.tanggal",
+                    t!(
+                        "usia dihitung pada {want}, bukan {d}",
+                        "ages are measured on {want}, not {d}"
+                    ),
+                )
+                .at(t.span, None)
+                .help(t!(
+                    "tulis `tanggal_acuan {want}`",
+                    "write `tanggal_acuan {want}`"
+                )),
             );
         }
     }
     let jn = jj.as_str();
-    let exact = |c: &mut Ctx, code: &str, what: &Option<crate::syntax::span::Spanned<Bulan>>, want: Bulan, kw: &str| {
+    let exact = |c: &mut Ctx,
+                 code: &str,
+                 what: &Option<crate::syntax::span::Spanned<Bulan>>,
+                 want: Bulan,
+                 kw: &str| {
         if let Some(v) = what {
             if v.node != want {
                 let (a, b, a_en, b_en) = (umur(v.node), umur(want), age_en(v.node), age_en(want));
                 c.push(
-                    Diagnostic::new(code, t!("batas usia {kw} {jn} adalah {b}, bukan {a}", "the {kw} age for {jn} is {b_en}, not {a_en}"))
-                        .at(v.span, None)
-                        .also(c.jenjang_span(), t!("jenjang {jn}", "jenjang {jn}"))
-                        .help(t!("tulis `{kw} {b}`", "write `{kw} {b}`")),
+                    Diagnostic::new(
+                        code,
+                        t!(
+                            "batas usia {kw} {jn} adalah {b}, bukan {a}",
+                            "the {kw} age for {jn} is {b_en}, not {a_en}"
+                        ),
+                    )
+                    .at(v.span, None)
+                    .also(c.jenjang_span(), t!("jenjang {jn}", "jenjang {jn}"))
+                    .help(t!("tulis `{kw} {b}`", "write `{kw} {b}`")),
                 );
             }
         }
     };
-    let forbid = |c: &mut Ctx, code: &str, what: &Option<crate::syntax::span::Spanned<Bulan>>, kw: &str| {
-        if let Some(v) = what {
-            c.push(
-                Diagnostic::new(code, t!("peraturan tidak menetapkan usia {kw} untuk {jn}", "the regulation sets no {kw} age for {jn}"))
+    let forbid =
+        |c: &mut Ctx, code: &str, what: &Option<crate::syntax::span::Spanned<Bulan>>, kw: &str| {
+            if let Some(v) = what {
+                c.push(
+                    Diagnostic::new(
+                        code,
+                        t!(
+                            "peraturan tidak menetapkan usia {kw} untuk {jn}",
+                            "the regulation sets no {kw} age for {jn}"
+                        ),
+                    )
                     .at(v.span, None)
-                    .help(t!("hapus `{kw}`: batas tambahan menolak anak yang berhak mendaftar", "remove `{kw}`: an extra limit turns away children who may apply")),
-            );
-        }
-    };
+                    .help(t!(
+                        "hapus `{kw}`: batas tambahan menolak anak yang berhak mendaftar",
+                        "remove `{kw}`: an extra limit turns away children who may apply"
+                    )),
+                );
+            }
+        };
     match jj {
         Jenjang::SD => {
             exact(c, "usia.sd", &u.minimal, p.sd_minimal.months(), "minimal");
-            exact(c, "usia.sd", &u.prioritas, p.sd_prioritas.months(), "prioritas");
+            exact(
+                c,
+                "usia.sd",
+                &u.prioritas,
+                p.sd_prioritas.months(),
+                "prioritas",
+            );
             forbid(c, "usia.sd", &u.maksimal, "maksimal");
             if let Some(i) = &u.istimewa {
                 let want = p.sd_istimewa_minimal.months();
                 if i.node.minimal.node < want {
-                    let (a, b, a_en, b_en) = (umur(i.node.minimal.node), umur(want), age_en(i.node.minimal.node), age_en(want));
+                    let (a, b, a_en, b_en) = (
+                        umur(i.node.minimal.node),
+                        umur(want),
+                        age_en(i.node.minimal.node),
+                        age_en(want),
+                    );
                     c.push(
-                        Diagnostic::new("usia.sd.istimewa", t!("usia istimewa paling rendah {b}, bukan {a}", "the gifted-child exception starts at {b_en}, not {a_en}"))
-                            .at(i.node.minimal.span, None)
-                            .help(t!("tulis `istimewa minimal {b} dengan rekomendasi psikolog, dewan_guru`", "write `istimewa minimal {b} dengan rekomendasi psikolog, dewan_guru`")),
+                        Diagnostic::new(
+                            "usia.sd.istimewa",
+                            t!(
+                                "usia istimewa paling rendah {b}, bukan {a}",
+                                "the gifted-child exception starts at {b_en}, not {a_en}"
+                            ),
+                        )
+                        .at(i.node.minimal.span, None)
+                        .help(t!(
+                            "tulis `istimewa minimal {b} dengan rekomendasi psikolog, dewan_guru`",
+                            "write `istimewa minimal {b} dengan rekomendasi psikolog, dewan_guru`"
+                        )),
                     );
                 }
                 if !i.node.rekomendasi.iter().any(|r| r.node == "psikolog") {
@@ -91,33 +152,67 @@ pub fn check(c: &mut Ctx) {
             }
         }
         Jenjang::SMP => {
-            exact(c, "usia.smp", &u.maksimal, p.smp_maksimal.months(), "maksimal");
+            exact(
+                c,
+                "usia.smp",
+                &u.maksimal,
+                p.smp_maksimal.months(),
+                "maksimal",
+            );
             forbid(c, "usia.smp", &u.minimal, "minimal");
         }
         Jenjang::SMA | Jenjang::SMK => {
-            exact(c, "usia.sma", &u.maksimal, p.sma_maksimal.months(), "maksimal");
+            exact(
+                c,
+                "usia.sma",
+                &u.maksimal,
+                p.sma_maksimal.months(),
+                "maksimal",
+            );
             forbid(c, "usia.sma", &u.minimal, "minimal");
         }
         Jenjang::TK => {
             let groups = [("A", &p.tk_kelompok_a), ("B", &p.tk_kelompok_b)];
             for (name, want) in groups {
                 let (lo, hi) = (want.minimal.months(), want.maksimal.months());
-                match u.kelompok.iter().find(|k| k.node.nama.node.eq_ignore_ascii_case(name)) {
+                match u
+                    .kelompok
+                    .iter()
+                    .find(|k| k.node.nama.node.eq_ignore_ascii_case(name))
+                {
                     Some(k) if k.node.dari.node == lo && k.node.sampai.node == hi => {}
                     Some(k) => {
                         let (a, b) = (umur(lo), umur(hi));
                         c.push(
-                            Diagnostic::new("usia.tk", t!("kelompok {name} TK berusia {a} sampai {b}", "TK group {name} is {a} to {b} old"))
-                                .at(k.span, None)
-                                .help(t!("tulis `kelompok {name} {a} sampai {b}`", "write `kelompok {name} {a} sampai {b}`")),
+                            Diagnostic::new(
+                                "usia.tk",
+                                t!(
+                                    "kelompok {name} TK berusia {a} sampai {b}",
+                                    "TK group {name} is {a} to {b} old"
+                                ),
+                            )
+                            .at(k.span, None)
+                            .help(t!(
+                                "tulis `kelompok {name} {a} sampai {b}`",
+                                "write `kelompok {name} {a} sampai {b}`"
+                            )),
                         );
                     }
                     None if u.span.is_some() => {
                         let (a, b) = (umur(lo), umur(hi));
                         c.push(
-                            Diagnostic::new("usia.tk", t!("usia kelompok {name} TK belum ditulis", "the age of TK group {name} is not stated"))
-                                .at(u.span.unwrap_or(c.j.judul.span), None)
-                                .help(t!("tambahkan `kelompok {name} {a} sampai {b}`", "add `kelompok {name} {a} sampai {b}`")),
+                            Diagnostic::new(
+                                "usia.tk",
+                                t!(
+                                    "usia kelompok {name} TK belum ditulis",
+                                    "the age of TK group {name} is not stated"
+                                ),
+                            )
+                            .at(u.span.unwrap_or(c.j.judul.span), None)
+                            .help(t!(
+                                "tambahkan `kelompok {name} {a} sampai {b}`",
+                                "add `kelompok {name} {a} sampai {b}`"
+                            )),
                         );
                     }
                     None => {}
@@ -128,9 +223,24 @@ pub fn check(c: &mut Ctx) {
     if let Some(list) = &u.pengecualian {
         if !list.node.iter().any(|w| w.node == "disabilitas") {
             c.push(
-                Diagnostic::new("usia.pengecualian", t!("batas usia tidak berlaku bagi penyandang disabilitas", "age limits do not apply to applicants with disabilities"))
-                    .at(list.span, Some(t!("`disabilitas` tidak ada di daftar", "`disabilitas` is missing from the list")))
-                    .help(t!("tambahkan `disabilitas` ke `pengecualian`", "add `disabilitas` to `pengecualian`")),
+                Diagnostic::new(
+                    "usia.pengecualian",
+                    t!(
+                        "batas usia tidak berlaku bagi penyandang disabilitas",
+                        "age limits do not apply to applicants with disabilities"
+                    ),
+                )
+                .at(
+                    list.span,
+                    Some(t!(
+                        "`disabilitas` tidak ada di daftar",
+                        "`disabilitas` is missing from the list"
+                    )),
+                )
+                .help(t!(
+                    "tambahkan `disabilitas` ke `pengecualian`",
+                    "add `disabilitas` to `pengecualian`"
+                )),
             );
         }
     }

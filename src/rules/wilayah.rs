@@ -24,9 +24,18 @@ pub fn check(c: &mut Ctx) {
         if let Metode::Lainnya { keterangan } = &m.node {
             if keterangan.as_deref().is_none_or(|k| k.trim().is_empty()) {
                 c.push(
-                    Diagnostic::new("wilayah.metode", t!("metode `lainnya` harus diuraikan", "method `lainnya` must be described"))
-                        .at(m.span, None)
-                        .help(t!("tulis `metode lainnya \"uraian metode sesuai karakteristik daerah\"`", "write `metode lainnya \"description of the method\"`")),
+                    Diagnostic::new(
+                        "wilayah.metode",
+                        t!(
+                            "metode `lainnya` harus diuraikan",
+                            "method `lainnya` must be described"
+                        ),
+                    )
+                    .at(m.span, None)
+                    .help(t!(
+                        "tulis `metode lainnya \"uraian metode sesuai karakteristik daerah\"`",
+                        "write `metode lainnya \"description of the method\"`"
+                    )),
                 );
             }
         }
@@ -60,8 +69,14 @@ pub fn check(c: &mut Ctx) {
     let issuer = c.j.pemerintah.as_ref().map(|p| p.node.0);
     for b in &w.perbatasan {
         // A province zoning across its own kabupaten/kota stays within one authority.
-        let same_authority = issuer == Some(TingkatPemerintah::Provinsi) && b.node.tingkat != TingkatPemerintah::Provinsi;
-        if same_authority || b.node.kesepakatan.as_ref().is_some_and(|k| !k.node.trim().is_empty()) {
+        let same_authority = issuer == Some(TingkatPemerintah::Provinsi)
+            && b.node.tingkat != TingkatPemerintah::Provinsi;
+        if same_authority
+            || b.node
+                .kesepakatan
+                .as_ref()
+                .is_some_and(|k| !k.node.trim().is_empty())
+        {
             continue;
         }
         let nama = &b.node.nama;
@@ -72,12 +87,31 @@ pub fn check(c: &mut Ctx) {
         );
     }
     for leaf in c.j.leaves().into_iter().filter(|l| l.induk() == "prestasi") {
-        if let Some(s) = c.j.syarat_of(leaf).iter().find(|s| s.node == Syarat::DalamWilayah) {
+        if let Some(s) =
+            c.j.syarat_of(leaf)
+                .iter()
+                .find(|s| s.node == Syarat::DalamWilayah)
+        {
             let n = &leaf.id;
             c.push(
-                Diagnostic::new("wilayah.domisili", t!("jalur prestasi terbuka bagi pendaftar dari dalam dan luar wilayah", "jalur prestasi is open to applicants from inside and outside the zone"))
-                    .at(s.span, Some(t!("membatasi {n} pada wilayah", "restricts {n} to the zone")))
-                    .help(t!("hapus `dalam_wilayah` dari syarat jalur prestasi", "remove `dalam_wilayah` from the prestasi requirements")),
+                Diagnostic::new(
+                    "wilayah.domisili",
+                    t!(
+                        "jalur prestasi terbuka bagi pendaftar dari dalam dan luar wilayah",
+                        "jalur prestasi is open to applicants from inside and outside the zone"
+                    ),
+                )
+                .at(
+                    s.span,
+                    Some(t!(
+                        "membatasi {n} pada wilayah",
+                        "restricts {n} to the zone"
+                    )),
+                )
+                .help(t!(
+                    "hapus `dalam_wilayah` dari syarat jalur prestasi",
+                    "remove `dalam_wilayah` from the prestasi requirements"
+                )),
             );
         }
     }

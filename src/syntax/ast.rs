@@ -15,21 +15,39 @@ pub struct File {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Item {
     Acuan(Text),
-    Pemerintah { tingkat: Text, nama: Option<Text> },
+    Pemerintah {
+        tingkat: Text,
+        nama: Option<Text>,
+    },
     Jenjang(Text),
-    TahunAjaran { awal: Text, akhir: Text },
+    TahunAjaran {
+        awal: Text,
+        akhir: Text,
+    },
     Ditetapkan(Waktu),
     PengumumanPendaftaran(Waktu),
     Usia(Vec<Spanned<UsiaItem>>),
     Wilayah(Vec<Spanned<WilayahItem>>),
     DayaTampung(Vec<Spanned<DayaTampungItem>>),
     Pilihan(Vec<Spanned<PilihanItem>>),
-    Skor { nama: Text, suku: Vec<Spanned<Suku>> },
-    Poin { nama: Text, baris: Vec<Spanned<PoinBaris>> },
+    Skor {
+        nama: Text,
+        suku: Vec<Spanned<Suku>>,
+    },
+    Poin {
+        nama: Text,
+        baris: Vec<Spanned<PoinBaris>>,
+    },
     Jalur(Jalur),
-    SisaKuota { dari: Text, ke: Text },
+    SisaKuota {
+        dari: Text,
+        ke: Text,
+    },
     Cadangan(Cadangan),
-    Tahap { nomor: Text, isi: Vec<Spanned<TahapItem>> },
+    Tahap {
+        nomor: Text,
+        isi: Vec<Spanned<TahapItem>>,
+    },
     Biaya(Biaya),
     Pendaftaran(Vec<Text>),
     Pengaduan(Text),
@@ -72,8 +90,15 @@ pub enum UsiaItem {
     Minimal(Spanned<Umur>),
     Maksimal(Spanned<Umur>),
     Prioritas(Spanned<Umur>),
-    Istimewa { minimal: Spanned<Umur>, rekomendasi: Vec<Text> },
-    Kelompok { nama: Text, dari: Spanned<Umur>, sampai: Spanned<Umur> },
+    Istimewa {
+        minimal: Spanned<Umur>,
+        rekomendasi: Vec<Text>,
+    },
+    Kelompok {
+        nama: Text,
+        dari: Spanned<Umur>,
+        sampai: Spanned<Umur>,
+    },
     Pengecualian(Vec<Text>),
     Rusak(Rusak),
 }
@@ -86,7 +111,11 @@ pub enum WilayahItem {
     /// `metode X` with an unknown method word (e.g. the old `zonasi`).
     MetodeNama(Vec<Text>),
     Perluasan(Text),
-    Perbatasan { tingkat: Text, nama: Text, kesepakatan: Option<Text> },
+    Perbatasan {
+        tingkat: Text,
+        nama: Text,
+        kesepakatan: Option<Text>,
+    },
     Rusak(Rusak),
 }
 
@@ -114,7 +143,11 @@ pub struct Suku {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Sumber {
-    Rapor { dari: Text, sampai: Text, mapel: Vec<Text> },
+    Rapor {
+        dari: Text,
+        sampai: Text,
+        mapel: Vec<Text>,
+    },
     Tes(Text),
     Poin(Text),
     Masukan(Text),
@@ -171,7 +204,11 @@ pub enum Cadangan {
 #[derive(Debug, Clone, PartialEq)]
 pub enum TahapItem {
     Jalur(Vec<Text>),
-    Jadwal { tahapan: Text, mulai: Waktu, selesai: Option<Waktu> },
+    Jadwal {
+        tahapan: Text,
+        mulai: Waktu,
+        selesai: Option<Waktu>,
+    },
     Rusak(Rusak),
 }
 

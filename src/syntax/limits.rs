@@ -3,6 +3,9 @@
 //! 10,000 nested braces, invalid UTF-8) into one clear diagnostic instead of a slow
 //! parse or a stack overflow in the recursive grammar.
 
+// The error value is the one diagnostic that stops the file; it is built once per
+// file, so its size does not matter.
+#![allow(clippy::result_large_err)]
 use super::span::Span;
 use crate::diagnostic::Diagnostic;
 use crate::t;
@@ -19,7 +22,10 @@ pub fn decode(bytes: &[u8]) -> Result<&str, Diagnostic> {
         let max = MAX_FILE_BYTES;
         return Err(Diagnostic::new(
             "batas.ukuran",
-            t!("berkas terlalu besar: {size} bita (batas {max} bita)", "file too large: {size} bytes (limit {max} bytes)"),
+            t!(
+                "berkas terlalu besar: {size} bita (batas {max} bita)",
+                "file too large: {size} bytes (limit {max} bytes)"
+            ),
         )
         .at(Span::new(0, 0), None)
         .help(t!(
@@ -28,17 +34,22 @@ pub fn decode(bytes: &[u8]) -> Result<&str, Diagnostic> {
         )));
     }
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err(Diagnostic::new("berkas.kosong", t!("berkas kosong", "empty file"))
-            .at(Span::new(0, 0), None)
-            .help(t!(
-                "mulailah dengan `juknis \"JUDUL\" {{ … }}`; `juknis init` membuat contoh awal",
-                "start with `juknis \"TITLE\" {{ … }}`; `juknis init` writes a starting file"
-            )));
+        return Err(
+            Diagnostic::new("berkas.kosong", t!("berkas kosong", "empty file"))
+                .at(Span::new(0, 0), None)
+                .help(t!(
+                    "mulailah dengan `juknis \"JUDUL\" {{ … }}`; `juknis init` membuat contoh awal",
+                    "start with `juknis \"TITLE\" {{ … }}`; `juknis init` writes a starting file"
+                )),
+        );
     }
     if let Some(pos) = bytes.iter().position(|&b| b == 0) {
         return Err(Diagnostic::new(
             "berkas.biner",
-            t!("berkas berisi bita NUL: ini bukan berkas teks", "file contains a NUL byte: this is not a text file"),
+            t!(
+                "berkas berisi bita NUL: ini bukan berkas teks",
+                "file contains a NUL byte: this is not a text file"
+            ),
         )
         .at(Span::new(pos, pos), None));
     }
@@ -48,7 +59,10 @@ pub fn decode(bytes: &[u8]) -> Result<&str, Diagnostic> {
             let pos = e.valid_up_to();
             Err(Diagnostic::new(
                 "berkas.utf8",
-                t!("berkas bukan teks UTF-8 yang sah (bita ke-{pos})", "file is not valid UTF-8 (at byte {pos})"),
+                t!(
+                    "berkas bukan teks UTF-8 yang sah (bita ke-{pos})",
+                    "file is not valid UTF-8 (at byte {pos})"
+                ),
             )
             .at(Span::new(pos, pos), None)
             .help(t!(
@@ -86,26 +100,48 @@ pub fn check_braces(src: &str) -> Result<(), Diagnostic> {
                     let max = MAX_DEPTH;
                     return Err(Diagnostic::new(
                         "batas.kedalaman",
-                        t!("blok `{{` bersarang terlalu dalam (batas {max})", "`{{` blocks nested too deep (limit {max})"),
+                        t!(
+                            "blok `{{` bersarang terlalu dalam (batas {max})",
+                            "`{{` blocks nested too deep (limit {max})"
+                        ),
                     )
                     .at(Span::new(i, i + 1), Some(t!("terlalu dalam", "too deep"))));
                 }
             }
-            b'}' => {
-                if stack.pop().is_none() {
-                    return Err(Diagnostic::new("sintaks", t!("`}}` tanpa pasangan `{{`", "`}}` without a matching `{{`"))
-                        .at(Span::new(i, i + 1), Some(t!("tidak ada blok yang ditutup", "no block to close here")))
-                        .help(t!("hapus `}}` ini atau tambahkan `{{` yang hilang", "remove this `}}` or add the missing `{{`")));
-                }
+            b'}' if stack.pop().is_none() => {
+                return Err(Diagnostic::new(
+                    "sintaks",
+                    t!("`}}` tanpa pasangan `{{`", "`}}` without a matching `{{`"),
+                )
+                .at(
+                    Span::new(i, i + 1),
+                    Some(t!("tidak ada blok yang ditutup", "no block to close here")),
+                )
+                .help(t!(
+                    "hapus `}}` ini atau tambahkan `{{` yang hilang",
+                    "remove this `}}` or add the missing `{{`"
+                )));
             }
             _ => {}
         }
         i += 1;
     }
     if let Some(&open) = stack.last() {
-        return Err(Diagnostic::new("sintaks", t!("blok `{{` tidak pernah ditutup", "`{{` block is never closed"))
-            .at(Span::new(open, open + 1), Some(t!("blok ini dibuka di sini", "this block opens here")))
-            .help(t!("tambahkan `}}` di akhir blok", "add `}}` at the end of the block")));
+        return Err(Diagnostic::new(
+            "sintaks",
+            t!(
+                "blok `{{` tidak pernah ditutup",
+                "`{{` block is never closed"
+            ),
+        )
+        .at(
+            Span::new(open, open + 1),
+            Some(t!("blok ini dibuka di sini", "this block opens here")),
+        )
+        .help(t!(
+            "tambahkan `}}` di akhir blok",
+            "add `}}` at the end of the block"
+        )));
     }
     Ok(())
 }

@@ -17,13 +17,19 @@ pub struct Parsed {
 pub fn parse_bytes(bytes: &[u8]) -> Parsed {
     match limits::decode(bytes) {
         Ok(src) => parse(src),
-        Err(d) => Parsed { file: None, diagnostics: vec![d] },
+        Err(d) => Parsed {
+            file: None,
+            diagnostics: vec![d],
+        },
     }
 }
 
 pub fn parse(src: &str) -> Parsed {
     if let Err(d) = limits::check_braces(src) {
-        return Parsed { file: None, diagnostics: vec![d] };
+        return Parsed {
+            file: None,
+            diagnostics: vec![d],
+        };
     }
     parser::parse(src)
 }

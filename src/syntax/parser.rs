@@ -23,9 +23,15 @@ pub fn parse(src: &str) -> Parsed {
     match JuknisParser::parse(Rule::file, src) {
         Ok(mut pairs) => {
             let file = pairs.next().and_then(|f| f.into_inner().next()).map(juknis);
-            Parsed { file, diagnostics: Vec::new() }
+            Parsed {
+                file,
+                diagnostics: Vec::new(),
+            }
         }
-        Err(e) => Parsed { file: None, diagnostics: vec![pest_error(src, e)] },
+        Err(e) => Parsed {
+            file: None,
+            diagnostics: vec![pest_error(src, e)],
+        },
     }
 }
 
@@ -49,13 +55,20 @@ fn is_keyword(r: Rule) -> bool {
 fn string(p: P) -> Text {
     // string = "\"" str_inner "\""; unescape \" and \\.
     let span = sp(&p);
-    let inner = p.into_inner().next().map(|i| i.as_str().to_string()).unwrap_or_default();
+    let inner = p
+        .into_inner()
+        .next()
+        .map(|i| i.as_str().to_string())
+        .unwrap_or_default();
     Spanned::new(inner.replace("\\\"", "\"").replace("\\\\", "\\"), span)
 }
 
 fn juknis(p: P) -> File {
     let mut it = values(p);
-    let judul = it.next().map(string).unwrap_or_else(|| Spanned::new(String::new(), Span::default()));
+    let judul = it
+        .next()
+        .map(string)
+        .unwrap_or_else(|| Spanned::new(String::new(), Span::default()));
     let items = it.map(top_item).collect();
     File { judul, items }
 }
@@ -63,12 +76,25 @@ fn juknis(p: P) -> File {
 fn rusak(p: P) -> Rusak {
     let span = sp(&p);
     let s = p.as_str();
-    let word_len = s.find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.' || c == '%')).unwrap_or(s.len()).max(1);
-    let word_len = s.char_indices().map(|(i, c)| i + c.len_utf8()).find(|&e| e >= word_len).unwrap_or(s.len());
+    let word_len = s
+        .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.' || c == '%'))
+        .unwrap_or(s.len())
+        .max(1);
+    let word_len = s
+        .char_indices()
+        .map(|(i, c)| i + c.len_utf8())
+        .find(|&e| e >= word_len)
+        .unwrap_or(s.len());
     let trimmed = s.trim_end();
     Rusak {
-        keyword: Spanned::new(s[..word_len].to_string(), Span::new(span.start, span.start + word_len)),
-        text: Spanned::new(trimmed.to_string(), Span::new(span.start, span.start + trimmed.len())),
+        keyword: Spanned::new(
+            s[..word_len].to_string(),
+            Span::new(span.start, span.start + word_len),
+        ),
+        text: Spanned::new(
+            trimmed.to_string(),
+            Span::new(span.start, span.start + trimmed.len()),
+        ),
     }
 }
 
@@ -100,7 +126,10 @@ fn top_item(p: P) -> Spanned<Item> {
         Rule::skor => {
             let mut it = values(p);
             let nama = it.next().map(text).unwrap_or_else(|| empty(span));
-            Item::Skor { nama, suku: it.map(suku).collect() }
+            Item::Skor {
+                nama,
+                suku: it.map(suku).collect(),
+            }
         }
         Rule::poin => {
             let mut it = values(p);
@@ -116,7 +145,13 @@ fn top_item(p: P) -> Spanned<Item> {
             }
             // A broken row inside a points table is reported like any broken line.
             if let Some(r) = rusak_rows.into_iter().next() {
-                return Spanned::new(Item::Rusak(Rusak { keyword: r.keyword, text: r.text }), span);
+                return Spanned::new(
+                    Item::Rusak(Rusak {
+                        keyword: r.keyword,
+                        text: r.text,
+                    }),
+                    span,
+                );
             }
             Item::Poin { nama, baris }
         }
@@ -130,7 +165,9 @@ fn top_item(p: P) -> Spanned<Item> {
         Rule::cadangan => {
             let v = values(p).next();
             match v {
-                Some(v) if v.as_rule() == Rule::percent => Item::Cadangan(Cadangan::Persen(persen(v))),
+                Some(v) if v.as_rule() == Rule::percent => {
+                    Item::Cadangan(Cadangan::Persen(persen(v)))
+                }
                 Some(v) => Item::Cadangan(Cadangan::Nama(text(v))),
                 None => Item::Cadangan(Cadangan::Nama(empty(span))),
             }
@@ -138,7 +175,10 @@ fn top_item(p: P) -> Spanned<Item> {
         Rule::tahap => {
             let mut it = values(p);
             let nomor = it.next().map(text).unwrap_or_else(|| empty(span));
-            Item::Tahap { nomor, isi: it.map(tahap_item).collect() }
+            Item::Tahap {
+                nomor,
+                isi: it.map(tahap_item).collect(),
+            }
         }
         Rule::biaya => {
             let v = values(p).next();
@@ -151,7 +191,11 @@ fn top_item(p: P) -> Spanned<Item> {
                             Rule::name => untuk = Some(text(c)),
                             Rule::uang => {
                                 let s = sp(&c);
-                                let num = c.into_inner().next().map(|n| n.as_str().to_string()).unwrap_or_default();
+                                let num = c
+                                    .into_inner()
+                                    .next()
+                                    .map(|n| n.as_str().to_string())
+                                    .unwrap_or_default();
                                 jumlah = Spanned::new(num, s);
                             }
                             _ => {}
@@ -163,8 +207,12 @@ fn top_item(p: P) -> Spanned<Item> {
             }
         }
         Rule::pendaftaran_moda => Item::Pendaftaran(values(p).map(text).collect()),
-        Rule::pengaduan => Item::Pengaduan(values(p).next().map(string).unwrap_or_else(|| empty(span))),
-        Rule::pemantauan => Item::Pemantauan(values(p).next().map(string).unwrap_or_else(|| empty(span))),
+        Rule::pengaduan => {
+            Item::Pengaduan(values(p).next().map(string).unwrap_or_else(|| empty(span)))
+        }
+        Rule::pemantauan => {
+            Item::Pemantauan(values(p).next().map(string).unwrap_or_else(|| empty(span)))
+        }
         _ => Item::Rusak(rusak(p)),
     };
     Spanned::new(item, span)
@@ -180,7 +228,10 @@ fn first_text(p: P) -> Text {
 }
 
 fn first_waktu(p: P, span: Span) -> Waktu {
-    values(p).next().map(waktu).unwrap_or_else(|| Waktu { tanggal: empty(span), jam: None })
+    values(p).next().map(waktu).unwrap_or_else(|| Waktu {
+        tanggal: empty(span),
+        jam: None,
+    })
 }
 
 fn waktu(p: P) -> Waktu {
@@ -218,11 +269,21 @@ fn persen(p: P) -> Spanned<Persen> {
         }
     }
     let koma = angka.node.contains(',');
-    Spanned::new(Persen { angka, koma, kata_persen }, span)
+    Spanned::new(
+        Persen {
+            angka,
+            koma,
+            kata_persen,
+        },
+        span,
+    )
 }
 
 fn names(p: P) -> Vec<Text> {
-    p.into_inner().filter(|c| c.as_rule() == Rule::name).map(text).collect()
+    p.into_inner()
+        .filter(|c| c.as_rule() == Rule::name)
+        .map(text)
+        .collect()
 }
 
 fn usia_item(p: P) -> Spanned<UsiaItem> {
@@ -242,7 +303,10 @@ fn usia_item(p: P) -> Spanned<UsiaItem> {
                     _ => {}
                 }
             }
-            UsiaItem::Istimewa { minimal: minimal.unwrap_or_else(|| zero_umur(span)), rekomendasi }
+            UsiaItem::Istimewa {
+                minimal: minimal.unwrap_or_else(|| zero_umur(span)),
+                rekomendasi,
+            }
         }
         Rule::usia_kelompok => {
             let mut it = values(p);
@@ -251,18 +315,29 @@ fn usia_item(p: P) -> Spanned<UsiaItem> {
             let sampai = it.next().map(umur).unwrap_or_else(|| zero_umur(span));
             UsiaItem::Kelompok { nama, dari, sampai }
         }
-        Rule::usia_pengecualian => UsiaItem::Pengecualian(values(p).next().map(names).unwrap_or_default()),
+        Rule::usia_pengecualian => {
+            UsiaItem::Pengecualian(values(p).next().map(names).unwrap_or_default())
+        }
         _ => UsiaItem::Rusak(rusak(p)),
     };
     Spanned::new(item, span)
 }
 
 fn zero_umur(span: Span) -> Spanned<Umur> {
-    Spanned::new(Umur { tahun: empty(span), bulan: None }, span)
+    Spanned::new(
+        Umur {
+            tahun: empty(span),
+            bulan: None,
+        },
+        span,
+    )
 }
 
 fn first_umur(p: P, span: Span) -> Spanned<Umur> {
-    values(p).next().map(umur).unwrap_or_else(|| zero_umur(span))
+    values(p)
+        .next()
+        .map(umur)
+        .unwrap_or_else(|| zero_umur(span))
 }
 
 fn wilayah_item(p: P) -> Spanned<WilayahItem> {
@@ -270,7 +345,9 @@ fn wilayah_item(p: P) -> Spanned<WilayahItem> {
     let item = match p.as_rule() {
         Rule::metode => match values(p).next() {
             Some(m) => match m.as_rule() {
-                Rule::metode_admin => WilayahItem::Administratif(values(m).next().map(names).unwrap_or_default()),
+                Rule::metode_admin => {
+                    WilayahItem::Administratif(values(m).next().map(names).unwrap_or_default())
+                }
                 Rule::metode_radius => WilayahItem::Radius(first_text(m)),
                 Rule::metode_lainnya => WilayahItem::Lainnya(values(m).next().map(string)),
                 _ => WilayahItem::MetodeNama(values(m).next().map(names).unwrap_or_default()),
@@ -283,7 +360,11 @@ fn wilayah_item(p: P) -> Spanned<WilayahItem> {
             let tingkat = it.next().map(text).unwrap_or_else(|| empty(span));
             let nama = it.next().map(string).unwrap_or_else(|| empty(span));
             let kesepakatan = it.next().map(string);
-            WilayahItem::Perbatasan { tingkat, nama, kesepakatan }
+            WilayahItem::Perbatasan {
+                tingkat,
+                nama,
+                kesepakatan,
+            }
         }
         _ => WilayahItem::Rusak(rusak(p)),
     };
@@ -330,7 +411,14 @@ fn suku(p: P) -> Spanned<Suku> {
                 let dari = it.next().map(text).unwrap_or_else(|| empty(cs));
                 let sampai = it.next().map(text).unwrap_or_else(|| empty(cs));
                 let mapel = it.next().map(names).unwrap_or_default();
-                sumber = Some(Spanned::new(Sumber::Rapor { dari, sampai, mapel }, cs));
+                sumber = Some(Spanned::new(
+                    Sumber::Rapor {
+                        dari,
+                        sampai,
+                        mapel,
+                    },
+                    cs,
+                ));
             }
             Rule::src_tes => sumber = Some(Spanned::new(Sumber::Tes(first_text(c)), cs)),
             Rule::src_poin => sumber = Some(Spanned::new(Sumber::Poin(first_text(c)), cs)),
@@ -350,7 +438,13 @@ fn poin_baris(p: P) -> Spanned<PoinBaris> {
     // `ketua_osis 20`: a row that is itself one entry with one value.
     if let Some(v) = rest.iter().find(|c| c.as_rule() == Rule::int) {
         let v = text(v.clone());
-        return Spanned::new(PoinBaris { kategori: kategori.clone(), nilai: vec![(kategori, v)] }, span);
+        return Spanned::new(
+            PoinBaris {
+                kategori: kategori.clone(),
+                nilai: vec![(kategori, v)],
+            },
+            span,
+        );
     }
     let nilai = rest
         .into_iter()
@@ -387,9 +481,19 @@ fn jalur(p: P) -> Jalur {
                 values(c)
                     .map(|s| {
                         let ss = sp(&s);
-                        let is_status = s.clone().into_inner().any(|k| k.as_rule() == Rule::kw_status);
+                        let is_status = s
+                            .clone()
+                            .into_inner()
+                            .any(|k| k.as_rule() == Rule::kw_status);
                         let n = values(s).next().map(text).unwrap_or_else(|| empty(ss));
-                        Spanned::new(if is_status { Syarat::Status(n) } else { Syarat::Nama(n) }, ss)
+                        Spanned::new(
+                            if is_status {
+                                Syarat::Status(n)
+                            } else {
+                                Syarat::Nama(n)
+                            },
+                            ss,
+                        )
                     })
                     .collect(),
             ),
@@ -433,9 +537,16 @@ fn tahap_item(p: P) -> Spanned<TahapItem> {
             let tahapan = it.next().map(text).unwrap_or_else(|| empty(span));
             let w = it.next();
             let mut ws = w.into_iter().flat_map(values);
-            let mulai = ws.next().map(waktu).unwrap_or_else(|| Waktu { tanggal: empty(span), jam: None });
+            let mulai = ws.next().map(waktu).unwrap_or_else(|| Waktu {
+                tanggal: empty(span),
+                jam: None,
+            });
             let selesai = ws.next().map(waktu);
-            TahapItem::Jadwal { tahapan, mulai, selesai }
+            TahapItem::Jadwal {
+                tahapan,
+                mulai,
+                selesai,
+            }
         }
         _ => TahapItem::Rusak(rusak(p)),
     };
@@ -452,7 +563,9 @@ fn friendly(r: Rule) -> Option<(String, String)> {
         return Some((format!("`{kw}`"), format!("`{kw}`")));
     }
     let (id, en) = match r {
-        Rule::string | Rule::str_inner => ("teks dalam tanda petik (\"…\")", "text in quotes (\"…\")"),
+        Rule::string | Rule::str_inner => {
+            ("teks dalam tanda petik (\"…\")", "text in quotes (\"…\")")
+        }
         Rule::name | Rule::free_name | Rule::ref_name | Rule::name_list => ("nama", "a name"),
         Rule::int => ("bilangan bulat", "a whole number"),
         Rule::number => ("angka", "a number"),
@@ -474,13 +587,25 @@ fn pest_error(src: &str, e: pest::error::Error<Rule>) -> Diagnostic {
     };
     let pos = pos.min(src.len());
     if e.variant.message().contains("call limit") {
-        return Diagnostic::new("batas.ukuran", t!("berkas terlalu rumit untuk dibaca", "file too complex to parse")).at(Span::new(pos, pos), None);
+        return Diagnostic::new(
+            "batas.ukuran",
+            t!(
+                "berkas terlalu rumit untuk dibaca",
+                "file too complex to parse"
+            ),
+        )
+        .at(Span::new(pos, pos), None);
     }
-    let end = src[pos..].find(|c: char| c.is_whitespace()).map(|n| pos + n).unwrap_or(src.len()).max(pos);
+    let end = src[pos..]
+        .find(|c: char| c.is_whitespace())
+        .map(|n| pos + n)
+        .unwrap_or(src.len())
+        .max(pos);
     let found: String = src[pos..end].chars().take(30).collect();
     let (want_id, want_en) = match &e.variant {
         ErrorVariant::ParsingError { positives, .. } => {
-            let mut v: Vec<(String, String)> = positives.iter().filter_map(|r| friendly(*r)).collect();
+            let mut v: Vec<(String, String)> =
+                positives.iter().filter_map(|r| friendly(*r)).collect();
             v.sort();
             v.dedup();
             let id = v.iter().map(|x| x.0.clone()).collect::<Vec<_>>().join(", ");
@@ -491,19 +616,38 @@ fn pest_error(src: &str, e: pest::error::Error<Rule>) -> Diagnostic {
     };
     let at_start = src[..pos].trim_start_matches('\u{feff}').trim().is_empty();
     let msg = if at_start {
-        t!("berkas juknis harus diawali `juknis \"JUDUL\" {{`", "a juknis file must start with `juknis \"TITLE\" {{`")
+        t!(
+            "berkas juknis harus diawali `juknis \"JUDUL\" {{`",
+            "a juknis file must start with `juknis \"TITLE\" {{`"
+        )
     } else if found.is_empty() {
-        t!("berkas berakhir di tengah pernyataan; diharapkan {want_id}", "file ends in the middle of a statement; expected {want_en}")
+        t!(
+            "berkas berakhir di tengah pernyataan; diharapkan {want_id}",
+            "file ends in the middle of a statement; expected {want_en}"
+        )
     } else if want_id.is_empty() {
         t!("tidak terduga: `{found}`", "unexpected `{found}`")
     } else {
-        t!("tidak terduga: `{found}`; diharapkan {want_id}", "unexpected `{found}`; expected {want_en}")
+        t!(
+            "tidak terduga: `{found}`; diharapkan {want_id}",
+            "unexpected `{found}`; expected {want_en}"
+        )
     };
-    let w_end = if end > pos { end } else { (pos + 1).min(src.len()) };
-    let w_end = (pos..=w_end).rev().find(|i| src.is_char_boundary(*i)).unwrap_or(pos);
+    let w_end = if end > pos {
+        end
+    } else {
+        (pos + 1).min(src.len())
+    };
+    let w_end = (pos..=w_end)
+        .rev()
+        .find(|i| src.is_char_boundary(*i))
+        .unwrap_or(pos);
     let mut d = Diagnostic::new("sintaks", msg).at(Span::new(pos, w_end), None);
     if at_start {
-        d = d.help(t!("contoh: `juknis \"SPMB SMA Jawa Timur 2025\" {{ … }}`", "example: `juknis \"SPMB SMA Jawa Timur 2025\" {{ … }}`"));
+        d = d.help(t!(
+            "contoh: `juknis \"SPMB SMA Jawa Timur 2025\" {{ … }}`",
+            "example: `juknis \"SPMB SMA Jawa Timur 2025\" {{ … }}`"
+        ));
     }
     d
 }

@@ -268,9 +268,18 @@ impl Lower<'_> {
     }
 
     fn dup(&mut self, what: &str, first: Span, again: Span) {
+        self.dup_code("struktur.ganda", what, first, again);
+    }
+
+    /// A name (jalur, sub-jalur, skor, poin table, tahap number) defined twice.
+    fn dup_name(&mut self, what: &str, first: Span, again: Span) {
+        self.dup_code("nama.ganda", what, first, again);
+    }
+
+    fn dup_code(&mut self, code: &str, what: &str, first: Span, again: Span) {
         self.push(
             Diagnostic::new(
-                "struktur.ganda",
+                code,
                 t!(
                     "`{what}` ditulis lebih dari sekali",
                     "`{what}` is written more than once"
@@ -671,7 +680,7 @@ impl Lower<'_> {
                 ast::Item::Skor { nama, suku } => {
                     if let Some(prev) = j.skor.iter().find(|s| s.nama.node == nama.node) {
                         let first = prev.nama.span;
-                        self.dup(&format!("skor {}", nama.node), first, nama.span);
+                        self.dup_name(&format!("skor {}", nama.node), first, nama.span);
                         continue;
                     }
                     let s = self.skor(nama, suku, span);
@@ -680,7 +689,7 @@ impl Lower<'_> {
                 ast::Item::Poin { nama, baris } => {
                     if let Some(prev) = j.poin.iter().find(|s| s.nama.node == nama.node) {
                         let first = prev.nama.span;
-                        self.dup(&format!("poin {}", nama.node), first, nama.span);
+                        self.dup_name(&format!("poin {}", nama.node), first, nama.span);
                         continue;
                     }
                     let p = self.poin(nama, baris, span);
@@ -697,7 +706,7 @@ impl Lower<'_> {
                     };
                     if let Some(prev) = j.jalur.iter().find(|x| x.id == id) {
                         let first = prev.nama.span;
-                        self.dup(&format!("jalur {id}"), first, a.nama.span);
+                        self.dup_name(&format!("jalur {id}"), first, a.nama.span);
                         continue;
                     }
                     let jl = self.jalur(a, &id, span, false);
@@ -736,7 +745,7 @@ impl Lower<'_> {
                     if let Some(t) = t {
                         if let Some(prev) = j.tahap.iter().find(|x| x.nomor.node == t.nomor.node) {
                             let first = prev.nomor.span;
-                            self.dup(&format!("tahap {}", t.nomor.node), first, t.nomor.span);
+                            self.dup_name(&format!("tahap {}", t.nomor.node), first, t.nomor.span);
                             continue;
                         }
                         j.tahap.push(t);
@@ -1228,6 +1237,7 @@ impl Lower<'_> {
             per: None,
             langsung_diterima: None,
             sub: Vec::new(),
+            sub_ganda: false,
             span,
         };
         if a.kuota.is_none() {
@@ -1261,7 +1271,8 @@ impl Lower<'_> {
                     let sid = format!("{id}.{}", sub.nama.node);
                     if let Some(prev) = j.sub.iter().find(|x| x.id == sid) {
                         let first = prev.nama.span;
-                        self.dup(&format!("sub {}", sub.nama.node), first, sub.nama.span);
+                        self.dup_name(&format!("sub {}", sub.nama.node), first, sub.nama.span);
+                        j.sub_ganda = true;
                         continue;
                     }
                     let sj = self.jalur(sub, &sid, s, true);
@@ -1517,6 +1528,26 @@ impl Lower<'_> {
 
     /// Name resolution: references to jalur, sub-jalur, skor and poin tables.
     fn resolve(&mut self, j: &mut Juknis) {
+        // The old word in a reference (`zonasi`, `zonasi.d1`) is reported once and
+        // read as `domisili`, so it does not cascade into unknown-name errors.
+        let refs = j
+            .tahap
+            .iter_mut()
+            .flat_map(|t| t.jalur.iter_mut())
+            .chain(j.sisa_kuota.iter_mut().flat_map(|s| [&mut s.dari, &mut s.ke]));
+        let mut old_word = Vec::new();
+        for r in refs {
+            if r.node == "zonasi" {
+                r.node = "domisili".to_string();
+                old_word.push(r.span);
+            } else if let Some(rest) = r.node.strip_prefix("zonasi.") {
+                r.node = format!("domisili.{rest}");
+                old_word.push(Span::new(r.span.start, r.span.start + "zonasi".len()));
+            }
+        }
+        for s in old_word {
+            self.zonasi(s);
+        }
         let ids: Vec<String> = j
             .jalur
             .iter()

@@ -283,6 +283,9 @@ pub struct Jalur {
     pub per: Option<Spanned<String>>,
     pub langsung_diterima: Option<Span>,
     pub sub: Vec<Jalur>,
+    /// A sub-jalur name was written twice (reported as nama.ganda); the
+    /// sub-quota sum is then not checked, as one of the two was dropped.
+    pub sub_ganda: bool,
     pub span: Span,
 }
 

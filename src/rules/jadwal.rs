@@ -424,7 +424,18 @@ fn sisa_kuota(c: &mut Ctx) {
         let (Some(ta), Some(tb)) = (c.j.tahap_of(&s.dari.node), c.j.tahap_of(&s.ke.node)) else {
             continue;
         };
-        if tb.nomor.node < ta.nomor.node {
+        // "Already closed" is about the calendar; when wave numbers and dates
+        // disagree (konsistensi.tahap), the dates decide.
+        let opens = |t: &Tahap| {
+            t.get(Tahapan::Pendaftaran)
+                .map(|j| j.mulai.tanggal.days() * 1440 + i64::from(j.mulai.menit.unwrap_or(0)))
+                .unwrap_or(i64::MAX)
+        };
+        let closed_before = match (opens(ta), opens(tb)) {
+            (a, b) if a != i64::MAX && b != i64::MAX => b < a,
+            _ => tb.nomor.node < ta.nomor.node,
+        };
+        if closed_before {
             let (a, b, na, nb) = (&s.dari.node, &s.ke.node, ta.nomor.node, tb.nomor.node);
             c.push(
                 Diagnostic::new("kuota.sisa.tahap", t!("sisa kuota {a} (tahap {na}) dialihkan ke {b} yang sudah selesai di tahap {nb}", "unfilled seats of {a} (wave {na}) go to {b}, already closed in wave {nb}"))

@@ -195,7 +195,7 @@ fn total(c: &mut Ctx) {
 
 fn sub_kuota(c: &mut Ctx) {
     for jl in &c.j.jalur {
-        if jl.sub.is_empty() {
+        if jl.sub.is_empty() || jl.sub_ganda {
             continue;
         }
         let Some(q) = &jl.kuota else { continue };

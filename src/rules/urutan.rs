@@ -125,6 +125,10 @@ fn national(
     span: crate::syntax::span::Span,
 ) {
     let n = leaf.id.as_str();
+    if jj == Jenjang::SD && leaf.induk() == "prestasi" {
+        // SD has no jalur prestasi at all (jalur.prestasi.sd); its ranking is moot.
+        return;
+    }
     let (code, ok, want_id, want_en) = match (leaf.induk(), jj) {
         ("domisili", Jenjang::SD) => (
             "urutan.domisili.sd",

@@ -35,8 +35,31 @@ pub fn parse(src: &str) -> Parsed {
     }
 }
 
+/// The node's span without the whitespace and comments pest's implicit skipping
+/// leaves at its end (`a ~ b?` consumes the gap even when `b` is absent), so a
+/// label underlines exactly the statement.
 fn sp(p: &P) -> Span {
-    p.as_span().into()
+    let s = p.as_span();
+    let Some(last) = p.clone().into_inner().last() else {
+        return s.into();
+    };
+    let inner_end = sp(&last).end;
+    let tail = s.get_input().get(inner_end..s.end()).unwrap_or("");
+    let bytes = tail.as_bytes();
+    let (mut i, mut keep) = (0, 0);
+    while i < bytes.len() {
+        if bytes[i..].starts_with(b"//") {
+            while i < bytes.len() && bytes[i] != b'\n' {
+                i += 1;
+            }
+        } else if bytes[i].is_ascii_whitespace() {
+            i += 1;
+        } else {
+            i += 1;
+            keep = i;
+        }
+    }
+    Span::new(s.start(), inner_end + keep)
 }
 
 fn text(p: P) -> Text {

@@ -5,6 +5,9 @@
 //! `rules` (checks per area of the regulation, numbers from `rulebook`) →
 //! `diagnostic` (our type + renderers) → `plan` (what engines load).
 
+// pest without `std` generates code that names `::alloc`.
+extern crate alloc;
+
 pub mod diagnostic;
 pub mod model;
 pub mod plan;

@@ -53,56 +53,105 @@ fn pct(s: &str) -> Persen {
 }
 
 impl SkemaKursi {
+    /// The scheme with its percentages parsed once, for computing seats at many
+    /// capacities (the rounding check, an engine with hundreds of schools).
+    pub fn siap(&self) -> KursiSiap {
+        let opt = |m: &Option<String>| m.as_deref().map(pct);
+        KursiSiap {
+            persen: self.jalur.iter().map(|j| pct(&j.persen)).collect(),
+            batas: self
+                .jalur
+                .iter()
+                .map(|j| (opt(&j.minimal_persen), opt(&j.maksimal_persen)))
+                .collect(),
+            sub: self
+                .jalur
+                .iter()
+                .map(|j| j.sub.iter().map(|x| pct(&x.persen)).collect())
+                .collect(),
+            sisa: self
+                .jalur
+                .iter()
+                .position(|j| j.id == self.sisa_ke)
+                .unwrap_or(0),
+            pembulatan: self.pembulatan,
+        }
+    }
+
     pub fn alokasi(&self, n: u32) -> Alokasi {
-        let raw: Vec<Seats> = self.jalur.iter().map(|j| pct(&j.persen).of(n)).collect();
-        let bounds: Vec<(i64, i64)> = self
-            .jalur
-            .iter()
-            .map(|j| {
-                let lo = j
-                    .minimal_persen
-                    .as_deref()
-                    .map(|m| pct(m).of(n).ceil())
-                    .unwrap_or(0);
-                let hi = j
-                    .maksimal_persen
-                    .as_deref()
-                    .map(|m| pct(m).of(n).floor())
-                    .unwrap_or(i64::from(n));
-                (lo, hi)
-            })
-            .collect();
-        let sisa = self
-            .jalur
-            .iter()
-            .position(|j| j.id == self.sisa_ke)
-            .unwrap_or(0);
-        let seats = bagi(i64::from(n), &raw, &bounds, self.pembulatan, sisa);
+        let siap = self.siap();
+        let seats = siap.jalur(n);
         let jalur = self
             .jalur
             .iter()
             .zip(seats)
-            .map(|(j, s)| {
-                let subs = if j.sub.is_empty() {
-                    Vec::new()
-                } else {
-                    let raw: Vec<Seats> = j.sub.iter().map(|x| pct(&x.persen).of(n)).collect();
-                    let free = vec![(0, s); raw.len()];
-                    let method = match self.pembulatan {
-                        Pembulatan::SesuaiBatas => Pembulatan::SisaTerbesar,
-                        m => m,
-                    };
-                    let ss = bagi(s, &raw, &free, method, 0);
-                    j.sub
-                        .iter()
-                        .zip(ss)
-                        .map(|(x, v)| (x.id.clone(), v as u32))
-                        .collect()
-                };
+            .enumerate()
+            .map(|(i, (j, s))| {
+                let subs = siap
+                    .sub(i, n, s)
+                    .into_iter()
+                    .zip(&j.sub)
+                    .map(|(v, x)| (x.id.clone(), v as u32))
+                    .collect();
                 (j.id.clone(), s as u32, subs)
             })
             .collect();
         Alokasi { jalur }
+    }
+}
+
+/// A [`SkemaKursi`] with its numbers parsed.
+#[derive(Debug, Clone)]
+pub struct KursiSiap {
+    persen: Vec<Persen>,
+    batas: Vec<(Option<Persen>, Option<Persen>)>,
+    sub: Vec<Vec<Persen>>,
+    sisa: usize,
+    pembulatan: Pembulatan,
+}
+
+impl KursiSiap {
+    /// The national bounds in seats at capacity `n`: minimum rounded up,
+    /// maximum rounded down.
+    pub fn batas(&self, n: u32) -> Vec<(i64, i64)> {
+        self.batas
+            .iter()
+            .map(|(lo, hi)| {
+                (
+                    lo.map(|p| p.of(n).ceil()).unwrap_or(0),
+                    hi.map(|p| p.of(n).floor()).unwrap_or(i64::from(n)),
+                )
+            })
+            .collect()
+    }
+
+    /// Seats per jalur at capacity `n`, in declaration order.
+    pub fn jalur(&self, n: u32) -> Vec<i64> {
+        let raw: Vec<Seats> = self.persen.iter().map(|p| p.of(n)).collect();
+        bagi(
+            i64::from(n),
+            &raw,
+            &self.batas(n),
+            self.pembulatan,
+            self.sisa,
+        )
+    }
+
+    /// Seats per sub-jalur of jalur `i`, which has `s` seats, at capacity `n`.
+    /// Empty when the jalur has no sub-jalur.
+    pub fn sub(&self, i: usize, n: u32, s: i64) -> Vec<i64> {
+        let Some(subs) = self.sub.get(i).filter(|v| !v.is_empty()) else {
+            return Vec::new();
+        };
+        let raw: Vec<Seats> = subs.iter().map(|p| p.of(n)).collect();
+        let free = vec![(0, s); raw.len()];
+        // Sub-jalur have no national bounds of their own: largest remainder keeps
+        // them adding up to the jalur's seats.
+        let method = match self.pembulatan {
+            Pembulatan::SesuaiBatas => Pembulatan::SisaTerbesar,
+            m => m,
+        };
+        bagi(s, &raw, &free, method, 0)
     }
 }
 

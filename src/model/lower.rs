@@ -1530,11 +1530,11 @@ impl Lower<'_> {
     fn resolve(&mut self, j: &mut Juknis) {
         // The old word in a reference (`zonasi`, `zonasi.d1`) is reported once and
         // read as `domisili`, so it does not cascade into unknown-name errors.
-        let refs = j
-            .tahap
-            .iter_mut()
-            .flat_map(|t| t.jalur.iter_mut())
-            .chain(j.sisa_kuota.iter_mut().flat_map(|s| [&mut s.dari, &mut s.ke]));
+        let refs = j.tahap.iter_mut().flat_map(|t| t.jalur.iter_mut()).chain(
+            j.sisa_kuota
+                .iter_mut()
+                .flat_map(|s| [&mut s.dari, &mut s.ke]),
+        );
         let mut old_word = Vec::new();
         for r in refs {
             if r.node == "zonasi" {

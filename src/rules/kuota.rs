@@ -4,7 +4,7 @@
 use super::Ctx;
 use crate::diagnostic::Diagnostic;
 use crate::model::kursi::{feasible, BagianKursi, SkemaKursi, SubKursi};
-use crate::model::{Jenjang, Juknis, Persen};
+use crate::model::{Jenjang, Juknis, Pembulatan, Persen};
 use crate::rulebook::Rulebook;
 use crate::syntax::span::Span;
 use crate::t;
@@ -240,6 +240,13 @@ fn pembulatan(c: &mut Ctx, jj: Jenjang) {
     if c.j.jalur.iter().any(|j| j.kuota.is_none()) {
         return;
     }
+    // `sesuai_batas` keeps every jalur within its bounds at every capacity where
+    // that is possible at all (property test
+    // within_bounds_rounding_keeps_every_bound_when_possible), so there is
+    // nothing to search for.
+    if c.j.daya_tampung.pembulatan.node == Pembulatan::SesuaiBatas {
+        return;
+    }
     let total: Persen =
         c.j.jalur
             .iter()
@@ -272,23 +279,20 @@ fn pembulatan(c: &mut Ctx, jj: Jenjang) {
             )
         })
         .collect();
+    let siap = skema.siap();
     let mut reported = vec![false; skema.jalur.len()];
     let mut pending: Vec<(usize, Diagnostic)> = Vec::new();
     for n in 1..=max_n {
-        let bounds: Vec<(i64, i64)> = parsed
-            .iter()
-            .map(|(lo, hi)| {
-                (
-                    lo.map(|p| p.of(n).ceil()).unwrap_or(0),
-                    hi.map(|p| p.of(n).floor()).unwrap_or(i64::from(n)),
-                )
-            })
-            .collect();
+        if reported.iter().all(|r| *r) {
+            break;
+        }
+        let bounds = siap.batas(n);
         if !feasible(i64::from(n), &bounds) {
             continue;
         }
-        let a = skema.alokasi(n);
-        for (i, (id, seats, _)) in a.jalur.iter().enumerate() {
+        let seats_n = siap.jalur(n);
+        for (i, (seats, jl)) in seats_n.iter().zip(&skema.jalur).enumerate() {
+            let id = &jl.id;
             if reported[i] {
                 continue;
             }

@@ -40,6 +40,12 @@ pub fn parse(src: &str) -> Parsed {
 /// label underlines exactly the statement.
 fn sp(p: &P) -> Span {
     let s = p.as_span();
+    let text = s.as_str();
+    let ends_clean = !text.ends_with(|c: char| c.is_ascii_whitespace() || c == '\u{FEFF}')
+        && !text.rsplit('\n').next().unwrap_or("").contains("//");
+    if ends_clean {
+        return s.into();
+    }
     let Some(last) = p.clone().into_inner().last() else {
         return s.into();
     };

@@ -167,7 +167,8 @@ mod tests {
         let a = Tanggal::parse("2025-03-01").ok();
         let b = Tanggal::parse("2025-02-28").ok();
         assert_eq!(a.zip(b).map(|(a, b)| a.days() - b.days()), Some(1));
-        assert_eq!(Tanggal::parse("1970-01-01").map(|t| t.days()), Ok(0));
+        // Days since 1970-01-01 (the lowest accepted year is 2000).
+        assert_eq!(Tanggal::parse("2000-01-01").map(|t| t.days()), Ok(10_957));
         assert_eq!(
             Tanggal::parse("2025-05-31").map(|t| t.minus_months(3).to_string()),
             Ok("2025-02-28".into())

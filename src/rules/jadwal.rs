@@ -213,7 +213,7 @@ fn gelombang(c: &mut Ctx) {
         return;
     }
     // Which waves cover each selection unit, directly or through its parent jalur.
-    let mut cover: BTreeMap<String, Vec<(u32, Span)>> = BTreeMap::new();
+    let mut cover: BTreeMap<String, Vec<(u32, Span, &str)>> = BTreeMap::new();
     for t in &c.j.tahap {
         if t.jalur.is_empty() {
             let n = t.nomor.node;
@@ -235,10 +235,11 @@ fn gelombang(c: &mut Ctx) {
         for r in &t.jalur {
             let Some(x) = c.j.find(&r.node) else { continue };
             for leaf in x.leaves() {
-                cover
-                    .entry(leaf.id.clone())
-                    .or_default()
-                    .push((t.nomor.node, r.span));
+                cover.entry(leaf.id.clone()).or_default().push((
+                    t.nomor.node,
+                    r.span,
+                    r.node.as_str(),
+                ));
             }
         }
     }
@@ -249,6 +250,8 @@ fn gelombang(c: &mut Ctx) {
             .iter()
             .flat_map(|t| t.jalur.iter())
             .any(|r| c.j.find(&r.node).is_none());
+    // A whole jalur named in two waves is one problem, not one per sub-jalur.
+    let mut twice: Vec<(Span, Span)> = Vec::new();
     for leaf in c.j.leaves() {
         let n = &leaf.id;
         match cover.get(&leaf.id).map(Vec::as_slice) {
@@ -274,8 +277,13 @@ fn gelombang(c: &mut Ctx) {
                 )),
             ),
             Some([_]) => {}
-            Some([(a, first), (b, again), ..]) => {
+            Some([(a, first, ra), (b, again, rb), ..]) => {
+                if twice.contains(&(*first, *again)) {
+                    continue;
+                }
+                twice.push((*first, *again));
                 let (a, b) = (*a, *b);
+                let n = if ra == rb { rb } else { n.as_str() };
                 c.push(
                     Diagnostic::new(
                         "gelombang",

@@ -296,7 +296,7 @@ fn pembulatan(c: &mut Ctx, jj: Jenjang) {
             if reported[i] {
                 continue;
             }
-            let seats = i64::from(*seats);
+            let seats = *seats;
             let (lo, hi) = bounds[i];
             let (bound, below) = if seats < lo {
                 (parsed[i].0, true)

@@ -80,6 +80,9 @@ fn dalam_tahap(c: &mut Ctx, t: &Tahap) {
         );
         return;
     };
+    // An announcement before registration closes is reported once, as that, not
+    // again as "before selection ends".
+    let early = umum.mulai.before(daftar.selesai);
     for stage in [Tahapan::Verifikasi, Tahapan::Seleksi] {
         if let Some(s) = t.get(stage) {
             let nm = stage.as_str();
@@ -97,7 +100,7 @@ fn dalam_tahap(c: &mut Ctx, t: &Tahap) {
                     .also(daftar.span, t!("pendaftaran", "registration")),
                 );
             }
-            if umum.mulai.before(s.selesai) {
+            if !early && umum.mulai.before(s.selesai) {
                 let (a, b) = (when(umum.mulai), when(s.selesai));
                 c.push(
                     Diagnostic::new(
@@ -113,7 +116,7 @@ fn dalam_tahap(c: &mut Ctx, t: &Tahap) {
             }
         }
     }
-    if umum.mulai.before(daftar.selesai) {
+    if early {
         let (a, b) = (when(umum.mulai), when(daftar.selesai));
         c.push(
             Diagnostic::new("tahapan", t!("tahap {n}: pengumuman ({a}) sebelum pendaftaran ditutup ({b})", "wave {n}: announcement ({a}) before registration closes ({b})"))

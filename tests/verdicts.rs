@@ -1,0 +1,317 @@
+//! The verdicts issue 2 asks for, on juknis written here from the regulation in a
+//! style unlike the bundled examples (Jawa Tengah SMA, Kota Semarang SD): each
+//! defect is caught with the right code, on the line that holds it, and the
+//! conforming versions pass with no diagnostic at all.
+// Tests may unwrap and panic: a failure here is the report.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use juknis::check_bytes;
+
+const SMA: &str = r#"// Juknis SPMB SMA Negeri Provinsi Jawa Tengah 2025/2026
+juknis "Petunjuk Teknis SPMB SMA Negeri Jawa Tengah 2025" {
+  acuan permendikdasmen-3-2025
+  pemerintah provinsi "Jawa Tengah"
+  jenjang SMA
+  tahun_ajaran 2025/2026
+  ditetapkan 2025-02-10
+  pengumuman_pendaftaran 2025-05-02
+
+  usia {
+    tanggal_acuan 2025-07-01
+    maksimal 21 tahun
+  }
+  wilayah {
+    metode radius 5 km
+  }
+  daya_tampung {
+    rombel maksimal 36
+  }
+  pilihan {
+    maksimal 1
+    mekanisme tunggal
+  }
+
+  skor rata_rapor = rapor(semester 1..5, mapel bindo, bing, mtk, ipa, ips)
+  skor nilai_prestasi = 70% poin(kejuaraan) + 30% rata_rapor
+  poin kejuaraan {
+    kabupaten_kota juara_1 25, juara_2 20, juara_3 15
+    provinsi juara_1 45, juara_2 40, juara_3 35
+    nasional juara_1 75, juara_2 70, juara_3 65
+    internasional juara_1 100, juara_2 95, juara_3 90
+  }
+  poin organisasi {
+    osis ketua 20
+  }
+
+  jalur afirmasi 30% {
+    syarat status ketm
+    dokumen kip, pkh, dtks
+    urutan jarak terdekat, usia tertua, waktu_daftar terawal
+  }
+  jalur mutasi 5% {
+    dokumen surat_penugasan, surat_pindah
+    urutan jarak terdekat, usia tertua, waktu_daftar terawal
+  }
+  jalur prestasi 30% {
+    dokumen sertifikat, rapor
+    urutan nilai_prestasi tertinggi, jarak terdekat, waktu_daftar terawal
+  }
+  jalur domisili 35% {
+    syarat dalam_wilayah
+    dokumen kartu_keluarga minimal 1 tahun
+    urutan rata_rapor tertinggi, jarak terdekat, usia tertua, waktu_daftar terawal
+  }
+  sisa_kuota prestasi ke domisili
+
+  tahap 1 {
+    jalur afirmasi, mutasi, prestasi
+    pendaftaran 2025-06-10 sampai 2025-06-13
+    seleksi 2025-06-14
+    pengumuman 2025-06-16
+    daftar_ulang 2025-06-17 sampai 2025-06-18
+  }
+  tahap 2 {
+    jalur domisili
+    pendaftaran 2025-06-19 sampai 2025-06-21
+    pengumuman 2025-06-24
+    daftar_ulang 2025-06-25 sampai 2025-06-26
+  }
+
+  cadangan semua
+  biaya gratis
+  pendaftaran daring, luring
+  pengaduan "Posko SPMB di setiap Cabang Dinas Pendidikan Wilayah"
+  pemantauan "Dinas Pendidikan dan Kebudayaan Provinsi Jawa Tengah"
+}
+"#;
+
+const SD: &str = r#"// Juknis SPMB SD Negeri Kota Semarang 2025/2026
+juknis "SPMB SD Kota Semarang 2025" {
+  acuan permendikdasmen-3-2025
+  pemerintah kota "Semarang"
+  jenjang SD
+  tahun_ajaran 2025/2026
+  ditetapkan 2025-02-17
+  pengumuman_pendaftaran 2025-05-05
+  usia {
+    tanggal_acuan 2025-07-01
+    minimal 6 tahun
+    prioritas 7 tahun
+    istimewa minimal 5 tahun 6 bulan dengan rekomendasi psikolog
+  }
+  wilayah {
+    metode administratif kelurahan
+  }
+  daya_tampung {
+    rombel maksimal 28
+  }
+  jalur domisili 75% {
+    dokumen kartu_keluarga minimal 1 tahun
+    urutan usia tertua, jarak terdekat, waktu_daftar terawal
+  }
+  jalur afirmasi 20% {
+    dokumen kip, kartu_disabilitas
+    urutan jarak terdekat, usia tertua, waktu_daftar terawal
+  }
+  jalur mutasi 5% {
+    dokumen surat_penugasan
+    urutan jarak terdekat, waktu_daftar terawal
+  }
+  tahap 1 {
+    jalur domisili, afirmasi, mutasi
+    pendaftaran 2025-06-16 sampai 2025-06-19
+    pengumuman 2025-06-23
+    daftar_ulang 2025-06-24 sampai 2025-06-25
+  }
+  biaya gratis
+  pendaftaran daring, luring
+  pengaduan "Dinas Pendidikan Kota Semarang, telepon 024-1234567"
+  pemantauan "Dinas Pendidikan Kota Semarang"
+}
+"#;
+
+/// Apply text replacements (each must match exactly once) to a base juknis.
+fn edit(base: &str, subs: &[(&str, &str)]) -> String {
+    let mut s = base.to_string();
+    for (old, new) in subs {
+        assert_eq!(s.matches(old).count(), 1, "pattern {old:?} must occur once");
+        s = s.replacen(old, new, 1);
+    }
+    s
+}
+
+/// The codes found, and for each the text of the line its primary label starts on.
+fn found(src: &str) -> Vec<(String, String)> {
+    let checked = check_bytes(src.as_bytes());
+    checked
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let start = d
+                .labels
+                .iter()
+                .find(|l| l.primary)
+                .map(|l| l.span.start)
+                .unwrap_or(0);
+            let line_start = src[..start].rfind('\n').map_or(0, |i| i + 1);
+            let line_end = src[start..].find('\n').map_or(src.len(), |i| start + i);
+            (d.code.clone(), src[line_start..line_end].trim().to_string())
+        })
+        .collect()
+}
+
+/// Exactly one diagnostic, with this code, on a line containing `line_has`.
+fn expect(src: &str, code: &str, line_has: &str) {
+    let f = found(src);
+    assert_eq!(
+        f.iter().map(|(c, _)| c.as_str()).collect::<Vec<_>>(),
+        vec![code],
+        "diagnostics: {f:?}"
+    );
+    assert!(
+        f[0].1.contains(line_has),
+        "{code} points at `{}`, expected a line with `{line_has}`",
+        f[0].1
+    );
+}
+
+#[test]
+fn conforming_juknis_pass_without_any_diagnostic() {
+    assert_eq!(found(SMA), vec![]);
+    assert_eq!(found(SD), vec![]);
+}
+
+#[test]
+fn quotas_adding_up_to_90_or_102_percent() {
+    // Every jalur inside its own bounds, the sum 90%: only the total is wrong.
+    let ninety = edit(
+        SD,
+        &[
+            ("jalur domisili 75%", "jalur domisili 70%"),
+            ("jalur afirmasi 20%", "jalur afirmasi 15%"),
+        ],
+    );
+    assert_eq!(
+        found(&ninety)
+            .iter()
+            .map(|x| x.0.as_str())
+            .collect::<Vec<_>>(),
+        ["kuota.total"]
+    );
+    let over = edit(SMA, &[("jalur domisili 35%", "jalur domisili 37%")]);
+    assert_eq!(
+        found(&over)
+            .iter()
+            .map(|x| x.0.as_str())
+            .collect::<Vec<_>>(),
+        ["kuota.total"]
+    );
+}
+
+#[test]
+fn mutasi_6_percent() {
+    let s = edit(
+        SMA,
+        &[
+            ("jalur mutasi 5%", "jalur mutasi 6%"),
+            ("jalur domisili 35%", "jalur domisili 34%"),
+        ],
+    );
+    expect(&s, "kuota.mutasi.max", "jalur mutasi 6%");
+}
+
+#[test]
+fn prestasi_in_sd() {
+    let s = edit(
+        SD,
+        &[
+            ("jalur domisili 75%", "jalur domisili 70%"),
+            (
+                "  jalur mutasi 5% {",
+                "  jalur prestasi 5% {\n    dokumen sertifikat\n    urutan jarak terdekat, waktu_daftar terawal\n  }\n  jalur mutasi 5% {",
+            ),
+            ("jalur domisili, afirmasi, mutasi", "jalur domisili, afirmasi, prestasi, mutasi"),
+        ],
+    );
+    expect(&s, "jalur.prestasi.sd", "jalur prestasi 5%");
+}
+
+#[test]
+fn smp_age_limit_16() {
+    let smp = edit(
+        SMA,
+        &[
+            (
+                "pemerintah provinsi \"Jawa Tengah\"",
+                "pemerintah kota \"Semarang\"",
+            ),
+            ("jenjang SMA", "jenjang SMP"),
+            ("maksimal 21 tahun", "maksimal 15 tahun"),
+            ("rombel maksimal 36", "rombel maksimal 32"),
+            ("jalur afirmasi 30%", "jalur afirmasi 20%"),
+            ("jalur prestasi 30%", "jalur prestasi 25%"),
+            ("jalur domisili 35%", "jalur domisili 50%"),
+            (
+                "urutan rata_rapor tertinggi, jarak terdekat, usia tertua, waktu_daftar terawal",
+                "urutan jarak terdekat, usia tertua, waktu_daftar terawal",
+            ),
+        ],
+    );
+    assert_eq!(found(&smp), vec![], "the SMP variant itself conforms");
+    let s = edit(&smp, &[("maksimal 15 tahun", "maksimal 16 tahun")]);
+    expect(&s, "usia.smp", "maksimal 16 tahun");
+}
+
+#[test]
+fn sd_zone_widened_to_the_whole_kota() {
+    let s = edit(
+        SD,
+        &[(
+            "metode administratif kelurahan",
+            "metode administratif kelurahan\n    perluasan kabupaten_kota",
+        )],
+    );
+    expect(&s, "wilayah.sma.kabkota", "perluasan kabupaten_kota");
+}
+
+#[test]
+fn points_for_a_vice_chair_of_osis() {
+    let s = edit(SMA, &[("osis ketua 20", "osis ketua 20, wakil_ketua 15")]);
+    expect(&s, "prestasi.kepemimpinan", "wakil_ketua 15");
+}
+
+#[test]
+fn accreditation_weighting() {
+    let s = edit(
+        SMA,
+        &[(
+            "skor nilai_prestasi = 70% poin(kejuaraan) + 30% rata_rapor",
+            "skor nilai_prestasi = 60% poin(kejuaraan) + 30% rata_rapor + 10% nilai_akreditasi",
+        )],
+    );
+    expect(&s, "prestasi.tanpa_akreditasi", "nilai_akreditasi");
+}
+
+#[test]
+fn registration_fee() {
+    let s = edit(SD, &[("biaya gratis", "biaya pendaftaran Rp 50.000")]);
+    expect(&s, "biaya", "Rp 50.000");
+}
+
+#[test]
+fn announcement_before_registration_closes() {
+    let s = edit(SMA, &[("pengumuman 2025-06-16", "pengumuman 2025-06-12")]);
+    expect(&s, "tahapan", "pengumuman 2025-06-12");
+}
+
+#[test]
+fn carry_over_cycle() {
+    let s = edit(
+        SMA,
+        &[(
+            "sisa_kuota prestasi ke domisili",
+            "sisa_kuota afirmasi ke mutasi\n  sisa_kuota mutasi ke afirmasi",
+        )],
+    );
+    expect(&s, "kuota.sisa.siklus", "sisa_kuota afirmasi ke mutasi");
+}

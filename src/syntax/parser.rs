@@ -40,11 +40,13 @@ pub fn parse(src: &str) -> Parsed {
 /// label underlines exactly the statement.
 fn sp(p: &P) -> Span {
     let s = p.as_span();
-    let text = s.as_str();
-    let ends_clean = !text.ends_with(|c: char| c.is_ascii_whitespace() || c == '\u{FEFF}')
-        && !text.rsplit('\n').next().unwrap_or("").contains("//");
-    if ends_clean {
-        return s.into();
+    // Fast path: drop trailing blanks; only a `//` on the last remaining line
+    // (a comment, or a URL in a string) needs the exact walk below.
+    let trimmed = s
+        .as_str()
+        .trim_end_matches(|c: char| c.is_ascii_whitespace() || c == '\u{FEFF}');
+    if !trimmed.rsplit('\n').next().unwrap_or("").contains("//") {
+        return Span::new(s.start(), s.start() + trimmed.len());
     }
     let Some(last) = p.clone().into_inner().last() else {
         return s.into();

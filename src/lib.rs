@@ -9,6 +9,7 @@
 extern crate alloc;
 
 pub mod diagnostic;
+pub mod engine;
 pub mod model;
 pub mod plan;
 pub mod rulebook;

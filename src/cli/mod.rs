@@ -3,6 +3,8 @@
 mod check;
 mod compile;
 mod explain;
+mod run;
+mod synth;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use juknis::diagnostic::Lang;
@@ -48,6 +50,10 @@ pub enum Command {
     Compile(compile::Args),
     /// Explain a diagnostic code: the rule, its article and confidence, examples.
     Explain(explain::Args),
+    /// Run a plan on schools and applicants with the reference engine.
+    Run(run::Args),
+    /// Generate synthetic schools and applicants for a plan.
+    Synth(synth::Args),
 }
 
 pub const EXIT_OK: u8 = 0;
@@ -74,6 +80,8 @@ pub fn main() -> ExitCode {
         Command::Check(a) => check::run(a, lang, color),
         Command::Compile(a) => compile::run(a, lang, color),
         Command::Explain(a) => explain::run(a, lang),
+        Command::Run(a) => run::run(a, lang),
+        Command::Synth(a) => synth::run(a, lang),
     };
     match result {
         Ok(code) => ExitCode::from(code),

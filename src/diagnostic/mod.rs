@@ -57,6 +57,13 @@ macro_rules! t {
             en: format!($en),
         }
     };
+    // Positional arguments, shared by both languages.
+    ($id:literal, $en:literal, $($arg:expr),+) => {
+        $crate::diagnostic::Teks {
+            id: format!($id, $($arg),+),
+            en: format!($en, $($arg),+),
+        }
+    };
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

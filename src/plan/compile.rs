@@ -82,6 +82,7 @@ pub fn compile(j: &Juknis, rb: &Rulebook, file_name: &str, source: &[u8]) -> Pla
         .filter(|s| matches!(s.node.sumber.node, Sumber::Rapor { .. }))
         .count()
         > 1;
+    let skor_names: Vec<&str> = j.skor.iter().map(|s| s.nama.node.as_str()).collect();
     let skor = j
         .skor
         .iter()
@@ -102,6 +103,8 @@ pub fn compile(j: &Juknis, rb: &Rulebook, file_name: &str, source: &[u8]) -> Pla
                             vec![format!("{tabel}_kategori"), format!("{tabel}_peringkat")],
                             format!("prestasi terbaik untuk tabel poin {tabel}: kategori (tingkat/organisasi) dan peringkat (juara/jabatan)"),
                         ),
+                        // Another score by name: computed, not read from the data.
+                        Sumber::Masukan { nama } if skor_names.contains(&nama.as_str()) => (Vec::new(), String::new()),
                         Sumber::Masukan { nama } => (vec![nama.clone()], format!("nilai {nama}")),
                     };
                     for c in &cols {
@@ -181,10 +184,12 @@ pub fn compile(j: &Juknis, rb: &Rulebook, file_name: &str, source: &[u8]) -> Pla
     for u in &seleksi {
         for s in &u.syarat {
             if let Syarat::Status(n) = s {
-                kolom.insert((
-                    "status".into(),
-                    format!("status pendaftar, dipisah `;` (mis. {n})"),
-                ));
+                if !kolom.iter().any(|(k, _)| k == "status") {
+                    kolom.insert((
+                        "status".into(),
+                        format!("status pendaftar, dipisah `;` (mis. {n})"),
+                    ));
+                }
             }
         }
         for k in &u.urutan {

@@ -1,0 +1,162 @@
+//! `juknis run PLAN --sekolah S.csv --pendaftar P.csv [-o DIR]`: run a compiled
+//! plan (or a .juknis, compiled on the fly) on applicant data with the
+//! reference engine. Writes `hasil.csv` and `ringkasan.csv`; `--explain NISN`
+//! prints why one applicant got their result.
+
+use super::{EXIT_OK, EXIT_USAGE, EXIT_VIOLATIONS};
+use juknis::diagnostic::Lang;
+use juknis::engine::{self, data, ModusRusak, Opsi, Skema};
+use miette::{miette, Result};
+use std::path::{Path, PathBuf};
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The plan (JSON or YAML from `juknis compile`), or a .juknis file.
+    pub plan: PathBuf,
+    /// Schools CSV: npsn, nama, daya_tampung, lintang, bujur, wilayah.
+    #[arg(long)]
+    pub sekolah: PathBuf,
+    /// Applicants CSV (see docs/engine.md for the columns).
+    #[arg(long)]
+    pub pendaftar: PathBuf,
+    /// File with the NISN (one per line) of accepted applicants who did not
+    /// re-register; their seats are filled from the reserve lists.
+    #[arg(long)]
+    pub tidak_daftar_ulang: Option<PathBuf>,
+    /// Folder for hasil.csv and ringkasan.csv (default: hasil.csv to standard output).
+    #[arg(long, short = 'o')]
+    pub keluaran: Option<PathBuf>,
+    /// Explain one applicant's result step by step.
+    #[arg(long)]
+    pub explain: Option<String>,
+    /// Set unreadable rows aside (listed in the result as data_tidak_sah)
+    /// instead of stopping at the first one.
+    #[arg(long)]
+    pub lewati_baris_rusak: bool,
+}
+
+fn read(path: &Path) -> Result<Vec<u8>> {
+    if path.is_dir() {
+        return Err(miette!("{}: ini folder, bukan berkas / is a folder, not a file", path.display()));
+    }
+    std::fs::read(path).map_err(|e| miette!("{}: {e}", path.display()))
+}
+
+pub fn load_plan(path: &Path, lang: Lang) -> Result<juknis::plan::Plan, u8> {
+    let bytes = read(path).map_err(|e| {
+        eprintln!("{e}");
+        EXIT_USAGE
+    })?;
+    if path.extension().is_some_and(|e| e == "juknis") {
+        let checked = juknis::check_bytes(&bytes);
+        match checked.juknis.as_ref().filter(|_| checked.errors() == 0) {
+            Some(j) => {
+                let name = path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
+                Ok(juknis::plan::compile(j, checked.rulebook, &name, &bytes))
+            }
+            None => {
+                let msg = if lang == Lang::Id {
+                    "juknis masih punya error; jalankan `juknis check`"
+                } else {
+                    "the juknis still has errors; run `juknis check`"
+                };
+                eprintln!("{}: {msg}", path.display());
+                Err(EXIT_VIOLATIONS)
+            }
+        }
+    } else {
+        juknis::plan::load(&String::from_utf8_lossy(&bytes)).map_err(|e| {
+            eprintln!("{}: {e}", path.display());
+            EXIT_USAGE
+        })
+    }
+}
+
+pub fn run(a: Args, lang: Lang) -> Result<u8> {
+    let plan = match load_plan(&a.plan, lang) {
+        Ok(p) => p,
+        Err(code) => return Ok(code),
+    };
+    let skema = match Skema::dari_plan(&plan) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("{}: {}", a.plan.display(), e.get(lang));
+            return Ok(EXIT_USAGE);
+        }
+    };
+    let modus = if a.lewati_baris_rusak { ModusRusak::Lewati } else { ModusRusak::Berhenti };
+    let progres = std::io::IsTerminal::is_terminal(&std::io::stderr());
+    let s_bytes = read(&a.sekolah)?;
+    let s_name = a.sekolah.display().to_string();
+    let (sekolah, s_rusak) = match data::baca_sekolah(&s_name, &s_bytes, modus) {
+        Ok(x) => x,
+        Err(m) => {
+            eprintln!("{}", m.render(lang));
+            return Ok(EXIT_VIOLATIONS);
+        }
+    };
+    for m in &s_rusak {
+        eprintln!("{}", m.render(lang));
+    }
+    if progres {
+        eprintln!("{} sekolah dibaca", sekolah.len());
+    }
+    let p_bytes = read(&a.pendaftar)?;
+    let p_name = a.pendaftar.display().to_string();
+    let bacaan = match data::baca_pendaftar(&p_name, &p_bytes, &skema, &sekolah, modus) {
+        Ok(x) => x,
+        Err(m) => {
+            eprintln!("{}", m.render(lang));
+            return Ok(EXIT_VIOLATIONS);
+        }
+    };
+    drop(p_bytes);
+    for r in &bacaan.rusak {
+        eprintln!("{}", r.masalah.render(lang));
+    }
+    if progres {
+        eprintln!("{} pendaftar dibaca", bacaan.pendaftar.len());
+    }
+    let mut opsi = Opsi { progres, jejak: a.explain.clone(), ..Default::default() };
+    if let Some(f) = &a.tidak_daftar_ulang {
+        let text = String::from_utf8_lossy(&read(f)?).into_owned();
+        opsi.tidak_daftar_ulang = text
+            .lines()
+            .map(|l| l.trim().trim_start_matches('\u{FEFF}'))
+            .filter(|l| !l.is_empty() && *l != "nisn")
+            .map(str::to_string)
+            .collect();
+    }
+    let hasil = engine::jalankan(&skema, &sekolah, &bacaan, &opsi);
+    if let Some(id) = &a.explain {
+        if hasil.jejak.is_empty() {
+            let msg = if lang == Lang::Id { "tidak ada pendaftar dengan NISN" } else { "no applicant with NISN" };
+            eprintln!("{msg} `{id}`");
+            return Ok(EXIT_USAGE);
+        }
+        for (i, line) in hasil.jejak.iter().enumerate() {
+            println!("{:>3}. {}", i + 1, line.get(lang));
+        }
+        return Ok(EXIT_OK);
+    }
+    let h = engine::keluaran::hasil_csv(&hasil, &skema, &sekolah, lang);
+    match &a.keluaran {
+        Some(dir) => {
+            std::fs::create_dir_all(dir).map_err(|e| miette!("{}: {e}", dir.display()))?;
+            let r = engine::keluaran::ringkasan_csv(&hasil, &skema, &sekolah);
+            for (name, body) in [("hasil.csv", &h), ("ringkasan.csv", &r)] {
+                let p = dir.join(name);
+                std::fs::write(&p, body).map_err(|e| miette!("{}: {e}", p.display()))?;
+            }
+            let ok = hasil.pendaftar.iter().filter(|p| p.status == engine::Status::Diterima).count();
+            let n = hasil.pendaftar.len();
+            if lang == Lang::Id {
+                eprintln!("{n} pendaftar: {ok} diterima; hasil di {}", dir.display());
+            } else {
+                eprintln!("{n} applicants: {ok} accepted; results in {}", dir.display());
+            }
+        }
+        None => print!("{h}"),
+    }
+    Ok(if bacaan.rusak.is_empty() && s_rusak.is_empty() { EXIT_OK } else { EXIT_VIOLATIONS })
+}

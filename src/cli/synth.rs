@@ -1,0 +1,52 @@
+//! `juknis synth PLAN --sekolah N --pendaftar M --benih S -o DIR`: synthetic
+//! schools and applicants for a plan, for tests and benchmarks.
+
+use super::{EXIT_OK, EXIT_USAGE};
+use juknis::diagnostic::Lang;
+use juknis::engine::{synth, Skema};
+use miette::{miette, Result};
+use std::path::PathBuf;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The plan (JSON or YAML), or a .juknis file.
+    pub plan: PathBuf,
+    /// Number of schools.
+    #[arg(long, default_value_t = 600)]
+    pub sekolah: usize,
+    /// Number of applicants.
+    #[arg(long, default_value_t = 100_000)]
+    pub pendaftar: usize,
+    /// Seed: the same seed gives the same files.
+    #[arg(long, default_value_t = 1)]
+    pub benih: u64,
+    /// Folder for sekolah.csv and pendaftar.csv.
+    #[arg(long, short = 'o')]
+    pub keluaran: PathBuf,
+}
+
+pub fn run(a: Args, lang: Lang) -> Result<u8> {
+    let plan = match super::run::load_plan(&a.plan, lang) {
+        Ok(p) => p,
+        Err(code) => return Ok(code),
+    };
+    let skema = match Skema::dari_plan(&plan) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("{}: {}", a.plan.display(), e.get(lang));
+            return Ok(EXIT_USAGE);
+        }
+    };
+    if a.sekolah == 0 || a.sekolah > 100_000 || a.pendaftar > 20_000_000 {
+        eprintln!("--sekolah 1..100000, --pendaftar 0..20000000");
+        return Ok(EXIT_USAGE);
+    }
+    let opsi = synth::OpsiSynth { sekolah: a.sekolah, pendaftar: a.pendaftar, benih: a.benih };
+    let (s, p) = synth::buat(&plan, &skema, &opsi);
+    std::fs::create_dir_all(&a.keluaran).map_err(|e| miette!("{}: {e}", a.keluaran.display()))?;
+    for (name, body) in [("sekolah.csv", s), ("pendaftar.csv", p)] {
+        let path = a.keluaran.join(name);
+        std::fs::write(&path, body).map_err(|e| miette!("{}: {e}", path.display()))?;
+    }
+    Ok(EXIT_OK)
+}

@@ -1,0 +1,578 @@
+//! Schools and applicants from CSV. Headers are checked against what the plan
+//! needs before any row is read; a bad row is reported with its file, line and
+//! column, and either stops the run or is set aside (never silently dropped).
+
+use super::{Pendaftar, Sekolah, Skema};
+use crate::diagnostic::Teks;
+use crate::t;
+use std::collections::BTreeMap;
+
+/// Limits on engine input, so a hostile file cannot exhaust memory.
+pub const MAKS_BARIS: usize = 20_000_000;
+pub const MAKS_KOLOM: usize = 256;
+pub const MAKS_PANJANG_SEL: usize = 4096;
+pub const MAKS_PILIHAN: usize = 16;
+
+/// What to do with a row that cannot be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ModusRusak {
+    /// Stop at the first bad row (default).
+    Berhenti,
+    /// Set the row aside, report it, and go on.
+    Lewati,
+}
+
+/// One problem in an input file, with where it is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Masalah {
+    pub berkas: String,
+    /// 1-based line number (the header is line 1); 0 when the whole file is at fault.
+    pub baris: u64,
+    pub kolom: Option<String>,
+    pub pesan: Teks,
+}
+
+impl Masalah {
+    pub fn render(&self, lang: crate::diagnostic::Lang) -> String {
+        let kolom = self
+            .kolom
+            .as_deref()
+            .map(|k| format!(", kolom `{k}`"))
+            .unwrap_or_default();
+        let kolom = if lang == crate::diagnostic::Lang::En {
+            kolom.replace("kolom", "column")
+        } else {
+            kolom
+        };
+        if self.baris == 0 {
+            format!("{}{kolom}: {}", self.berkas, self.pesan.get(lang))
+        } else {
+            format!(
+                "{}:{}{kolom}: {}",
+                self.berkas,
+                self.baris,
+                self.pesan.get(lang)
+            )
+        }
+    }
+}
+
+/// A row set aside in `Lewati` mode: it still appears in the result.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BarisRusak {
+    /// The applicant id when it could be read, else `baris:N`.
+    pub id: String,
+    pub masalah: Masalah,
+}
+
+fn masalah(berkas: &str, baris: u64, kolom: Option<&str>, pesan: Teks) -> Masalah {
+    Masalah {
+        berkas: berkas.to_string(),
+        baris,
+        kolom: kolom.map(str::to_string),
+        pesan,
+    }
+}
+
+fn reader(text: &[u8]) -> csv::Reader<&[u8]> {
+    csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(text)
+}
+
+fn header(berkas: &str, rdr: &mut csv::Reader<&[u8]>) -> Result<Vec<String>, Masalah> {
+    let h = rdr.byte_headers().map_err(|e| {
+        masalah(
+            berkas,
+            1,
+            None,
+            t!("kepala tabel tidak terbaca: {e}", "cannot read the header: {e}"),
+        )
+    })?;
+    if h.len() > MAKS_KOLOM {
+        let n = h.len();
+        return Err(masalah(
+            berkas,
+            1,
+            None,
+            t!(
+                "{n} kolom, batasnya {MAKS_KOLOM}",
+                "{n} columns, the limit is {MAKS_KOLOM}"
+            ),
+        ));
+    }
+    let mut out = Vec::new();
+    for (i, f) in h.iter().enumerate() {
+        let s = std::str::from_utf8(f)
+            .map_err(|_| {
+                masalah(
+                    berkas,
+                    1,
+                    None,
+                    {
+                        let n = i + 1;
+                        t!("nama kolom ke-{n} bukan UTF-8", "column name {n} is not UTF-8")
+                    },
+                )
+            })?
+            .trim_start_matches('\u{FEFF}')
+            .trim()
+            .to_lowercase();
+        if out.contains(&s) {
+            return Err(masalah(
+                berkas,
+                1,
+                Some(&s),
+                t!("kolom ditulis dua kali", "column given twice"),
+            ));
+        }
+        out.push(s);
+    }
+    Ok(out)
+}
+
+fn need(berkas: &str, cols: &[String], name: &str, why: Teks) -> Result<usize, Masalah> {
+    cols.iter().position(|c| c == name).ok_or_else(|| {
+        let known = cols.join(", ");
+        masalah(
+            berkas,
+            1,
+            Some(name),
+            Teks::new(
+                format!("kolom wajib tidak ada ({}); kolom yang ada: {known}", why.id),
+                format!(
+                    "required column is missing ({}); columns present: {known}",
+                    why.en
+                ),
+            ),
+        )
+    })
+}
+
+struct Baris<'a> {
+    berkas: &'a str,
+    nomor: u64,
+    rec: &'a csv::ByteRecord,
+    cols: &'a [String],
+}
+
+impl Baris<'_> {
+    fn sel(&self, i: usize) -> Result<&str, Masalah> {
+        let raw = self.rec.get(i).unwrap_or(b"");
+        if raw.len() > MAKS_PANJANG_SEL {
+            let n = raw.len();
+            return Err(self.err(
+                i,
+                t!(
+                    "isi sel {n} byte, batasnya {MAKS_PANJANG_SEL}",
+                    "cell has {n} bytes, the limit is {MAKS_PANJANG_SEL}"
+                ),
+            ));
+        }
+        std::str::from_utf8(raw).map_err(|_| self.err(i, t!("bukan UTF-8", "not UTF-8")))
+    }
+    fn err(&self, i: usize, pesan: Teks) -> Masalah {
+        masalah(
+            self.berkas,
+            self.nomor,
+            self.cols.get(i).map(String::as_str),
+            pesan,
+        )
+    }
+    fn wajib(&self, i: usize) -> Result<&str, Masalah> {
+        let v = self.sel(i)?;
+        if v.is_empty() {
+            return Err(self.err(i, t!("tidak boleh kosong", "must not be empty")));
+        }
+        Ok(v)
+    }
+    fn angka(&self, i: usize) -> Result<Option<f64>, Masalah> {
+        let v = self.sel(i)?;
+        if v.is_empty() {
+            return Ok(None);
+        }
+        match v.replace(',', ".").parse::<f64>() {
+            Ok(x) if x.is_finite() && x.abs() < 1e12 => Ok(Some(x)),
+            _ => Err(self.err(
+                i,
+                t!(
+                    "`{v}` bukan angka (tulis mis. 87.5)",
+                    "`{v}` is not a number (write e.g. 87.5)"
+                ),
+            )),
+        }
+    }
+}
+
+fn list(v: &str) -> impl Iterator<Item = &str> {
+    v.split(';').map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// Days since 1970-01-01 of a `YYYY-MM-DD` date, any year 1900–2100.
+pub fn hari(s: &str) -> Option<i64> {
+    let mut it = s.splitn(3, '-');
+    let y: i32 = it.next()?.parse().ok()?;
+    let m: u32 = it.next()?.parse().ok()?;
+    let d: u32 = it.next()?.parse().ok()?;
+    if !(1900..=2100).contains(&y) || !(1..=12).contains(&m) {
+        return None;
+    }
+    if d < 1 || d > crate::model::waktu::days_in_month(y, m) {
+        return None;
+    }
+    let t = crate::model::waktu::Tanggal {
+        tahun: y,
+        bulan: m,
+        hari: d,
+    };
+    Some(t.days())
+}
+
+/// Seconds since 1970 of `YYYY-MM-DD HH:MM[:SS]` (or `T` between).
+pub fn detik(s: &str) -> Option<i64> {
+    let (d, t) = s.split_once([' ', 'T']).unwrap_or((s, "00:00"));
+    let days = hari(d)?;
+    let mut it = t.split(':');
+    let h: i64 = it.next()?.parse().ok()?;
+    let m: i64 = it.next().unwrap_or("0").parse().ok()?;
+    let sec: i64 = it.next().unwrap_or("0").parse().ok()?;
+    if !(0..24).contains(&h) || !(0..60).contains(&m) || !(0..61).contains(&sec) {
+        return None;
+    }
+    Some(days * 86_400 + h * 3600 + m * 60 + sec)
+}
+
+fn koordinat(b: &Baris, il: Option<usize>, ib: Option<usize>) -> Result<Option<(f64, f64)>, Masalah> {
+    let (Some(il), Some(ib)) = (il, ib) else {
+        return Ok(None);
+    };
+    match (b.angka(il)?, b.angka(ib)?) {
+        (Some(la), Some(bu)) => {
+            if !(-90.0..=90.0).contains(&la) {
+                return Err(b.err(il, t!("lintang di luar -90..90", "latitude outside -90..90")));
+            }
+            if !(-180.0..=180.0).contains(&bu) {
+                return Err(b.err(ib, t!("bujur di luar -180..180", "longitude outside -180..180")));
+            }
+            Ok(Some((la, bu)))
+        }
+        (None, None) => Ok(None),
+        _ => Err(b.err(
+            il,
+            t!(
+                "lintang dan bujur harus diisi keduanya",
+                "latitude and longitude go together"
+            ),
+        )),
+    }
+}
+
+/// Read the schools file. Schools are returned sorted by NPSN.
+pub fn baca_sekolah(
+    berkas: &str,
+    text: &[u8],
+    modus: ModusRusak,
+) -> Result<(Vec<Sekolah>, Vec<Masalah>), Masalah> {
+    let mut rdr = reader(text);
+    let cols = header(berkas, &mut rdr)?;
+    let inpsn = need(berkas, &cols, "npsn", t!("nomor sekolah", "school id"))?;
+    let itampung = need(
+        berkas,
+        &cols,
+        "daya_tampung",
+        t!("jumlah kursi", "number of seats"),
+    )?;
+    let inama = cols.iter().position(|c| c == "nama");
+    let il = cols.iter().position(|c| c == "lintang");
+    let ib = cols.iter().position(|c| c == "bujur");
+    let iw = cols.iter().position(|c| c == "wilayah");
+    let mut out: Vec<Sekolah> = Vec::new();
+    let mut rusak = Vec::new();
+    let mut rec = csv::ByteRecord::new();
+    let mut seen: BTreeMap<String, u64> = BTreeMap::new();
+    loop {
+        let nomor = rdr.position().line() + 1;
+        match rdr.read_byte_record(&mut rec) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => {
+                let m = masalah(berkas, nomor, None, t!("baris tidak terbaca: {e}", "unreadable row: {e}"));
+                match modus {
+                    ModusRusak::Berhenti => return Err(m),
+                    ModusRusak::Lewati => {
+                        rusak.push(m);
+                        continue;
+                    }
+                }
+            }
+        }
+        let nomor = rec.position().map(|p| p.line()).unwrap_or(nomor);
+        if out.len() >= MAKS_BARIS {
+            return Err(masalah(berkas, nomor, None, t!("terlalu banyak baris (batas {MAKS_BARIS})", "too many rows (limit {MAKS_BARIS})")));
+        }
+        let b = Baris {
+            berkas,
+            nomor,
+            rec: &rec,
+            cols: &cols,
+        };
+        let row = (|| -> Result<Sekolah, Masalah> {
+            let npsn = b.wajib(inpsn)?.to_string();
+            if let Some(first) = seen.get(&npsn) {
+                return Err(b.err(inpsn, t!("NPSN `{npsn}` sudah ada di baris {first}", "NPSN `{npsn}` already on line {first}")));
+            }
+            let dt = b.wajib(itampung)?;
+            let daya_tampung: u32 = dt.parse().ok().filter(|n| *n <= 100_000).ok_or_else(|| {
+                b.err(itampung, t!("`{dt}` bukan bilangan bulat 0–100000", "`{dt}` is not a whole number 0–100000"))
+            })?;
+            Ok(Sekolah {
+                nama: inama.map(|i| b.sel(i)).transpose()?.unwrap_or("").to_string(),
+                daya_tampung,
+                lokasi: koordinat(&b, il, ib)?,
+                wilayah: iw
+                    .map(|i| b.sel(i))
+                    .transpose()?
+                    .map(|v| list(v).map(str::to_string).collect())
+                    .unwrap_or_default(),
+                npsn,
+            })
+        })();
+        match row {
+            Ok(s) => {
+                seen.insert(s.npsn.clone(), nomor);
+                out.push(s);
+            }
+            Err(m) if modus == ModusRusak::Lewati => rusak.push(m),
+            Err(m) => return Err(m),
+        }
+    }
+    out.sort_by(|a, b| a.npsn.cmp(&b.npsn));
+    Ok((out, rusak))
+}
+
+/// Applicants read, rows set aside, and the file's problems.
+pub struct BacaanPendaftar {
+    pub pendaftar: Vec<Pendaftar>,
+    pub rusak: Vec<BarisRusak>,
+}
+
+/// Read the applicants file against the plan's needs. Applicants are returned
+/// sorted by NISN, so the input's row order never matters.
+pub fn baca_pendaftar(
+    berkas: &str,
+    text: &[u8],
+    skema: &Skema,
+    sekolah: &[Sekolah],
+    modus: ModusRusak,
+) -> Result<BacaanPendaftar, Masalah> {
+    let mut rdr = reader(text);
+    let cols = header(berkas, &mut rdr)?;
+    let inisn = need(berkas, &cols, "nisn", t!("nomor murid", "student id"))?;
+    let ijalur = need(berkas, &cols, "jalur", t!("jalur atau sub-jalur yang dipilih", "chosen jalur or sub-jalur"))?;
+    let ipilihan = need(berkas, &cols, "pilihan", t!("NPSN sekolah pilihan, dipisah `;`", "NPSN of chosen schools, `;`-separated"))?;
+    let ilahir = if skema.perlu_lahir {
+        Some(need(berkas, &cols, "tanggal_lahir", t!("usia", "age"))?)
+    } else {
+        cols.iter().position(|c| c == "tanggal_lahir")
+    };
+    let iwaktu = if skema.perlu_waktu {
+        Some(need(berkas, &cols, "waktu_daftar", t!("urutan waktu daftar", "registration-time ranking"))?)
+    } else {
+        cols.iter().position(|c| c == "waktu_daftar")
+    };
+    let ijarak = cols.iter().position(|c| c == "jarak_m");
+    let il = cols.iter().position(|c| c == "lintang");
+    let ib = cols.iter().position(|c| c == "bujur");
+    if skema.perlu_jarak && ijarak.is_none() && (il.is_none() || ib.is_none()) {
+        return Err(masalah(
+            berkas,
+            1,
+            Some("jarak_m"),
+            t!(
+                "urutan memakai jarak: beri kolom `jarak_m` (meter, per pilihan dipisah `;`) atau `lintang` dan `bujur`",
+                "the ranking uses distance: give a `jarak_m` column (metres, one per choice, `;`-separated) or `lintang` and `bujur`"
+            ),
+        ));
+    }
+    let iw = cols.iter().position(|c| c == "wilayah");
+    let istatus = cols.iter().position(|c| c == "status");
+    let mut iangka = Vec::new();
+    for k in &skema.kolom_angka {
+        iangka.push(need(berkas, &cols, k, t!("dipakai rumus skor", "used by a score formula"))?);
+    }
+    let mut ipoin = Vec::new();
+    for (tabel, _) in &skema.poin {
+        let a = need(berkas, &cols, &format!("{tabel}_kategori"), t!("tabel poin {tabel}", "points table {tabel}"))?;
+        let b = need(berkas, &cols, &format!("{tabel}_peringkat"), t!("tabel poin {tabel}", "points table {tabel}"))?;
+        ipoin.push((a, b));
+    }
+    let npsn: BTreeMap<&str, u32> = sekolah
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.npsn.as_str(), i as u32))
+        .collect();
+    let mut out: Vec<Pendaftar> = Vec::new();
+    let mut rusak: Vec<BarisRusak> = Vec::new();
+    let mut rec = csv::ByteRecord::new();
+    loop {
+        let nomor = rdr.position().line() + 1;
+        match rdr.read_byte_record(&mut rec) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => {
+                let m = masalah(berkas, nomor, None, t!("baris tidak terbaca: {e}", "unreadable row: {e}"));
+                match modus {
+                    ModusRusak::Berhenti => return Err(m),
+                    ModusRusak::Lewati => {
+                        rusak.push(BarisRusak { id: format!("baris:{nomor}"), masalah: m });
+                        continue;
+                    }
+                }
+            }
+        }
+        let nomor = rec.position().map(|p| p.line()).unwrap_or(nomor);
+        if out.len() + rusak.len() >= MAKS_BARIS {
+            return Err(masalah(berkas, nomor, None, t!("terlalu banyak baris (batas {MAKS_BARIS})", "too many rows (limit {MAKS_BARIS})")));
+        }
+        let b = Baris {
+            berkas,
+            nomor,
+            rec: &rec,
+            cols: &cols,
+        };
+        let row = (|| -> Result<Pendaftar, Masalah> {
+            let nisn = b.wajib(inisn)?.to_string();
+            let mut jalur = Vec::new();
+            for j in list(b.wajib(ijalur)?) {
+                match skema.unit_index(j) {
+                    Some(u) => jalur.push(u),
+                    None => {
+                        let known = skema.unit_ids().join(", ");
+                        return Err(b.err(ijalur, t!("jalur `{j}` tidak ada di rencana; yang ada: {known}", "jalur `{j}` is not in the plan; known: {known}")));
+                    }
+                }
+            }
+            let mut pilihan = Vec::new();
+            for p in list(b.sel(ipilihan)?) {
+                let Some(&s) = npsn.get(p) else {
+                    return Err(b.err(ipilihan, t!("sekolah `{p}` tidak ada di berkas sekolah", "school `{p}` is not in the schools file")));
+                };
+                if pilihan.contains(&s) {
+                    return Err(b.err(ipilihan, t!("sekolah `{p}` dipilih dua kali", "school `{p}` chosen twice")));
+                }
+                pilihan.push(s);
+            }
+            if pilihan.len() > MAKS_PILIHAN {
+                return Err(b.err(ipilihan, t!("lebih dari {MAKS_PILIHAN} pilihan", "more than {MAKS_PILIHAN} choices")));
+            }
+            let lahir = match ilahir {
+                Some(i) => {
+                    let v = b.sel(i)?;
+                    if v.is_empty() && !skema.perlu_lahir {
+                        None
+                    } else {
+                        Some(hari(v).ok_or_else(|| b.err(i, t!("`{v}` bukan tanggal TTTT-BB-HH", "`{v}` is not a YYYY-MM-DD date")))?)
+                    }
+                }
+                None => None,
+            };
+            let waktu_daftar = match iwaktu {
+                Some(i) => {
+                    let v = b.sel(i)?;
+                    if v.is_empty() && !skema.perlu_waktu {
+                        None
+                    } else {
+                        Some(detik(v).ok_or_else(|| b.err(i, t!("`{v}` bukan waktu TTTT-BB-HH JJ:MM[:DD]", "`{v}` is not a YYYY-MM-DD HH:MM[:SS] time")))?)
+                    }
+                }
+                None => None,
+            };
+            let lokasi = koordinat(&b, il, ib)?;
+            let mut jarak: Vec<u32> = Vec::new();
+            if let Some(i) = ijarak {
+                let v = b.sel(i)?;
+                for (k, x) in v.split(';').map(str::trim).enumerate() {
+                    if v.is_empty() {
+                        break;
+                    }
+                    let m: f64 = x.replace(',', ".").parse().ok().filter(|m: &f64| m.is_finite() && *m >= 0.0 && *m < 1e8).ok_or_else(|| {
+                        let k = k + 1;
+                        b.err(i, t!("jarak ke-{k} `{x}` bukan meter", "distance {k} `{x}` is not metres"))
+                    })?;
+                    jarak.push(m.round() as u32);
+                }
+                if !jarak.is_empty() && jarak.len() != pilihan.len() {
+                    let (a, p) = (jarak.len(), pilihan.len());
+                    return Err(b.err(i, t!("{a} jarak untuk {p} pilihan", "{a} distances for {p} choices")));
+                }
+            }
+            if jarak.is_empty() {
+                jarak = pilihan
+                    .iter()
+                    .map(|&s| match (lokasi, sekolah.get(s as usize).and_then(|x| x.lokasi)) {
+                        (Some(a), Some(c)) => super::jarak_m(a, c),
+                        _ => u32::MAX,
+                    })
+                    .collect();
+            }
+            let wilayah = iw.map(|i| b.sel(i)).transpose()?.map(|v| list(v).map(str::to_string).collect()).unwrap_or_default();
+            let mut status = 0u64;
+            if let Some(i) = istatus {
+                for s in list(b.sel(i)?) {
+                    // Only statuses the plan refers to can change a decision.
+                    let s = s.to_lowercase();
+                    if let Some(k) = skema.status.iter().position(|x| *x == s) {
+                        status |= 1 << k;
+                    }
+                }
+            }
+            let mut nilai: Vec<f64> = Vec::with_capacity(iangka.len() + ipoin.len());
+            for &i in &iangka {
+                let v = b.angka(i)?;
+                if let Some(x) = v {
+                    if !(0.0..=1_000_000.0).contains(&x) {
+                        return Err(b.err(i, t!("nilai {x} di luar 0–1000000", "value {x} outside 0–1000000")));
+                    }
+                }
+                nilai.push(v.unwrap_or(f64::NAN));
+            }
+            for (k, &(ia, ip)) in ipoin.iter().enumerate() {
+                let (kat, per) = (b.sel(ia)?, b.sel(ip)?);
+                let poin = if kat.is_empty() && per.is_empty() {
+                    0.0
+                } else {
+                    let tabel = &skema.poin[k].1;
+                    match tabel.get(&(kat.to_lowercase(), per.to_lowercase())) {
+                        Some(p) => f64::from(*p),
+                        None => {
+                            let known: Vec<String> = tabel.keys().map(|(a, b)| format!("{a} {b}")).collect();
+                            let known = known.join(", ");
+                            return Err(b.err(ia, t!("`{kat} {per}` tidak ada di tabel poin; yang ada: {known}", "`{kat} {per}` is not in the points table; known: {known}")));
+                        }
+                    }
+                };
+                nilai.push(poin);
+            }
+            Ok(Pendaftar { nisn, baris: nomor, jalur, pilihan, jarak, lahir, waktu_daftar, wilayah, status, nilai })
+        })();
+        match row {
+            Ok(p) => out.push(p),
+            Err(m) if modus == ModusRusak::Lewati => {
+                let id = b.sel(inisn).ok().filter(|s| !s.is_empty()).map(str::to_string).unwrap_or(format!("baris:{nomor}"));
+                rusak.push(BarisRusak { id, masalah: m });
+            }
+            Err(m) => return Err(m),
+        }
+    }
+    out.sort_by(|a, b| a.nisn.cmp(&b.nisn));
+    for w in out.windows(2) {
+        if w[0].nisn == w[1].nisn {
+            let (n, a, c) = (&w[0].nisn, w[0].baris.min(w[1].baris), w[0].baris.max(w[1].baris));
+            let m = masalah(berkas, c, Some("nisn"), t!("NISN `{n}` juga ada di baris {a}", "NISN `{n}` also on line {a}"));
+            return Err(m);
+        }
+    }
+    Ok(BacaanPendaftar { pendaftar: out, rusak })
+}

@@ -269,6 +269,14 @@ fn koordinat(b: &Baris, il: Option<usize>, ib: Option<usize>) -> Result<Option<(
     }
 }
 
+/// Zone codes interned in sorted order, so ids do not depend on row order.
+fn kode_wilayah(sekolah: &[Sekolah]) -> std::collections::HashMap<&str, u32> {
+    let mut codes: Vec<&str> = sekolah.iter().flat_map(|s| s.wilayah.iter().map(String::as_str)).collect();
+    codes.sort_unstable();
+    codes.dedup();
+    codes.into_iter().enumerate().map(|(i, c)| (c, i as u32)).collect()
+}
+
 /// Read the schools file. Schools are returned sorted by NPSN.
 pub fn baca_sekolah(
     berkas: &str,
@@ -336,6 +344,7 @@ pub fn baca_sekolah(
                     .transpose()?
                     .map(|v| list(v).map(str::to_string).collect())
                     .unwrap_or_default(),
+                wilayah_id: Vec::new(),
                 npsn,
             })
         })();
@@ -349,6 +358,12 @@ pub fn baca_sekolah(
         }
     }
     out.sort_by(|a, b| a.npsn.cmp(&b.npsn));
+    let ids: std::collections::HashMap<String, u32> = kode_wilayah(&out).into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+    for s in &mut out {
+        let mut w: Vec<u32> = s.wilayah.iter().filter_map(|c| ids.get(c).copied()).collect();
+        w.sort_unstable();
+        s.wilayah_id = w;
+    }
     Ok((out, rusak))
 }
 
@@ -408,11 +423,12 @@ pub fn baca_pendaftar(
         let b = need(berkas, &cols, &format!("{tabel}_peringkat"), t!("tabel poin {tabel}", "points table {tabel}"))?;
         ipoin.push((a, b));
     }
-    let npsn: BTreeMap<&str, u32> = sekolah
+    let npsn: std::collections::HashMap<&str, u32> = sekolah
         .iter()
         .enumerate()
         .map(|(i, s)| (s.npsn.as_str(), i as u32))
         .collect();
+    let kode = kode_wilayah(sekolah);
     let mut out: Vec<Pendaftar> = Vec::new();
     let mut rusak: Vec<BarisRusak> = Vec::new();
     let mut rec = csv::ByteRecord::new();
@@ -517,7 +533,7 @@ pub fn baca_pendaftar(
                     })
                     .collect();
             }
-            let wilayah = iw.map(|i| b.sel(i)).transpose()?.map(|v| list(v).map(str::to_string).collect()).unwrap_or_default();
+            let wilayah = iw.map(|i| b.sel(i)).transpose()?.map(|v| list(v).filter_map(|c| kode.get(c).copied()).collect()).unwrap_or_default();
             let mut status = 0u64;
             if let Some(i) = istatus {
                 for s in list(b.sel(i)?) {

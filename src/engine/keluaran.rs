@@ -49,7 +49,7 @@ pub fn hasil_csv(h: &Hasil, skema: &Skema, sekolah: &[Sekolah], lang: Lang) -> S
             csv_field(&cs),
             cp,
             naik,
-            csv_field(r.alasan.get(lang))
+            csv_field(h.alasan(skema, sekolah, r.alasan).get(lang))
         ));
     }
     out

@@ -29,6 +29,8 @@ pub struct Sekolah {
     pub lokasi: Option<(f64, f64)>,
     /// Area codes of the school's zone (kelurahan/desa/kecamatan codes).
     pub wilayah: Vec<String>,
+    /// The same codes interned (see `data::baca_pendaftar`), sorted.
+    pub wilayah_id: Vec<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -46,8 +48,9 @@ pub struct Pendaftar {
     pub lahir: Option<i64>,
     /// Registration time, seconds since 1970-01-01.
     pub waktu_daftar: Option<i64>,
-    /// Area codes where the applicant lives.
-    pub wilayah: Vec<String>,
+    /// Area codes where the applicant lives, interned against the schools'
+    /// codes (codes no school has are dropped: they can never match).
+    pub wilayah: Vec<u32>,
     /// Bit k set: has the plan's k-th status.
     pub status: u64,
     /// Numeric inputs in `Skema::kolom_angka` order, then one points value per
@@ -98,6 +101,15 @@ enum SyaratC {
     Status(usize),
 }
 
+#[derive(Debug, Clone, Copy)]
+enum KriteriaC {
+    Skor(usize),
+    Jarak,
+    Usia,
+    Waktu,
+    Nomor,
+}
+
 #[derive(Debug, Clone)]
 enum SumberC {
     /// Index into `Pendaftar::nilai`.
@@ -112,6 +124,8 @@ pub struct Unit {
     pub tahap: u32,
     syarat: Vec<SyaratC>,
     pub urutan: Vec<KriteriaPlan>,
+    kriteria: Vec<(KriteriaC, Arah)>,
+    pakai_usia: bool,
     pub sisa_ke: Option<usize>,
     /// Position in the seat scheme: jalur index, and sub-jalur index if any.
     jalur: usize,
@@ -269,10 +283,26 @@ impl Skema {
                     _ => {}
                 }
             }
+            let kriteria = u
+                .urutan
+                .iter()
+                .map(|k| {
+                    let c = match &k.kriteria {
+                        KriteriaJenis::Skor(n) => KriteriaC::Skor(plan.skor.iter().position(|s| &s.nama == n).unwrap_or(0)),
+                        KriteriaJenis::Jarak => KriteriaC::Jarak,
+                        KriteriaJenis::Usia => KriteriaC::Usia,
+                        KriteriaJenis::WaktuDaftar => KriteriaC::Waktu,
+                        KriteriaJenis::NomorPendaftaran => KriteriaC::Nomor,
+                    };
+                    (c, k.arah)
+                })
+                .collect();
             units.push(Unit {
                 id: u.id.clone(),
                 tahap: u.tahap,
                 syarat,
+                pakai_usia: u.urutan.iter().any(|k| k.kriteria == KriteriaJenis::Usia),
+                kriteria,
                 urutan: u.urutan.clone(),
                 sisa_ke: None,
                 jalur,
@@ -397,11 +427,83 @@ impl Skema {
         Some(total)
     }
 
-    /// Scores of one applicant in fixed point (1e-6), `None` where an input is empty.
-    fn skor_pendaftar(&self, p: &Pendaftar) -> Vec<Option<i64>> {
-        (0..self.skor.len())
-            .map(|i| self.nilai_skor(p, i, 0).map(|v| (v * 1e6).round() as i64))
-            .collect()
+    /// Scores of one applicant in fixed point (1e-6), `KOSONG` where an input is empty.
+    fn skor_pendaftar(&self, p: &Pendaftar, out: &mut [i64]) {
+        for (i, o) in out.iter_mut().enumerate() {
+            *o = self
+                .nilai_skor(p, i, 0)
+                .map(|v| (v * 1e6).round() as i64)
+                .unwrap_or(KOSONG);
+        }
+    }
+}
+
+/// Why an applicant cannot take a unit at a school.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gagal {
+    /// Age in months above the limit.
+    UsiaAtas(i64),
+    /// Age in months below the limit.
+    UsiaBawah(i64),
+    LahirKosong,
+    /// Lacks the plan's status with this index.
+    Status(usize),
+    LuarWilayah,
+    /// An input of the score with this index is empty.
+    SkorKosong(usize),
+    JarakTakDiketahui,
+    WaktuKosong,
+}
+
+/// Why an applicant ended where they did, rendered into words only for output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Alasan {
+    Kosong,
+    /// Not eligible at this school (the first choice where it was found).
+    Tidak(u32, Gagal),
+    /// Outranked at this school in this unit.
+    Kalah(u32, usize),
+    /// The school has no seats for this unit.
+    TanpaKursi(u32, usize),
+    TanpaPilihan,
+    TanpaTahap,
+    NaikCadangan,
+    TidakDaftarUlang,
+    /// Index into `BacaanPendaftar::rusak`.
+    DataRusak(usize),
+}
+
+fn bulan_teks(m: i64) -> Teks {
+    let (y, r) = (m / 12, m % 12);
+    t!("{y} tahun {r} bulan", "{y} years {r} months")
+}
+
+impl Gagal {
+    pub fn teks(self, skema: &Skema) -> Teks {
+        match self {
+            Gagal::UsiaAtas(u) => {
+                let (a, b) = (bulan_teks(u), bulan_teks(skema.usia_max.unwrap_or(0)));
+                let (ai, bi, ae, be) = (a.id, b.id, a.en, b.en);
+                t!("usia {ai} melebihi batas {bi}", "age {ae} is above the limit {be}")
+            }
+            Gagal::UsiaBawah(u) => {
+                let (a, b) = (bulan_teks(u), bulan_teks(skema.usia_min.unwrap_or(0)));
+                let (ai, bi, ae, be) = (a.id, b.id, a.en, b.en);
+                t!("usia {ai} di bawah batas {bi}", "age {ae} is below the limit {be}")
+            }
+            Gagal::LahirKosong => t!("tanggal lahir kosong", "birth date is empty"),
+            Gagal::Status(b) => {
+                let n = skema.status.get(b).map(String::as_str).unwrap_or("");
+                t!("tidak berstatus `{n}`", "does not have status `{n}`")
+            }
+            Gagal::LuarWilayah => t!("tempat tinggal di luar wilayah sekolah ini", "home is outside this school's zone"),
+            Gagal::SkorKosong(i) => {
+                let n = skema.skor.get(i).map(|x| x.0.as_str()).unwrap_or("");
+                t!("nilai untuk skor `{n}` kosong", "an input of score `{n}` is empty")
+            }
+            Gagal::JarakTakDiketahui => t!("jarak ke sekolah tidak diketahui", "distance to the school is unknown"),
+            Gagal::WaktuKosong => t!("waktu daftar kosong", "registration time is empty"),
+        }
     }
 }
 
@@ -439,7 +541,7 @@ pub struct HasilPendaftar {
     /// Reserve: the school and position on its list.
     pub cadangan: Option<(u32, usize, u32)>,
     pub naik_dari_cadangan: bool,
-    pub alasan: Teks,
+    pub alasan: Alasan,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -472,8 +574,50 @@ pub struct Opsi {
 #[derive(Debug, Clone)]
 pub struct Hasil {
     pub pendaftar: Vec<HasilPendaftar>,
+    /// One row per school and unit, school-major (`sekolah * units + unit`).
     pub ringkasan: Vec<Ringkasan>,
     pub jejak: Vec<Teks>,
+    /// Problems of rows set aside, for `Alasan::DataRusak`.
+    pub rusak: Vec<Masalah>,
+}
+
+impl Hasil {
+    /// The reason in words.
+    pub fn alasan(&self, skema: &Skema, sekolah: &[Sekolah], a: Alasan) -> Teks {
+        let npsn = |s: u32| sekolah.get(s as usize).map(|x| x.npsn.as_str()).unwrap_or("");
+        match a {
+            Alasan::Kosong => Teks::new("", ""),
+            Alasan::Tidak(s, g) => {
+                let (n, g) = (npsn(s), g.teks(skema));
+                let (gi, ge) = (g.id, g.en);
+                t!("{n}: tidak memenuhi syarat — {gi}", "{n}: not eligible — {ge}")
+            }
+            Alasan::Kalah(s, u) => {
+                let n = npsn(s);
+                let last = self
+                    .ringkasan
+                    .get(s as usize * skema.units.len() + u)
+                    .and_then(|r| r.kunci_terakhir.clone())
+                    .unwrap_or_else(|| "—".into());
+                t!("{n}: kalah peringkat; terakhir diterima {last}", "{n}: outranked; last accepted {last}")
+            }
+            Alasan::TanpaKursi(s, u) => {
+                let (n, id) = (npsn(s), skema.units.get(u).map(|x| x.id.as_str()).unwrap_or(""));
+                t!("{n}: tidak ada kursi {id}", "{n}: no {id} seats")
+            }
+            Alasan::TanpaPilihan => t!("tidak ada sekolah pilihan", "no school chosen"),
+            Alasan::TanpaTahap => t!("jalur yang didaftar tidak diseleksi di tahap mana pun", "the registered jalur is selected in no wave"),
+            Alasan::NaikCadangan => t!("naik dari daftar cadangan", "moved up from the reserve list"),
+            Alasan::TidakDaftarUlang => t!("tidak daftar ulang; kursi diisi dari cadangan", "did not re-register; the seat went to the reserve list"),
+            Alasan::DataRusak(i) => match self.rusak.get(i) {
+                Some(m) => {
+                    let (l, ki, ke) = (m.baris, &m.pesan.id, &m.pesan.en);
+                    t!("baris {l} tidak sah: {ki}", "line {l} is invalid: {ke}")
+                }
+                None => t!("baris tidak sah", "invalid row"),
+            },
+        }
+    }
 }
 
 struct Jejak<'a> {
@@ -493,42 +637,38 @@ impl Jejak<'_> {
 }
 
 /// Per-applicant facts that do not depend on the school.
-struct Fakta {
-    skor: Vec<Option<i64>>,
+#[derive(Clone, Copy)]
+struct Fakta<'a> {
+    /// Scores in fixed point (1e-6); `KOSONG` where an input is empty.
+    skor: &'a [i64],
     /// Why the applicant fails the age rules, if they do.
-    usia_gagal: Option<Teks>,
+    usia_gagal: Option<Gagal>,
     umur: Option<i64>,
 }
 
-fn fakta(skema: &Skema, p: &Pendaftar) -> Fakta {
+const KOSONG: i64 = i64::MIN;
+
+fn usia(skema: &Skema, p: &Pendaftar) -> (Option<i64>, Option<Gagal>) {
     let umur = p.lahir.map(|l| umur_bulan(l, skema.acuan));
     let bebas = p.status & skema.bebas_usia != 0;
-    let mut usia_gagal = None;
+    let mut gagal = None;
     if let Some(u) = umur {
-        let th = |m: i64| format!("{} tahun {} bulan", m / 12, m % 12);
-        let yr = |m: i64| format!("{} years {} months", m / 12, m % 12);
         if let Some(max) = skema.usia_max {
+            // "at most 15 years" holds until the 16th birthday.
             if u > max + 11 && !bebas {
-                // "at most 15 years" holds until the 16th birthday.
-                let (a, b, c, d) = (th(u), th(max), yr(u), yr(max));
-                usia_gagal = Some(t!("usia {a} melebihi batas {b}", "age {c} is above the limit {d}"));
+                gagal = Some(Gagal::UsiaAtas(u));
             }
         }
         if let Some(min) = skema.usia_min {
             let istimewa_ok = matches!((skema.istimewa, skema.bit_istimewa), (Some(m), Some(b)) if u >= m && p.status & (1 << b) != 0);
             if u < min && !bebas && !istimewa_ok {
-                let (a, b, c, d) = (th(u), th(min), yr(u), yr(min));
-                usia_gagal = Some(t!("usia {a} di bawah batas {b}", "age {c} is below the limit {d}"));
+                gagal = Some(Gagal::UsiaBawah(u));
             }
         }
     } else if skema.usia_min.is_some() || skema.usia_max.is_some() {
-        usia_gagal = Some(t!("tanggal lahir kosong", "birth date is empty"));
+        gagal = Some(Gagal::LahirKosong);
     }
-    Fakta {
-        skor: skema.skor_pendaftar(p),
-        usia_gagal,
-        umur,
-    }
+    (umur, gagal)
 }
 
 /// Why applicant `p` cannot take unit `u` at their k-th choice, or their key there.
@@ -536,13 +676,13 @@ fn kunci(
     skema: &Skema,
     sekolah: &[Sekolah],
     p: &Pendaftar,
-    f: &Fakta,
+    f: Fakta,
     a: usize,
     u: &Unit,
     k: usize,
-) -> Result<Kunci, Teks> {
-    if let Some(g) = &f.usia_gagal {
-        return Err(g.clone());
+) -> Result<Kunci, Gagal> {
+    if let Some(g) = f.usia_gagal {
+        return Err(g);
     }
     let s = p.pilihan[k] as usize;
     let jarak = p.jarak.get(k).copied().unwrap_or(u32::MAX);
@@ -550,8 +690,7 @@ fn kunci(
         match sy {
             SyaratC::Status(b) => {
                 if p.status & (1 << b) == 0 {
-                    let n = skema.status.get(*b).map(String::as_str).unwrap_or("");
-                    return Err(t!("tidak berstatus `{n}`", "does not have status `{n}`"));
+                    return Err(Gagal::Status(*b));
                 }
             }
             SyaratC::DalamWilayah => {
@@ -559,10 +698,10 @@ fn kunci(
                     Some(r) => jarak <= r,
                     None => sekolah
                         .get(s)
-                        .is_some_and(|sk| sk.wilayah.iter().any(|w| p.wilayah.contains(w))),
+                        .is_some_and(|sk| p.wilayah.iter().any(|w| sk.wilayah_id.binary_search(w).is_ok())),
                 };
                 if !inside {
-                    return Err(t!("tempat tinggal di luar wilayah sekolah ini", "home is outside this school's zone"));
+                    return Err(Gagal::LuarWilayah);
                 }
             }
         }
@@ -573,39 +712,28 @@ fn kunci(
         key[i] = k as i64;
         i += 1;
     }
-    if let Some(pr) = skema.prioritas {
-        if u.urutan.iter().any(|c| c.kriteria == KriteriaJenis::Usia) {
-            key[i] = i64::from(f.umur.unwrap_or(0) < pr);
-            i += 1;
-        }
+    if let (Some(pr), true) = (skema.prioritas, u.pakai_usia) {
+        key[i] = i64::from(f.umur.unwrap_or(0) < pr);
+        i += 1;
     }
-    for c in &u.urutan {
-        let v: i64 = match &c.kriteria {
-            KriteriaJenis::Skor(n) => {
-                let idx = skema.skor.iter().position(|(x, _)| x == n).unwrap_or(0);
-                match f.skor.get(idx).copied().flatten() {
-                    Some(v) => v,
-                    None => return Err(t!("nilai untuk skor `{n}` kosong", "an input of score `{n}` is empty")),
-                }
-            }
-            KriteriaJenis::Jarak => {
+    for (c, arah) in &u.kriteria {
+        let v: i64 = match c {
+            KriteriaC::Skor(idx) => match f.skor.get(*idx).copied() {
+                Some(v) if v != KOSONG => v,
+                _ => return Err(Gagal::SkorKosong(*idx)),
+            },
+            KriteriaC::Jarak => {
                 if jarak == u32::MAX {
-                    return Err(t!("jarak ke sekolah tidak diketahui", "distance to the school is unknown"));
+                    return Err(Gagal::JarakTakDiketahui);
                 }
                 i64::from(jarak)
             }
-            KriteriaJenis::Usia => match p.lahir {
-                Some(l) => l,
-                None => return Err(t!("tanggal lahir kosong", "birth date is empty")),
-            },
-            KriteriaJenis::WaktuDaftar => match p.waktu_daftar {
-                Some(w) => w,
-                None => return Err(t!("waktu daftar kosong", "registration time is empty")),
-            },
-            KriteriaJenis::NomorPendaftaran => a as i64,
+            KriteriaC::Usia => p.lahir.ok_or(Gagal::LahirKosong)?,
+            KriteriaC::Waktu => p.waktu_daftar.ok_or(Gagal::WaktuKosong)?,
+            KriteriaC::Nomor => a as i64,
         };
         // Smaller key = better rank.
-        key[i] = match c.arah {
+        key[i] = match arah {
             Arah::Tertinggi | Arah::Terjauh | Arah::Termuda => -v,
             _ => v,
         };
@@ -658,7 +786,10 @@ struct Kursi {
     masuk: u32,
     held: BinaryHeap<(Kunci, u32)>,
     diterima: Vec<(Kunci, u32)>,
-    cadangan: Vec<(Kunci, u32)>,
+    /// Reserve list in rank order: applicant indexes.
+    cadangan: Vec<u32>,
+    /// Reserve candidates before ranking: (applicant, choice index).
+    calon: Vec<(u32, u8)>,
     sisa: u32,
     naik: u32,
 }
@@ -673,22 +804,41 @@ impl Kursi {
 pub fn jalankan(skema: &Skema, sekolah: &[Sekolah], bacaan: &BacaanPendaftar, opsi: &Opsi) -> Hasil {
     let pendaftar = &bacaan.pendaftar;
     let n = pendaftar.len();
+    let nu = skema.units.len();
+    let ns = skema.skor.len();
     let mut log = Vec::new();
     let target = opsi
         .jejak
         .as_ref()
         .and_then(|id| pendaftar.binary_search_by(|p| p.nisn.as_str().cmp(id)).ok());
     let mut jejak = Jejak { target, out: &mut log };
-    let fakta: Vec<Fakta> = pendaftar.par_iter().map(|p| fakta(skema, p)).collect();
+    // School-independent facts, computed in parallel; order-independent.
+    let mut skor_flat = vec![KOSONG; n * ns];
+    if ns > 0 {
+        skor_flat
+            .par_chunks_mut(ns)
+            .zip(pendaftar.par_iter())
+            .for_each(|(out, p)| skema.skor_pendaftar(p, out));
+    }
+    let usia_v: Vec<(Option<i64>, Option<Gagal>)> = pendaftar.par_iter().map(|p| usia(skema, p)).collect();
+    let fakta = |a: usize| Fakta {
+        skor: &skor_flat[a * ns..a * ns + ns],
+        umur: usia_v[a].0,
+        usia_gagal: usia_v[a].1,
+    };
     if let Some(a) = target {
         let p = &pendaftar[a];
+        let f = fakta(a);
         let skor: Vec<String> = skema
             .skor
             .iter()
-            .zip(&fakta[a].skor)
-            .map(|((nm, _), v)| match v {
-                Some(v) => format!("{nm}={:.4}", *v as f64 / 1e6),
-                None => format!("{nm}=kosong"),
+            .zip(f.skor)
+            .map(|((nm, _), v)| {
+                if *v == KOSONG {
+                    format!("{nm}=kosong")
+                } else {
+                    format!("{nm}={:.4}", *v as f64 / 1e6)
+                }
             })
             .collect();
         let skor = skor.join(", ");
@@ -696,11 +846,12 @@ pub fn jalankan(skema: &Skema, sekolah: &[Sekolah], bacaan: &BacaanPendaftar, op
         let jl = jl.join(", ");
         let pl: Vec<&str> = p.pilihan.iter().map(|s| sekolah[*s as usize].npsn.as_str()).collect();
         let pl = pl.join(", ");
-        let ln = p.baris;
-        jejak.push(a, t!("pendaftar {} (baris {ln}): jalur {jl}; pilihan {pl}; skor {skor}", "applicant {} (line {ln}): jalur {jl}; choices {pl}; scores {skor}", p.nisn));
-        match &fakta[a].usia_gagal {
+        let (ln, id) = (p.baris, &p.nisn);
+        jejak.push(a, t!("pendaftar {id} (baris {ln}): jalur {jl}; pilihan {pl}; skor {skor}", "applicant {id} (line {ln}): jalur {jl}; choices {pl}; scores {skor}"));
+        match f.usia_gagal {
             Some(g) => {
-                let (gi, ge) = (&g.id, &g.en);
+                let g = g.teks(skema);
+                let (gi, ge) = (g.id, g.en);
                 jejak.push(a, t!("syarat usia: tidak memenuhi — {gi}", "age rule: not met — {ge}"))
             }
             None => jejak.push(a, t!("syarat usia: memenuhi", "age rule: met")),
@@ -718,146 +869,165 @@ pub fn jalankan(skema: &Skema, sekolah: &[Sekolah], bacaan: &BacaanPendaftar, op
         })
         .collect();
     let mut diterima: Vec<Option<(u32, usize, u32)>> = vec![None; n];
-    let mut alasan: Vec<Option<Teks>> = vec![None; n];
+    let mut alasan: Vec<Alasan> = vec![Alasan::Kosong; n];
     let mut cadangan_best: Vec<Option<(u32, usize, u32)>> = vec![None; n];
+    let mut ikut = vec![false; n];
+    // Each applicant's unit per wave: the first listed unit of that wave.
+    let unit_di = |p: &Pendaftar, nomor: u32| p.jalur.iter().map(|x| *x as usize).find(|x| skema.units[*x].tahap == nomor);
     let total_tahap = skema.tahap.len();
     for (wi, (nomor, order)) in skema.tahap.iter().enumerate() {
+        let nomor = *nomor;
         if opsi.progres {
             eprintln!("tahap {nomor} ({}/{total_tahap})…", wi + 1);
         }
+        // Applicants of this wave by unit, in NISN order.
+        let mut per_unit: Vec<Vec<usize>> = vec![Vec::new(); nu];
+        for (a, p) in pendaftar.iter().enumerate() {
+            if let Some(ui) = unit_di(p, nomor) {
+                per_unit[ui].push(a);
+            }
+        }
         for &ui in order {
             let u = &skema.units[ui];
-            // Applicants registered for this unit and not yet placed.
-            let peserta: Vec<usize> = (0..n)
-                .filter(|&a| {
-                    let p = &pendaftar[a];
-                    // An applicant takes part in a wave through the first unit listed for it.
-                    let first_in_wave = p.jalur.iter().map(|x| *x as usize).find(|x| skema.units[*x].tahap == *nomor);
-                    first_in_wave == Some(ui)
-                })
-                .collect();
-            for &a in &peserta {
-                if let Some((s, du, t)) = diterima[a] {
-                    let (npsn, uid) = (&sekolah[s as usize].npsn, &skema.units[du].id);
-                    jejak.push(a, t!("tahap {nomor}, {}: tidak ikut — sudah diterima di {npsn} ({uid}, tahap {t})", "wave {nomor}, {}: skipped — already accepted at {npsn} ({uid}, wave {t})", u.id));
+            let mut peserta = std::mem::take(&mut per_unit[ui]);
+            if let Some(t) = target.filter(|t| peserta.binary_search(t).is_ok()) {
+                if let Some((s, du, w)) = diterima[t] {
+                    let (npsn, uid, id) = (&sekolah[s as usize].npsn, &skema.units[du].id, &u.id);
+                    jejak.push(t, t!("tahap {nomor}, {id}: tidak ikut — sudah diterima di {npsn} ({uid}, tahap {w})", "wave {nomor}, {id}: skipped — already accepted at {npsn} ({uid}, wave {w})"));
                 }
             }
-            let peserta: Vec<usize> = peserta.into_iter().filter(|&a| diterima[a].is_none()).collect();
-            // Student-proposing deferred acceptance; school preference is the key
-            // (which starts with the choice rank under pilihan_pertama_diutamakan).
-            let mut next = vec![0usize; peserta.len()];
-            let mut queue: std::collections::VecDeque<usize> = (0..peserta.len()).collect();
-            let mut why: Vec<Option<Teks>> = vec![None; peserta.len()];
+            peserta.retain(|&a| diterima[a].is_none());
+            for &a in &peserta {
+                ikut[a] = true;
+            }
+            // Student-proposing deferred acceptance; the school's preference is
+            // the key, which starts with the choice rank under
+            // pilihan_pertama_diutamakan (then it is the Boston outcome).
+            let mut next = vec![0u8; peserta.len()];
+            let mut first: Vec<Alasan> = vec![Alasan::Kosong; peserta.len()];
+            let mut queue: std::collections::VecDeque<u32> = (0..peserta.len() as u32).collect();
             while let Some(qi) = queue.pop_front() {
+                let qi = qi as usize;
                 let a = peserta[qi];
                 let p = &pendaftar[a];
                 let choices = p.pilihan.len().min(skema.maks_pilihan);
-                let mut placed = false;
-                while next[qi] < choices {
-                    let k = next[qi];
+                while (next[qi] as usize) < choices {
+                    let k = next[qi] as usize;
                     next[qi] += 1;
                     let s = p.pilihan[k] as usize;
-                    let npsn = &sekolah[s].npsn;
-                    let slot = &mut kursi[s][ui];
-                    let key = match kunci(skema, sekolah, p, &fakta[a], a, u, k) {
+                    let key = match kunci(skema, sekolah, p, fakta(a), a, u, k) {
                         Ok(key) => key,
-                        Err(e) => {
-                            let (ei, ee) = (&e.id, &e.en);
-                            jejak.push(a, t!("tahap {nomor}, {}: pilihan {} {npsn}: tidak memenuhi syarat — {ei}", "wave {nomor}, {}: choice {} {npsn}: not eligible — {ee}", u.id, k + 1));
-                            if why[qi].is_none() {
-                                why[qi] = Some(Teks::new(format!("{npsn}: {}", e.id), format!("{npsn}: {}", e.en)));
+                        Err(g) => {
+                            if jejak.on(a) {
+                                let (npsn, id, kk, g) = (&sekolah[s].npsn, &u.id, k + 1, g.teks(skema));
+                                let (gi, ge) = (g.id, g.en);
+                                jejak.push(a, t!("tahap {nomor}, {id}: pilihan {kk} {npsn}: tidak memenuhi syarat — {gi}", "wave {nomor}, {id}: choice {kk} {npsn}: not eligible — {ge}"));
+                            }
+                            if first[qi] == Alasan::Kosong {
+                                first[qi] = Alasan::Tidak(s as u32, g);
                             }
                             continue;
                         }
                     };
+                    let slot = &mut kursi[s][ui];
                     let cap = slot.total() as usize;
-                    if slot.held.len() < cap {
-                        slot.held.push((key, a as u32));
-                        jejak.push(a, t!("tahap {nomor}, {}: pilihan {} {npsn}: ditampung sementara", "wave {nomor}, {}: choice {} {npsn}: held", u.id, k + 1));
-                        placed = true;
-                        break;
-                    }
-                    let worse = slot.held.peek().is_some_and(|w| (key, a as u32) < *w);
-                    if worse {
+                    let entry = (key, a as u32);
+                    let admit = if slot.held.len() < cap {
+                        true
+                    } else if slot.held.peek().is_some_and(|w| entry < *w) {
                         if let Some((_, out)) = slot.held.pop() {
                             let out = out as usize;
-                            jejak.push(out, t!("tahap {nomor}, {}: tergeser di {npsn} oleh pendaftar berperingkat lebih baik", "wave {nomor}, {}: displaced at {npsn} by a better-ranked applicant", u.id));
+                            if jejak.on(out) {
+                                let (npsn, id) = (&sekolah[s].npsn, &u.id);
+                                jejak.push(out, t!("tahap {nomor}, {id}: tergeser di {npsn} oleh pendaftar berperingkat lebih baik", "wave {nomor}, {id}: displaced at {npsn} by a better-ranked applicant"));
+                            }
                             if let Ok(oq) = peserta.binary_search(&out) {
-                                queue.push_back(oq);
+                                if first[oq] == Alasan::Kosong {
+                                    first[oq] = Alasan::Kalah(s as u32, ui);
+                                }
+                                queue.push_back(oq as u32);
                             }
                         }
-                        slot.held.push((key, a as u32));
-                        jejak.push(a, t!("tahap {nomor}, {}: pilihan {} {npsn}: ditampung sementara", "wave {nomor}, {}: choice {} {npsn}: held", u.id, k + 1));
-                        placed = true;
+                        true
+                    } else {
+                        false
+                    };
+                    if admit {
+                        slot.held.push(entry);
+                        if jejak.on(a) {
+                            let (npsn, id, kk) = (&sekolah[s].npsn, &u.id, k + 1);
+                            jejak.push(a, t!("tahap {nomor}, {id}: pilihan {kk} {npsn}: ditampung sementara", "wave {nomor}, {id}: choice {kk} {npsn}: held"));
+                        }
                         break;
                     }
-                    let last = slot.held.peek().map(|w| tulis_kunci(skema, u, &w.0)).unwrap_or_else(|| "—".into());
-                    let mine = tulis_kunci(skema, u, &key);
-                    jejak.push(a, t!("tahap {nomor}, {}: pilihan {} {npsn}: kalah peringkat (kunci {mine}; terakhir diterima {last})", "wave {nomor}, {}: choice {} {npsn}: outranked (key {mine}; last accepted {last})", u.id, k + 1));
-                    if why[qi].is_none() {
-                        why[qi] = Some(if cap == 0 {
-                            t!("{npsn}: tidak ada kursi {} di sekolah ini", "{npsn}: no {} seats at this school", u.id)
+                    if jejak.on(a) {
+                        let last = slot.held.peek().map(|w| tulis_kunci(skema, u, &w.0)).unwrap_or_else(|| "—".into());
+                        let mine = tulis_kunci(skema, u, &key);
+                        let (npsn, id, kk) = (&sekolah[s].npsn, &u.id, k + 1);
+                        jejak.push(a, t!("tahap {nomor}, {id}: pilihan {kk} {npsn}: kalah peringkat (kunci {mine}; terakhir ditampung {last})", "wave {nomor}, {id}: choice {kk} {npsn}: outranked (key {mine}; last held {last})"));
+                    }
+                    if first[qi] == Alasan::Kosong {
+                        first[qi] = if cap == 0 {
+                            Alasan::TanpaKursi(s as u32, ui)
                         } else {
-                            t!("{npsn}: kalah peringkat; terakhir diterima {last}", "{npsn}: outranked; last accepted {last}")
-                        });
+                            Alasan::Kalah(s as u32, ui)
+                        };
                     }
                 }
-                if !placed {
-                    // Exhausted every choice; reasons were recorded on the way.
-                }
             }
-            // Settle: ranks, reserves, carry-over.
-            let sisa_ke = u.sisa_ke;
+            // Settle: the accepted in rank order; reserve candidates.
             for (si, row) in kursi.iter_mut().enumerate() {
                 let slot = &mut row[ui];
                 let mut acc: Vec<(Kunci, u32)> = std::mem::take(&mut slot.held).into_vec();
-                acc.sort();
-                for (rank, (_, a)) in acc.iter().enumerate() {
-                    diterima[*a as usize] = Some((si as u32, ui, *nomor));
-                    let _ = rank;
+                acc.sort_unstable();
+                for (_, a) in &acc {
+                    diterima[*a as usize] = Some((si as u32, ui, nomor));
                 }
                 slot.sisa = slot.total().saturating_sub(acc.len() as u32);
                 slot.diterima = acc;
             }
             for (qi, &a) in peserta.iter().enumerate() {
-                if diterima[a].is_some() {
-                    let (s, _, _) = diterima[a].unwrap_or((0, 0, 0));
-                    let npsn = &sekolah[s as usize].npsn;
-                    jejak.push(a, t!("tahap {nomor}, {}: diterima di {npsn}", "wave {nomor}, {}: accepted at {npsn}", u.id));
+                if let Some((s, _, _)) = diterima[a] {
+                    if jejak.on(a) {
+                        let (npsn, id) = (&sekolah[s as usize].npsn, &u.id);
+                        jejak.push(a, t!("tahap {nomor}, {id}: diterima di {npsn}", "wave {nomor}, {id}: accepted at {npsn}"));
+                    }
                     continue;
                 }
-                alasan[a] = why[qi].take().or_else(|| Some(t!("tidak ada sekolah pilihan", "no school chosen")));
-                // Reserve at every choice where the applicant was eligible.
+                alasan[a] = if pendaftar[a].pilihan.is_empty() { Alasan::TanpaPilihan } else { first[qi] };
                 let p = &pendaftar[a];
                 for k in 0..p.pilihan.len().min(skema.maks_pilihan) {
-                    if let Ok(key) = kunci(skema, sekolah, p, &fakta[a], a, u, k) {
-                        kursi[p.pilihan[k] as usize][ui].cadangan.push((key, a as u32));
+                    if kunci(skema, sekolah, p, fakta(a), a, u, k).is_ok() {
+                        kursi[p.pilihan[k] as usize][ui].calon.push((a as u32, k as u8));
                     }
                 }
             }
+            // Reserve lists in rank order, cut to the plan's length; carry-over.
+            let sisa_ke = u.sisa_ke;
             for (si, row) in kursi.iter_mut().enumerate() {
                 let slot = &mut row[ui];
-                slot.cadangan.sort();
+                let mut calon = std::mem::take(&mut slot.calon);
+                calon.sort_by_cached_key(|&(a, k)| {
+                    let a = a as usize;
+                    kunci(skema, sekolah, &pendaftar[a], fakta(a), a, u, k as usize).unwrap_or([i64::MAX; KUNCI])
+                });
                 let keep = match skema.cadangan {
-                    Cadangan::Semua => slot.cadangan.len(),
+                    Cadangan::Semua => calon.len(),
                     Cadangan::TidakAda => 0,
                     Cadangan::Persen(p) => {
                         let pct: f64 = p.to_string().parse().unwrap_or(0.0);
                         (f64::from(slot.total()) * pct / 100.0).ceil() as usize
                     }
                 };
-                slot.cadangan.truncate(keep);
-                for (pos, (_, a)) in slot.cadangan.iter().enumerate() {
+                calon.truncate(keep);
+                for (pos, (a, _)) in calon.iter().enumerate() {
                     let a = *a as usize;
                     let pos = pos as u32 + 1;
-                    let better = match cadangan_best[a] {
-                        None => true,
-                        Some((_, _, q)) => pos < q,
-                    };
-                    if better {
+                    if cadangan_best[a].is_none_or(|(_, _, q)| pos < q) {
                         cadangan_best[a] = Some((si as u32, ui, pos));
                     }
                 }
+                slot.cadangan = calon.into_iter().map(|x| x.0).collect();
                 if let Some(t) = sisa_ke {
                     let left = slot.sisa;
                     if left > 0 && t != ui {
@@ -867,7 +1037,7 @@ pub fn jalankan(skema: &Skema, sekolah: &[Sekolah], bacaan: &BacaanPendaftar, op
             }
         }
     }
-    // Re-registration: seats of no-shows go down the school's reserve list.
+    // Re-registration (FAQ 80, 91): seats of no-shows go down the school's reserve list.
     let mut tidak_du = vec![false; n];
     for id in &opsi.tidak_daftar_ulang {
         if let Ok(a) = pendaftar.binary_search_by(|p| p.nisn.as_str().cmp(id)) {
@@ -877,92 +1047,88 @@ pub fn jalankan(skema: &Skema, sekolah: &[Sekolah], bacaan: &BacaanPendaftar, op
         }
     }
     let mut naik = vec![false; n];
-    if tidak_du.iter().any(|x| *x) {
-        let mut kosong: BTreeMap<(u32, usize), u32> = BTreeMap::new();
-        for a in 0..n {
-            if tidak_du[a] {
-                if let Some((s, u, _)) = diterima[a] {
-                    *kosong.entry((s, u)).or_default() += 1;
-                    let npsn = &sekolah[s as usize].npsn;
-                    jejak.push(a, t!("tidak daftar ulang: kursi di {npsn} dilepas ke daftar cadangan", "did not re-register: the seat at {npsn} goes to the reserve list"));
-                }
+    let mut kosong: BTreeMap<(u32, usize), u32> = BTreeMap::new();
+    for a in 0..n {
+        if let (true, Some((s, u, _))) = (tidak_du[a], diterima[a]) {
+            *kosong.entry((s, u)).or_default() += 1;
+            if jejak.on(a) {
+                let npsn = &sekolah[s as usize].npsn;
+                jejak.push(a, t!("tidak daftar ulang: kursi di {npsn} dilepas ke daftar cadangan", "did not re-register: the seat at {npsn} goes to the reserve list"));
             }
         }
-        for ((s, u), mut free) in kosong {
-            let list: Vec<u32> = kursi[s as usize][u].cadangan.iter().map(|x| x.1).collect();
-            for a in list {
-                if free == 0 {
-                    break;
-                }
-                let a = a as usize;
-                if diterima[a].is_some() || tidak_du[a] {
-                    continue;
-                }
-                let t = skema.units[u].tahap;
-                diterima[a] = Some((s, u, t));
-                naik[a] = true;
-                free -= 1;
-                kursi[s as usize][u].naik += 1;
+    }
+    for ((s, u), mut free) in kosong {
+        let list = std::mem::take(&mut kursi[s as usize][u].cadangan);
+        for &a in &list {
+            if free == 0 {
+                break;
+            }
+            let a = a as usize;
+            if diterima[a].is_some() || tidak_du[a] {
+                continue;
+            }
+            diterima[a] = Some((s, u, skema.units[u].tahap));
+            naik[a] = true;
+            free -= 1;
+            kursi[s as usize][u].naik += 1;
+            if jejak.on(a) {
                 let npsn = &sekolah[s as usize].npsn;
                 jejak.push(a, t!("naik dari cadangan: diterima di {npsn}", "moved up from the reserve list: accepted at {npsn}"));
             }
         }
+        kursi[s as usize][u].cadangan = list;
     }
-    // Ranks of the accepted, by school and unit.
-    let mut peringkat: Vec<Option<u32>> = vec![None; n];
+    let mut peringkat: Vec<u32> = vec![0; n];
     for row in &kursi {
         for slot in row {
             for (r, (_, a)) in slot.diterima.iter().enumerate() {
-                peringkat[*a as usize] = Some(r as u32 + 1);
+                peringkat[*a as usize] = r as u32 + 1;
             }
         }
     }
     let mut out: Vec<HasilPendaftar> = Vec::with_capacity(n + bacaan.rusak.len());
     for a in 0..n {
         let p = &pendaftar[a];
-        let (status, sekolah_i, unit, tahap, cad, why) = if tidak_du[a] {
-            let (s, u, t) = diterima[a].unwrap_or((0, 0, 0));
-            (Status::TidakDaftarUlang, Some(s), Some(u), Some(t), None, t!("tidak daftar ulang; kursi diisi dari cadangan", "did not re-register; the seat went to the reserve list"))
-        } else if let Some((s, u, t)) = diterima[a] {
-            let why = if naik[a] {
-                t!("naik dari daftar cadangan", "moved up from the reserve list")
-            } else {
-                Teks::new("", "")
-            };
-            (Status::Diterima, Some(s), Some(u), Some(t), None, why)
-        } else if let Some(c) = cadangan_best[a] {
-            (Status::Cadangan, None, Some(c.1), Some(skema.units[c.1].tahap), Some(c), alasan[a].clone().unwrap_or_else(|| Teks::new("", "")))
-        } else {
-            let why = alasan[a].clone().unwrap_or_else(|| {
-                if p.jalur.iter().all(|u| !skema.tahap.iter().any(|(t, _)| *t == skema.units[*u as usize].tahap)) {
-                    t!("jalur yang didaftar tidak diseleksi di tahap mana pun", "the registered jalur is selected in no wave")
-                } else {
-                    t!("tidak diseleksi", "not selected")
-                }
-            });
-            (Status::TidakDiterima, None, None, None, None, why)
-        };
-        out.push(HasilPendaftar {
+        let mut r = HasilPendaftar {
             nisn: p.nisn.clone(),
-            status,
-            sekolah: sekolah_i,
-            unit,
-            tahap,
-            peringkat: if status == Status::Diterima && !naik[a] { peringkat[a] } else { None },
-            cadangan: cad,
+            status: Status::TidakDiterima,
+            sekolah: None,
+            unit: None,
+            tahap: None,
+            peringkat: None,
+            cadangan: None,
             naik_dari_cadangan: naik[a],
-            alasan: why,
-        });
+            alasan: alasan[a],
+        };
+        if let Some((s, u, t)) = diterima[a] {
+            r.sekolah = Some(s);
+            r.unit = Some(u);
+            r.tahap = Some(t);
+            if tidak_du[a] {
+                r.status = Status::TidakDaftarUlang;
+                r.alasan = Alasan::TidakDaftarUlang;
+            } else {
+                r.status = Status::Diterima;
+                r.alasan = if naik[a] { Alasan::NaikCadangan } else { Alasan::Kosong };
+                r.peringkat = if naik[a] { None } else { Some(peringkat[a]) };
+            }
+        } else if let Some(c) = cadangan_best[a] {
+            r.status = Status::Cadangan;
+            r.unit = Some(c.1);
+            r.tahap = Some(skema.units[c.1].tahap);
+            r.cadangan = Some(c);
+        } else if !ikut[a] {
+            r.alasan = Alasan::TanpaTahap;
+        }
         if jejak.on(a) {
-            let st = status.as_str();
+            let st = r.status.as_str();
             jejak.out.push(t!("hasil akhir: {st}", "final result: {st}"));
         }
+        out.push(r);
     }
-    for r in &bacaan.rusak {
-        let m = &r.masalah;
-        let (l, ki, ke) = (m.baris, &m.pesan.id, &m.pesan.en);
+    for (i, rr) in bacaan.rusak.iter().enumerate() {
         out.push(HasilPendaftar {
-            nisn: r.id.clone(),
+            nisn: rr.id.clone(),
             status: Status::DataTidakSah,
             sekolah: None,
             unit: None,
@@ -970,11 +1136,11 @@ pub fn jalankan(skema: &Skema, sekolah: &[Sekolah], bacaan: &BacaanPendaftar, op
             peringkat: None,
             cadangan: None,
             naik_dari_cadangan: false,
-            alasan: t!("baris {l} tidak sah: {ki}", "line {l} is invalid: {ke}"),
+            alasan: Alasan::DataRusak(i),
         });
     }
     out.sort_by(|a, b| a.nisn.cmp(&b.nisn).then(a.status.cmp(&b.status)));
-    let mut ringkasan = Vec::new();
+    let mut ringkasan = Vec::with_capacity(sekolah.len() * nu);
     for (s, row) in kursi.iter().enumerate() {
         for (ui, slot) in row.iter().enumerate() {
             let u = &skema.units[ui];
@@ -996,5 +1162,6 @@ pub fn jalankan(skema: &Skema, sekolah: &[Sekolah], bacaan: &BacaanPendaftar, op
         pendaftar: out,
         ringkasan,
         jejak: log,
+        rusak: bacaan.rusak.iter().map(|r| r.masalah.clone()).collect(),
     }
 }

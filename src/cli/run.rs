@@ -37,7 +37,10 @@ pub struct Args {
 
 fn read(path: &Path) -> Result<Vec<u8>> {
     if path.is_dir() {
-        return Err(miette!("{}: ini folder, bukan berkas / is a folder, not a file", path.display()));
+        return Err(miette!(
+            "{}: ini folder, bukan berkas / is a folder, not a file",
+            path.display()
+        ));
     }
     std::fs::read(path).map_err(|e| miette!("{}: {e}", path.display()))
 }
@@ -51,7 +54,10 @@ pub fn load_plan(path: &Path, lang: Lang) -> Result<juknis::plan::Plan, u8> {
         let checked = juknis::check_bytes(&bytes);
         match checked.juknis.as_ref().filter(|_| checked.errors() == 0) {
             Some(j) => {
-                let name = path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
+                let name = path
+                    .file_name()
+                    .map(|f| f.to_string_lossy().into_owned())
+                    .unwrap_or_default();
                 Ok(juknis::plan::compile(j, checked.rulebook, &name, &bytes))
             }
             None => {
@@ -73,6 +79,14 @@ pub fn load_plan(path: &Path, lang: Lang) -> Result<juknis::plan::Plan, u8> {
 }
 
 pub fn run(a: Args, lang: Lang) -> Result<u8> {
+    // JUKNIS_WAKTU=1 prints how long each phase took (for scripts/bench-engine.sh).
+    let waktu = std::env::var_os("JUKNIS_WAKTU").is_some();
+    let t0 = std::time::Instant::now();
+    let fase = |nama: &str| {
+        if waktu {
+            eprintln!("waktu {nama}: {:.3} s", t0.elapsed().as_secs_f64());
+        }
+    };
     let plan = match load_plan(&a.plan, lang) {
         Ok(p) => p,
         Err(code) => return Ok(code),
@@ -84,7 +98,11 @@ pub fn run(a: Args, lang: Lang) -> Result<u8> {
             return Ok(EXIT_USAGE);
         }
     };
-    let modus = if a.lewati_baris_rusak { ModusRusak::Lewati } else { ModusRusak::Berhenti };
+    let modus = if a.lewati_baris_rusak {
+        ModusRusak::Lewati
+    } else {
+        ModusRusak::Berhenti
+    };
     let progres = std::io::IsTerminal::is_terminal(&std::io::stderr());
     let s_bytes = read(&a.sekolah)?;
     let s_name = a.sekolah.display().to_string();
@@ -111,13 +129,18 @@ pub fn run(a: Args, lang: Lang) -> Result<u8> {
         }
     };
     drop(p_bytes);
+    fase("baca");
     for r in &bacaan.rusak {
         eprintln!("{}", r.masalah.render(lang));
     }
     if progres {
         eprintln!("{} pendaftar dibaca", bacaan.pendaftar.len());
     }
-    let mut opsi = Opsi { progres, jejak: a.explain.clone(), ..Default::default() };
+    let mut opsi = Opsi {
+        progres,
+        jejak: a.explain.clone(),
+        ..Default::default()
+    };
     if let Some(f) = &a.tidak_daftar_ulang {
         let text = String::from_utf8_lossy(&read(f)?).into_owned();
         opsi.tidak_daftar_ulang = text
@@ -128,9 +151,14 @@ pub fn run(a: Args, lang: Lang) -> Result<u8> {
             .collect();
     }
     let hasil = engine::jalankan(&skema, &sekolah, &bacaan, &opsi);
+    fase("seleksi");
     if let Some(id) = &a.explain {
         if hasil.jejak.is_empty() {
-            let msg = if lang == Lang::Id { "tidak ada pendaftar dengan NISN" } else { "no applicant with NISN" };
+            let msg = if lang == Lang::Id {
+                "tidak ada pendaftar dengan NISN"
+            } else {
+                "no applicant with NISN"
+            };
             eprintln!("{msg} `{id}`");
             return Ok(EXIT_USAGE);
         }
@@ -148,15 +176,27 @@ pub fn run(a: Args, lang: Lang) -> Result<u8> {
                 let p = dir.join(name);
                 std::fs::write(&p, body).map_err(|e| miette!("{}: {e}", p.display()))?;
             }
-            let ok = hasil.pendaftar.iter().filter(|p| p.status == engine::Status::Diterima).count();
+            let ok = hasil
+                .pendaftar
+                .iter()
+                .filter(|p| p.status == engine::Status::Diterima)
+                .count();
             let n = hasil.pendaftar.len();
             if lang == Lang::Id {
                 eprintln!("{n} pendaftar: {ok} diterima; hasil di {}", dir.display());
             } else {
-                eprintln!("{n} applicants: {ok} accepted; results in {}", dir.display());
+                eprintln!(
+                    "{n} applicants: {ok} accepted; results in {}",
+                    dir.display()
+                );
             }
         }
         None => print!("{h}"),
     }
-    Ok(if bacaan.rusak.is_empty() && s_rusak.is_empty() { EXIT_OK } else { EXIT_VIOLATIONS })
+    fase("tulis");
+    Ok(if bacaan.rusak.is_empty() && s_rusak.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_VIOLATIONS
+    })
 }

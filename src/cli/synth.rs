@@ -41,7 +41,11 @@ pub fn run(a: Args, lang: Lang) -> Result<u8> {
         eprintln!("--sekolah 1..100000, --pendaftar 0..20000000");
         return Ok(EXIT_USAGE);
     }
-    let opsi = synth::OpsiSynth { sekolah: a.sekolah, pendaftar: a.pendaftar, benih: a.benih };
+    let opsi = synth::OpsiSynth {
+        sekolah: a.sekolah,
+        pendaftar: a.pendaftar,
+        benih: a.benih,
+    };
     let (s, p) = synth::buat(&plan, &skema, &opsi);
     std::fs::create_dir_all(&a.keluaran).map_err(|e| miette!("{}: {e}", a.keluaran.display()))?;
     for (name, body) in [("sekolah.csv", s), ("pendaftar.csv", p)] {

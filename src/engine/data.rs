@@ -88,7 +88,10 @@ fn header(berkas: &str, rdr: &mut csv::Reader<&[u8]>) -> Result<Vec<String>, Mas
             berkas,
             1,
             None,
-            t!("kepala tabel tidak terbaca: {e}", "cannot read the header: {e}"),
+            t!(
+                "kepala tabel tidak terbaca: {e}",
+                "cannot read the header: {e}"
+            ),
         )
     })?;
     if h.len() > MAKS_KOLOM {
@@ -107,15 +110,13 @@ fn header(berkas: &str, rdr: &mut csv::Reader<&[u8]>) -> Result<Vec<String>, Mas
     for (i, f) in h.iter().enumerate() {
         let s = std::str::from_utf8(f)
             .map_err(|_| {
-                masalah(
-                    berkas,
-                    1,
-                    None,
-                    {
-                        let n = i + 1;
-                        t!("nama kolom ke-{n} bukan UTF-8", "column name {n} is not UTF-8")
-                    },
-                )
+                masalah(berkas, 1, None, {
+                    let n = i + 1;
+                    t!(
+                        "nama kolom ke-{n} bukan UTF-8",
+                        "column name {n} is not UTF-8"
+                    )
+                })
             })?
             .trim_start_matches('\u{FEFF}')
             .trim()
@@ -141,7 +142,10 @@ fn need(berkas: &str, cols: &[String], name: &str, why: Teks) -> Result<usize, M
             1,
             Some(name),
             Teks::new(
-                format!("kolom wajib tidak ada ({}); kolom yang ada: {known}", why.id),
+                format!(
+                    "kolom wajib tidak ada ({}); kolom yang ada: {known}",
+                    why.id
+                ),
                 format!(
                     "required column is missing ({}); columns present: {known}",
                     why.en
@@ -244,17 +248,27 @@ pub fn detik(s: &str) -> Option<i64> {
     Some(days * 86_400 + h * 3600 + m * 60 + sec)
 }
 
-fn koordinat(b: &Baris, il: Option<usize>, ib: Option<usize>) -> Result<Option<(f64, f64)>, Masalah> {
+fn koordinat(
+    b: &Baris,
+    il: Option<usize>,
+    ib: Option<usize>,
+) -> Result<Option<(f64, f64)>, Masalah> {
     let (Some(il), Some(ib)) = (il, ib) else {
         return Ok(None);
     };
     match (b.angka(il)?, b.angka(ib)?) {
         (Some(la), Some(bu)) => {
             if !(-90.0..=90.0).contains(&la) {
-                return Err(b.err(il, t!("lintang di luar -90..90", "latitude outside -90..90")));
+                return Err(b.err(
+                    il,
+                    t!("lintang di luar -90..90", "latitude outside -90..90"),
+                ));
             }
             if !(-180.0..=180.0).contains(&bu) {
-                return Err(b.err(ib, t!("bujur di luar -180..180", "longitude outside -180..180")));
+                return Err(b.err(
+                    ib,
+                    t!("bujur di luar -180..180", "longitude outside -180..180"),
+                ));
             }
             Ok(Some((la, bu)))
         }
@@ -271,10 +285,17 @@ fn koordinat(b: &Baris, il: Option<usize>, ib: Option<usize>) -> Result<Option<(
 
 /// Zone codes interned in sorted order, so ids do not depend on row order.
 fn kode_wilayah(sekolah: &[Sekolah]) -> std::collections::HashMap<&str, u32> {
-    let mut codes: Vec<&str> = sekolah.iter().flat_map(|s| s.wilayah.iter().map(String::as_str)).collect();
+    let mut codes: Vec<&str> = sekolah
+        .iter()
+        .flat_map(|s| s.wilayah.iter().map(String::as_str))
+        .collect();
     codes.sort_unstable();
     codes.dedup();
-    codes.into_iter().enumerate().map(|(i, c)| (c, i as u32)).collect()
+    codes
+        .into_iter()
+        .enumerate()
+        .map(|(i, c)| (c, i as u32))
+        .collect()
 }
 
 /// Read the schools file. Schools are returned sorted by NPSN.
@@ -306,7 +327,12 @@ pub fn baca_sekolah(
             Ok(false) => break,
             Ok(true) => {}
             Err(e) => {
-                let m = masalah(berkas, nomor, None, t!("baris tidak terbaca: {e}", "unreadable row: {e}"));
+                let m = masalah(
+                    berkas,
+                    nomor,
+                    None,
+                    t!("baris tidak terbaca: {e}", "unreadable row: {e}"),
+                );
                 match modus {
                     ModusRusak::Berhenti => return Err(m),
                     ModusRusak::Lewati => {
@@ -318,7 +344,15 @@ pub fn baca_sekolah(
         }
         let nomor = rec.position().map(|p| p.line()).unwrap_or(nomor);
         if out.len() >= MAKS_BARIS {
-            return Err(masalah(berkas, nomor, None, t!("terlalu banyak baris (batas {MAKS_BARIS})", "too many rows (limit {MAKS_BARIS})")));
+            return Err(masalah(
+                berkas,
+                nomor,
+                None,
+                t!(
+                    "terlalu banyak baris (batas {MAKS_BARIS})",
+                    "too many rows (limit {MAKS_BARIS})"
+                ),
+            ));
         }
         let b = Baris {
             berkas,
@@ -329,14 +363,30 @@ pub fn baca_sekolah(
         let row = (|| -> Result<Sekolah, Masalah> {
             let npsn = b.wajib(inpsn)?.to_string();
             if let Some(first) = seen.get(&npsn) {
-                return Err(b.err(inpsn, t!("NPSN `{npsn}` sudah ada di baris {first}", "NPSN `{npsn}` already on line {first}")));
+                return Err(b.err(
+                    inpsn,
+                    t!(
+                        "NPSN `{npsn}` sudah ada di baris {first}",
+                        "NPSN `{npsn}` already on line {first}"
+                    ),
+                ));
             }
             let dt = b.wajib(itampung)?;
             let daya_tampung: u32 = dt.parse().ok().filter(|n| *n <= 100_000).ok_or_else(|| {
-                b.err(itampung, t!("`{dt}` bukan bilangan bulat 0–100000", "`{dt}` is not a whole number 0–100000"))
+                b.err(
+                    itampung,
+                    t!(
+                        "`{dt}` bukan bilangan bulat 0–100000",
+                        "`{dt}` is not a whole number 0–100000"
+                    ),
+                )
             })?;
             Ok(Sekolah {
-                nama: inama.map(|i| b.sel(i)).transpose()?.unwrap_or("").to_string(),
+                nama: inama
+                    .map(|i| b.sel(i))
+                    .transpose()?
+                    .unwrap_or("")
+                    .to_string(),
                 daya_tampung,
                 lokasi: koordinat(&b, il, ib)?,
                 wilayah: iw
@@ -358,14 +408,24 @@ pub fn baca_sekolah(
         }
     }
     out.sort_by(|a, b| a.npsn.cmp(&b.npsn));
-    let ids: std::collections::HashMap<String, u32> = kode_wilayah(&out).into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+    let ids: std::collections::HashMap<String, u32> = kode_wilayah(&out)
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect();
     for s in &mut out {
-        let mut w: Vec<u32> = s.wilayah.iter().filter_map(|c| ids.get(c).copied()).collect();
+        let mut w: Vec<u32> = s
+            .wilayah
+            .iter()
+            .filter_map(|c| ids.get(c).copied())
+            .collect();
         w.sort_unstable();
         s.wilayah_id = w;
     }
     Ok((out, rusak))
 }
+
+/// Applicants and rows set aside from one piece of the file.
+type Potongan = (Vec<Pendaftar>, Vec<BarisRusak>);
 
 /// Applicants read, rows set aside, and the file's problems.
 pub struct BacaanPendaftar {
@@ -385,15 +445,36 @@ pub fn baca_pendaftar(
     let mut rdr = reader(text);
     let cols = header(berkas, &mut rdr)?;
     let inisn = need(berkas, &cols, "nisn", t!("nomor murid", "student id"))?;
-    let ijalur = need(berkas, &cols, "jalur", t!("jalur atau sub-jalur yang dipilih", "chosen jalur or sub-jalur"))?;
-    let ipilihan = need(berkas, &cols, "pilihan", t!("NPSN sekolah pilihan, dipisah `;`", "NPSN of chosen schools, `;`-separated"))?;
+    let ijalur = need(
+        berkas,
+        &cols,
+        "jalur",
+        t!(
+            "jalur atau sub-jalur yang dipilih",
+            "chosen jalur or sub-jalur"
+        ),
+    )?;
+    let ipilihan = need(
+        berkas,
+        &cols,
+        "pilihan",
+        t!(
+            "NPSN sekolah pilihan, dipisah `;`",
+            "NPSN of chosen schools, `;`-separated"
+        ),
+    )?;
     let ilahir = if skema.perlu_lahir {
         Some(need(berkas, &cols, "tanggal_lahir", t!("usia", "age"))?)
     } else {
         cols.iter().position(|c| c == "tanggal_lahir")
     };
     let iwaktu = if skema.perlu_waktu {
-        Some(need(berkas, &cols, "waktu_daftar", t!("urutan waktu daftar", "registration-time ranking"))?)
+        Some(need(
+            berkas,
+            &cols,
+            "waktu_daftar",
+            t!("urutan waktu daftar", "registration-time ranking"),
+        )?)
     } else {
         cols.iter().position(|c| c == "waktu_daftar")
     };
@@ -415,12 +496,27 @@ pub fn baca_pendaftar(
     let istatus = cols.iter().position(|c| c == "status");
     let mut iangka = Vec::new();
     for k in &skema.kolom_angka {
-        iangka.push(need(berkas, &cols, k, t!("dipakai rumus skor", "used by a score formula"))?);
+        iangka.push(need(
+            berkas,
+            &cols,
+            k,
+            t!("dipakai rumus skor", "used by a score formula"),
+        )?);
     }
     let mut ipoin = Vec::new();
     for (tabel, _) in &skema.poin {
-        let a = need(berkas, &cols, &format!("{tabel}_kategori"), t!("tabel poin {tabel}", "points table {tabel}"))?;
-        let b = need(berkas, &cols, &format!("{tabel}_peringkat"), t!("tabel poin {tabel}", "points table {tabel}"))?;
+        let a = need(
+            berkas,
+            &cols,
+            &format!("{tabel}_kategori"),
+            t!("tabel poin {tabel}", "points table {tabel}"),
+        )?;
+        let b = need(
+            berkas,
+            &cols,
+            &format!("{tabel}_peringkat"),
+            t!("tabel poin {tabel}", "points table {tabel}"),
+        )?;
         ipoin.push((a, b));
     }
     let npsn: std::collections::HashMap<&str, u32> = sekolah
@@ -429,166 +525,350 @@ pub fn baca_pendaftar(
         .map(|(i, s)| (s.npsn.as_str(), i as u32))
         .collect();
     let kode = kode_wilayah(sekolah);
-    let mut out: Vec<Pendaftar> = Vec::new();
-    let mut rusak: Vec<BarisRusak> = Vec::new();
-    let mut rec = csv::ByteRecord::new();
-    loop {
-        let nomor = rdr.position().line() + 1;
-        match rdr.read_byte_record(&mut rec) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(e) => {
-                let m = masalah(berkas, nomor, None, t!("baris tidak terbaca: {e}", "unreadable row: {e}"));
-                match modus {
-                    ModusRusak::Berhenti => return Err(m),
-                    ModusRusak::Lewati => {
-                        rusak.push(BarisRusak { id: format!("baris:{nomor}"), masalah: m });
-                        continue;
-                    }
-                }
-            }
-        }
-        let nomor = rec.position().map(|p| p.line()).unwrap_or(nomor);
-        if out.len() + rusak.len() >= MAKS_BARIS {
-            return Err(masalah(berkas, nomor, None, t!("terlalu banyak baris (batas {MAKS_BARIS})", "too many rows (limit {MAKS_BARIS})")));
-        }
-        let b = Baris {
-            berkas,
-            nomor,
-            rec: &rec,
-            cols: &cols,
-        };
-        let row = (|| -> Result<Pendaftar, Masalah> {
-            let nisn = b.wajib(inisn)?.to_string();
-            let mut jalur = Vec::new();
-            for j in list(b.wajib(ijalur)?) {
-                match skema.unit_index(j) {
-                    Some(u) => jalur.push(u),
-                    None => {
-                        let known = skema.unit_ids().join(", ");
-                        return Err(b.err(ijalur, t!("jalur `{j}` tidak ada di rencana; yang ada: {known}", "jalur `{j}` is not in the plan; known: {known}")));
-                    }
-                }
-            }
-            let mut pilihan = Vec::new();
-            for p in list(b.sel(ipilihan)?) {
-                let Some(&s) = npsn.get(p) else {
-                    return Err(b.err(ipilihan, t!("sekolah `{p}` tidak ada di berkas sekolah", "school `{p}` is not in the schools file")));
-                };
-                if pilihan.contains(&s) {
-                    return Err(b.err(ipilihan, t!("sekolah `{p}` dipilih dua kali", "school `{p}` chosen twice")));
-                }
-                pilihan.push(s);
-            }
-            if pilihan.len() > MAKS_PILIHAN {
-                return Err(b.err(ipilihan, t!("lebih dari {MAKS_PILIHAN} pilihan", "more than {MAKS_PILIHAN} choices")));
-            }
-            let lahir = match ilahir {
-                Some(i) => {
-                    let v = b.sel(i)?;
-                    if v.is_empty() && !skema.perlu_lahir {
-                        None
-                    } else {
-                        Some(hari(v).ok_or_else(|| b.err(i, t!("`{v}` bukan tanggal TTTT-BB-HH", "`{v}` is not a YYYY-MM-DD date")))?)
-                    }
-                }
-                None => None,
-            };
-            let waktu_daftar = match iwaktu {
-                Some(i) => {
-                    let v = b.sel(i)?;
-                    if v.is_empty() && !skema.perlu_waktu {
-                        None
-                    } else {
-                        Some(detik(v).ok_or_else(|| b.err(i, t!("`{v}` bukan waktu TTTT-BB-HH JJ:MM[:DD]", "`{v}` is not a YYYY-MM-DD HH:MM[:SS] time")))?)
-                    }
-                }
-                None => None,
-            };
-            let lokasi = koordinat(&b, il, ib)?;
-            let mut jarak: Vec<u32> = Vec::new();
-            if let Some(i) = ijarak {
-                let v = b.sel(i)?;
-                for (k, x) in v.split(';').map(str::trim).enumerate() {
-                    if v.is_empty() {
-                        break;
-                    }
-                    let m: f64 = x.replace(',', ".").parse().ok().filter(|m: &f64| m.is_finite() && *m >= 0.0 && *m < 1e8).ok_or_else(|| {
-                        let k = k + 1;
-                        b.err(i, t!("jarak ke-{k} `{x}` bukan meter", "distance {k} `{x}` is not metres"))
-                    })?;
-                    jarak.push(m.round() as u32);
-                }
-                if !jarak.is_empty() && jarak.len() != pilihan.len() {
-                    let (a, p) = (jarak.len(), pilihan.len());
-                    return Err(b.err(i, t!("{a} jarak untuk {p} pilihan", "{a} distances for {p} choices")));
-                }
-            }
-            if jarak.is_empty() {
-                jarak = pilihan
-                    .iter()
-                    .map(|&s| match (lokasi, sekolah.get(s as usize).and_then(|x| x.lokasi)) {
-                        (Some(a), Some(c)) => super::jarak_m(a, c),
-                        _ => u32::MAX,
-                    })
-                    .collect();
-            }
-            let wilayah = iw.map(|i| b.sel(i)).transpose()?.map(|v| list(v).filter_map(|c| kode.get(c).copied()).collect()).unwrap_or_default();
-            let mut status = 0u64;
-            if let Some(i) = istatus {
-                for s in list(b.sel(i)?) {
-                    // Only statuses the plan refers to can change a decision.
-                    let s = s.to_lowercase();
-                    if let Some(k) = skema.status.iter().position(|x| *x == s) {
-                        status |= 1 << k;
-                    }
-                }
-            }
-            let mut nilai: Vec<f64> = Vec::with_capacity(iangka.len() + ipoin.len());
-            for &i in &iangka {
-                let v = b.angka(i)?;
-                if let Some(x) = v {
-                    if !(0.0..=1_000_000.0).contains(&x) {
-                        return Err(b.err(i, t!("nilai {x} di luar 0–1000000", "value {x} outside 0–1000000")));
-                    }
-                }
-                nilai.push(v.unwrap_or(f64::NAN));
-            }
-            for (k, &(ia, ip)) in ipoin.iter().enumerate() {
-                let (kat, per) = (b.sel(ia)?, b.sel(ip)?);
-                let poin = if kat.is_empty() && per.is_empty() {
-                    0.0
-                } else {
-                    let tabel = &skema.poin[k].1;
-                    match tabel.get(&(kat.to_lowercase(), per.to_lowercase())) {
-                        Some(p) => f64::from(*p),
-                        None => {
-                            let known: Vec<String> = tabel.keys().map(|(a, b)| format!("{a} {b}")).collect();
-                            let known = known.join(", ");
-                            return Err(b.err(ia, t!("`{kat} {per}` tidak ada di tabel poin; yang ada: {known}", "`{kat} {per}` is not in the points table; known: {known}")));
+    // One piece of the data rows, `awal` = line number of its first row.
+    let potongan = |bytes: &[u8], awal: u64| -> Result<Potongan, Masalah> {
+        let mut rdr = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .trim(csv::Trim::All)
+            .from_reader(bytes);
+        let mut out: Vec<Pendaftar> = Vec::new();
+        let mut rusak: Vec<BarisRusak> = Vec::new();
+        let mut rec = csv::ByteRecord::new();
+        loop {
+            let nomor = awal + rdr.position().line() - 1;
+            match rdr.read_byte_record(&mut rec) {
+                Ok(false) => break,
+                Ok(true) => {}
+                Err(e) => {
+                    let m = masalah(
+                        berkas,
+                        nomor,
+                        None,
+                        t!("baris tidak terbaca: {e}", "unreadable row: {e}"),
+                    );
+                    match modus {
+                        ModusRusak::Berhenti => return Err(m),
+                        ModusRusak::Lewati => {
+                            rusak.push(BarisRusak {
+                                id: format!("baris:{nomor}"),
+                                masalah: m,
+                            });
+                            continue;
                         }
                     }
+                }
+            }
+            let nomor = rec.position().map(|p| awal + p.line() - 1).unwrap_or(nomor);
+            if out.len() + rusak.len() >= MAKS_BARIS {
+                return Err(masalah(
+                    berkas,
+                    nomor,
+                    None,
+                    t!(
+                        "terlalu banyak baris (batas {MAKS_BARIS})",
+                        "too many rows (limit {MAKS_BARIS})"
+                    ),
+                ));
+            }
+            let b = Baris {
+                berkas,
+                nomor,
+                rec: &rec,
+                cols: &cols,
+            };
+            let row = (|| -> Result<Pendaftar, Masalah> {
+                let nisn = b.wajib(inisn)?.to_string();
+                let mut jalur = Vec::new();
+                for j in list(b.wajib(ijalur)?) {
+                    match skema.unit_index(j) {
+                        Some(u) => jalur.push(u),
+                        None => {
+                            let known = skema.unit_ids().join(", ");
+                            return Err(b.err(
+                                ijalur,
+                                t!(
+                                    "jalur `{j}` tidak ada di rencana; yang ada: {known}",
+                                    "jalur `{j}` is not in the plan; known: {known}"
+                                ),
+                            ));
+                        }
+                    }
+                }
+                let mut pilihan = Vec::new();
+                for p in list(b.sel(ipilihan)?) {
+                    let Some(&s) = npsn.get(p) else {
+                        return Err(b.err(
+                            ipilihan,
+                            t!(
+                                "sekolah `{p}` tidak ada di berkas sekolah",
+                                "school `{p}` is not in the schools file"
+                            ),
+                        ));
+                    };
+                    if pilihan.contains(&s) {
+                        return Err(b.err(
+                            ipilihan,
+                            t!(
+                                "sekolah `{p}` dipilih dua kali",
+                                "school `{p}` chosen twice"
+                            ),
+                        ));
+                    }
+                    pilihan.push(s);
+                }
+                if pilihan.len() > MAKS_PILIHAN {
+                    return Err(b.err(
+                        ipilihan,
+                        t!(
+                            "lebih dari {MAKS_PILIHAN} pilihan",
+                            "more than {MAKS_PILIHAN} choices"
+                        ),
+                    ));
+                }
+                let lahir = match ilahir {
+                    Some(i) => {
+                        let v = b.sel(i)?;
+                        if v.is_empty() && !skema.perlu_lahir {
+                            None
+                        } else {
+                            Some(hari(v).ok_or_else(|| {
+                                b.err(
+                                    i,
+                                    t!(
+                                        "`{v}` bukan tanggal TTTT-BB-HH",
+                                        "`{v}` is not a YYYY-MM-DD date"
+                                    ),
+                                )
+                            })?)
+                        }
+                    }
+                    None => None,
                 };
-                nilai.push(poin);
+                let waktu_daftar = match iwaktu {
+                    Some(i) => {
+                        let v = b.sel(i)?;
+                        if v.is_empty() && !skema.perlu_waktu {
+                            None
+                        } else {
+                            Some(detik(v).ok_or_else(|| {
+                                b.err(
+                                    i,
+                                    t!(
+                                        "`{v}` bukan waktu TTTT-BB-HH JJ:MM[:DD]",
+                                        "`{v}` is not a YYYY-MM-DD HH:MM[:SS] time"
+                                    ),
+                                )
+                            })?)
+                        }
+                    }
+                    None => None,
+                };
+                let lokasi = koordinat(&b, il, ib)?;
+                let mut jarak: Vec<u32> = Vec::new();
+                if let Some(i) = ijarak {
+                    let v = b.sel(i)?;
+                    for (k, x) in v.split(';').map(str::trim).enumerate() {
+                        if v.is_empty() {
+                            break;
+                        }
+                        let m: f64 = x
+                            .replace(',', ".")
+                            .parse()
+                            .ok()
+                            .filter(|m: &f64| m.is_finite() && *m >= 0.0 && *m < 1e8)
+                            .ok_or_else(|| {
+                                let k = k + 1;
+                                b.err(
+                                    i,
+                                    t!(
+                                        "jarak ke-{k} `{x}` bukan meter",
+                                        "distance {k} `{x}` is not metres"
+                                    ),
+                                )
+                            })?;
+                        jarak.push(m.round() as u32);
+                    }
+                    if !jarak.is_empty() && jarak.len() != pilihan.len() {
+                        let (a, p) = (jarak.len(), pilihan.len());
+                        return Err(b.err(
+                            i,
+                            t!(
+                                "{a} jarak untuk {p} pilihan",
+                                "{a} distances for {p} choices"
+                            ),
+                        ));
+                    }
+                }
+                if jarak.is_empty() {
+                    jarak = pilihan
+                        .iter()
+                        .map(
+                            |&s| match (lokasi, sekolah.get(s as usize).and_then(|x| x.lokasi)) {
+                                (Some(a), Some(c)) => super::jarak_m(a, c),
+                                _ => u32::MAX,
+                            },
+                        )
+                        .collect();
+                }
+                let wilayah = iw
+                    .map(|i| b.sel(i))
+                    .transpose()?
+                    .map(|v| list(v).filter_map(|c| kode.get(c).copied()).collect())
+                    .unwrap_or_default();
+                let mut status = 0u64;
+                if let Some(i) = istatus {
+                    for s in list(b.sel(i)?) {
+                        // Only statuses the plan refers to can change a decision.
+                        let s = s.to_lowercase();
+                        if let Some(k) = skema.status.iter().position(|x| *x == s) {
+                            status |= 1 << k;
+                        }
+                    }
+                }
+                let mut nilai: Vec<f64> = Vec::with_capacity(iangka.len() + ipoin.len());
+                for &i in &iangka {
+                    let v = b.angka(i)?;
+                    if let Some(x) = v {
+                        if !(0.0..=1_000_000.0).contains(&x) {
+                            return Err(b.err(
+                                i,
+                                t!("nilai {x} di luar 0–1000000", "value {x} outside 0–1000000"),
+                            ));
+                        }
+                    }
+                    nilai.push(v.unwrap_or(f64::NAN));
+                }
+                for (k, &(ia, ip)) in ipoin.iter().enumerate() {
+                    let (kat, per) = (b.sel(ia)?, b.sel(ip)?);
+                    let poin = if kat.is_empty() && per.is_empty() {
+                        0.0
+                    } else {
+                        let tabel = &skema.poin[k].1;
+                        match tabel.get(&(kat.to_lowercase(), per.to_lowercase())) {
+                            Some(p) => f64::from(*p),
+                            None => {
+                                let known: Vec<String> =
+                                    tabel.keys().map(|(a, b)| format!("{a} {b}")).collect();
+                                let known = known.join(", ");
+                                return Err(b.err(
+                                    ia,
+                                    t!(
+                                        "`{kat} {per}` tidak ada di tabel poin; yang ada: {known}",
+                                        "`{kat} {per}` is not in the points table; known: {known}"
+                                    ),
+                                ));
+                            }
+                        }
+                    };
+                    nilai.push(poin);
+                }
+                Ok(Pendaftar {
+                    nisn,
+                    baris: nomor,
+                    jalur,
+                    pilihan,
+                    jarak,
+                    lahir,
+                    waktu_daftar,
+                    wilayah,
+                    status,
+                    nilai,
+                })
+            })();
+            match row {
+                Ok(p) => out.push(p),
+                Err(m) if modus == ModusRusak::Lewati => {
+                    let id = b
+                        .sel(inisn)
+                        .ok()
+                        .filter(|s| !s.is_empty())
+                        .map(str::to_string)
+                        .unwrap_or(format!("baris:{nomor}"));
+                    rusak.push(BarisRusak { id, masalah: m });
+                }
+                Err(m) => return Err(m),
             }
-            Ok(Pendaftar { nisn, baris: nomor, jalur, pilihan, jarak, lahir, waktu_daftar, wilayah, status, nilai })
-        })();
-        match row {
-            Ok(p) => out.push(p),
-            Err(m) if modus == ModusRusak::Lewati => {
-                let id = b.sel(inisn).ok().filter(|s| !s.is_empty()).map(str::to_string).unwrap_or(format!("baris:{nomor}"));
-                rusak.push(BarisRusak { id, masalah: m });
-            }
-            Err(m) => return Err(m),
         }
+        Ok((out, rusak))
+    };
+    // Rows after the header. Without quotes no field can hold a newline, so the
+    // rows can be cut at line ends and read in parallel; the pieces are joined in
+    // file order, so the result is the same as reading them one by one.
+    let mulai = rdr.position().byte() as usize;
+    let sisa = text.get(mulai..).unwrap_or(&[]);
+    let potong: Vec<(usize, usize)> = if sisa.contains(&b'"') || sisa.len() < 1 << 20 {
+        vec![(0, sisa.len())]
+    } else {
+        let n = rayon::current_num_threads().max(1) * 4;
+        let mut cuts = vec![0usize];
+        for i in 1..n {
+            let mut at = sisa.len() * i / n;
+            while at < sisa.len() && sisa[at - 1] != b'\n' {
+                at += 1;
+            }
+            if at > *cuts.last().unwrap_or(&0) && at < sisa.len() {
+                cuts.push(at);
+            }
+        }
+        cuts.push(sisa.len());
+        cuts.windows(2).map(|w| (w[0], w[1])).collect()
+    };
+    // Line number of each piece's first row: 2 + newlines before it.
+    let mut awal = Vec::with_capacity(potong.len());
+    let mut line = rdr.position().line();
+    let mut prev = 0;
+    for &(a, _) in &potong {
+        line += sisa[prev..a].iter().filter(|&&c| c == b'\n').count() as u64;
+        awal.push(line);
+        prev = a;
+    }
+    use rayon::prelude::*;
+    let hasil: Vec<Result<Potongan, Masalah>> = potong
+        .par_iter()
+        .zip(awal.par_iter())
+        .map(|(&(a, b), &l)| potongan(&sisa[a..b], l))
+        .collect();
+    let mut out: Vec<Pendaftar> = Vec::new();
+    let mut rusak: Vec<BarisRusak> = Vec::new();
+    for h in hasil {
+        let (o, r) = h?;
+        out.extend(o);
+        rusak.extend(r);
+    }
+    if out.len() + rusak.len() > MAKS_BARIS {
+        return Err(masalah(
+            berkas,
+            0,
+            None,
+            t!(
+                "terlalu banyak baris (batas {MAKS_BARIS})",
+                "too many rows (limit {MAKS_BARIS})"
+            ),
+        ));
     }
     out.sort_by(|a, b| a.nisn.cmp(&b.nisn));
     for w in out.windows(2) {
         if w[0].nisn == w[1].nisn {
-            let (n, a, c) = (&w[0].nisn, w[0].baris.min(w[1].baris), w[0].baris.max(w[1].baris));
-            let m = masalah(berkas, c, Some("nisn"), t!("NISN `{n}` juga ada di baris {a}", "NISN `{n}` also on line {a}"));
+            let (n, a, c) = (
+                &w[0].nisn,
+                w[0].baris.min(w[1].baris),
+                w[0].baris.max(w[1].baris),
+            );
+            let m = masalah(
+                berkas,
+                c,
+                Some("nisn"),
+                t!(
+                    "NISN `{n}` juga ada di baris {a}",
+                    "NISN `{n}` also on line {a}"
+                ),
+            );
             return Err(m);
         }
     }
-    Ok(BacaanPendaftar { pendaftar: out, rusak })
+    Ok(BacaanPendaftar {
+        pendaftar: out,
+        rusak,
+    })
 }

@@ -15,42 +15,70 @@ fn csv_field(s: &str) -> String {
 /// `hasil.csv`: nisn, status, sekolah, jalur, tahap, peringkat, cadangan_sekolah,
 /// cadangan_posisi, naik_dari_cadangan, alasan.
 pub fn hasil_csv(h: &Hasil, skema: &Skema, sekolah: &[Sekolah], lang: Lang) -> String {
-    let mut out = String::with_capacity(h.pendaftar.len() * 64 + 128);
-    out.push_str("nisn,status,sekolah,jalur,tahap,peringkat,cadangan_sekolah,cadangan_posisi,naik_dari_cadangan,alasan\n");
-    for r in &h.pendaftar {
-        let sk = r
-            .sekolah
-            .and_then(|s| sekolah.get(s as usize))
-            .map(|s| s.npsn.as_str())
-            .unwrap_or("");
-        let unit = r
-            .unit
-            .and_then(|u| skema.units.get(u))
-            .map(|u| u.id.as_str())
-            .unwrap_or("");
-        let tahap = r.tahap.map(|t| t.to_string()).unwrap_or_default();
-        let rank = r.peringkat.map(|t| t.to_string()).unwrap_or_default();
-        let (cs, cp) = match r.cadangan {
-            Some((s, _, p)) => (
-                sekolah.get(s as usize).map(|x| x.npsn.clone()).unwrap_or_default(),
-                p.to_string(),
-            ),
-            None => (String::new(), String::new()),
-        };
-        let naik = if r.naik_dari_cadangan { "ya" } else { "" };
-        out.push_str(&format!(
-            "{},{},{},{},{},{},{},{},{},{}\n",
-            csv_field(&r.nisn),
-            r.status.as_str(),
-            csv_field(sk),
-            unit,
-            tahap,
-            rank,
-            csv_field(&cs),
-            cp,
-            naik,
-            csv_field(h.alasan(skema, sekolah, r.alasan).get(lang))
-        ));
+    use rayon::prelude::*;
+    use std::fmt::Write as _;
+    let head = "nisn,status,sekolah,jalur,tahap,peringkat,cadangan_sekolah,cadangan_posisi,naik_dari_cadangan,alasan\n";
+    // Rows are rendered in parallel pieces and joined in order: same bytes.
+    let pieces: Vec<String> = h
+        .pendaftar
+        .par_chunks(16_384)
+        .map(|rows| {
+            let mut out = String::with_capacity(rows.len() * 72);
+            for r in rows {
+                let sk = r
+                    .sekolah
+                    .and_then(|s| sekolah.get(s as usize))
+                    .map(|s| s.npsn.as_str())
+                    .unwrap_or("");
+                let unit = r
+                    .unit
+                    .and_then(|u| skema.units.get(u))
+                    .map(|u| u.id.as_str())
+                    .unwrap_or("");
+                out.push_str(&csv_field(&r.nisn));
+                out.push(',');
+                out.push_str(r.status.as_str());
+                out.push(',');
+                out.push_str(&csv_field(sk));
+                out.push(',');
+                out.push_str(unit);
+                out.push(',');
+                if let Some(t) = r.tahap {
+                    let _ = write!(out, "{t}");
+                }
+                out.push(',');
+                if let Some(p) = r.peringkat {
+                    let _ = write!(out, "{p}");
+                }
+                out.push(',');
+                if let Some((s, _, p)) = r.cadangan {
+                    out.push_str(&csv_field(
+                        sekolah
+                            .get(s as usize)
+                            .map(|x| x.npsn.as_str())
+                            .unwrap_or(""),
+                    ));
+                    let _ = write!(out, ",{p}");
+                } else {
+                    out.push(',');
+                }
+                out.push(',');
+                if r.naik_dari_cadangan {
+                    out.push_str("ya");
+                }
+                out.push(',');
+                if r.alasan != super::Alasan::Kosong {
+                    out.push_str(&csv_field(h.alasan(skema, sekolah, r.alasan).get(lang)));
+                }
+                out.push('\n');
+            }
+            out
+        })
+        .collect();
+    let mut out = String::with_capacity(pieces.iter().map(String::len).sum::<usize>() + head.len());
+    out.push_str(head);
+    for p in pieces {
+        out.push_str(&p);
     }
     out
 }

@@ -132,6 +132,9 @@ pub struct Unit {
     sub: Option<usize>,
 }
 
+/// A points table: (kategori, peringkat) → points.
+pub type TabelPoin = BTreeMap<(String, String), u32>;
+
 /// A plan prepared for running: names resolved to indexes, numbers parsed.
 #[derive(Debug, Clone)]
 pub struct Skema {
@@ -141,7 +144,7 @@ pub struct Skema {
     /// Numeric applicant columns the score formulas read.
     pub kolom_angka: Vec<String>,
     /// Points tables: name and (kategori, peringkat) → points.
-    pub poin: Vec<(String, BTreeMap<(String, String), u32>)>,
+    pub poin: Vec<(String, TabelPoin)>,
     skor: Vec<(String, Vec<(f64, SumberC)>)>,
     /// Statuses the plan refers to; bit k of `Pendaftar::status`.
     pub status: Vec<String>,
@@ -203,14 +206,17 @@ impl Skema {
                 }
             }
         }
-        let poin: Vec<(String, BTreeMap<(String, String), u32>)> = poin_names
+        let poin: Vec<(String, TabelPoin)> = poin_names
             .iter()
             .map(|n| {
                 let mut m = BTreeMap::new();
                 if let Some(t) = plan.poin.iter().find(|t| &t.nama == n) {
                     for b in &t.baris {
                         for v in &b.nilai {
-                            m.insert((b.kategori.to_lowercase(), v.peringkat.to_lowercase()), v.poin);
+                            m.insert(
+                                (b.kategori.to_lowercase(), v.peringkat.to_lowercase()),
+                                v.poin,
+                            );
                         }
                     }
                 }
@@ -243,7 +249,10 @@ impl Skema {
             let mut stack = vec![(i, 0usize)];
             while let Some((k, depth)) = stack.pop() {
                 if depth > skor.len() {
-                    return Err(t!("skor `{n}` memakai dirinya sendiri", "score `{n}` refers to itself"));
+                    return Err(t!(
+                        "skor `{n}` memakai dirinya sendiri",
+                        "score `{n}` refers to itself"
+                    ));
                 }
                 for (_, s) in &skor[k].1 {
                     if let SumberC::Skor(j) = s {
@@ -258,19 +267,30 @@ impl Skema {
             let jalur = plan.kursi.jalur.iter().position(|j| j.id == u.jalur);
             let Some(jalur) = jalur else {
                 let id = &u.id;
-                return Err(t!("unit `{id}` tidak ada di skema kursi", "unit `{id}` is missing from the seat scheme"));
+                return Err(t!(
+                    "unit `{id}` tidak ada di skema kursi",
+                    "unit `{id}` is missing from the seat scheme"
+                ));
             };
-            let sub = plan.kursi.jalur[jalur].sub.iter().position(|s| s.id == u.id);
+            let sub = plan.kursi.jalur[jalur]
+                .sub
+                .iter()
+                .position(|s| s.id == u.id);
             let mut syarat = Vec::new();
             for s in &u.syarat {
                 match s {
                     Syarat::DalamWilayah => syarat.push(SyaratC::DalamWilayah),
-                    Syarat::Status(n) | Syarat::Lain(n) => syarat.push(SyaratC::Status(bit(&n.to_lowercase(), &mut status))),
+                    Syarat::Status(n) | Syarat::Lain(n) => {
+                        syarat.push(SyaratC::Status(bit(&n.to_lowercase(), &mut status)))
+                    }
                 }
             }
             if u.urutan.len() > MAKS_URUTAN {
                 let id = &u.id;
-                return Err(t!("urutan `{id}` lebih dari {MAKS_URUTAN} kriteria", "ranking of `{id}` has more than {MAKS_URUTAN} criteria"));
+                return Err(t!(
+                    "urutan `{id}` lebih dari {MAKS_URUTAN} kriteria",
+                    "ranking of `{id}` has more than {MAKS_URUTAN} criteria"
+                ));
             }
             for k in &u.urutan {
                 match &k.kriteria {
@@ -278,7 +298,10 @@ impl Skema {
                     KriteriaJenis::WaktuDaftar => perlu_waktu = true,
                     KriteriaJenis::Jarak => perlu_jarak = true,
                     KriteriaJenis::Skor(n) if !plan.skor.iter().any(|s| &s.nama == n) => {
-                        return Err(t!("skor `{n}` tidak ada di rencana", "score `{n}` is not in the plan"));
+                        return Err(t!(
+                            "skor `{n}` tidak ada di rencana",
+                            "score `{n}` is not in the plan"
+                        ));
                     }
                     _ => {}
                 }
@@ -288,7 +311,9 @@ impl Skema {
                 .iter()
                 .map(|k| {
                     let c = match &k.kriteria {
-                        KriteriaJenis::Skor(n) => KriteriaC::Skor(plan.skor.iter().position(|s| &s.nama == n).unwrap_or(0)),
+                        KriteriaJenis::Skor(n) => KriteriaC::Skor(
+                            plan.skor.iter().position(|s| &s.nama == n).unwrap_or(0),
+                        ),
                         KriteriaJenis::Jarak => KriteriaC::Jarak,
                         KriteriaJenis::Usia => KriteriaC::Usia,
                         KriteriaJenis::WaktuDaftar => KriteriaC::Waktu,
@@ -312,10 +337,11 @@ impl Skema {
         for (i, u) in plan.seleksi.iter().enumerate() {
             if let Some(t) = &u.sisa_ke {
                 // Carry-over to a jalur with sub-jalur goes to its first one.
-                let target = units
-                    .iter()
-                    .position(|x| &x.id == t)
-                    .or_else(|| units.iter().position(|x| x.id.starts_with(&format!("{t}."))));
+                let target = units.iter().position(|x| &x.id == t).or_else(|| {
+                    units
+                        .iter()
+                        .position(|x| x.id.starts_with(&format!("{t}.")))
+                });
                 units[i].sisa_ke = target;
             }
         }
@@ -331,8 +357,12 @@ impl Skema {
                 (t.nomor, order)
             })
             .collect();
-        let acuan = data::hari(&plan.usia.tanggal_acuan)
-            .ok_or_else(|| t!("tanggal_acuan rencana tidak sah", "the plan's tanggal_acuan is invalid"))?;
+        let acuan = data::hari(&plan.usia.tanggal_acuan).ok_or_else(|| {
+            t!(
+                "tanggal_acuan rencana tidak sah",
+                "the plan's tanggal_acuan is invalid"
+            )
+        })?;
         let mut bebas_usia = 0u64;
         for s in &plan.usia.pengecualian {
             let k = bit(&s.to_lowercase(), &mut status);
@@ -340,18 +370,29 @@ impl Skema {
                 bebas_usia |= 1 << k;
             }
         }
-        let bit_istimewa = plan.usia.istimewa.as_ref().map(|_| bit("istimewa", &mut status));
+        let bit_istimewa = plan
+            .usia
+            .istimewa
+            .as_ref()
+            .map(|_| bit("istimewa", &mut status));
         if plan.usia.minimal_bulan.is_some() || plan.usia.maksimal_bulan.is_some() {
             perlu_lahir = true;
         }
         if status.len() > 64 {
-            return Err(t!("rencana memakai lebih dari 64 status", "the plan uses more than 64 statuses"));
+            return Err(t!(
+                "rencana memakai lebih dari 64 status",
+                "the plan uses more than 64 statuses"
+            ));
         }
         let radius_m = match &plan.wilayah.metode {
             Some(Metode::Radius { meter }) => Some(*meter),
             _ => None,
         };
-        if radius_m.is_some() && units.iter().any(|u| u.syarat.iter().any(|s| matches!(s, SyaratC::DalamWilayah))) {
+        if radius_m.is_some()
+            && units
+                .iter()
+                .any(|u| u.syarat.iter().any(|s| matches!(s, SyaratC::DalamWilayah)))
+        {
             perlu_jarak = true;
         }
         let maks_pilihan = match plan.pilihan.mekanisme {
@@ -372,7 +413,11 @@ impl Skema {
             usia_min: plan.usia.minimal_bulan.map(i64::from),
             usia_max: plan.usia.maksimal_bulan.map(i64::from),
             prioritas: plan.usia.prioritas_bulan.map(i64::from),
-            istimewa: plan.usia.istimewa.as_ref().map(|i| i64::from(i.minimal_bulan)),
+            istimewa: plan
+                .usia
+                .istimewa
+                .as_ref()
+                .map(|i| i64::from(i.minimal_bulan)),
             bebas_usia,
             bit_istimewa,
             radius_m,
@@ -402,7 +447,11 @@ impl Skema {
             .iter()
             .map(|u| {
                 let v = match u.sub {
-                    Some(k) => subs.get(u.jalur).and_then(|s| s.get(k)).copied().unwrap_or(0),
+                    Some(k) => subs
+                        .get(u.jalur)
+                        .and_then(|s| s.get(k))
+                        .copied()
+                        .unwrap_or(0),
                     None => jalur.get(u.jalur).copied().unwrap_or(0),
                 };
                 v.max(0) as u32
@@ -484,24 +533,39 @@ impl Gagal {
             Gagal::UsiaAtas(u) => {
                 let (a, b) = (bulan_teks(u), bulan_teks(skema.usia_max.unwrap_or(0)));
                 let (ai, bi, ae, be) = (a.id, b.id, a.en, b.en);
-                t!("usia {ai} melebihi batas {bi}", "age {ae} is above the limit {be}")
+                t!(
+                    "usia {ai} melebihi batas {bi}",
+                    "age {ae} is above the limit {be}"
+                )
             }
             Gagal::UsiaBawah(u) => {
                 let (a, b) = (bulan_teks(u), bulan_teks(skema.usia_min.unwrap_or(0)));
                 let (ai, bi, ae, be) = (a.id, b.id, a.en, b.en);
-                t!("usia {ai} di bawah batas {bi}", "age {ae} is below the limit {be}")
+                t!(
+                    "usia {ai} di bawah batas {bi}",
+                    "age {ae} is below the limit {be}"
+                )
             }
             Gagal::LahirKosong => t!("tanggal lahir kosong", "birth date is empty"),
             Gagal::Status(b) => {
                 let n = skema.status.get(b).map(String::as_str).unwrap_or("");
                 t!("tidak berstatus `{n}`", "does not have status `{n}`")
             }
-            Gagal::LuarWilayah => t!("tempat tinggal di luar wilayah sekolah ini", "home is outside this school's zone"),
+            Gagal::LuarWilayah => t!(
+                "tempat tinggal di luar wilayah sekolah ini",
+                "home is outside this school's zone"
+            ),
             Gagal::SkorKosong(i) => {
                 let n = skema.skor.get(i).map(|x| x.0.as_str()).unwrap_or("");
-                t!("nilai untuk skor `{n}` kosong", "an input of score `{n}` is empty")
+                t!(
+                    "nilai untuk skor `{n}` kosong",
+                    "an input of score `{n}` is empty"
+                )
             }
-            Gagal::JarakTakDiketahui => t!("jarak ke sekolah tidak diketahui", "distance to the school is unknown"),
+            Gagal::JarakTakDiketahui => t!(
+                "jarak ke sekolah tidak diketahui",
+                "distance to the school is unknown"
+            ),
             Gagal::WaktuKosong => t!("waktu daftar kosong", "registration time is empty"),
         }
     }
@@ -584,13 +648,21 @@ pub struct Hasil {
 impl Hasil {
     /// The reason in words.
     pub fn alasan(&self, skema: &Skema, sekolah: &[Sekolah], a: Alasan) -> Teks {
-        let npsn = |s: u32| sekolah.get(s as usize).map(|x| x.npsn.as_str()).unwrap_or("");
+        let npsn = |s: u32| {
+            sekolah
+                .get(s as usize)
+                .map(|x| x.npsn.as_str())
+                .unwrap_or("")
+        };
         match a {
             Alasan::Kosong => Teks::new("", ""),
             Alasan::Tidak(s, g) => {
                 let (n, g) = (npsn(s), g.teks(skema));
                 let (gi, ge) = (g.id, g.en);
-                t!("{n}: tidak memenuhi syarat — {gi}", "{n}: not eligible — {ge}")
+                t!(
+                    "{n}: tidak memenuhi syarat — {gi}",
+                    "{n}: not eligible — {ge}"
+                )
             }
             Alasan::Kalah(s, u) => {
                 let n = npsn(s);
@@ -599,16 +671,31 @@ impl Hasil {
                     .get(s as usize * skema.units.len() + u)
                     .and_then(|r| r.kunci_terakhir.clone())
                     .unwrap_or_else(|| "—".into());
-                t!("{n}: kalah peringkat; terakhir diterima {last}", "{n}: outranked; last accepted {last}")
+                t!(
+                    "{n}: kalah peringkat; terakhir diterima {last}",
+                    "{n}: outranked; last accepted {last}"
+                )
             }
             Alasan::TanpaKursi(s, u) => {
-                let (n, id) = (npsn(s), skema.units.get(u).map(|x| x.id.as_str()).unwrap_or(""));
+                let (n, id) = (
+                    npsn(s),
+                    skema.units.get(u).map(|x| x.id.as_str()).unwrap_or(""),
+                );
                 t!("{n}: tidak ada kursi {id}", "{n}: no {id} seats")
             }
             Alasan::TanpaPilihan => t!("tidak ada sekolah pilihan", "no school chosen"),
-            Alasan::TanpaTahap => t!("jalur yang didaftar tidak diseleksi di tahap mana pun", "the registered jalur is selected in no wave"),
-            Alasan::NaikCadangan => t!("naik dari daftar cadangan", "moved up from the reserve list"),
-            Alasan::TidakDaftarUlang => t!("tidak daftar ulang; kursi diisi dari cadangan", "did not re-register; the seat went to the reserve list"),
+            Alasan::TanpaTahap => t!(
+                "jalur yang didaftar tidak diseleksi di tahap mana pun",
+                "the registered jalur is selected in no wave"
+            ),
+            Alasan::NaikCadangan => t!(
+                "naik dari daftar cadangan",
+                "moved up from the reserve list"
+            ),
+            Alasan::TidakDaftarUlang => t!(
+                "tidak daftar ulang; kursi diisi dari cadangan",
+                "did not re-register; the seat went to the reserve list"
+            ),
             Alasan::DataRusak(i) => match self.rusak.get(i) {
                 Some(m) => {
                     let (l, ki, ke) = (m.baris, &m.pesan.id, &m.pesan.en);
@@ -696,9 +783,11 @@ fn kunci(
             SyaratC::DalamWilayah => {
                 let inside = match skema.radius_m {
                     Some(r) => jarak <= r,
-                    None => sekolah
-                        .get(s)
-                        .is_some_and(|sk| p.wilayah.iter().any(|w| sk.wilayah_id.binary_search(w).is_ok())),
+                    None => sekolah.get(s).is_some_and(|sk| {
+                        p.wilayah
+                            .iter()
+                            .any(|w| sk.wilayah_id.binary_search(w).is_ok())
+                    }),
                 };
                 if !inside {
                     return Err(Gagal::LuarWilayah);
@@ -752,7 +841,10 @@ fn tulis_kunci(skema: &Skema, u: &Unit, key: &Kunci) -> String {
         i += 1;
     }
     if skema.prioritas.is_some() && u.urutan.iter().any(|c| c.kriteria == KriteriaJenis::Usia) {
-        parts.push(format!("prioritas_usia={}", if key[i] == 0 { "ya" } else { "tidak" }));
+        parts.push(format!(
+            "prioritas_usia={}",
+            if key[i] == 0 { "ya" } else { "tidak" }
+        ));
         i += 1;
     }
     for c in &u.urutan {
@@ -770,7 +862,12 @@ fn tulis_kunci(skema: &Skema, u: &Unit, key: &Kunci) -> String {
             KriteriaJenis::WaktuDaftar => {
                 let (y, m, d) = civil(v.div_euclid(86_400));
                 let s = v.rem_euclid(86_400);
-                format!("waktu_daftar={y:04}-{m:02}-{d:02} {:02}:{:02}:{:02}", s / 3600, s % 3600 / 60, s % 60)
+                format!(
+                    "waktu_daftar={y:04}-{m:02}-{d:02} {:02}:{:02}:{:02}",
+                    s / 3600,
+                    s % 3600 / 60,
+                    s % 60
+                )
             }
             KriteriaJenis::NomorPendaftaran => format!("urutan_nisn={v}"),
         });
@@ -788,8 +885,8 @@ struct Kursi {
     diterima: Vec<(Kunci, u32)>,
     /// Reserve list in rank order: applicant indexes.
     cadangan: Vec<u32>,
-    /// Reserve candidates before ranking: (applicant, choice index).
-    calon: Vec<(u32, u8)>,
+    /// Reserve candidates before ranking, with their keys here.
+    calon: Vec<(Kunci, u32)>,
     sisa: u32,
     naik: u32,
 }
@@ -801,7 +898,12 @@ impl Kursi {
 }
 
 /// Run the plan. `pendaftar` must be sorted by NISN (as `baca_pendaftar` returns them).
-pub fn jalankan(skema: &Skema, sekolah: &[Sekolah], bacaan: &BacaanPendaftar, opsi: &Opsi) -> Hasil {
+pub fn jalankan(
+    skema: &Skema,
+    sekolah: &[Sekolah],
+    bacaan: &BacaanPendaftar,
+    opsi: &Opsi,
+) -> Hasil {
     let pendaftar = &bacaan.pendaftar;
     let n = pendaftar.len();
     let nu = skema.units.len();
@@ -811,7 +913,10 @@ pub fn jalankan(skema: &Skema, sekolah: &[Sekolah], bacaan: &BacaanPendaftar, op
         .jejak
         .as_ref()
         .and_then(|id| pendaftar.binary_search_by(|p| p.nisn.as_str().cmp(id)).ok());
-    let mut jejak = Jejak { target, out: &mut log };
+    let mut jejak = Jejak {
+        target,
+        out: &mut log,
+    };
     // School-independent facts, computed in parallel; order-independent.
     let mut skor_flat = vec![KOSONG; n * ns];
     if ns > 0 {
@@ -820,7 +925,8 @@ pub fn jalankan(skema: &Skema, sekolah: &[Sekolah], bacaan: &BacaanPendaftar, op
             .zip(pendaftar.par_iter())
             .for_each(|(out, p)| skema.skor_pendaftar(p, out));
     }
-    let usia_v: Vec<(Option<i64>, Option<Gagal>)> = pendaftar.par_iter().map(|p| usia(skema, p)).collect();
+    let usia_v: Vec<(Option<i64>, Option<Gagal>)> =
+        pendaftar.par_iter().map(|p| usia(skema, p)).collect();
     let fakta = |a: usize| Fakta {
         skor: &skor_flat[a * ns..a * ns + ns],
         umur: usia_v[a].0,
@@ -842,17 +948,37 @@ pub fn jalankan(skema: &Skema, sekolah: &[Sekolah], bacaan: &BacaanPendaftar, op
             })
             .collect();
         let skor = skor.join(", ");
-        let jl: Vec<&str> = p.jalur.iter().map(|u| skema.units[*u as usize].id.as_str()).collect();
+        let jl: Vec<&str> = p
+            .jalur
+            .iter()
+            .map(|u| skema.units[*u as usize].id.as_str())
+            .collect();
         let jl = jl.join(", ");
-        let pl: Vec<&str> = p.pilihan.iter().map(|s| sekolah[*s as usize].npsn.as_str()).collect();
+        let pl: Vec<&str> = p
+            .pilihan
+            .iter()
+            .map(|s| sekolah[*s as usize].npsn.as_str())
+            .collect();
         let pl = pl.join(", ");
         let (ln, id) = (p.baris, &p.nisn);
-        jejak.push(a, t!("pendaftar {id} (baris {ln}): jalur {jl}; pilihan {pl}; skor {skor}", "applicant {id} (line {ln}): jalur {jl}; choices {pl}; scores {skor}"));
+        jejak.push(
+            a,
+            t!(
+                "pendaftar {id} (baris {ln}): jalur {jl}; pilihan {pl}; skor {skor}",
+                "applicant {id} (line {ln}): jalur {jl}; choices {pl}; scores {skor}"
+            ),
+        );
         match f.usia_gagal {
             Some(g) => {
                 let g = g.teks(skema);
                 let (gi, ge) = (g.id, g.en);
-                jejak.push(a, t!("syarat usia: tidak memenuhi — {gi}", "age rule: not met — {ge}"))
+                jejak.push(
+                    a,
+                    t!(
+                        "syarat usia: tidak memenuhi — {gi}",
+                        "age rule: not met — {ge}"
+                    ),
+                )
             }
             None => jejak.push(a, t!("syarat usia: memenuhi", "age rule: met")),
         }
@@ -864,7 +990,10 @@ pub fn jalankan(skema: &Skema, sekolah: &[Sekolah], bacaan: &BacaanPendaftar, op
             skema
                 .kursi_sekolah(s.daya_tampung)
                 .into_iter()
-                .map(|awal| Kursi { awal, ..Default::default() })
+                .map(|awal| Kursi {
+                    awal,
+                    ..Default::default()
+                })
                 .collect()
         })
         .collect();
@@ -873,7 +1002,12 @@ pub fn jalankan(skema: &Skema, sekolah: &[Sekolah], bacaan: &BacaanPendaftar, op
     let mut cadangan_best: Vec<Option<(u32, usize, u32)>> = vec![None; n];
     let mut ikut = vec![false; n];
     // Each applicant's unit per wave: the first listed unit of that wave.
-    let unit_di = |p: &Pendaftar, nomor: u32| p.jalur.iter().map(|x| *x as usize).find(|x| skema.units[*x].tahap == nomor);
+    let unit_di = |p: &Pendaftar, nomor: u32| {
+        p.jalur
+            .iter()
+            .map(|x| *x as usize)
+            .find(|x| skema.units[*x].tahap == nomor)
+    };
     let total_tahap = skema.tahap.len();
     for (wi, (nomor, order)) in skema.tahap.iter().enumerate() {
         let nomor = *nomor;
@@ -919,7 +1053,8 @@ pub fn jalankan(skema: &Skema, sekolah: &[Sekolah], bacaan: &BacaanPendaftar, op
                         Ok(key) => key,
                         Err(g) => {
                             if jejak.on(a) {
-                                let (npsn, id, kk, g) = (&sekolah[s].npsn, &u.id, k + 1, g.teks(skema));
+                                let (npsn, id, kk, g) =
+                                    (&sekolah[s].npsn, &u.id, k + 1, g.teks(skema));
                                 let (gi, ge) = (g.id, g.en);
                                 jejak.push(a, t!("tahap {nomor}, {id}: pilihan {kk} {npsn}: tidak memenuhi syarat — {gi}", "wave {nomor}, {id}: choice {kk} {npsn}: not eligible — {ge}"));
                             }
@@ -956,12 +1091,22 @@ pub fn jalankan(skema: &Skema, sekolah: &[Sekolah], bacaan: &BacaanPendaftar, op
                         slot.held.push(entry);
                         if jejak.on(a) {
                             let (npsn, id, kk) = (&sekolah[s].npsn, &u.id, k + 1);
-                            jejak.push(a, t!("tahap {nomor}, {id}: pilihan {kk} {npsn}: ditampung sementara", "wave {nomor}, {id}: choice {kk} {npsn}: held"));
+                            jejak.push(
+                                a,
+                                t!(
+                                    "tahap {nomor}, {id}: pilihan {kk} {npsn}: ditampung sementara",
+                                    "wave {nomor}, {id}: choice {kk} {npsn}: held"
+                                ),
+                            );
                         }
                         break;
                     }
                     if jejak.on(a) {
-                        let last = slot.held.peek().map(|w| tulis_kunci(skema, u, &w.0)).unwrap_or_else(|| "—".into());
+                        let last = slot
+                            .held
+                            .peek()
+                            .map(|w| tulis_kunci(skema, u, &w.0))
+                            .unwrap_or_else(|| "—".into());
                         let mine = tulis_kunci(skema, u, &key);
                         let (npsn, id, kk) = (&sekolah[s].npsn, &u.id, k + 1);
                         jejak.push(a, t!("tahap {nomor}, {id}: pilihan {kk} {npsn}: kalah peringkat (kunci {mine}; terakhir ditampung {last})", "wave {nomor}, {id}: choice {kk} {npsn}: outranked (key {mine}; last held {last})"));
@@ -990,15 +1135,25 @@ pub fn jalankan(skema: &Skema, sekolah: &[Sekolah], bacaan: &BacaanPendaftar, op
                 if let Some((s, _, _)) = diterima[a] {
                     if jejak.on(a) {
                         let (npsn, id) = (&sekolah[s as usize].npsn, &u.id);
-                        jejak.push(a, t!("tahap {nomor}, {id}: diterima di {npsn}", "wave {nomor}, {id}: accepted at {npsn}"));
+                        jejak.push(
+                            a,
+                            t!(
+                                "tahap {nomor}, {id}: diterima di {npsn}",
+                                "wave {nomor}, {id}: accepted at {npsn}"
+                            ),
+                        );
                     }
                     continue;
                 }
-                alasan[a] = if pendaftar[a].pilihan.is_empty() { Alasan::TanpaPilihan } else { first[qi] };
+                alasan[a] = if pendaftar[a].pilihan.is_empty() {
+                    Alasan::TanpaPilihan
+                } else {
+                    first[qi]
+                };
                 let p = &pendaftar[a];
                 for k in 0..p.pilihan.len().min(skema.maks_pilihan) {
-                    if kunci(skema, sekolah, p, fakta(a), a, u, k).is_ok() {
-                        kursi[p.pilihan[k] as usize][ui].calon.push((a as u32, k as u8));
+                    if let Ok(key) = kunci(skema, sekolah, p, fakta(a), a, u, k) {
+                        kursi[p.pilihan[k] as usize][ui].calon.push((key, a as u32));
                     }
                 }
             }
@@ -1007,10 +1162,7 @@ pub fn jalankan(skema: &Skema, sekolah: &[Sekolah], bacaan: &BacaanPendaftar, op
             for (si, row) in kursi.iter_mut().enumerate() {
                 let slot = &mut row[ui];
                 let mut calon = std::mem::take(&mut slot.calon);
-                calon.sort_by_cached_key(|&(a, k)| {
-                    let a = a as usize;
-                    kunci(skema, sekolah, &pendaftar[a], fakta(a), a, u, k as usize).unwrap_or([i64::MAX; KUNCI])
-                });
+                calon.sort_unstable();
                 let keep = match skema.cadangan {
                     Cadangan::Semua => calon.len(),
                     Cadangan::TidakAda => 0,
@@ -1020,14 +1172,14 @@ pub fn jalankan(skema: &Skema, sekolah: &[Sekolah], bacaan: &BacaanPendaftar, op
                     }
                 };
                 calon.truncate(keep);
-                for (pos, (a, _)) in calon.iter().enumerate() {
+                for (pos, (_, a)) in calon.iter().enumerate() {
                     let a = *a as usize;
                     let pos = pos as u32 + 1;
                     if cadangan_best[a].is_none_or(|(_, _, q)| pos < q) {
                         cadangan_best[a] = Some((si as u32, ui, pos));
                     }
                 }
-                slot.cadangan = calon.into_iter().map(|x| x.0).collect();
+                slot.cadangan = calon.into_iter().map(|x| x.1).collect();
                 if let Some(t) = sisa_ke {
                     let left = slot.sisa;
                     if left > 0 && t != ui {
@@ -1053,7 +1205,13 @@ pub fn jalankan(skema: &Skema, sekolah: &[Sekolah], bacaan: &BacaanPendaftar, op
             *kosong.entry((s, u)).or_default() += 1;
             if jejak.on(a) {
                 let npsn = &sekolah[s as usize].npsn;
-                jejak.push(a, t!("tidak daftar ulang: kursi di {npsn} dilepas ke daftar cadangan", "did not re-register: the seat at {npsn} goes to the reserve list"));
+                jejak.push(
+                    a,
+                    t!(
+                        "tidak daftar ulang: kursi di {npsn} dilepas ke daftar cadangan",
+                        "did not re-register: the seat at {npsn} goes to the reserve list"
+                    ),
+                );
             }
         }
     }
@@ -1073,7 +1231,13 @@ pub fn jalankan(skema: &Skema, sekolah: &[Sekolah], bacaan: &BacaanPendaftar, op
             kursi[s as usize][u].naik += 1;
             if jejak.on(a) {
                 let npsn = &sekolah[s as usize].npsn;
-                jejak.push(a, t!("naik dari cadangan: diterima di {npsn}", "moved up from the reserve list: accepted at {npsn}"));
+                jejak.push(
+                    a,
+                    t!(
+                        "naik dari cadangan: diterima di {npsn}",
+                        "moved up from the reserve list: accepted at {npsn}"
+                    ),
+                );
             }
         }
         kursi[s as usize][u].cadangan = list;
@@ -1109,7 +1273,11 @@ pub fn jalankan(skema: &Skema, sekolah: &[Sekolah], bacaan: &BacaanPendaftar, op
                 r.alasan = Alasan::TidakDaftarUlang;
             } else {
                 r.status = Status::Diterima;
-                r.alasan = if naik[a] { Alasan::NaikCadangan } else { Alasan::Kosong };
+                r.alasan = if naik[a] {
+                    Alasan::NaikCadangan
+                } else {
+                    Alasan::Kosong
+                };
                 r.peringkat = if naik[a] { None } else { Some(peringkat[a]) };
             }
         } else if let Some(c) = cadangan_best[a] {
@@ -1122,7 +1290,9 @@ pub fn jalankan(skema: &Skema, sekolah: &[Sekolah], bacaan: &BacaanPendaftar, op
         }
         if jejak.on(a) {
             let st = r.status.as_str();
-            jejak.out.push(t!("hasil akhir: {st}", "final result: {st}"));
+            jejak
+                .out
+                .push(t!("hasil akhir: {st}", "final result: {st}"));
         }
         out.push(r);
     }

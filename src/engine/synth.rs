@@ -77,10 +77,7 @@ pub fn buat(plan: &Plan, skema: &Skema, opsi: &OpsiSynth) -> (String, String) {
     let n_s = opsi.sekolah.max(1);
     let mut sekolah: Vec<SekolahSynth> = (0..n_s)
         .map(|i| {
-            let lokasi = (
-                PUSAT.0 + (r.f() - 0.5) * 1.5,
-                PUSAT.1 + (r.f() - 0.5) * 1.5,
-            );
+            let lokasi = (PUSAT.0 + (r.f() - 0.5) * 1.5, PUSAT.1 + (r.f() - 0.5) * 1.5);
             SekolahSynth {
                 npsn: format!("{}", 20_000_000 + i),
                 lokasi,
@@ -125,7 +122,12 @@ pub fn buat(plan: &Plan, skema: &Skema, opsi: &OpsiSynth) -> (String, String) {
         .seleksi
         .iter()
         .enumerate()
-        .map(|(i, u)| (i, u.kuota.to_string().parse::<f64>().unwrap_or(0.0).max(0.5)))
+        .map(|(i, u)| {
+            (
+                i,
+                u.kuota.to_string().parse::<f64>().unwrap_or(0.0).max(0.5),
+            )
+        })
         .collect();
     let total: f64 = units.iter().map(|u| u.1).sum();
     let max_tahap = plan.tahap.iter().map(|t| t.nomor).max().unwrap_or(1);
@@ -149,7 +151,8 @@ pub fn buat(plan: &Plan, skema: &Skema, opsi: &OpsiSynth) -> (String, String) {
             (t.nomor, d * 86_400 + 8 * 3600)
         })
         .collect();
-    let mut head = String::from("nisn,tanggal_lahir,waktu_daftar,jalur,pilihan,lintang,bujur,wilayah,status");
+    let mut head =
+        String::from("nisn,tanggal_lahir,waktu_daftar,jalur,pilihan,lintang,bujur,wilayah,status");
     for k in &skema.kolom_angka {
         head.push(',');
         head.push_str(k);
@@ -192,7 +195,12 @@ pub fn buat(plan: &Plan, skema: &Skema, opsi: &OpsiSynth) -> (String, String) {
             let later: Vec<&crate::plan::UnitSeleksi> = plan
                 .seleksi
                 .iter()
-                .filter(|u| u.tahap > unit.tahap && u.syarat.iter().all(|s| matches!(s, crate::model::Syarat::DalamWilayah)))
+                .filter(|u| {
+                    u.tahap > unit.tahap
+                        && u.syarat
+                            .iter()
+                            .all(|s| matches!(s, crate::model::Syarat::DalamWilayah))
+                })
                 .collect();
             if !later.is_empty() {
                 let l = later[r.below(later.len())];
@@ -219,16 +227,27 @@ pub fn buat(plan: &Plan, skema: &Skema, opsi: &OpsiSynth) -> (String, String) {
         }
         // Distance-first jalur draw applicants who live close by.
         let home = if uses_distance_first(ui) {
-            (base.0 + (home.0 - base.0) * 0.5, base.1 + (home.1 - base.1) * 0.5)
+            (
+                base.0 + (home.0 - base.0) * 0.5,
+                base.1 + (home.1 - base.1) * 0.5,
+            )
         } else {
             home
         };
         // 1 in 200 is outside the age limits, so rejections are exercised.
-        let umur = if r.below(200) == 0 { hi_m + 30 } else { lo_m + r.below((hi_m - lo_m) as usize) as i64 };
+        let umur = if r.below(200) == 0 {
+            hi_m + 30
+        } else {
+            lo_m + r.below((hi_m - lo_m) as usize) as i64
+        };
         let lahir = acuan - umur * 3044 / 100 - r.below(28) as i64;
         let (y, m, d) = super::civil(lahir);
         let tahap0 = plan.seleksi[ui].tahap;
-        let mulai = daftar_mulai.iter().find(|t| t.0 == tahap0).map(|t| t.1).unwrap_or(acuan * 86_400);
+        let mulai = daftar_mulai
+            .iter()
+            .find(|t| t.0 == tahap0)
+            .map(|t| t.1)
+            .unwrap_or(acuan * 86_400);
         let w = mulai + r.below(2 * 86_400) as i64;
         let (wy, wm, wd) = super::civil(w.div_euclid(86_400));
         let sec = w.rem_euclid(86_400);

@@ -1,0 +1,507 @@
+//! The reference engine on cases worked out by hand (FAQ 74; two schools and a
+//! dozen applicants under each mechanism; re-registration), on the bundled Jawa
+//! Timur plan with synthetic data, and on input errors.
+// Tests may unwrap and panic: a failure here is the report.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use juknis::diagnostic::Lang;
+use juknis::engine::{self, data, keluaran, ModusRusak, Opsi, Skema, Status};
+use juknis::plan::Plan;
+
+fn plan_of(src: &str) -> Plan {
+    let checked = juknis::check_bytes(src.as_bytes());
+    let errors: Vec<_> = checked
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == juknis::diagnostic::Severity::Error)
+        .map(|d| d.code.clone())
+        .collect();
+    assert!(errors.is_empty(), "juknis has errors: {errors:?}");
+    juknis::plan::compile(
+        checked.juknis.as_ref().unwrap(),
+        checked.rulebook,
+        "t.juknis",
+        src.as_bytes(),
+    )
+}
+
+struct Run {
+    skema: Skema,
+    sekolah: Vec<engine::Sekolah>,
+    hasil: engine::Hasil,
+}
+
+impl Run {
+    fn status(&self, nisn: &str) -> &engine::HasilPendaftar {
+        self.hasil
+            .pendaftar
+            .iter()
+            .find(|r| r.nisn == nisn)
+            .unwrap()
+    }
+    fn school_of(&self, nisn: &str) -> Option<&str> {
+        self.status(nisn)
+            .sekolah
+            .map(|s| self.sekolah[s as usize].npsn.as_str())
+    }
+    fn accepted_at(&self, npsn: &str) -> Vec<String> {
+        let mut v: Vec<String> = self
+            .hasil
+            .pendaftar
+            .iter()
+            .filter(|r| {
+                r.status == Status::Diterima
+                    && r.sekolah.map(|s| self.sekolah[s as usize].npsn.as_str()) == Some(npsn)
+            })
+            .map(|r| r.nisn.clone())
+            .collect();
+        v.sort();
+        v
+    }
+}
+
+fn run(plan: &Plan, sekolah_csv: &str, pendaftar_csv: &str, opsi: &Opsi) -> Run {
+    let skema = Skema::dari_plan(plan).unwrap();
+    let (sekolah, _) =
+        data::baca_sekolah("sekolah.csv", sekolah_csv.as_bytes(), ModusRusak::Berhenti).unwrap();
+    let bacaan = data::baca_pendaftar(
+        "pendaftar.csv",
+        pendaftar_csv.as_bytes(),
+        &skema,
+        &sekolah,
+        ModusRusak::Berhenti,
+    )
+    .unwrap_or_else(|m| panic!("{}", m.render(Lang::En)));
+    let hasil = engine::jalankan(&skema, &sekolah, &bacaan, opsi);
+    Run {
+        skema,
+        sekolah,
+        hasil,
+    }
+}
+
+/// An SMA juknis; `{MEKANISME}` and `{URUTAN}` are filled in by each test.
+const SMA: &str = r#"juknis "Uji mesin seleksi" {
+  acuan permendikdasmen-3-2025
+  pemerintah provinsi "Uji"
+  jenjang SMA
+  tahun_ajaran 2025/2026
+  usia { tanggal_acuan 2025-07-01  maksimal 21 tahun }
+  wilayah { metode administratif kecamatan }
+  daya_tampung { rombel maksimal 36 }
+  pilihan { maksimal {MAKS}  mekanisme {MEKANISME} }
+  skor nilai = rapor(semester 1..5, mapel bindo, mtk)
+  jalur domisili 35% {
+    dokumen kartu_keluarga minimal 1 tahun
+    urutan {URUTAN}
+  }
+  jalur afirmasi 30% {
+    syarat status ketm
+    dokumen kip
+    urutan jarak terdekat, usia tertua, waktu_daftar terawal
+  }
+  jalur prestasi 30% {
+    dokumen rapor
+    urutan nilai tertinggi, jarak terdekat, waktu_daftar terawal
+  }
+  jalur mutasi 5% {
+    dokumen surat_penugasan
+    urutan jarak terdekat, waktu_daftar terawal
+  }
+  tahap 1 {
+    jalur domisili, afirmasi, prestasi, mutasi
+    pendaftaran 2025-06-16 sampai 2025-06-18
+    pengumuman 2025-06-20
+  }
+  cadangan semua
+  biaya gratis
+  pendaftaran daring, luring
+  pengaduan "Posko SPMB"
+  pemantauan "Dinas Pendidikan"
+}
+"#;
+
+fn sma(mekanisme: &str, urutan: &str) -> Plan {
+    let maks = if mekanisme == "tunggal" { "1" } else { "2" };
+    plan_of(
+        &SMA.replace("{MEKANISME}", mekanisme)
+            .replace("{URUTAN}", urutan)
+            .replace("{MAKS}", maks),
+    )
+}
+
+#[test]
+fn faq_74_sma_x_capacity_100_domisili_35_seats_50_applicants() {
+    // SMA X, capacity 100, domisili 35% = 35 seats; 50 apply; rank by academic
+    // score, then distance, then age (FAQ 74).
+    let plan = sma("tunggal", "nilai tertinggi, jarak terdekat, usia tertua");
+    let sekolah = "npsn,nama,daya_tampung\nX,SMA X,100\n";
+    let mut rows = String::from("nisn,tanggal_lahir,waktu_daftar,jalur,pilihan,jarak_m,rapor\n");
+    let mut expect: Vec<(i64, u32, String, String)> = Vec::new();
+    for i in 0..50u32 {
+        // Scores repeat every 7 applicants, distances every 3, birthdays differ:
+        // every tie-break is exercised.
+        let score = 70 + (i % 7) as i64 * 3;
+        let dist = 500 + (i % 3) * 250;
+        let lahir = format!("2009-{:02}-{:02}", 1 + i % 12, 1 + i % 27);
+        let nisn = format!("N{i:03}");
+        rows.push_str(&format!(
+            "{nisn},{lahir},2025-06-16 08:00,domisili,X,{dist},{score}\n"
+        ));
+        expect.push((-score, dist, lahir, nisn));
+    }
+    expect.sort();
+    let r = run(&plan, sekolah, &rows, &Opsi::default());
+    assert_eq!(
+        r.skema.kursi_sekolah(100)[0],
+        35,
+        "domisili seats at capacity 100"
+    );
+    let want: Vec<String> = expect.iter().take(35).map(|e| e.3.clone()).collect();
+    let mut want_sorted = want.clone();
+    want_sorted.sort();
+    assert_eq!(r.accepted_at("X"), want_sorted);
+    // Ranks follow the same order; the 36th is first on the reserve list.
+    for (rank, nisn) in want.iter().enumerate() {
+        assert_eq!(r.status(nisn).peringkat, Some(rank as u32 + 1), "{nisn}");
+    }
+    let first_reserve = r.status(&expect[35].3);
+    assert_eq!(first_reserve.status, Status::Cadangan);
+    assert_eq!(first_reserve.cadangan.map(|c| c.2), Some(1));
+    let summary = &r.hasil.ringkasan[0];
+    assert_eq!(
+        (summary.kursi_awal, summary.diterima, summary.sisa),
+        (35, 35, 0)
+    );
+}
+
+/// Two schools, twelve applicants, worked out by hand in the comments below.
+fn dua_sekolah() -> (&'static str, String) {
+    // A: capacity 10 → domisili 4 seats; B: capacity 6 → domisili 2 seats (35%
+    // rounded within the national bounds: see the seat assertions).
+    let sekolah = "npsn,nama,daya_tampung\nA,SMA A,10\nB,SMA B,6\n";
+    let rows = [
+        ("P01", 90, "A;B", "1000;1000"),
+        ("P02", 85, "A;B", "500;1000"),
+        ("P03", 80, "A", "1000"),
+        ("P04", 75, "A;B", "1000;1000"),
+        ("P05", 70, "A;B", "1000;1000"),
+        ("P06", 95, "B;A", "1000;1000"),
+        ("P07", 60, "B;A", "1000;1000"),
+        ("P08", 88, "B;A", "1000;1000"),
+        ("P09", 65, "A;B", "1000;1000"),
+        ("P10", 99, "B", "1000"),
+        ("P11", 50, "A;B", "1000;1000"),
+        ("P12", 85, "A;B", "300;1000"),
+    ];
+    let mut csv = String::from("nisn,tanggal_lahir,waktu_daftar,jalur,pilihan,jarak_m,rapor\n");
+    for (i, (n, s, p, j)) in rows.iter().enumerate() {
+        csv.push_str(&format!(
+            "{n},2009-05-05,2025-06-16 08:{i:02},domisili,{p},{j},{s}\n"
+        ));
+    }
+    (sekolah, csv)
+}
+
+const URUTAN: &str = "nilai tertinggi, jarak terdekat, usia tertua, waktu_daftar terawal";
+
+#[test]
+fn first_choice_first_two_schools_by_hand() {
+    let plan = sma("pilihan_pertama_diutamakan", URUTAN);
+    let (s, p) = dua_sekolah();
+    let r = run(&plan, s, &p, &Opsi::default());
+    assert_eq!(r.skema.kursi_sekolah(10)[0], 4);
+    assert_eq!(r.skema.kursi_sekolah(6)[0], 2);
+    // A ranks everyone who put it first before anyone who put it second:
+    // P01 90, P12 85 (300 m), P02 85 (500 m), P03 80 fill its 4 seats. B: P10 99,
+    // P06 95. P08 (88) lost B and cannot displace A's first-choice applicants.
+    assert_eq!(r.accepted_at("A"), ["P01", "P02", "P03", "P12"]);
+    assert_eq!(r.accepted_at("B"), ["P06", "P10"]);
+    assert_eq!(r.status("P12").peringkat, Some(2));
+    assert_eq!(r.status("P02").peringkat, Some(3));
+    // Reserve lists — A: P04, P05, P09, P11 (first choice), then P08, P07;
+    // B: P08, P07, then P04, P05, P09, P11. Each applicant shows the best place.
+    let pos = |n: &str| {
+        let c = r.status(n).cadangan.unwrap();
+        (r.sekolah[c.0 as usize].npsn.clone(), c.2)
+    };
+    assert_eq!(pos("P04"), ("A".into(), 1));
+    assert_eq!(pos("P05"), ("A".into(), 2));
+    assert_eq!(pos("P08"), ("B".into(), 1));
+    assert_eq!(pos("P07"), ("B".into(), 2));
+    assert_eq!(pos("P11"), ("A".into(), 4));
+}
+
+#[test]
+fn deferred_acceptance_two_schools_by_hand() {
+    let plan = sma("penerimaan_tertunda", URUTAN);
+    let (s, p) = dua_sekolah();
+    let r = run(&plan, s, &p, &Opsi::default());
+    // Without the first-choice priority, P08 (88) rejected by B takes a seat at
+    // A and pushes out P03 (80), whose only choice was A.
+    assert_eq!(r.accepted_at("A"), ["P01", "P02", "P08", "P12"]);
+    assert_eq!(r.accepted_at("B"), ["P06", "P10"]);
+    assert_eq!(r.status("P03").status, Status::Cadangan);
+}
+
+#[test]
+fn single_choice_ignores_second_choices() {
+    let plan = sma("tunggal", URUTAN);
+    let (s, p) = dua_sekolah();
+    let r = run(&plan, s, &p, &Opsi::default());
+    assert_eq!(r.accepted_at("A"), ["P01", "P02", "P03", "P12"]);
+    assert_eq!(r.accepted_at("B"), ["P06", "P10"]);
+    // P08 applied only to B under `tunggal`, so it is on B's list alone.
+    let c = r.status("P08").cadangan.unwrap();
+    assert_eq!((r.sekolah[c.0 as usize].npsn.as_str(), c.2), ("B", 1));
+}
+
+#[test]
+fn no_show_seat_goes_to_the_first_reserve() {
+    let plan = sma("pilihan_pertama_diutamakan", URUTAN);
+    let (s, p) = dua_sekolah();
+    let opsi = Opsi {
+        tidak_daftar_ulang: vec!["P12".into()],
+        ..Default::default()
+    };
+    let r = run(&plan, s, &p, &opsi);
+    assert_eq!(r.status("P12").status, Status::TidakDaftarUlang);
+    let p04 = r.status("P04");
+    assert_eq!(
+        (p04.status, p04.naik_dari_cadangan),
+        (Status::Diterima, true)
+    );
+    assert_eq!(r.school_of("P04"), Some("A"));
+    assert_eq!(r.accepted_at("A"), ["P01", "P02", "P03", "P04"]);
+}
+
+#[test]
+fn explain_tells_the_story_of_one_applicant() {
+    let plan = sma("pilihan_pertama_diutamakan", URUTAN);
+    let (s, p) = dua_sekolah();
+    let opsi = Opsi {
+        jejak: Some("P08".into()),
+        ..Default::default()
+    };
+    let r = run(&plan, s, &p, &opsi);
+    let text: Vec<&str> = r.hasil.jejak.iter().map(|t| t.en.as_str()).collect();
+    let all = text.join("\n");
+    // P08 (88) is held at B until P10 (99) and P06 (95) arrive, then A ranks
+    // its first-choice applicants first.
+    assert!(all.contains("choice 1 B: held"), "{all}");
+    assert!(all.contains("displaced at B"), "{all}");
+    assert!(all.contains("choice 2 A: outranked"), "{all}");
+    assert!(all.contains("final result: cadangan"), "{all}");
+}
+
+#[test]
+fn output_is_the_same_whatever_the_row_order_or_thread_count() {
+    let plan =
+        plan_of(&std::fs::read_to_string("juknis-examples/sesuai/jatim-sma-2025.juknis").unwrap());
+    let skema = Skema::dari_plan(&plan).unwrap();
+    let (s, p) = engine::synth::buat(
+        &plan,
+        &skema,
+        &engine::synth::OpsiSynth {
+            sekolah: 25,
+            pendaftar: 3000,
+            benih: 7,
+        },
+    );
+    let render = |s: &str, p: &str, threads: usize| {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap();
+        pool.install(|| {
+            let r = run(&plan, s, p, &Opsi::default());
+            (
+                keluaran::hasil_csv(&r.hasil, &r.skema, &r.sekolah, Lang::Id),
+                keluaran::ringkasan_csv(&r.hasil, &r.skema, &r.sekolah),
+            )
+        })
+    };
+    let reversed = |csv: &str| {
+        let mut lines: Vec<&str> = csv.lines().collect();
+        lines[1..].reverse();
+        lines.join("\n") + "\n"
+    };
+    let a = render(&s, &p, 1);
+    let b = render(&reversed(&s), &reversed(&p), 4);
+    assert_eq!(a.0, b.0);
+    assert_eq!(a.1, b.1);
+}
+
+#[test]
+fn jawa_timur_sma_four_waves_three_choices_with_carry_over() {
+    let plan =
+        plan_of(&std::fs::read_to_string("juknis-examples/sesuai/jatim-sma-2025.juknis").unwrap());
+    assert_eq!(plan.tahap.len(), 4);
+    assert_eq!(plan.pilihan.maksimal, 3);
+    let skema = Skema::dari_plan(&plan).unwrap();
+    let (s, p) = engine::synth::buat(
+        &plan,
+        &skema,
+        &engine::synth::OpsiSynth {
+            sekolah: 30,
+            pendaftar: 6_000,
+            benih: 3,
+        },
+    );
+    let r = run(&plan, &s, &p, &Opsi::default());
+    assert_eq!(
+        r.hasil.pendaftar.len(),
+        6_000,
+        "every applicant exactly once"
+    );
+    let mut waves: Vec<u32> = r
+        .hasil
+        .pendaftar
+        .iter()
+        .filter(|x| x.status == Status::Diterima)
+        .filter_map(|x| x.tahap)
+        .collect();
+    waves.sort();
+    waves.dedup();
+    assert_eq!(waves, [1, 2, 3, 4], "applicants accepted in every wave");
+    // prestasi.akademik (wave 3) hands its unfilled seats to domisili.reguler (wave 4).
+    let akademik = r.skema.unit_index("prestasi.akademik").unwrap() as usize;
+    let reguler = r.skema.unit_index("domisili.reguler").unwrap() as usize;
+    let carried: u32 = r
+        .hasil
+        .ringkasan
+        .iter()
+        .filter(|x| x.unit == reguler)
+        .map(|x| x.kursi_masuk)
+        .sum();
+    let left: u32 = r
+        .hasil
+        .ringkasan
+        .iter()
+        .filter(|x| x.unit == akademik)
+        .map(|x| x.sisa)
+        .sum();
+    assert!(
+        carried > 0 && carried == left,
+        "carried {carried}, unfilled {left}"
+    );
+    for x in &r.hasil.ringkasan {
+        assert!(x.diterima <= x.kursi_awal + x.kursi_masuk);
+    }
+}
+
+#[test]
+fn a_bad_row_is_reported_with_line_and_column_or_set_aside() {
+    let plan = sma("tunggal", URUTAN);
+    let skema = Skema::dari_plan(&plan).unwrap();
+    let (sekolah, _) =
+        data::baca_sekolah("s.csv", b"npsn,daya_tampung\nA,36\n", ModusRusak::Berhenti).unwrap();
+    let csv = "nisn,tanggal_lahir,waktu_daftar,jalur,pilihan,jarak_m,rapor\n\
+               N1,2009-01-01,2025-06-16 08:00,domisili,A,100,80\n\
+               N2,2009-02-30,2025-06-16 08:00,domisili,A,100,80\n\
+               N3,2009-01-01,2025-06-16 08:00,domisili,Z,100,80\n";
+    let e = data::baca_pendaftar(
+        "p.csv",
+        csv.as_bytes(),
+        &skema,
+        &sekolah,
+        ModusRusak::Berhenti,
+    )
+    .err()
+    .unwrap();
+    assert_eq!((e.baris, e.kolom.as_deref()), (3, Some("tanggal_lahir")));
+    let ok = data::baca_pendaftar(
+        "p.csv",
+        csv.as_bytes(),
+        &skema,
+        &sekolah,
+        ModusRusak::Lewati,
+    )
+    .unwrap();
+    assert_eq!(ok.pendaftar.len(), 1);
+    let lines: Vec<(u64, Option<String>)> = ok
+        .rusak
+        .iter()
+        .map(|r| (r.masalah.baris, r.masalah.kolom.clone()))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            (3, Some("tanggal_lahir".into())),
+            (4, Some("pilihan".into()))
+        ]
+    );
+    let hasil = engine::jalankan(&skema, &sekolah, &ok, &Opsi::default());
+    assert_eq!(
+        hasil.pendaftar.len(),
+        3,
+        "set-aside rows stay in the result"
+    );
+    assert_eq!(
+        hasil
+            .pendaftar
+            .iter()
+            .filter(|r| r.status == Status::DataTidakSah)
+            .count(),
+        2
+    );
+    // A missing column is named before any row is read.
+    let e = data::baca_pendaftar(
+        "p.csv",
+        b"nisn,jalur,pilihan\n",
+        &skema,
+        &sekolah,
+        ModusRusak::Berhenti,
+    )
+    .err()
+    .unwrap();
+    assert_eq!((e.baris, e.kolom.as_deref()), (1, Some("tanggal_lahir")));
+}
+
+mod sifat {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+        #[test]
+        fn everyone_once_seats_respected_only_chosen_schools(
+            mech in 0usize..3,
+            caps in proptest::collection::vec(0u32..12, 1..4),
+            apps in proptest::collection::vec((0u32..100, proptest::collection::vec(0usize..4, 0..3), 0u32..3000), 0..40),
+        ) {
+            let m = ["tunggal", "pilihan_pertama_diutamakan", "penerimaan_tertunda"][mech];
+            let plan = sma(m, URUTAN);
+            let mut s = String::from("npsn,daya_tampung\n");
+            for (i, c) in caps.iter().enumerate() {
+                s.push_str(&format!("S{i},{c}\n"));
+            }
+            let mut p = String::from("nisn,tanggal_lahir,waktu_daftar,jalur,pilihan,jarak_m,rapor\n");
+            let mut chosen: Vec<Vec<String>> = Vec::new();
+            for (i, (score, ch, dist)) in apps.iter().enumerate() {
+                let mut c: Vec<String> = Vec::new();
+                for x in ch {
+                    let id = format!("S{}", x % caps.len());
+                    if !c.contains(&id) { c.push(id); }
+                }
+                let d: Vec<String> = c.iter().map(|_| dist.to_string()).collect();
+                p.push_str(&format!("A{i:03},2009-01-01,2025-06-16 08:{:02},domisili,{},{},{score}\n", i % 60, c.join(";"), d.join(";")));
+                chosen.push(c);
+            }
+            let r = run(&plan, &s, &p, &Opsi::default());
+            prop_assert_eq!(r.hasil.pendaftar.len(), apps.len());
+            let mut ids: Vec<&str> = r.hasil.pendaftar.iter().map(|x| x.nisn.as_str()).collect();
+            ids.dedup();
+            prop_assert_eq!(ids.len(), apps.len());
+            for x in &r.hasil.ringkasan {
+                prop_assert!(x.diterima <= x.kursi_awal + x.kursi_masuk);
+            }
+            for x in &r.hasil.pendaftar {
+                if let Some(sk) = x.sekolah {
+                    let i: usize = x.nisn[1..].parse().unwrap();
+                    prop_assert!(chosen[i].contains(&r.sekolah[sk as usize].npsn));
+                }
+            }
+        }
+    }
+}

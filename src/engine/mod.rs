@@ -172,6 +172,14 @@ const MAKS_URUTAN: usize = KUNCI - 3;
 
 type Kunci = [i64; KUNCI];
 
+/// The key the assignment compares: choice number, then for each stretch of the
+/// ranking between distance criteria the applicant's rank in that stretch, with
+/// the distance between (see `Peringkat`). Equal order to `Kunci`, in 24 bytes.
+type K = [u32; 6];
+
+/// Most distance criteria one ranking may use (each takes two slots of `K`).
+const MAKS_JARAK: usize = 2;
+
 impl Skema {
     pub fn dari_plan(plan: &Plan) -> Result<Skema, Teks> {
         let mut status: Vec<String> = Vec::new();
@@ -290,6 +298,18 @@ impl Skema {
                 return Err(t!(
                     "urutan `{id}` lebih dari {MAKS_URUTAN} kriteria",
                     "ranking of `{id}` has more than {MAKS_URUTAN} criteria"
+                ));
+            }
+            if u.urutan
+                .iter()
+                .filter(|k| k.kriteria == KriteriaJenis::Jarak)
+                .count()
+                > MAKS_JARAK
+            {
+                let id = &u.id;
+                return Err(t!(
+                    "urutan `{id}` memakai jarak lebih dari {MAKS_JARAK} kali",
+                    "ranking of `{id}` uses distance more than {MAKS_JARAK} times"
                 ));
             }
             for k in &u.urutan {
@@ -832,6 +852,209 @@ fn kunci(
     Ok(key)
 }
 
+/// Ranks of one unit's applicants: the ranking cut at each distance criterion
+/// into stretches that do not depend on the school; each stretch is ranked once
+/// for all applicants (equal values, equal rank; the last stretch ends with the
+/// NISN order, so it is unique). A school's key is then built from these ranks and
+/// the distances — the same order as comparing the criteria themselves.
+struct Peringkat {
+    /// Per participant: rank in each stretch.
+    rank: Vec<[u32; MAKS_JARAK + 1]>,
+    /// Per participant: an input the ranking needs is missing.
+    gagal: Vec<Option<Gagal>>,
+    /// Number of distance criteria.
+    jarak: usize,
+}
+
+fn peringkat_unit<'f>(
+    skema: &Skema,
+    pendaftar: &[Pendaftar],
+    fakta: &dyn Fn(usize) -> Fakta<'f>,
+    u: &Unit,
+    peserta: &[usize],
+) -> Peringkat {
+    // Stretches of criteria between distance criteria; the SD age priority
+    // leads the first.
+    let mut segs: Vec<Vec<(KriteriaC, Arah)>> = vec![Vec::new()];
+    for &(c, arah) in &u.kriteria {
+        if matches!(c, KriteriaC::Jarak) {
+            segs.push(Vec::new());
+        } else if let Some(last) = segs.last_mut() {
+            last.push((c, arah));
+        }
+    }
+    let prio = skema.prioritas.filter(|_| u.pakai_usia);
+    let width = segs.iter().map(Vec::len).max().unwrap_or(0) + 1;
+    let n = peserta.len();
+    let mut gagal: Vec<Option<Gagal>> = vec![None; n];
+    let mut rank = vec![[0u32; MAKS_JARAK + 1]; n];
+    for (si, seg) in segs.iter().enumerate() {
+        let mut vals = vec![0i64; n * width];
+        for (qi, &a) in peserta.iter().enumerate() {
+            let p = &pendaftar[a];
+            let f = fakta(a);
+            let row = &mut vals[qi * width..qi * width + width];
+            let mut i = 0;
+            if si == 0 {
+                if let Some(pr) = prio {
+                    row[0] = i64::from(f.umur.unwrap_or(0) < pr);
+                    i = 1;
+                }
+            }
+            for &(c, arah) in seg {
+                let v = match c {
+                    KriteriaC::Skor(idx) => match f.skor.get(idx).copied() {
+                        Some(v) if v != KOSONG => Ok(v),
+                        _ => Err(Gagal::SkorKosong(idx)),
+                    },
+                    KriteriaC::Usia => p.lahir.ok_or(Gagal::LahirKosong),
+                    KriteriaC::Waktu => p.waktu_daftar.ok_or(Gagal::WaktuKosong),
+                    KriteriaC::Nomor => Ok(a as i64),
+                    KriteriaC::Jarak => Ok(0),
+                };
+                match v {
+                    Ok(v) => {
+                        if let Some(slot) = row.get_mut(i) {
+                            *slot = match arah {
+                                Arah::Tertinggi | Arah::Terjauh | Arah::Termuda => -v,
+                                _ => v,
+                            };
+                        }
+                    }
+                    Err(g) => {
+                        if gagal[qi].is_none() {
+                            gagal[qi] = Some(g);
+                        }
+                    }
+                }
+                i += 1;
+            }
+        }
+        let last = si + 1 == segs.len();
+        let mut order: Vec<usize> = (0..n).collect();
+        order.par_sort_unstable_by(|&x, &y| {
+            vals[x * width..x * width + width]
+                .cmp(&vals[y * width..y * width + width])
+                .then(if last {
+                    peserta[x].cmp(&peserta[y])
+                } else {
+                    std::cmp::Ordering::Equal
+                })
+        });
+        let mut r = 0u32;
+        for (pos, &qi) in order.iter().enumerate() {
+            if pos > 0 {
+                let prev = order[pos - 1];
+                if last
+                    || vals[prev * width..prev * width + width]
+                        != vals[qi * width..qi * width + width]
+                {
+                    r = pos as u32;
+                }
+            }
+            if let Some(x) = rank[qi].get_mut(si) {
+                *x = r;
+            }
+        }
+    }
+    Peringkat {
+        rank,
+        gagal,
+        jarak: segs.len() - 1,
+    }
+}
+
+/// The school-specific key of participant `qi` (applicant `a`) at choice `k`.
+#[allow(clippy::too_many_arguments)]
+fn kunci_cepat(
+    skema: &Skema,
+    sekolah: &[Sekolah],
+    p: &Pendaftar,
+    f: Fakta,
+    pr: &Peringkat,
+    qi: usize,
+    u: &Unit,
+    k: usize,
+) -> Result<K, Gagal> {
+    if let Some(g) = f.usia_gagal {
+        return Err(g);
+    }
+    let s = p.pilihan[k] as usize;
+    let jarak = p.jarak.get(k).copied().unwrap_or(u32::MAX);
+    for sy in &u.syarat {
+        match sy {
+            SyaratC::Status(b) => {
+                if p.status & (1 << b) == 0 {
+                    return Err(Gagal::Status(*b));
+                }
+            }
+            SyaratC::DalamWilayah => {
+                let inside = match skema.radius_m {
+                    Some(r) => jarak <= r,
+                    None => sekolah.get(s).is_some_and(|sk| {
+                        p.wilayah
+                            .iter()
+                            .any(|w| sk.wilayah_id.binary_search(w).is_ok())
+                    }),
+                };
+                if !inside {
+                    return Err(Gagal::LuarWilayah);
+                }
+            }
+        }
+    }
+    if let Some(g) = pr.gagal[qi] {
+        return Err(g);
+    }
+    let mut key: K = [0; 6];
+    let mut i = 0;
+    if skema.mekanisme == Mekanisme::PilihanPertamaDiutamakan {
+        key[0] = k as u32;
+    }
+    i += 1;
+    let r = &pr.rank[qi];
+    key[i] = r[0];
+    i += 1;
+    if pr.jarak > 0 {
+        if jarak == u32::MAX {
+            return Err(Gagal::JarakTakDiketahui);
+        }
+        // Distance criteria in the ranking, in order, with their directions.
+        let mut j = 0;
+        for &(c, arah) in &u.kriteria {
+            if matches!(c, KriteriaC::Jarak) {
+                j += 1;
+                key[i] = if matches!(arah, Arah::Terjauh) {
+                    u32::MAX - jarak
+                } else {
+                    jarak
+                };
+                key[i + 1] = r.get(j).copied().unwrap_or(0);
+                i += 2;
+            }
+        }
+    }
+    Ok(key)
+}
+
+/// Applicant `a`'s full key at school `s`, as a person reads it.
+fn tampil<'f>(
+    skema: &Skema,
+    sekolah: &[Sekolah],
+    pendaftar: &[Pendaftar],
+    fakta: &dyn Fn(usize) -> Fakta<'f>,
+    u: &Unit,
+    s: usize,
+    a: usize,
+) -> String {
+    let p = &pendaftar[a];
+    let k = p.pilihan.iter().position(|&x| x as usize == s).unwrap_or(0);
+    match kunci(skema, sekolah, p, fakta(a), a, u, k) {
+        Ok(key) => tulis_kunci(skema, u, &key),
+        Err(_) => "—".into(),
+    }
+}
+
 /// The key as a person reads it.
 fn tulis_kunci(skema: &Skema, u: &Unit, key: &Kunci) -> String {
     let mut parts = Vec::new();
@@ -881,12 +1104,12 @@ fn tulis_kunci(skema: &Skema, u: &Unit, key: &Kunci) -> String {
 struct Kursi {
     awal: u32,
     masuk: u32,
-    held: BinaryHeap<(Kunci, u32)>,
-    diterima: Vec<(Kunci, u32)>,
+    held: BinaryHeap<(K, u32)>,
+    diterima: Vec<(K, u32)>,
     /// Reserve list in rank order: applicant indexes.
     cadangan: Vec<u32>,
     /// Reserve candidates before ranking, with their keys here.
-    calon: Vec<(Kunci, u32)>,
+    calon: Vec<(K, u32)>,
     sisa: u32,
     naik: u32,
 }
@@ -916,6 +1139,13 @@ pub fn jalankan(
     let mut jejak = Jejak {
         target,
         out: &mut log,
+    };
+    let t0 = std::time::Instant::now();
+    let prof = std::env::var_os("JUKNIS_WAKTU").is_some();
+    let fase = |nama: &str| {
+        if prof {
+            eprintln!("  {nama}: {:.3}", t0.elapsed().as_secs_f64());
+        }
     };
     // School-independent facts, computed in parallel; order-independent.
     let mut skor_flat = vec![KOSONG; n * ns];
@@ -1034,22 +1264,44 @@ pub fn jalankan(
             for &a in &peserta {
                 ikut[a] = true;
             }
+            fase("peserta");
+            let pr = peringkat_unit(skema, pendaftar, &fakta, u, &peserta);
+            fase("peringkat");
+            // Every (participant, choice) key computed once, in parallel, into flat
+            // arrays: the assignment below then reads memory in order.
+            let m = skema.maks_pilihan;
+            let pilih: Vec<(u32, Result<K, Gagal>)> = peserta
+                .par_iter()
+                .enumerate()
+                .flat_map_iter(|(qi, &a)| {
+                    let p = &pendaftar[a];
+                    let f = fakta(a);
+                    let pr = &pr;
+                    (0..m).map(move |k| match p.pilihan.get(k) {
+                        Some(&s) => (s, kunci_cepat(skema, sekolah, p, f, pr, qi, u, k)),
+                        None => (u32::MAX, Err(Gagal::LuarWilayah)),
+                    })
+                })
+                .collect();
             // Student-proposing deferred acceptance; the school's preference is
             // the key, which starts with the choice rank under
             // pilihan_pertama_diutamakan (then it is the Boston outcome).
+            fase("kunci");
             let mut next = vec![0u8; peserta.len()];
             let mut first: Vec<Alasan> = vec![Alasan::Kosong; peserta.len()];
             let mut queue: std::collections::VecDeque<u32> = (0..peserta.len() as u32).collect();
             while let Some(qi) = queue.pop_front() {
                 let qi = qi as usize;
                 let a = peserta[qi];
-                let p = &pendaftar[a];
-                let choices = p.pilihan.len().min(skema.maks_pilihan);
-                while (next[qi] as usize) < choices {
+                while (next[qi] as usize) < m {
                     let k = next[qi] as usize;
                     next[qi] += 1;
-                    let s = p.pilihan[k] as usize;
-                    let key = match kunci(skema, sekolah, p, fakta(a), a, u, k) {
+                    let (s, ref r) = pilih[qi * m + k];
+                    if s == u32::MAX {
+                        break;
+                    }
+                    let s = s as usize;
+                    let key = match *r {
                         Ok(key) => key,
                         Err(g) => {
                             if jejak.on(a) {
@@ -1105,9 +1357,9 @@ pub fn jalankan(
                         let last = slot
                             .held
                             .peek()
-                            .map(|w| tulis_kunci(skema, u, &w.0))
+                            .map(|w| tampil(skema, sekolah, pendaftar, &fakta, u, s, w.1 as usize))
                             .unwrap_or_else(|| "—".into());
-                        let mine = tulis_kunci(skema, u, &key);
+                        let mine = tampil(skema, sekolah, pendaftar, &fakta, u, s, a);
                         let (npsn, id, kk) = (&sekolah[s].npsn, &u.id, k + 1);
                         jejak.push(a, t!("tahap {nomor}, {id}: pilihan {kk} {npsn}: kalah peringkat (kunci {mine}; terakhir ditampung {last})", "wave {nomor}, {id}: choice {kk} {npsn}: outranked (key {mine}; last held {last})"));
                     }
@@ -1120,10 +1372,11 @@ pub fn jalankan(
                     }
                 }
             }
+            fase("da");
             // Settle: the accepted in rank order; reserve candidates.
             for (si, row) in kursi.iter_mut().enumerate() {
                 let slot = &mut row[ui];
-                let mut acc: Vec<(Kunci, u32)> = std::mem::take(&mut slot.held).into_vec();
+                let mut acc: Vec<(K, u32)> = std::mem::take(&mut slot.held).into_vec();
                 acc.sort_unstable();
                 for (_, a) in &acc {
                     diterima[*a as usize] = Some((si as u32, ui, nomor));
@@ -1150,13 +1403,13 @@ pub fn jalankan(
                 } else {
                     first[qi]
                 };
-                let p = &pendaftar[a];
-                for k in 0..p.pilihan.len().min(skema.maks_pilihan) {
-                    if let Ok(key) = kunci(skema, sekolah, p, fakta(a), a, u, k) {
-                        kursi[p.pilihan[k] as usize][ui].calon.push((key, a as u32));
+                for k in 0..m {
+                    if let (s, Ok(key)) = pilih[qi * m + k] {
+                        kursi[s as usize][ui].calon.push((key, a as u32));
                     }
                 }
             }
+            fase("calon");
             // Reserve lists in rank order, cut to the plan's length; carry-over.
             let sisa_ke = u.sisa_ke;
             for (si, row) in kursi.iter_mut().enumerate() {
@@ -1189,6 +1442,7 @@ pub fn jalankan(
             }
         }
     }
+    fase("tahap");
     // Re-registration (FAQ 80, 91): seats of no-shows go down the school's reserve list.
     let mut tidak_du = vec![false; n];
     for id in &opsi.tidak_daftar_ulang {
@@ -1250,6 +1504,7 @@ pub fn jalankan(
             }
         }
     }
+    fase("daftar ulang");
     let mut out: Vec<HasilPendaftar> = Vec::with_capacity(n + bacaan.rusak.len());
     for a in 0..n {
         let p = &pendaftar[a];
@@ -1309,7 +1564,11 @@ pub fn jalankan(
             alasan: Alasan::DataRusak(i),
         });
     }
-    out.sort_by(|a, b| a.nisn.cmp(&b.nisn).then(a.status.cmp(&b.status)));
+    // Applicants are already in NISN order; only rows set aside need placing.
+    if !bacaan.rusak.is_empty() {
+        out.sort_by(|a, b| a.nisn.cmp(&b.nisn).then(a.status.cmp(&b.status)));
+    }
+    fase("hasil");
     let mut ringkasan = Vec::with_capacity(sekolah.len() * nu);
     for (s, row) in kursi.iter().enumerate() {
         for (ui, slot) in row.iter().enumerate() {
@@ -1323,7 +1582,10 @@ pub fn jalankan(
                 diterima: slot.diterima.len() as u32 + slot.naik,
                 sisa: slot.sisa.saturating_sub(slot.naik),
                 dialihkan_ke: if slot.sisa > 0 { u.sisa_ke } else { None },
-                kunci_terakhir: slot.diterima.last().map(|k| tulis_kunci(skema, u, &k.0)),
+                kunci_terakhir: slot
+                    .diterima
+                    .last()
+                    .map(|k| tampil(skema, sekolah, pendaftar, &fakta, u, s, k.1 as usize)),
                 naik_dari_cadangan: slot.naik,
             });
         }

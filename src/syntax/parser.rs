@@ -45,7 +45,9 @@ fn sp(p: &P) -> Span {
     let trimmed = s
         .as_str()
         .trim_end_matches(|c: char| c.is_ascii_whitespace() || c == '\u{FEFF}');
-    if !trimmed.rsplit('\n').next().unwrap_or("").contains("//") {
+    let bytes = trimmed.as_bytes();
+    let line = bytes.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    if !bytes[line..].windows(2).any(|w| w == b"//") {
         return Span::new(s.start(), s.start() + trimmed.len());
     }
     let Some(last) = p.clone().into_inner().last() else {
@@ -79,8 +81,75 @@ fn values<'a>(p: P<'a>) -> impl Iterator<Item = P<'a>> {
     p.into_inner().filter(|c| !is_keyword(c.as_rule()))
 }
 
+/// Keyword tokens (`kw_*` in the grammar). A match, not a name test: it runs for
+/// every child of every node.
 fn is_keyword(r: Rule) -> bool {
-    format!("{r:?}").starts_with("kw_")
+    matches!(
+        r,
+        Rule::kw_acuan
+            | Rule::kw_administratif
+            | Rule::kw_biaya
+            | Rule::kw_bulan
+            | Rule::kw_cadangan
+            | Rule::kw_daftar_ulang
+            | Rule::kw_dan
+            | Rule::kw_daya_tampung
+            | Rule::kw_dengan
+            | Rule::kw_ditetapkan
+            | Rule::kw_dokumen
+            | Rule::kw_gratis
+            | Rule::kw_istimewa
+            | Rule::kw_jalur
+            | Rule::kw_jenjang
+            | Rule::kw_juknis
+            | Rule::kw_ke
+            | Rule::kw_kelompok
+            | Rule::kw_kesepakatan
+            | Rule::kw_km
+            | Rule::kw_lainnya
+            | Rule::kw_langsung_diterima
+            | Rule::kw_maksimal
+            | Rule::kw_mapel
+            | Rule::kw_mekanisme
+            | Rule::kw_metode
+            | Rule::kw_minimal
+            | Rule::kw_pemantauan
+            | Rule::kw_pembulatan
+            | Rule::kw_pemerintah
+            | Rule::kw_pendaftaran
+            | Rule::kw_pengaduan
+            | Rule::kw_pengecualian
+            | Rule::kw_pengumuman
+            | Rule::kw_pengumuman_pendaftaran
+            | Rule::kw_per
+            | Rule::kw_perbatasan
+            | Rule::kw_perluasan
+            | Rule::kw_pilihan
+            | Rule::kw_poin
+            | Rule::kw_prioritas
+            | Rule::kw_radius
+            | Rule::kw_rapor
+            | Rule::kw_rekomendasi
+            | Rule::kw_rombel
+            | Rule::kw_sampai
+            | Rule::kw_seleksi
+            | Rule::kw_semester
+            | Rule::kw_sisa_kuota
+            | Rule::kw_sisa_pembulatan
+            | Rule::kw_skor
+            | Rule::kw_status
+            | Rule::kw_sub
+            | Rule::kw_syarat
+            | Rule::kw_tahap
+            | Rule::kw_tahun
+            | Rule::kw_tahun_ajaran
+            | Rule::kw_tanggal_acuan
+            | Rule::kw_tes
+            | Rule::kw_urutan
+            | Rule::kw_usia
+            | Rule::kw_verifikasi
+            | Rule::kw_wilayah
+    )
 }
 
 fn string(p: P) -> Text {
@@ -681,4 +750,17 @@ fn pest_error(src: &str, e: pest::error::Error<Rule>) -> Diagnostic {
         ));
     }
     d
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn is_keyword_knows_every_kw_rule() {
+        for r in Rule::all_rules() {
+            let named_kw = format!("{r:?}").starts_with("kw_");
+            assert_eq!(is_keyword(*r), named_kw, "{r:?}");
+        }
+    }
 }

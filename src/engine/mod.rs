@@ -931,16 +931,29 @@ fn peringkat_unit<'f>(
             }
         }
         let last = si + 1 == segs.len();
-        let mut order: Vec<usize> = (0..n).collect();
-        order.par_sort_unstable_by(|&x, &y| {
-            vals[x * width..x * width + width]
-                .cmp(&vals[y * width..y * width + width])
-                .then(if last {
-                    peserta[x].cmp(&peserta[y])
-                } else {
-                    std::cmp::Ordering::Equal
+        // Sort compact (values, applicant) pairs; the applicant breaks ties only
+        // in the last stretch, where ranks must be unique.
+        let tie = |qi: usize| if last { peserta[qi] as i64 } else { 0 };
+        let order: Vec<usize> = if width < 4 {
+            let mut keyed: Vec<([i64; 4], u32)> = (0..n)
+                .map(|qi| {
+                    let mut k = [0i64; 4];
+                    k[..width].copy_from_slice(&vals[qi * width..qi * width + width]);
+                    k[width] = tie(qi);
+                    (k, qi as u32)
                 })
-        });
+                .collect();
+            keyed.par_sort_unstable();
+            keyed.into_iter().map(|x| x.1 as usize).collect()
+        } else {
+            let mut order: Vec<usize> = (0..n).collect();
+            order.par_sort_unstable_by(|&x, &y| {
+                vals[x * width..x * width + width]
+                    .cmp(&vals[y * width..y * width + width])
+                    .then(tie(x).cmp(&tie(y)))
+            });
+            order
+        };
         let mut r = 0u32;
         for (pos, &qi) in order.iter().enumerate() {
             if pos > 0 {

@@ -175,7 +175,8 @@ impl Baris<'_> {
                 ),
             ));
         }
-        std::str::from_utf8(raw).map_err(|_| self.err(i, t!("bukan UTF-8", "not UTF-8")))
+        std::str::from_utf8(raw.trim_ascii())
+            .map_err(|_| self.err(i, t!("bukan UTF-8", "not UTF-8")))
     }
     fn err(&self, i: usize, pesan: Teks) -> Masalah {
         masalah(
@@ -579,7 +580,7 @@ pub fn baca_pendaftar(
             };
             let row = (|| -> Result<Pendaftar, Masalah> {
                 let nisn = b.wajib(inisn)?.to_string();
-                let mut jalur = Vec::new();
+                let mut jalur = smallvec::SmallVec::new();
                 for j in list(b.wajib(ijalur)?) {
                     match skema.unit_index(j) {
                         Some(u) => jalur.push(u),
@@ -595,7 +596,7 @@ pub fn baca_pendaftar(
                         }
                     }
                 }
-                let mut pilihan = Vec::new();
+                let mut pilihan: smallvec::SmallVec<[u32; 4]> = smallvec::SmallVec::new();
                 for p in list(b.sel(ipilihan)?) {
                     let Some(&s) = npsn.get(p) else {
                         return Err(b.err(
@@ -665,7 +666,7 @@ pub fn baca_pendaftar(
                     None => None,
                 };
                 let lokasi = koordinat(&b, il, ib)?;
-                let mut jarak: Vec<u32> = Vec::new();
+                let mut jarak: smallvec::SmallVec<[u32; 4]> = smallvec::SmallVec::new();
                 if let Some(i) = ijarak {
                     let v = b.sel(i)?;
                     for (k, x) in v.split(';').map(str::trim).enumerate() {
@@ -726,7 +727,7 @@ pub fn baca_pendaftar(
                         }
                     }
                 }
-                let mut nilai: Vec<f64> = Vec::with_capacity(iangka.len() + ipoin.len());
+                let mut nilai: smallvec::SmallVec<[f64; 4]> = smallvec::SmallVec::new();
                 for &i in &iangka {
                     let v = b.angka(i)?;
                     if let Some(x) = v {
@@ -847,7 +848,10 @@ pub fn baca_pendaftar(
             ),
         ));
     }
-    out.sort_by(|a, b| a.nisn.cmp(&b.nisn));
+    // Exports are usually in NISN order already: check before moving 1M rows.
+    if !out.is_sorted_by(|a, b| a.nisn <= b.nisn) {
+        out.sort_by(|a, b| a.nisn.cmp(&b.nisn));
+    }
     for w in out.windows(2) {
         if w[0].nisn == w[1].nisn {
             let (n, a, c) = (

@@ -23,6 +23,10 @@ pub fn hasil_csv(h: &Hasil, skema: &Skema, sekolah: &[Sekolah], lang: Lang) -> S
         .pendaftar
         .par_chunks(16_384)
         .map(|rows| {
+            // Many applicants share a reason (outranked at the same school): render
+            // each distinct one once per piece.
+            let mut seen: std::collections::HashMap<super::Alasan, String> =
+                std::collections::HashMap::new();
             let mut out = String::with_capacity(rows.len() * 72);
             for r in rows {
                 let sk = r
@@ -68,7 +72,10 @@ pub fn hasil_csv(h: &Hasil, skema: &Skema, sekolah: &[Sekolah], lang: Lang) -> S
                 }
                 out.push(',');
                 if r.alasan != super::Alasan::Kosong {
-                    out.push_str(&csv_field(h.alasan(skema, sekolah, r.alasan).get(lang)));
+                    let text = seen
+                        .entry(r.alasan)
+                        .or_insert_with(|| csv_field(h.alasan(skema, sekolah, r.alasan).get(lang)));
+                    out.push_str(text);
                 }
                 out.push('\n');
             }

@@ -16,6 +16,7 @@ use crate::model::{Arah, Cadangan, KriteriaJenis, Mekanisme, Metode, Sumber, Sya
 use crate::plan::{KriteriaPlan, Plan};
 use crate::t;
 use rayon::prelude::*;
+use smallvec::SmallVec;
 use std::collections::{BTreeMap, BinaryHeap};
 
 pub use data::{BacaanPendaftar, BarisRusak, Masalah, ModusRusak};
@@ -39,23 +40,23 @@ pub struct Pendaftar {
     /// Line in the applicants file.
     pub baris: u64,
     /// Units (jalur or sub-jalur) registered for, at most one per wave.
-    pub jalur: Vec<u16>,
+    pub jalur: SmallVec<[u16; 2]>,
     /// Chosen schools (indexes into the sorted schools), in order of preference.
-    pub pilihan: Vec<u32>,
+    pub pilihan: SmallVec<[u32; 4]>,
     /// Whole metres to each chosen school; `u32::MAX` when unknown.
-    pub jarak: Vec<u32>,
+    pub jarak: SmallVec<[u32; 4]>,
     /// Birth date, days since 1970-01-01.
     pub lahir: Option<i64>,
     /// Registration time, seconds since 1970-01-01.
     pub waktu_daftar: Option<i64>,
     /// Area codes where the applicant lives, interned against the schools'
     /// codes (codes no school has are dropped: they can never match).
-    pub wilayah: Vec<u32>,
+    pub wilayah: SmallVec<[u32; 2]>,
     /// Bit k set: has the plan's k-th status.
     pub status: u64,
     /// Numeric inputs in `Skema::kolom_angka` order, then one points value per
     /// points table; NaN when the cell was empty.
-    pub nilai: Vec<f64>,
+    pub nilai: SmallVec<[f64; 4]>,
 }
 
 /// Great-circle distance in whole metres (haversine, mean Earth radius
@@ -508,7 +509,7 @@ impl Skema {
 }
 
 /// Why an applicant cannot take a unit at a school.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Gagal {
     /// Age in months above the limit.
     UsiaAtas(i64),
@@ -525,7 +526,7 @@ pub enum Gagal {
 }
 
 /// Why an applicant ended where they did, rendered into words only for output.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Alasan {
     Kosong,
     /// Not eligible at this school (the first choice where it was found).

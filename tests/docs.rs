@@ -1,5 +1,6 @@
 //! Generated files must match what the code generates: docs/rules.md (from the
-//! rulebook data) and docs/plan.schema.json (from the plan types).
+//! rulebook data), docs/plan.schema.json (from the plan types) and
+//! docs/report.schema.json (from the check report types).
 //! Regenerate with `JUKNIS_UPDATE=1 cargo test --test docs`.
 // Tests may unwrap and panic: a failure here is the report.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
@@ -30,4 +31,12 @@ fn rules_md_matches_the_rulebook() {
 #[test]
 fn plan_schema_matches_the_code() {
     check_generated("docs/plan.schema.json", &juknis::plan::json_schema());
+}
+
+#[test]
+fn report_schema_matches_the_code() {
+    check_generated(
+        "docs/report.schema.json",
+        &juknis::diagnostic::laporan::json_schema(),
+    );
 }

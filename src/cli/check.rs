@@ -7,8 +7,24 @@ use miette::{miette, IntoDiagnostic, Result};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
+/// Output format of `check`.
+#[derive(Copy, Clone, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Rendered for people (default).
+    Human,
+    /// `juknis-laporan/1` JSON (docs/report.schema.json).
+    Json,
+    /// SARIF 2.1.0 for code-scanning tools.
+    Sarif,
+    /// GitHub Actions annotations (`::error file=…`).
+    Github,
+}
+
 #[derive(clap::Args)]
 pub struct Args {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
     /// Files or folders (folders are searched for *.juknis).
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
@@ -73,6 +89,9 @@ pub fn run(a: Args, lang: Lang, color: bool) -> Result<u8> {
             )
         })
         .collect();
+    if a.format != Format::Human {
+        return machine(&a, &results, lang);
+    }
     let mut errors = 0;
     let mut warnings = 0;
     let mut io_failed = false;
@@ -121,6 +140,54 @@ pub fn run(a: Args, lang: Lang, color: bool) -> Result<u8> {
         "{n} {files_word}: {}\n",
         render::summary(errors, warnings, lang)
     ));
+    print!("{out}");
+    Ok(if io_failed {
+        EXIT_USAGE
+    } else if errors > 0 || (a.deny_warnings && warnings > 0) {
+        EXIT_VIOLATIONS
+    } else {
+        EXIT_OK
+    })
+}
+
+type Hasil<'a> = (&'a PathBuf, Result<(juknis::Checked, String)>);
+
+/// JSON, SARIF or GitHub output: the same diagnostics as the human form; a file
+/// that cannot be read is reported on stderr and makes the exit code 2.
+fn machine(a: &Args, results: &[Hasil], lang: Lang) -> Result<u8> {
+    use juknis::diagnostic::laporan::{self, Berkas};
+    let mut io_failed = false;
+    let mut errors = 0;
+    let mut warnings = 0;
+    let names: Vec<String> = results
+        .iter()
+        .map(|(f, _)| f.display().to_string())
+        .collect();
+    let mut files = Vec::new();
+    let mut rb = juknis::rulebook::default_rulebook();
+    for ((_, r), name) in results.iter().zip(&names) {
+        match r {
+            Ok((checked, text)) => {
+                errors += checked.errors();
+                warnings += checked.warnings();
+                rb = checked.rulebook;
+                files.push(Berkas {
+                    nama: name,
+                    sumber: text,
+                    diagnostik: &checked.diagnostics,
+                });
+            }
+            Err(e) => {
+                io_failed = true;
+                eprintln!("{name}: {e}");
+            }
+        }
+    }
+    let out = match a.format {
+        Format::Json => laporan::json(&files, rb, lang),
+        Format::Sarif => laporan::sarif(&files, rb, lang),
+        Format::Github | Format::Human => laporan::github(&files, rb, lang),
+    };
     print!("{out}");
     Ok(if io_failed {
         EXIT_USAGE

@@ -1,0 +1,116 @@
+//! `check --format json|sarif|github` carry the same diagnostics as the human
+//! output, for every example file: same codes, same primary lines and columns.
+// Tests may unwrap and panic: a failure here is the report.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use assert_cmd::Command;
+
+fn run(format: &str, file: &std::path::Path) -> String {
+    let out = Command::cargo_bin("juknis")
+        .unwrap()
+        .args(["--no-color", "check", "--format", format])
+        .arg(file)
+        .output()
+        .unwrap();
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// (code, line, column) of each diagnostic in the human output.
+fn human(text: &str) -> Vec<(String, usize, usize)> {
+    let mut out = Vec::new();
+    let mut code: Option<String> = None;
+    for line in text.lines() {
+        if let Some(rest) = line
+            .strip_prefix("error[")
+            .or_else(|| line.strip_prefix("warning["))
+            .or_else(|| line.strip_prefix("note["))
+        {
+            code = rest.split(']').next().map(str::to_string);
+        } else if let (Some(c), Some(loc)) = (&code, line.trim_start().strip_prefix("┌─ ")) {
+            let mut parts = loc.rsplitn(3, ':');
+            let col = parts.next().unwrap().parse().unwrap();
+            let ln = parts.next().unwrap().parse().unwrap();
+            out.push((c.clone(), ln, col));
+            code = None;
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn every_format_carries_the_same_diagnostics() {
+    let files = common::examples();
+    assert!(files.len() > 40);
+    for f in &files {
+        let want = human(&run("human", f));
+        let json: serde_json::Value = serde_json::from_str(&run("json", f)).unwrap();
+        let mut got: Vec<(String, usize, usize)> = json["berkas"][0]["diagnostik"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| {
+                let l = &d["label"][0]["mulai"];
+                (
+                    d["kode"].as_str().unwrap().to_string(),
+                    l["baris"].as_u64().unwrap() as usize,
+                    l["kolom"].as_u64().unwrap() as usize,
+                )
+            })
+            .collect();
+        got.sort();
+        assert_eq!(got, want, "json, {}", f.display());
+
+        let sarif: serde_json::Value = serde_json::from_str(&run("sarif", f)).unwrap();
+        assert_eq!(sarif["version"], "2.1.0");
+        let mut got: Vec<(String, usize, usize)> = sarif["runs"][0]["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                let reg = &r["locations"][0]["physicalLocation"]["region"];
+                (
+                    r["ruleId"].as_str().unwrap().to_string(),
+                    reg["startLine"].as_u64().unwrap() as usize,
+                    reg["startColumn"].as_u64().unwrap() as usize,
+                )
+            })
+            .collect();
+        got.sort();
+        assert_eq!(got, want, "sarif, {}", f.display());
+        // Every result names a rule the run declares.
+        let rules: Vec<&str> = sarif["runs"][0]["tool"]["driver"]["rules"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["id"].as_str().unwrap())
+            .collect();
+        for (code, _, _) in &got {
+            assert!(rules.contains(&code.as_str()), "{code}");
+        }
+
+        let gh = run("github", f);
+        let mut got: Vec<(String, usize, usize)> = gh
+            .lines()
+            .map(|l| {
+                let props = l.split("::").nth(1).unwrap();
+                let get = |k: &str| {
+                    props
+                        .split(',')
+                        .find_map(|p| p.strip_prefix(&format!("{k}=")))
+                        .unwrap()
+                        .to_string()
+                };
+                (
+                    get("title"),
+                    get("line").parse().unwrap(),
+                    get("col").parse().unwrap(),
+                )
+            })
+            .collect();
+        got.sort();
+        assert_eq!(got, want, "github, {}", f.display());
+    }
+}

@@ -10,6 +10,7 @@ extern crate alloc;
 
 pub mod diagnostic;
 pub mod engine;
+pub mod format;
 pub mod model;
 pub mod plan;
 pub mod rulebook;

@@ -140,7 +140,7 @@ pub fn run(a: Args, lang: Lang, color: bool) -> Result<u8> {
         "{n} {files_word}: {}\n",
         render::summary(errors, warnings, lang)
     ));
-    print!("{out}");
+    out!("{out}");
     Ok(if io_failed {
         EXIT_USAGE
     } else if errors > 0 || (a.deny_warnings && warnings > 0) {
@@ -188,7 +188,7 @@ fn machine(a: &Args, results: &[Hasil], lang: Lang) -> Result<u8> {
         Format::Sarif => laporan::sarif(&files, rb, lang),
         Format::Github | Format::Human => laporan::github(&files, rb, lang),
     };
-    print!("{out}");
+    out!("{out}");
     Ok(if io_failed {
         EXIT_USAGE
     } else if errors > 0 || (a.deny_warnings && warnings > 0) {

@@ -71,7 +71,7 @@ pub fn run(a: Args, lang: Lang, color: bool) -> Result<u8> {
                 return Ok(EXIT_USAGE);
             }
         }
-        None => print!("{text}"),
+        None => out!("{text}"),
     }
     Ok(EXIT_OK)
 }

@@ -17,7 +17,7 @@ pub fn run(a: Args, lang: Lang) -> Result<u8> {
     let rb = default_rulebook();
     if a.code == "all" || a.code == "semua" {
         for r in rb.all_rules() {
-            println!("{:<28} {}", r.id, pick(&r.judul, lang));
+            outln!("{:<28} {}", r.id, pick(&r.judul, lang));
         }
         return Ok(EXIT_OK);
     }
@@ -33,7 +33,7 @@ pub fn run(a: Args, lang: Lang) -> Result<u8> {
         }
         return Ok(EXIT_USAGE);
     };
-    print!("{}", render(rule, lang, &rb.singkat));
+    out!("{}", render(rule, lang, &rb.singkat));
     Ok(EXIT_OK)
 }
 

@@ -1,8 +1,19 @@
 //! One file per command. Exit codes: 0 conforms, 1 violations, 2 usage or I/O.
 
+// Standard output through these, not print!: a closed pipe (`juknis … | head`)
+// ends the program quietly with exit 2 instead of a panic.
+macro_rules! out {
+    ($($t:tt)*) => { $crate::cli::write_out(&format!($($t)*)) };
+}
+macro_rules! outln {
+    ($($t:tt)*) => { $crate::cli::write_out(&format!("{}\n", format_args!($($t)*))) };
+}
+
 mod check;
 mod compile;
 mod explain;
+mod fmt;
+mod init;
 mod run;
 mod synth;
 
@@ -50,6 +61,10 @@ pub enum Command {
     Compile(compile::Args),
     /// Explain a diagnostic code: the rule, its article and confidence, examples.
     Explain(explain::Args),
+    /// Rewrite juknis files in the canonical layout (`--check`: report only).
+    Fmt(fmt::Args),
+    /// Write a starting juknis for a jenjang that conforms.
+    Init(init::Args),
     /// Run a plan on schools and applicants with the reference engine.
     Run(run::Args),
     /// Generate synthetic schools and applicants for a plan.
@@ -80,6 +95,8 @@ pub fn main() -> ExitCode {
         Command::Check(a) => check::run(a, lang, color),
         Command::Compile(a) => compile::run(a, lang, color),
         Command::Explain(a) => explain::run(a, lang),
+        Command::Fmt(a) => fmt::run(a, lang, color),
+        Command::Init(a) => init::run(a, lang),
         Command::Run(a) => run::run(a, lang),
         Command::Synth(a) => synth::run(a, lang),
     };
@@ -89,5 +106,13 @@ pub fn main() -> ExitCode {
             eprintln!("{:?}", e);
             ExitCode::from(EXIT_USAGE)
         }
+    }
+}
+
+pub fn write_out(s: &str) {
+    use std::io::Write;
+    let mut o = std::io::stdout().lock();
+    if o.write_all(s.as_bytes()).and_then(|_| o.flush()).is_err() {
+        std::process::exit(i32::from(EXIT_USAGE));
     }
 }

@@ -163,7 +163,7 @@ pub fn run(a: Args, lang: Lang) -> Result<u8> {
             return Ok(EXIT_USAGE);
         }
         for (i, line) in hasil.jejak.iter().enumerate() {
-            println!("{:>3}. {}", i + 1, line.get(lang));
+            outln!("{:>3}. {}", i + 1, line.get(lang));
         }
         return Ok(EXIT_OK);
     }
@@ -191,7 +191,7 @@ pub fn run(a: Args, lang: Lang) -> Result<u8> {
                 );
             }
         }
-        None => print!("{h}"),
+        None => out!("{h}"),
     }
     fase("tulis");
     Ok(if bacaan.rusak.is_empty() && s_rusak.is_empty() {

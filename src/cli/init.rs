@@ -1,0 +1,214 @@
+//! `juknis init --jenjang SD|SMP|SMA|SMK|TK [--pemerintah "Kota Surabaya"]`: a
+//! starting juknis that conforms, with a comment on each block naming the article
+//! behind it. The numbers are the national minimums; the writer adjusts them.
+
+use super::{EXIT_OK, EXIT_USAGE};
+use clap::ValueEnum;
+use juknis::diagnostic::Lang;
+use miette::{miette, Result};
+use std::path::PathBuf;
+
+#[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
+pub enum JenjangArg {
+    #[value(name = "TK", alias = "tk")]
+    Tk,
+    #[value(name = "SD", alias = "sd")]
+    Sd,
+    #[value(name = "SMP", alias = "smp")]
+    Smp,
+    #[value(name = "SMA", alias = "sma")]
+    Sma,
+    #[value(name = "SMK", alias = "smk")]
+    Smk,
+}
+
+#[derive(clap::Args)]
+pub struct Args {
+    #[arg(long, value_enum)]
+    pub jenjang: JenjangArg,
+    /// The issuing government, e.g. "Provinsi Jawa Timur", "Kota Surabaya",
+    /// "Kabupaten Sleman" (default: the level that runs this jenjang).
+    #[arg(long)]
+    pub pemerintah: Option<String>,
+    /// Admission year (default: the next admission after today).
+    #[arg(long)]
+    pub tahun: Option<i32>,
+    /// Write here instead of standard output.
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+    /// Overwrite an existing file.
+    #[arg(long)]
+    pub force: bool,
+}
+
+fn tahun_sekarang() -> i32 {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() / 86_400)
+        .unwrap_or(20_000) as i64;
+    let (y, m, _) = juknis::engine::civil(days);
+    // After July the next admission is next year's.
+    (y + i64::from(m >= 7)) as i32
+}
+
+/// The template text for a jenjang.
+pub fn template(jj: JenjangArg, pemerintah: Option<&str>, y: i32) -> Result<String, String> {
+    let (tingkat, nama) = match pemerintah.map(str::trim).filter(|p| !p.is_empty()) {
+        Some(p) => {
+            let (first, rest) = p.split_once(' ').unwrap_or((p, ""));
+            let t = first.to_lowercase();
+            if !["provinsi", "kabupaten", "kota"].contains(&t.as_str()) || rest.trim().is_empty() {
+                return Err(format!(
+                    "--pemerintah: tulis tingkat dan nama, mis. \"Kota Surabaya\" / write the level and the name, e.g. \"Kota Surabaya\" (got `{p}`)"
+                ));
+            }
+            (t, rest.trim().replace('"', ""))
+        }
+        None => match jj {
+            JenjangArg::Sma | JenjangArg::Smk => ("provinsi".into(), "Nama Provinsi".into()),
+            _ => ("kabupaten".into(), "Nama Kabupaten".into()),
+        },
+    };
+    let (kode, rombel) = match jj {
+        JenjangArg::Tk => ("TK", 15),
+        JenjangArg::Sd => ("SD", 28),
+        JenjangArg::Smp => ("SMP", 32),
+        JenjangArg::Sma => ("SMA", 36),
+        JenjangArg::Smk => ("SMK", 36),
+    };
+    let y1 = y + 1;
+    let mut s = format!(
+        r#"// Juknis SPMB {kode} {tingkat} {nama} {y}/{y1} — dibuat dengan `juknis init`.
+// Periksa dengan `juknis check BERKAS`; rujukan bahasa: docs/language.md.
+juknis "SPMB {kode} {nama} {y}" {{
+  acuan        permendikdasmen-3-2025
+  // SMA/SMK diatur provinsi; TK, SD, SMP diatur kabupaten/kota (FAQ 15).
+  pemerintah   {tingkat} "{nama}"
+  jenjang      {kode}
+  tahun_ajaran {y}/{y1}
+  // Ditetapkan paling lambat 2 bulan sebelum pengumuman pendaftaran (Pasal 33).
+  ditetapkan   {y}-02-20
+  // Pengumuman pendaftaran pada minggu pertama Mei (FAQ 66).
+  pengumuman_pendaftaran {y}-05-04
+
+"#
+    );
+    // Age rules (Pasal 10–15); measured on 1 July.
+    s.push_str(&match jj {
+        JenjangArg::Tk => format!(
+            "  // Usia kelompok A 4–5 tahun, kelompok B 5–6 tahun (Pasal 10).\n  usia {{\n    tanggal_acuan {y}-07-01\n    kelompok A 4 tahun sampai 5 tahun\n    kelompok B 5 tahun sampai 6 tahun\n  }}\n"
+        ),
+        JenjangArg::Sd => format!(
+            "  // Paling rendah 6 tahun, 7 tahun didahulukan; anak berbakat istimewa mulai\n  // 5 tahun 6 bulan dengan rekomendasi psikolog atau dewan guru (Pasal 11).\n  usia {{\n    tanggal_acuan {y}-07-01\n    minimal 6 tahun\n    prioritas 7 tahun\n    istimewa minimal 5 tahun 6 bulan dengan rekomendasi psikolog, dewan_guru\n  }}\n"
+        ),
+        JenjangArg::Smp => format!(
+            "  // Paling tinggi 15 tahun pada 1 Juli (Pasal 12).\n  usia {{ tanggal_acuan {y}-07-01  maksimal 15 tahun }}\n"
+        ),
+        JenjangArg::Sma | JenjangArg::Smk => format!(
+            "  // Paling tinggi 21 tahun pada 1 Juli (Pasal 13).\n  usia {{ tanggal_acuan {y}-07-01  maksimal 21 tahun }}\n"
+        ),
+    });
+    if jj != JenjangArg::Tk {
+        s.push_str("  // Wilayah: kelurahan/desa dan/atau kecamatan, radius, atau cara lain yang\n  // diuraikan (Pasal 25 ayat 3).\n  wilayah { metode administratif kelurahan, kecamatan }\n");
+    }
+    s.push_str(&format!(
+        "  // Rombel paling banyak {rombel} murid (Permendikbudristek 47/2023 Pasal 8).\n  daya_tampung {{ rombel maksimal {rombel} }}\n"
+    ));
+    let dom_usia_jarak = "    urutan usia tertua, jarak terdekat, waktu_daftar terawal\n";
+    let dom_jarak_usia = "    urutan jarak terdekat, usia tertua, waktu_daftar terawal\n";
+    let afirmasi = |q: u32| {
+        format!("  // Afirmasi: keluarga tidak mampu dan penyandang disabilitas (FAQ 27, 38, 73).\n  jalur afirmasi {q}% {{\n    dokumen kip, pkh, kks, kartu_disabilitas\n    urutan jarak terdekat, usia tertua, waktu_daftar terawal\n    sub ketm {} {{ syarat status ketm }}\n    sub disabilitas 2% {{ syarat status disabilitas }}\n  }}\n", format_args!("{}%", q - 2))
+    };
+    let mutasi = "  // Mutasi paling banyak 5%: perpindahan tugas orang tua (FAQ 27, 60).\n  jalur mutasi 5% {\n    syarat status pindah_tugas\n    dokumen surat_penugasan, surat_pindah\n    urutan jarak terdekat, waktu_daftar terawal\n  }\n";
+    let domisili = |q: u32, urutan: &str| {
+        format!("  // Domisili: kartu keluarga paling singkat 1 tahun (FAQ 27).\n  jalur domisili {q}% {{\n    syarat dalam_wilayah\n    dokumen kartu_keluarga minimal 1 tahun\n{urutan}  }}\n")
+    };
+    let rapor = "  // Rapor 5 semester terakhir (FAQ 50); tanpa akreditasi sekolah (FAQ 44).\n  skor nilai_rapor = rapor(semester 1..5, mapel bindo, mtk, ipa, bing)\n";
+    let prestasi = |q: u32| {
+        format!("  // Prestasi: diperingkat menurut skor tertinggi, tidak ada yang otomatis\n  // diterima (FAQ 46, 73).\n  jalur prestasi {q}% {{\n    dokumen rapor\n    urutan nilai_rapor tertinggi, jarak terdekat, waktu_daftar terawal\n  }}\n")
+    };
+    let mut units = "afirmasi, mutasi";
+    match jj {
+        JenjangArg::Tk => {}
+        JenjangArg::Sd => {
+            s.push_str("  pilihan { maksimal 1  mekanisme tunggal }\n\n");
+            s.push_str("  // SD: domisili ≥ 70%, afirmasi ≥ 15%, mutasi ≤ 5%, tanpa prestasi (Pasal 7, 30).\n");
+            s.push_str(&domisili(80, dom_usia_jarak));
+            s.push_str(&afirmasi(15));
+            s.push_str(mutasi);
+        }
+        JenjangArg::Smp => {
+            s.push_str("  pilihan { maksimal 1  mekanisme tunggal }\n");
+            s.push_str(rapor);
+            s.push_str("\n  // SMP: domisili ≥ 40%, afirmasi ≥ 20%, prestasi ≥ 25%, mutasi ≤ 5% (Pasal 30).\n");
+            s.push_str(&domisili(50, dom_jarak_usia));
+            s.push_str(&afirmasi(20));
+            s.push_str(&prestasi(25));
+            s.push_str(mutasi);
+            units = "afirmasi, mutasi, prestasi";
+        }
+        JenjangArg::Sma => {
+            s.push_str("  pilihan { maksimal 1  mekanisme tunggal }\n");
+            s.push_str(rapor);
+            s.push_str("\n  // SMA: domisili ≥ 30%, afirmasi ≥ 30%, prestasi ≥ 30%, mutasi ≤ 5% (Pasal 30).\n");
+            s.push_str(&domisili(35, "    urutan nilai_rapor tertinggi, jarak terdekat, usia tertua, waktu_daftar terawal\n"));
+            s.push_str(&afirmasi(30));
+            s.push_str(&prestasi(30));
+            s.push_str(mutasi);
+            units = "afirmasi, mutasi, prestasi";
+        }
+        JenjangArg::Smk => {
+            s.push_str("  pilihan { maksimal 1  mekanisme tunggal }\n");
+            s.push_str(rapor);
+            s.push_str(
+                "\n  // SMK memakai jalurnya sendiri (Pasal 6); afirmasi ≥ 15%, domisili ≤ 10%.\n",
+            );
+            s.push_str(&domisili(10, dom_jarak_usia));
+            s.push_str(&afirmasi(15));
+            s.push_str(mutasi);
+            s.push_str("  jalur nilai_akademik 70% {\n    dokumen rapor\n    urutan nilai_rapor tertinggi, jarak terdekat, waktu_daftar terawal\n  }\n");
+            units = "afirmasi, mutasi, nilai_akademik";
+        }
+    }
+    s.push_str("  // Kursi yang tidak daftar ulang diisi dari daftar cadangan (FAQ 80, 91).\n  cadangan semua\n\n");
+    s.push_str("  // Urutan tahapan: pendaftaran, seleksi, pengumuman, daftar ulang; setiap\n  // jalur tepat di satu tahap (FAQ 70).\n");
+    if jj == JenjangArg::Tk {
+        s.push_str(&format!("  tahap 1 {{\n    pendaftaran {y}-06-08 sampai {y}-06-12\n    pengumuman {y}-06-19\n    daftar_ulang {y}-06-22 sampai {y}-06-24\n  }}\n"));
+    } else {
+        s.push_str(&format!("  tahap 1 {{\n    jalur {units}\n    pendaftaran {y}-06-08 sampai {y}-06-10\n    pengumuman {y}-06-13\n    daftar_ulang {y}-06-15 sampai {y}-06-16\n  }}\n  tahap 2 {{\n    jalur domisili\n    pendaftaran {y}-06-17 sampai {y}-06-19\n    pengumuman {y}-06-22\n    daftar_ulang {y}-06-23 sampai {y}-06-24\n  }}\n"));
+    }
+    s.push_str("\n  // Pasal 33: tanpa biaya, pendaftaran luring tersedia, saluran pengaduan, pemantauan.\n  biaya gratis\n  pendaftaran daring, luring\n  pengaduan \"Alamat atau laman pengaduan SPMB\"\n  pemantauan \"Tim pemantauan dan evaluasi Dinas Pendidikan\"\n}\n");
+    Ok(s)
+}
+
+pub fn run(a: Args, lang: Lang) -> Result<u8> {
+    let y = a.tahun.unwrap_or_else(tahun_sekarang);
+    if !(2025..=2099).contains(&y) {
+        eprintln!("--tahun 2025..2099");
+        return Ok(EXIT_USAGE);
+    }
+    let text = match template(a.jenjang, a.pemerintah.as_deref(), y) {
+        // Written in the canonical layout, so `fmt --check` passes on a new file.
+        Ok(t) => juknis::format::format(&t).unwrap_or(t),
+        Err(e) => {
+            eprintln!("{e}");
+            return Ok(EXIT_USAGE);
+        }
+    };
+    match &a.output {
+        Some(p) => {
+            if p.exists() && !a.force {
+                let msg = if lang == Lang::Id {
+                    "sudah ada; pakai --force untuk menimpa"
+                } else {
+                    "already exists; use --force to overwrite"
+                };
+                eprintln!("{}: {msg}", p.display());
+                return Ok(EXIT_USAGE);
+            }
+            std::fs::write(p, text).map_err(|e| miette!("{}: {e}", p.display()))?;
+        }
+        None => out!("{text}"),
+    }
+    Ok(EXIT_OK)
+}

@@ -141,13 +141,7 @@ pub fn run(a: Args, lang: Lang, color: bool) -> Result<u8> {
         render::summary(errors, warnings, lang)
     ));
     out!("{out}");
-    Ok(if io_failed {
-        EXIT_USAGE
-    } else if errors > 0 || (a.deny_warnings && warnings > 0) {
-        EXIT_VIOLATIONS
-    } else {
-        EXIT_OK
-    })
+    Ok(exit_code(io_failed, errors, warnings, a.deny_warnings))
 }
 
 type Hasil<'a> = (&'a PathBuf, Result<(juknis::Checked, String)>);
@@ -189,11 +183,17 @@ fn machine(a: &Args, results: &[Hasil], lang: Lang) -> Result<u8> {
         Format::Github | Format::Human => laporan::github(&files, rb, lang),
     };
     out!("{out}");
-    Ok(if io_failed {
+    Ok(exit_code(io_failed, errors, warnings, a.deny_warnings))
+}
+
+/// 2 when a file could not be read, 1 on errors (or warnings with
+/// `--deny-warnings`), else 0.
+fn exit_code(io_failed: bool, errors: usize, warnings: usize, deny_warnings: bool) -> u8 {
+    if io_failed {
         EXIT_USAGE
-    } else if errors > 0 || (a.deny_warnings && warnings > 0) {
+    } else if errors > 0 || (deny_warnings && warnings > 0) {
         EXIT_VIOLATIONS
     } else {
         EXIT_OK
-    })
+    }
 }

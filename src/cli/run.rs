@@ -78,6 +78,18 @@ pub fn load_plan(path: &Path, lang: Lang) -> Result<juknis::plan::Plan, u8> {
     }
 }
 
+/// The plan and its prepared form, or the exit code after saying what is wrong.
+pub fn load_skema(path: &Path, lang: Lang) -> Result<(juknis::plan::Plan, Skema), u8> {
+    let plan = load_plan(path, lang)?;
+    match Skema::dari_plan(&plan) {
+        Ok(s) => Ok((plan, s)),
+        Err(e) => {
+            eprintln!("{}: {}", path.display(), e.get(lang));
+            Err(EXIT_USAGE)
+        }
+    }
+}
+
 pub fn run(a: Args, lang: Lang) -> Result<u8> {
     // JUKNIS_WAKTU=1 prints how long each phase took (for scripts/bench-engine.sh).
     let waktu = std::env::var_os("JUKNIS_WAKTU").is_some();
@@ -87,16 +99,9 @@ pub fn run(a: Args, lang: Lang) -> Result<u8> {
             eprintln!("waktu {nama}: {:.3} s", t0.elapsed().as_secs_f64());
         }
     };
-    let plan = match load_plan(&a.plan, lang) {
-        Ok(p) => p,
+    let (_plan, skema) = match load_skema(&a.plan, lang) {
+        Ok(x) => x,
         Err(code) => return Ok(code),
-    };
-    let skema = match Skema::dari_plan(&plan) {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!("{}: {}", a.plan.display(), e.get(lang));
-            return Ok(EXIT_USAGE);
-        }
     };
     let modus = if a.lewati_baris_rusak {
         ModusRusak::Lewati

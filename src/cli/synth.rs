@@ -3,7 +3,7 @@
 
 use super::{EXIT_OK, EXIT_USAGE};
 use juknis::diagnostic::Lang;
-use juknis::engine::{synth, Skema};
+use juknis::engine::synth;
 use miette::{miette, Result};
 use std::path::PathBuf;
 
@@ -26,16 +26,9 @@ pub struct Args {
 }
 
 pub fn run(a: Args, lang: Lang) -> Result<u8> {
-    let plan = match super::run::load_plan(&a.plan, lang) {
-        Ok(p) => p,
+    let (plan, skema) = match super::run::load_skema(&a.plan, lang) {
+        Ok(x) => x,
         Err(code) => return Ok(code),
-    };
-    let skema = match Skema::dari_plan(&plan) {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!("{}: {}", a.plan.display(), e.get(lang));
-            return Ok(EXIT_USAGE);
-        }
     };
     if a.sekolah == 0 || a.sekolah > 100_000 || a.pendaftar > 20_000_000 {
         eprintln!("--sekolah 1..100000, --pendaftar 0..20000000");

@@ -779,16 +779,16 @@ fn usia(skema: &Skema, p: &Pendaftar) -> (Option<i64>, Option<Gagal>) {
     (umur, gagal)
 }
 
-/// Why applicant `p` cannot take unit `u` at their k-th choice, or their key there.
-fn kunci(
+/// The age rule and every `syarat` of unit `u` for applicant `p` at their k-th
+/// choice; the distance to that school when they hold.
+fn syarat(
     skema: &Skema,
     sekolah: &[Sekolah],
     p: &Pendaftar,
     f: Fakta,
-    a: usize,
     u: &Unit,
     k: usize,
-) -> Result<Kunci, Gagal> {
+) -> Result<u32, Gagal> {
     if let Some(g) = f.usia_gagal {
         return Err(g);
     }
@@ -816,6 +816,20 @@ fn kunci(
             }
         }
     }
+    Ok(jarak)
+}
+
+/// Why applicant `p` cannot take unit `u` at their k-th choice, or their key there.
+fn kunci(
+    skema: &Skema,
+    sekolah: &[Sekolah],
+    p: &Pendaftar,
+    f: Fakta,
+    a: usize,
+    u: &Unit,
+    k: usize,
+) -> Result<Kunci, Gagal> {
+    let jarak = syarat(skema, sekolah, p, f, u, k)?;
     let mut key: Kunci = [0; KUNCI];
     let mut i = 0;
     if skema.mekanisme == Mekanisme::PilihanPertamaDiutamakan {
@@ -990,33 +1004,7 @@ fn kunci_cepat(
     u: &Unit,
     k: usize,
 ) -> Result<K, Gagal> {
-    if let Some(g) = f.usia_gagal {
-        return Err(g);
-    }
-    let s = p.pilihan[k] as usize;
-    let jarak = p.jarak.get(k).copied().unwrap_or(u32::MAX);
-    for sy in &u.syarat {
-        match sy {
-            SyaratC::Status(b) => {
-                if p.status & (1 << b) == 0 {
-                    return Err(Gagal::Status(*b));
-                }
-            }
-            SyaratC::DalamWilayah => {
-                let inside = match skema.radius_m {
-                    Some(r) => jarak <= r,
-                    None => sekolah.get(s).is_some_and(|sk| {
-                        p.wilayah
-                            .iter()
-                            .any(|w| sk.wilayah_id.binary_search(w).is_ok())
-                    }),
-                };
-                if !inside {
-                    return Err(Gagal::LuarWilayah);
-                }
-            }
-        }
-    }
+    let jarak = syarat(skema, sekolah, p, f, u, k)?;
     if let Some(g) = pr.gagal[qi] {
         return Err(g);
     }

@@ -114,3 +114,52 @@ fn every_format_carries_the_same_diagnostics() {
         assert_eq!(got, want, "github, {}", f.display());
     }
 }
+
+/// The SARIF schema is the OASIS SARIF 2.1.0 (rtm.5) JSON Schema, copied from the
+/// npm package @microsoft/jest-sarif 1.0.0-beta.0 (lib/schemas/).
+#[test]
+fn sarif_and_json_reports_validate_against_their_schemas() {
+    // The published rtm.5 schema has a malformed pattern for run.language
+    // (`…[a-zA-Z]{2}]?$`), which the validator rejects as a schema; it is replaced
+    // by the corrected pattern of later releases. juknis does not emit `language`.
+    let sarif_text = std::fs::read_to_string("tests/schemas/sarif-2.1.0-rtm.5.json")
+        .unwrap()
+        .replace(
+            "^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$",
+            "^[a-zA-Z]{2}(-[a-zA-Z]{2})?$",
+        );
+    let sarif_schema: serde_json::Value = serde_json::from_str(&sarif_text).unwrap();
+    let report_schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string("docs/report.schema.json").unwrap()).unwrap();
+    let sarif = jsonschema::options()
+        .with_draft(jsonschema::Draft::Draft4)
+        .should_validate_formats(false)
+        .build(&sarif_schema)
+        .unwrap();
+    let report = jsonschema::validator_for(&report_schema).unwrap();
+    let dir = common::root().join("juknis-examples");
+    let out = |format: &str| {
+        let o = Command::cargo_bin("juknis")
+            .unwrap()
+            .args(["check", "--format", format])
+            .arg(&dir)
+            .output()
+            .unwrap();
+        serde_json::from_slice::<serde_json::Value>(&o.stdout).unwrap()
+    };
+    let s = out("sarif");
+    let errors: Vec<String> = sarif
+        .iter_errors(&s)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .take(5)
+        .collect();
+    assert!(errors.is_empty(), "SARIF: {errors:?}");
+    assert!(s["runs"][0]["results"].as_array().unwrap().len() > 60);
+    let j = out("json");
+    let errors: Vec<String> = report
+        .iter_errors(&j)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .take(5)
+        .collect();
+    assert!(errors.is_empty(), "JSON report: {errors:?}");
+}

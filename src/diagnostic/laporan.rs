@@ -51,12 +51,12 @@ pub struct LaporanDiagnostik {
     /// `error`, `peringatan` (warning) or `catatan` (note).
     pub tingkat: String,
     pub pesan: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bantuan: Option<String>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub catatan: Vec<String>,
     /// Article and sources, e.g. "Pasal 30; FAQ 17".
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dasar: Option<String>,
     /// The primary label first.
     pub label: Vec<LaporanLabel>,
@@ -65,7 +65,7 @@ pub struct LaporanDiagnostik {
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct LaporanLabel {
     pub utama: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pesan: Option<String>,
     pub mulai: Posisi,
     pub selesai: Posisi,

@@ -198,7 +198,7 @@ impl Baris<'_> {
         if v.is_empty() {
             return Ok(None);
         }
-        match v.replace(',', ".").parse::<f64>() {
+        match angka_f64(v) {
             Ok(x) if x.is_finite() && x.abs() < 1e12 => Ok(Some(x)),
             _ => Err(self.err(
                 i,
@@ -213,6 +213,15 @@ impl Baris<'_> {
 
 fn list(v: &str) -> impl Iterator<Item = &str> {
     v.split(';').map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// A number with a decimal dot or comma; allocates only for the comma.
+fn angka_f64(v: &str) -> Result<f64, std::num::ParseFloatError> {
+    if v.contains(',') {
+        v.replace(',', ".").parse()
+    } else {
+        v.parse()
+    }
 }
 
 /// Days since 1970-01-01 of a `YYYY-MM-DD` date, any year 1900–2100.
@@ -285,7 +294,7 @@ fn koordinat(
 }
 
 /// Zone codes interned in sorted order, so ids do not depend on row order.
-fn kode_wilayah(sekolah: &[Sekolah]) -> std::collections::HashMap<&str, u32> {
+fn kode_wilayah(sekolah: &[Sekolah]) -> rustc_hash::FxHashMap<&str, u32> {
     let mut codes: Vec<&str> = sekolah
         .iter()
         .flat_map(|s| s.wilayah.iter().map(String::as_str))
@@ -520,7 +529,8 @@ pub fn baca_pendaftar(
         )?;
         ipoin.push((a, b));
     }
-    let npsn: std::collections::HashMap<&str, u32> = sekolah
+    // FxHash: the keys are our own file's ids, and SipHash was a tenth of reading.
+    let npsn: rustc_hash::FxHashMap<&str, u32> = sekolah
         .iter()
         .enumerate()
         .map(|(i, s)| (s.npsn.as_str(), i as u32))
@@ -531,7 +541,6 @@ pub fn baca_pendaftar(
         let mut rdr = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
-            .trim(csv::Trim::All)
             .from_reader(bytes);
         let mut out: Vec<Pendaftar> = Vec::new();
         let mut rusak: Vec<BarisRusak> = Vec::new();
@@ -673,9 +682,7 @@ pub fn baca_pendaftar(
                         if v.is_empty() {
                             break;
                         }
-                        let m: f64 = x
-                            .replace(',', ".")
-                            .parse()
+                        let m: f64 = angka_f64(x)
                             .ok()
                             .filter(|m: &f64| m.is_finite() && *m >= 0.0 && *m < 1e8)
                             .ok_or_else(|| {
@@ -825,11 +832,15 @@ pub fn baca_pendaftar(
         prev = a;
     }
     use rayon::prelude::*;
+    let t0 = std::time::Instant::now();
     let hasil: Vec<Result<Potongan, Masalah>> = potong
         .par_iter()
         .zip(awal.par_iter())
         .map(|(&(a, b), &l)| potongan(&sisa[a..b], l))
         .collect();
+    if std::env::var_os("JUKNIS_WAKTU").is_some() {
+        eprintln!("  baca potongan: {:.3}", t0.elapsed().as_secs_f64());
+    }
     let mut out: Vec<Pendaftar> = Vec::new();
     let mut rusak: Vec<BarisRusak> = Vec::new();
     for h in hasil {

@@ -884,7 +884,7 @@ struct Peringkat {
 fn peringkat_unit<'f>(
     skema: &Skema,
     pendaftar: &[Pendaftar],
-    fakta: &dyn Fn(usize) -> Fakta<'f>,
+    fakta: &(dyn Fn(usize) -> Fakta<'f> + Sync),
     u: &Unit,
     peserta: &[usize],
 ) -> Peringkat {
@@ -905,44 +905,56 @@ fn peringkat_unit<'f>(
     let mut rank = vec![[0u32; MAKS_JARAK + 1]; n];
     for (si, seg) in segs.iter().enumerate() {
         let mut vals = vec![0i64; n * width];
-        for (qi, &a) in peserta.iter().enumerate() {
-            let p = &pendaftar[a];
-            let f = fakta(a);
-            let row = &mut vals[qi * width..qi * width + width];
-            let mut i = 0;
-            if si == 0 {
-                if let Some(pr) = prio {
-                    row[0] = i64::from(f.umur.unwrap_or(0) < pr);
-                    i = 1;
-                }
-            }
-            for &(c, arah) in seg {
-                let v = match c {
-                    KriteriaC::Skor(idx) => match f.skor.get(idx).copied() {
-                        Some(v) if v != KOSONG => Ok(v),
-                        _ => Err(Gagal::SkorKosong(idx)),
-                    },
-                    KriteriaC::Usia => p.lahir.ok_or(Gagal::LahirKosong),
-                    KriteriaC::Waktu => p.waktu_daftar.ok_or(Gagal::WaktuKosong),
-                    KriteriaC::Nomor => Ok(a as i64),
-                    KriteriaC::Jarak => Ok(0),
-                };
-                match v {
-                    Ok(v) => {
-                        if let Some(slot) = row.get_mut(i) {
-                            *slot = match arah {
-                                Arah::Tertinggi | Arah::Terjauh | Arah::Termuda => -v,
-                                _ => v,
-                            };
-                        }
-                    }
-                    Err(g) => {
-                        if gagal[qi].is_none() {
-                            gagal[qi] = Some(g);
-                        }
+        // Values in parallel, one row per participant; the first missing input
+        // makes the participant ineligible for this unit.
+        let errs: Vec<Option<Gagal>> = vals
+            .par_chunks_mut(width)
+            .zip(peserta.par_iter())
+            .map(|(row, &a)| {
+                let p = &pendaftar[a];
+                let f = fakta(a);
+                let mut err = None;
+                let mut i = 0;
+                if si == 0 {
+                    if let Some(pr) = prio {
+                        row[0] = i64::from(f.umur.unwrap_or(0) < pr);
+                        i = 1;
                     }
                 }
-                i += 1;
+                for &(c, arah) in seg {
+                    let v = match c {
+                        KriteriaC::Skor(idx) => match f.skor.get(idx).copied() {
+                            Some(v) if v != KOSONG => Ok(v),
+                            _ => Err(Gagal::SkorKosong(idx)),
+                        },
+                        KriteriaC::Usia => p.lahir.ok_or(Gagal::LahirKosong),
+                        KriteriaC::Waktu => p.waktu_daftar.ok_or(Gagal::WaktuKosong),
+                        KriteriaC::Nomor => Ok(a as i64),
+                        KriteriaC::Jarak => Ok(0),
+                    };
+                    match v {
+                        Ok(v) => {
+                            if let Some(slot) = row.get_mut(i) {
+                                *slot = match arah {
+                                    Arah::Tertinggi | Arah::Terjauh | Arah::Termuda => -v,
+                                    _ => v,
+                                };
+                            }
+                        }
+                        Err(g) => {
+                            if err.is_none() {
+                                err = Some(g);
+                            }
+                        }
+                    }
+                    i += 1;
+                }
+                err
+            })
+            .collect();
+        for (g, e) in gagal.iter_mut().zip(errs) {
+            if g.is_none() {
+                *g = e;
             }
         }
         let last = si + 1 == segs.len();
@@ -1241,17 +1253,20 @@ pub fn jalankan(
             .find(|x| skema.units[*x].tahap == nomor)
     };
     let total_tahap = skema.tahap.len();
+    // Applicants of each unit, in NISN order, built in one pass: an applicant
+    // takes part in a wave through the first unit they list for it.
+    let mut per_unit: Vec<Vec<usize>> = vec![Vec::new(); nu];
+    for (a, p) in pendaftar.iter().enumerate() {
+        for (nomor, _) in &skema.tahap {
+            if let Some(ui) = unit_di(p, *nomor) {
+                per_unit[ui].push(a);
+            }
+        }
+    }
     for (wi, (nomor, order)) in skema.tahap.iter().enumerate() {
         let nomor = *nomor;
         if opsi.progres {
             eprintln!("tahap {nomor} ({}/{total_tahap})…", wi + 1);
-        }
-        // Applicants of this wave by unit, in NISN order.
-        let mut per_unit: Vec<Vec<usize>> = vec![Vec::new(); nu];
-        for (a, p) in pendaftar.iter().enumerate() {
-            if let Some(ui) = unit_di(p, nomor) {
-                per_unit[ui].push(a);
-            }
         }
         for &ui in order {
             let u = &skema.units[ui];
@@ -1414,7 +1429,9 @@ pub fn jalankan(
             fase("calon");
             // Reserve lists in rank order, cut to the plan's length; carry-over.
             let sisa_ke = u.sisa_ke;
-            for (si, row) in kursi.iter_mut().enumerate() {
+            // Sorting is per school: in parallel; the positions are then noted in
+            // school order, so the result does not depend on the threads.
+            kursi.par_iter_mut().for_each(|row| {
                 let slot = &mut row[ui];
                 let mut calon = std::mem::take(&mut slot.calon);
                 calon.sort_unstable();
@@ -1427,14 +1444,17 @@ pub fn jalankan(
                     }
                 };
                 calon.truncate(keep);
-                for (pos, (_, a)) in calon.iter().enumerate() {
-                    let a = *a as usize;
+                slot.cadangan = calon.into_iter().map(|x| x.1).collect();
+            });
+            for (si, row) in kursi.iter_mut().enumerate() {
+                let slot = &mut row[ui];
+                for (pos, &a) in slot.cadangan.iter().enumerate() {
+                    let a = a as usize;
                     let pos = pos as u32 + 1;
                     if cadangan_best[a].is_none_or(|(_, _, q)| pos < q) {
                         cadangan_best[a] = Some((si as u32, ui, pos));
                     }
                 }
-                slot.cadangan = calon.into_iter().map(|x| x.1).collect();
                 if let Some(t) = sisa_ke {
                     let left = slot.sisa;
                     if left > 0 && t != ui {

@@ -542,7 +542,9 @@ pub fn baca_pendaftar(
             .has_headers(false)
             .flexible(true)
             .from_reader(bytes);
-        let mut out: Vec<Pendaftar> = Vec::new();
+        // One row per line: reserving up front spares the copies of a growing Vec.
+        let mut out: Vec<Pendaftar> =
+            Vec::with_capacity(bytes.iter().filter(|&&c| c == b'\n').count() + 1);
         let mut rusak: Vec<BarisRusak> = Vec::new();
         let mut rec = csv::ByteRecord::new();
         loop {
@@ -841,7 +843,11 @@ pub fn baca_pendaftar(
     if std::env::var_os("JUKNIS_WAKTU").is_some() {
         eprintln!("  baca potongan: {:.3}", t0.elapsed().as_secs_f64());
     }
-    let mut out: Vec<Pendaftar> = Vec::new();
+    let total: usize = hasil
+        .iter()
+        .map(|h| h.as_ref().map_or(0, |(o, _)| o.len()))
+        .sum();
+    let mut out: Vec<Pendaftar> = Vec::with_capacity(total);
     let mut rusak: Vec<BarisRusak> = Vec::new();
     for h in hasil {
         let (o, r) = h?;

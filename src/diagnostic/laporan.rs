@@ -195,14 +195,7 @@ pub fn sarif(files: &[Berkas], rb: &Rulebook, lang: Lang) -> String {
                 "peringatan" => "warning",
                 _ => "note",
             };
-            let mut text = d.pesan.clone();
-            if let Some(b) = &d.bantuan {
-                text.push_str(" — ");
-                text.push_str(b);
-            }
-            if let Some(a) = &d.dasar {
-                text.push_str(&format!(" [{a}]"));
-            }
+            let text = satu_baris(d);
             let locations: Vec<serde_json::Value> = d
                 .label
                 .iter()
@@ -247,6 +240,19 @@ pub fn sarif(files: &[Berkas], rb: &Rulebook, lang: Lang) -> String {
     serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
 }
 
+/// Message, help and article on one line, for tools that show one text.
+fn satu_baris(d: &LaporanDiagnostik) -> String {
+    let mut text = d.pesan.clone();
+    if let Some(b) = &d.bantuan {
+        text.push_str(" — ");
+        text.push_str(b);
+    }
+    if let Some(a) = &d.dasar {
+        text.push_str(&format!(" [{a}]"));
+    }
+    text
+}
+
 fn gh_escape_data(s: &str) -> String {
     s.replace('%', "%25")
         .replace('\r', "%0D")
@@ -269,14 +275,7 @@ pub fn github(files: &[Berkas], rb: &Rulebook, lang: Lang) -> String {
                 "peringatan" => "warning",
                 _ => "notice",
             };
-            let mut msg = d.pesan.clone();
-            if let Some(b) = &d.bantuan {
-                msg.push_str(" — ");
-                msg.push_str(b);
-            }
-            if let Some(a) = &d.dasar {
-                msg.push_str(&format!(" [{a}]"));
-            }
+            let msg = satu_baris(d);
             match d.label.first() {
                 Some(l) => out.push_str(&format!(
                     "::{cmd} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",

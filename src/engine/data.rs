@@ -74,6 +74,18 @@ fn masalah(berkas: &str, baris: u64, kolom: Option<&str>, pesan: Teks) -> Masala
     }
 }
 
+fn terlalu_banyak(berkas: &str, baris: u64) -> Masalah {
+    masalah(
+        berkas,
+        baris,
+        None,
+        t!(
+            "terlalu banyak baris (batas {MAKS_BARIS})",
+            "too many rows (limit {MAKS_BARIS})"
+        ),
+    )
+}
+
 fn reader(text: &[u8]) -> csv::Reader<&[u8]> {
     csv::ReaderBuilder::new()
         .has_headers(true)
@@ -354,15 +366,7 @@ pub fn baca_sekolah(
         }
         let nomor = rec.position().map(|p| p.line()).unwrap_or(nomor);
         if out.len() >= MAKS_BARIS {
-            return Err(masalah(
-                berkas,
-                nomor,
-                None,
-                t!(
-                    "terlalu banyak baris (batas {MAKS_BARIS})",
-                    "too many rows (limit {MAKS_BARIS})"
-                ),
-            ));
+            return Err(terlalu_banyak(berkas, nomor));
         }
         let b = Baris {
             berkas,
@@ -573,15 +577,7 @@ pub fn baca_pendaftar(
             }
             let nomor = rec.position().map(|p| awal + p.line() - 1).unwrap_or(nomor);
             if out.len() + rusak.len() >= MAKS_BARIS {
-                return Err(masalah(
-                    berkas,
-                    nomor,
-                    None,
-                    t!(
-                        "terlalu banyak baris (batas {MAKS_BARIS})",
-                        "too many rows (limit {MAKS_BARIS})"
-                    ),
-                ));
+                return Err(terlalu_banyak(berkas, nomor));
             }
             let b = Baris {
                 berkas,
@@ -855,15 +851,7 @@ pub fn baca_pendaftar(
         rusak.extend(r);
     }
     if out.len() + rusak.len() > MAKS_BARIS {
-        return Err(masalah(
-            berkas,
-            0,
-            None,
-            t!(
-                "terlalu banyak baris (batas {MAKS_BARIS})",
-                "too many rows (limit {MAKS_BARIS})"
-            ),
-        ));
+        return Err(terlalu_banyak(berkas, 0));
     }
     // Exports are usually in NISN order already: check before moving 1M rows.
     if !out.is_sorted_by(|a, b| a.nisn <= b.nisn) {

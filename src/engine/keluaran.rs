@@ -5,10 +5,19 @@ use super::{Hasil, Sekolah, Skema};
 use crate::diagnostic::Lang;
 
 fn csv_field(s: &str) -> String {
+    let mut out = String::new();
+    push_field(&mut out, s);
+    out
+}
+
+/// Append one CSV field, quoted only when it must be.
+fn push_field(out: &mut String, s: &str) {
     if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
+        out.push('"');
+        out.push_str(&s.replace('"', "\"\""));
+        out.push('"');
     } else {
-        s.to_string()
+        out.push_str(s);
     }
 }
 
@@ -39,11 +48,11 @@ pub fn hasil_csv(h: &Hasil, skema: &Skema, sekolah: &[Sekolah], lang: Lang) -> S
                     .and_then(|u| skema.units.get(u))
                     .map(|u| u.id.as_str())
                     .unwrap_or("");
-                out.push_str(&csv_field(&r.nisn));
+                push_field(&mut out, &r.nisn);
                 out.push(',');
                 out.push_str(r.status.as_str());
                 out.push(',');
-                out.push_str(&csv_field(sk));
+                push_field(&mut out, sk);
                 out.push(',');
                 out.push_str(unit);
                 out.push(',');

@@ -31,9 +31,6 @@ pub struct Args {
     /// Exit 1 on warnings too.
     #[arg(long)]
     pub deny_warnings: bool,
-    /// Print only the summary line and files with problems.
-    #[arg(long, short)]
-    pub quiet: bool,
 }
 
 /// Expand folders into their `.juknis` files, sorted for stable output.
@@ -66,7 +63,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     Ok(())
 }
 
-pub fn run(a: Args, lang: Lang, color: bool) -> Result<u8> {
+pub fn run(a: Args, lang: Lang, color: bool, quiet: bool) -> Result<u8> {
     let files = collect(&a.paths)?;
     if files.is_empty() {
         return Err(miette!(
@@ -103,7 +100,7 @@ pub fn run(a: Args, lang: Lang, color: bool) -> Result<u8> {
                 errors += checked.errors();
                 warnings += checked.warnings();
                 if checked.diagnostics.is_empty() {
-                    if !a.quiet {
+                    if !quiet {
                         let ok = if lang == Lang::Id {
                             "sesuai"
                         } else {

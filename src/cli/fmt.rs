@@ -18,7 +18,7 @@ pub struct Args {
     pub check: bool,
 }
 
-pub fn run(a: Args, lang: Lang, color: bool) -> Result<u8> {
+pub fn run(a: Args, lang: Lang, color: bool, quiet: bool) -> Result<u8> {
     let files = super::check::collect(&a.paths)?;
     let mut code = EXIT_OK;
     for f in files {
@@ -49,7 +49,9 @@ pub fn run(a: Args, lang: Lang, color: bool) -> Result<u8> {
                     } else {
                         "not in the canonical layout"
                     };
-                    outln!("{}: {msg}", f.display());
+                    if !quiet {
+                        outln!("{}: {msg}", f.display());
+                    }
                     code = code.max(EXIT_VIOLATIONS);
                 } else if let Err(e) = std::fs::write(&f, out) {
                     eprintln!("{}: {e}", f.display());

@@ -34,6 +34,10 @@ pub struct Cli {
     /// Never use colour (colour is also off when output is not a terminal or NO_COLOR is set).
     #[arg(long, global = true)]
     pub no_color: bool,
+    /// Say less: `check` lists only files with problems, `fmt --check` only the
+    /// exit code, `run` shows no progress or summary.
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -92,12 +96,12 @@ pub fn main() -> ExitCode {
     let lang: Lang = cli.lang.into();
     let color = use_color(cli.no_color);
     let result = match cli.command {
-        Command::Check(a) => check::run(a, lang, color),
+        Command::Check(a) => check::run(a, lang, color, cli.quiet),
         Command::Compile(a) => compile::run(a, lang, color),
         Command::Explain(a) => explain::run(a, lang),
-        Command::Fmt(a) => fmt::run(a, lang, color),
+        Command::Fmt(a) => fmt::run(a, lang, color, cli.quiet),
         Command::Init(a) => init::run(a, lang),
-        Command::Run(a) => run::run(a, lang),
+        Command::Run(a) => run::run(a, lang, cli.quiet),
         Command::Synth(a) => synth::run(a, lang),
     };
     match result {

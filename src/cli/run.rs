@@ -90,7 +90,7 @@ pub fn load_skema(path: &Path, lang: Lang) -> Result<(juknis::plan::Plan, Skema)
     }
 }
 
-pub fn run(a: Args, lang: Lang) -> Result<u8> {
+pub fn run(a: Args, lang: Lang, quiet: bool) -> Result<u8> {
     // JUKNIS_WAKTU=1 prints how long each phase took (for scripts/bench-engine.sh).
     let waktu = std::env::var_os("JUKNIS_WAKTU").is_some();
     let t0 = std::time::Instant::now();
@@ -108,7 +108,7 @@ pub fn run(a: Args, lang: Lang) -> Result<u8> {
     } else {
         ModusRusak::Berhenti
     };
-    let progres = std::io::IsTerminal::is_terminal(&std::io::stderr());
+    let progres = !quiet && std::io::IsTerminal::is_terminal(&std::io::stderr());
     let s_bytes = read(&a.sekolah)?;
     let s_name = a.sekolah.display().to_string();
     let (sekolah, s_rusak) = match data::baca_sekolah(&s_name, &s_bytes, modus) {
@@ -180,6 +180,13 @@ pub fn run(a: Args, lang: Lang) -> Result<u8> {
             for (name, body) in [("hasil.csv", &h), ("ringkasan.csv", &r)] {
                 let p = dir.join(name);
                 std::fs::write(&p, body).map_err(|e| miette!("{}: {e}", p.display()))?;
+            }
+            if quiet {
+                return Ok(if bacaan.rusak.is_empty() && s_rusak.is_empty() {
+                    EXIT_OK
+                } else {
+                    EXIT_VIOLATIONS
+                });
             }
             let ok = hasil
                 .pendaftar

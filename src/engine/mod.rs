@@ -1420,11 +1420,25 @@ pub fn jalankan(
                 } else {
                     first[qi]
                 };
-                for k in 0..m {
-                    if let (s, Ok(key)) = pilih[qi * m + k] {
-                        kursi[s as usize][ui].calon.push((key, a as u32));
-                    }
-                }
+            }
+            // Reserve candidates: every eligible choice of the unplaced, gathered
+            // and sorted by (school, key) in parallel, then dealt out per school.
+            let mut calon: Vec<(u32, K, u32)> = peserta
+                .par_iter()
+                .enumerate()
+                .filter(|(_, &a)| diterima[a].is_none())
+                .flat_map_iter(|(qi, &a)| {
+                    let pilih = &pilih;
+                    (0..m).filter_map(move |k| match pilih[qi * m + k] {
+                        (s, Ok(key)) => Some((s, key, a as u32)),
+                        _ => None,
+                    })
+                })
+                .collect();
+            calon.par_sort_unstable();
+            for group in calon.chunk_by(|x, y| x.0 == y.0) {
+                let s = group[0].0 as usize;
+                kursi[s][ui].calon = group.iter().map(|&(_, key, a)| (key, a)).collect();
             }
             fase("calon");
             // Reserve lists in rank order, cut to the plan's length; carry-over.

@@ -208,3 +208,24 @@ fn init_writes_a_conforming_formatted_juknis_for_every_jenjang() {
             .code(2);
     }
 }
+
+/// Found by `scripts/fuzz.sh` (format target): statements the grammar cannot
+/// read are quoted in messages, so re-spacing them changes the message text but
+/// never the codes.
+#[test]
+fn fuzz_regression_unreadable_statements_keep_their_codes() {
+    let bytes = std::fs::read("tests/regresi/format-pesan-mengutip-sumber.bin").unwrap();
+    let src = String::from_utf8(bytes).unwrap();
+    let out = format(&src).unwrap();
+    let codes = |s: &str| {
+        let mut v: Vec<String> = juknis::check_bytes(s.as_bytes())
+            .diagnostics
+            .into_iter()
+            .map(|d| d.code)
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(codes(&out), codes(&src));
+    assert_eq!(format(&out).unwrap(), out);
+}

@@ -22,6 +22,18 @@ pub enum JenjangArg {
     Smk,
 }
 
+impl JenjangArg {
+    fn kode(self) -> &'static str {
+        match self {
+            JenjangArg::Tk => "TK",
+            JenjangArg::Sd => "SD",
+            JenjangArg::Smp => "SMP",
+            JenjangArg::Sma => "SMA",
+            JenjangArg::Smk => "SMK",
+        }
+    }
+}
+
 #[derive(clap::Args)]
 pub struct Args {
     #[arg(long, value_enum)]
@@ -53,32 +65,61 @@ fn tahun_sekarang() -> i32 {
 
 /// The template text for a jenjang.
 pub fn template(jj: JenjangArg, pemerintah: Option<&str>, y: i32) -> Result<String, String> {
-    let (tingkat, nama) = match pemerintah.map(str::trim).filter(|p| !p.is_empty()) {
+    let provinsi = matches!(jj, JenjangArg::Sma | JenjangArg::Smk);
+    let (tingkat, nama, nama_asli) = match pemerintah.map(str::trim).filter(|p| !p.is_empty()) {
         Some(p) => {
-            let (first, rest) = p.split_once(' ').unwrap_or((p, ""));
-            let t = first.to_lowercase();
-            if !["provinsi", "kabupaten", "kota"].contains(&t.as_str()) || rest.trim().is_empty() {
+            let mut words = p.split_whitespace();
+            let t = words.next().unwrap_or_default().to_lowercase();
+            let rest = words.collect::<Vec<_>>().join(" ");
+            if !["provinsi", "kabupaten", "kota"].contains(&t.as_str()) || rest.is_empty() {
                 return Err(format!(
                     "--pemerintah: tulis tingkat dan nama, mis. \"Kota Surabaya\" / write the level and the name, e.g. \"Kota Surabaya\" (got `{p}`)"
                 ));
             }
-            (t, rest.trim().replace('"', ""))
+            // FAQ 15: SMA/SMK by the province, TK/SD/SMP by the regency or city.
+            if provinsi != (t == "provinsi") {
+                let (id, en) = if provinsi {
+                    ("diterbitkan pemerintah provinsi", "issued by a province")
+                } else {
+                    (
+                        "diterbitkan pemerintah kabupaten/kota",
+                        "issued by a regency or city",
+                    )
+                };
+                return Err(format!(
+                    "--pemerintah: juknis {0} {id} (FAQ 15) / a {0} juknis is {en} (FAQ 15) (got `{p}`)",
+                    jj.kode()
+                ));
+            }
+            // A string cannot hold a line break; `"` and `\\` are escaped.
+            let nama = rest.clone().replace('\\', "\\\\").replace('"', "\\\"");
+            (t, nama, rest)
         }
-        None => match jj {
-            JenjangArg::Sma | JenjangArg::Smk => ("provinsi".into(), "Nama Provinsi".into()),
-            _ => ("kabupaten".into(), "Nama Kabupaten".into()),
-        },
+        None if provinsi => (
+            "provinsi".into(),
+            "Nama Provinsi".into(),
+            "Nama Provinsi".into(),
+        ),
+        None => (
+            "kabupaten".into(),
+            "Nama Kabupaten".into(),
+            "Nama Kabupaten".into(),
+        ),
     };
-    let (kode, rombel) = match jj {
-        JenjangArg::Tk => ("TK", 15),
-        JenjangArg::Sd => ("SD", 28),
-        JenjangArg::Smp => ("SMP", 32),
-        JenjangArg::Sma => ("SMA", 36),
-        JenjangArg::Smk => ("SMK", 36),
+    let mut tingkat_judul = tingkat.clone();
+    if let Some(c) = tingkat_judul.get_mut(..1) {
+        c.make_ascii_uppercase();
+    }
+    let kode = jj.kode();
+    let rombel = match jj {
+        JenjangArg::Tk => 15,
+        JenjangArg::Sd => 28,
+        JenjangArg::Smp => 32,
+        JenjangArg::Sma | JenjangArg::Smk => 36,
     };
     let y1 = y + 1;
     let mut s = format!(
-        r#"// Juknis SPMB {kode} {tingkat} {nama} {y}/{y1} — dibuat dengan `juknis init`.
+        r#"// Juknis SPMB {kode} {tingkat_judul} {nama_asli} {y}/{y1} — dibuat dengan `juknis init`.
 // Periksa dengan `juknis check BERKAS`; rujukan bahasa: docs/language.md.
 juknis "SPMB {kode} {nama} {y}" {{
   acuan        permendikdasmen-3-2025
@@ -96,7 +137,7 @@ juknis "SPMB {kode} {nama} {y}" {{
     // Age rules (Pasal 10–15); measured on 1 July.
     s.push_str(&match jj {
         JenjangArg::Tk => format!(
-            "  // Usia kelompok A 4–5 tahun, kelompok B 5–6 tahun (Pasal 10).\n  usia {{\n    tanggal_acuan {y}-07-01\n    kelompok A 4 tahun sampai 5 tahun\n    kelompok B 5 tahun sampai 6 tahun\n  }}\n"
+            "  // TK tanpa jalur dan kuota (Pasal 6); murid diterima menurut usia: kelompok A\n  // 4–5 tahun, kelompok B 5–6 tahun (Pasal 10).\n  usia {{\n    tanggal_acuan {y}-07-01\n    kelompok A 4 tahun sampai 5 tahun\n    kelompok B 5 tahun sampai 6 tahun\n  }}\n"
         ),
         JenjangArg::Sd => format!(
             "  // Paling rendah 6 tahun, 7 tahun didahulukan; anak berbakat istimewa mulai\n  // 5 tahun 6 bulan dengan rekomendasi psikolog atau dewan guru (Pasal 11).\n  usia {{\n    tanggal_acuan {y}-07-01\n    minimal 6 tahun\n    prioritas 7 tahun\n    istimewa minimal 5 tahun 6 bulan dengan rekomendasi psikolog, dewan_guru\n  }}\n"
@@ -131,14 +172,14 @@ juknis "SPMB {kode} {nama} {y}" {{
     match jj {
         JenjangArg::Tk => {}
         JenjangArg::Sd => {
-            s.push_str("  pilihan { maksimal 1  mekanisme tunggal }\n\n");
-            s.push_str("  // SD: domisili ≥ 70%, afirmasi ≥ 15%, mutasi ≤ 5%, tanpa prestasi (Pasal 7, 30).\n");
+            s.push_str("  // Satu sekolah pilihan, mekanisme tunggal; lebih dari satu pilihan memakai\n  // mekanisme lain, mis. pilihan_pertama_diutamakan.\n  pilihan { maksimal 1  mekanisme tunggal }\n\n");
+            s.push_str("  // SD: domisili ≥ 70%, afirmasi ≥ 15%, mutasi ≤ 5%, tanpa jalur prestasi\n  // (Pasal 7, 30); tanpa tes (Pasal 11 ayat 5) dan tanpa prioritas lulusan TK (FAQ 26).\n");
             s.push_str(&domisili(80, dom_usia_jarak));
             s.push_str(&afirmasi(15));
             s.push_str(mutasi);
         }
         JenjangArg::Smp => {
-            s.push_str("  pilihan { maksimal 1  mekanisme tunggal }\n");
+            s.push_str("  // Satu sekolah pilihan, mekanisme tunggal; lebih dari satu pilihan memakai\n  // mekanisme lain, mis. pilihan_pertama_diutamakan.\n  pilihan { maksimal 1  mekanisme tunggal }\n");
             s.push_str(rapor);
             s.push_str("\n  // SMP: domisili ≥ 40%, afirmasi ≥ 20%, prestasi ≥ 25%, mutasi ≤ 5% (Pasal 30).\n");
             s.push_str(&domisili(50, dom_jarak_usia));
@@ -148,7 +189,7 @@ juknis "SPMB {kode} {nama} {y}" {{
             units = "afirmasi, mutasi, prestasi";
         }
         JenjangArg::Sma => {
-            s.push_str("  pilihan { maksimal 1  mekanisme tunggal }\n");
+            s.push_str("  // Satu sekolah pilihan, mekanisme tunggal; lebih dari satu pilihan memakai\n  // mekanisme lain, mis. pilihan_pertama_diutamakan.\n  pilihan { maksimal 1  mekanisme tunggal }\n");
             s.push_str(rapor);
             s.push_str("\n  // SMA: domisili ≥ 30%, afirmasi ≥ 30%, prestasi ≥ 30%, mutasi ≤ 5% (Pasal 30).\n");
             s.push_str(&domisili(35, "    urutan nilai_rapor tertinggi, jarak terdekat, usia tertua, waktu_daftar terawal\n"));
@@ -158,26 +199,27 @@ juknis "SPMB {kode} {nama} {y}" {{
             units = "afirmasi, mutasi, prestasi";
         }
         JenjangArg::Smk => {
-            s.push_str("  pilihan { maksimal 1  mekanisme tunggal }\n");
+            s.push_str("  // Satu sekolah pilihan, mekanisme tunggal; lebih dari satu pilihan memakai\n  // mekanisme lain, mis. pilihan_pertama_diutamakan.\n  pilihan { maksimal 1  mekanisme tunggal }\n");
             s.push_str(rapor);
             s.push_str(
-                "\n  // SMK memakai jalurnya sendiri (Pasal 6); afirmasi ≥ 15%, domisili ≤ 10%.\n",
+                "\n  // SMK menamai jalurnya sendiri (Pasal 6; FAQ 76); afirmasi paling sedikit 15% dan\n  // domisili paling banyak 10% (pernyataan Menteri).\n",
             );
             s.push_str(&domisili(10, dom_jarak_usia));
             s.push_str(&afirmasi(15));
             s.push_str(mutasi);
-            s.push_str("  jalur nilai_akademik 70% {\n    dokumen rapor\n    urutan nilai_rapor tertinggi, jarak terdekat, waktu_daftar terawal\n  }\n");
+            s.push_str("  // Seleksi SMK dengan rapor, prestasi dan/atau tes bakat minat bersama dunia\n  // kerja (Pasal 13 ayat 2).\n  jalur nilai_akademik 70% {\n    dokumen rapor\n    urutan nilai_rapor tertinggi, jarak terdekat, waktu_daftar terawal\n  }\n");
             units = "afirmasi, mutasi, nilai_akademik";
         }
     }
     s.push_str("  // Kursi yang tidak daftar ulang diisi dari daftar cadangan (FAQ 80, 91).\n  cadangan semua\n\n");
-    s.push_str("  // Urutan tahapan: pendaftaran, seleksi, pengumuman, daftar ulang; setiap\n  // jalur tepat di satu tahap (FAQ 70).\n");
     if jj == JenjangArg::Tk {
+        s.push_str("  // Urutan tahapan: pendaftaran, pengumuman, daftar ulang (FAQ 70).\n");
         s.push_str(&format!("  tahap 1 {{\n    pendaftaran {y}-06-08 sampai {y}-06-12\n    pengumuman {y}-06-19\n    daftar_ulang {y}-06-22 sampai {y}-06-24\n  }}\n"));
     } else {
+        s.push_str("  // Urutan tahapan: pendaftaran, seleksi, pengumuman, daftar ulang; setiap\n  // jalur tepat di satu tahap (FAQ 70).\n");
         s.push_str(&format!("  tahap 1 {{\n    jalur {units}\n    pendaftaran {y}-06-08 sampai {y}-06-10\n    pengumuman {y}-06-13\n    daftar_ulang {y}-06-15 sampai {y}-06-16\n  }}\n  tahap 2 {{\n    jalur domisili\n    pendaftaran {y}-06-17 sampai {y}-06-19\n    pengumuman {y}-06-22\n    daftar_ulang {y}-06-23 sampai {y}-06-24\n  }}\n"));
     }
-    s.push_str("\n  // Pasal 33: tanpa biaya, pendaftaran luring tersedia, saluran pengaduan, pemantauan.\n  biaya gratis\n  pendaftaran daring, luring\n  pengaduan \"Alamat atau laman pengaduan SPMB\"\n  pemantauan \"Tim pemantauan dan evaluasi Dinas Pendidikan\"\n}\n");
+    s.push_str("\n  // Tanpa biaya (FAQ 69); pendaftaran daring dan luring (FAQ 65, 67); saluran\n  // pengaduan serta pemantauan dan evaluasi wajib dimuat (Pasal 33 ayat 3).\n  biaya gratis\n  pendaftaran daring, luring\n  pengaduan \"Alamat atau laman pengaduan SPMB\"\n  pemantauan \"Tim pemantauan dan evaluasi Dinas Pendidikan\"\n}\n");
     Ok(s)
 }
 

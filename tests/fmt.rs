@@ -300,6 +300,53 @@ fn fmt_check_reports_and_fmt_rewrites() {
         .code(1);
 }
 
+#[test]
+fn fmt_reads_standard_input_for_editors() {
+    let src = examples_that_format()[0].clone();
+    let out = Command::cargo_bin("juknis")
+        .unwrap()
+        .args(["fmt", "-"])
+        .write_stdin(src.replace("\n  ", "\n\t"))
+        .assert()
+        .code(0);
+    assert_eq!(
+        String::from_utf8_lossy(&out.get_output().stdout),
+        format(&src).unwrap()
+    );
+    Command::cargo_bin("juknis")
+        .unwrap()
+        .args(["fmt", "--check", "-"])
+        .write_stdin(src.clone())
+        .assert()
+        .code(if format(&src).unwrap() == src { 0 } else { 1 });
+    // Syntax errors are reported, nothing is printed on standard output.
+    Command::cargo_bin("juknis")
+        .unwrap()
+        .args(["fmt", "-"])
+        .write_stdin("juknis \"x\" {\n")
+        .assert()
+        .code(1)
+        .stdout(predicates::str::is_empty())
+        .stderr(predicates::str::contains("sintaks"));
+}
+
+#[test]
+fn fmt_without_juknis_files_is_a_usage_error() {
+    let dir = tempdir().join("kosong");
+    std::fs::create_dir_all(&dir).unwrap();
+    Command::cargo_bin("juknis")
+        .unwrap()
+        .arg("fmt")
+        .arg(&dir)
+        .assert()
+        .code(2);
+    Command::cargo_bin("juknis")
+        .unwrap()
+        .args(["fmt", "tidak/ada.juknis"])
+        .assert()
+        .code(2);
+}
+
 fn tempdir() -> std::path::PathBuf {
     let d = std::env::temp_dir().join(format!("juknis-fmt-{}", std::process::id()));
     std::fs::create_dir_all(&d).unwrap();

@@ -18,6 +18,8 @@ pub enum Format {
     Sarif,
     /// GitHub Actions annotations (`::error file=…`).
     Github,
+    /// GitLab Code Quality report (JSON).
+    Gitlab,
 }
 
 #[derive(clap::Args)]
@@ -147,6 +149,7 @@ type Hasil<'a> = (&'a PathBuf, Result<(juknis::Checked, String)>);
 /// that cannot be read is reported on stderr and makes the exit code 2.
 fn machine(a: &Args, results: &[Hasil], lang: Lang) -> Result<u8> {
     use juknis::diagnostic::laporan::{self, Berkas};
+    use juknis::diagnostic::{github, gitlab, sarif};
     let mut io_failed = false;
     let mut errors = 0;
     let mut warnings = 0;
@@ -176,8 +179,9 @@ fn machine(a: &Args, results: &[Hasil], lang: Lang) -> Result<u8> {
     }
     let out = match a.format {
         Format::Json => laporan::json(&files, rb, lang),
-        Format::Sarif => laporan::sarif(&files, rb, lang),
-        Format::Github | Format::Human => laporan::github(&files, rb, lang),
+        Format::Sarif => sarif::sarif(&files, rb, lang),
+        Format::Gitlab => gitlab::gitlab(&files, rb, lang),
+        Format::Github | Format::Human => github::github(&files, rb, lang),
     };
     out!("{out}");
     Ok(exit_code(io_failed, errors, warnings, a.deny_warnings))

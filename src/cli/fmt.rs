@@ -1,16 +1,18 @@
 //! `juknis fmt [--check] PATH...`: rewrite juknis files in the canonical layout
-//! (`--check`: only say which would change; exit 1 if any).
+//! (`--check`: only say which would change; exit 1 if any). `juknis fmt -` formats
+//! standard input to standard output, for editors.
 
 use super::{EXIT_OK, EXIT_USAGE, EXIT_VIOLATIONS};
 use juknis::diagnostic::render::{self, Options};
-use juknis::diagnostic::Lang;
+use juknis::diagnostic::{Diagnostic, Lang};
 use juknis::format::{format, FmtError};
-use miette::Result;
+use miette::{miette, Result};
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Files or folders (folders are searched for *.juknis).
+    /// Files or folders (folders are searched for *.juknis); `-` formats standard
+    /// input to standard output.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
     /// Change nothing; exit 1 when a file is not in the canonical layout.
@@ -19,7 +21,18 @@ pub struct Args {
 }
 
 pub fn run(a: Args, lang: Lang, color: bool, quiet: bool) -> Result<u8> {
+    // Diagnostics go to stderr: colour only if that is a terminal.
+    let color = color && std::io::IsTerminal::is_terminal(&std::io::stderr());
+    if a.paths.len() == 1 && a.paths[0].as_os_str() == "-" {
+        return stdin(a.check, lang, color);
+    }
     let files = super::check::collect(&a.paths)?;
+    if files.is_empty() {
+        return Err(miette!(
+            "tidak ada berkas .juknis di {:?} / no .juknis files found",
+            a.paths
+        ));
+    }
     let mut code = EXIT_OK;
     for f in files {
         let bytes = match std::fs::read(&f) {
@@ -31,12 +44,10 @@ pub fn run(a: Args, lang: Lang, color: bool, quiet: bool) -> Result<u8> {
             }
         };
         let Ok(src) = std::str::from_utf8(&bytes) else {
-            let msg = if lang == Lang::Id {
-                "bukan teks UTF-8; tidak diformat"
-            } else {
-                "not UTF-8 text; not formatted"
-            };
-            eprintln!("{}: {msg}", f.display());
+            // Not text: the parser's diagnostic says where and why.
+            let diags = juknis::syntax::parse_bytes(&bytes).diagnostics;
+            let lossy = String::from_utf8_lossy(&bytes);
+            refused(&diags, &f.display().to_string(), &lossy, lang, color);
             code = code.max(EXIT_VIOLATIONS);
             continue;
         };
@@ -59,22 +70,58 @@ pub fn run(a: Args, lang: Lang, color: bool, quiet: bool) -> Result<u8> {
                 }
             }
             Err(FmtError::Sintaks(diags)) => {
-                let name = f.display().to_string();
-                let opts = Options {
-                    lang,
-                    color,
-                    rulebook: juknis::rulebook::default_rulebook().singkat.clone(),
-                };
-                eprint!("{}", render::human(&diags, &name, src, &opts));
-                let msg = if lang == Lang::Id {
-                    "tidak diformat: perbaiki sintaksnya dulu"
-                } else {
-                    "not formatted: fix the syntax first"
-                };
-                eprintln!("{name}: {msg}");
+                refused(&diags, &f.display().to_string(), src, lang, color);
                 code = code.max(EXIT_VIOLATIONS);
             }
         }
     }
     Ok(code)
+}
+
+/// Report why a file is not formatted.
+fn refused(diags: &[Diagnostic], name: &str, src: &str, lang: Lang, color: bool) {
+    let opts = Options {
+        lang,
+        color,
+        rulebook: juknis::rulebook::default_rulebook().singkat.clone(),
+    };
+    eprint!("{}", render::human(diags, name, src, &opts));
+    let msg = if lang == Lang::Id {
+        "tidak diformat: perbaiki sintaksnya dulu"
+    } else {
+        "not formatted: fix the syntax first"
+    };
+    eprintln!("{name}: {msg}");
+}
+
+/// `juknis fmt -`: standard input to standard output (`--check`: nothing
+/// written, exit 1 if it would change).
+fn stdin(check: bool, lang: Lang, color: bool) -> Result<u8> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
+        eprintln!("<stdin>: {e}");
+        return Ok(EXIT_USAGE);
+    }
+    let parsed = juknis::syntax::parse_bytes(&bytes);
+    let src = String::from_utf8_lossy(&bytes);
+    let Ok(text) = std::str::from_utf8(&bytes) else {
+        refused(&parsed.diagnostics, "<stdin>", &src, lang, color);
+        return Ok(EXIT_VIOLATIONS);
+    };
+    match format(text) {
+        Ok(out) if check => Ok(if out == text {
+            EXIT_OK
+        } else {
+            EXIT_VIOLATIONS
+        }),
+        Ok(out) => {
+            out!("{out}");
+            Ok(EXIT_OK)
+        }
+        Err(FmtError::Sintaks(diags)) => {
+            refused(&diags, "<stdin>", text, lang, color);
+            Ok(EXIT_VIOLATIONS)
+        }
+    }
 }

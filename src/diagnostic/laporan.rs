@@ -1,7 +1,7 @@
-//! Machine-readable reports of `juknis check`: JSON (`juknis-laporan/1`, schema in
-//! docs/report.schema.json), SARIF 2.1.0 for code-scanning tools, and GitHub
-//! workflow-command annotations. All carry the same diagnostics as the terminal
-//! renderer.
+//! The machine-readable report of `juknis check`: JSON `juknis-laporan/1`, whose
+//! schema is generated from these types into docs/report.schema.json. The SARIF,
+//! GitHub and GitLab renderers (sibling modules) are built from the same report,
+//! so every format carries exactly the diagnostics of the terminal output.
 
 use super::{Diagnostic, Lang, Severity};
 use crate::rulebook::Rulebook;
@@ -9,34 +9,48 @@ use crate::syntax::span::line_col;
 use schemars::JsonSchema;
 use serde::Serialize;
 
+/// The report format id; bumped when a field changes meaning or disappears.
 pub const FORMAT: &str = "juknis-laporan/1";
 
 /// One checked file, as the report builders need it.
 pub struct Berkas<'a> {
+    /// The path as given on the command line (or found under a folder).
     pub nama: &'a str,
     pub sumber: &'a str,
     pub diagnostik: &'a [Diagnostic],
 }
 
+/// The result of checking juknis files against a regulation.
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct Laporan {
     /// Always `juknis-laporan/1`.
+    #[schemars(extend("const" = "juknis-laporan/1"))]
     pub format: String,
-    /// The rulebook the files were checked against.
+    /// Id of the rulebook the files were checked against, e.g.
+    /// `permendikdasmen-3-2025`.
     pub acuan: String,
+    /// Version of that rulebook's data.
     pub acuan_versi: String,
+    /// Its short name, e.g. `Permendikdasmen 3/2025`.
+    pub acuan_nama: String,
+    /// Every file checked, in the order they were given.
     pub berkas: Vec<LaporanBerkas>,
+    /// Counts over all files.
     pub ringkasan: Jumlah,
 }
 
+/// One checked file.
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct LaporanBerkas {
+    /// The path as given on the command line (or found under a folder).
     pub berkas: String,
-    /// No diagnostic at all.
+    /// True when the file has no diagnostic at all.
     pub sesuai: bool,
+    /// Its diagnostics, top to bottom.
     pub diagnostik: Vec<LaporanDiagnostik>,
 }
 
+/// Diagnostic counts by severity.
 #[derive(Debug, Default, Serialize, JsonSchema)]
 pub struct Jumlah {
     pub error: usize,
@@ -44,38 +58,70 @@ pub struct Jumlah {
     pub catatan: usize,
 }
 
+/// Severity: `error` fails the check; `peringatan` (warning) fails it only with
+/// `--deny-warnings`; `catatan` (note) never does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Tingkat {
+    Error,
+    Peringatan,
+    Catatan,
+}
+
+impl From<Severity> for Tingkat {
+    fn from(s: Severity) -> Self {
+        match s {
+            Severity::Error => Tingkat::Error,
+            Severity::Warning => Tingkat::Peringatan,
+            Severity::Note => Tingkat::Catatan,
+        }
+    }
+}
+
+/// One diagnostic: every field of the terminal output.
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct LaporanDiagnostik {
-    /// Stable code, e.g. `kuota.mutasi.max`.
+    /// Stable code, e.g. `kuota.mutasi.max`; `juknis explain CODE` describes it.
     pub kode: String,
-    /// `error`, `peringatan` (warning) or `catatan` (note).
-    pub tingkat: String,
+    pub tingkat: Tingkat,
+    /// The message, in the language chosen with `--lang`.
     pub pesan: String,
+    /// How to fix it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bantuan: Option<String>,
+    /// Further explanation.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub catatan: Vec<String>,
-    /// Article and sources, e.g. "Pasal 30; FAQ 17".
+    /// The article and sources the rule rests on, e.g. "Pasal 30; FAQ 17".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dasar: Option<String>,
-    /// The primary label first.
+    /// The places in the file: the primary one first, then the ones that explain
+    /// it. Empty only for a problem with the file as a whole.
     pub label: Vec<LaporanLabel>,
 }
 
+/// A marked stretch of the file.
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct LaporanLabel {
+    /// The place the diagnostic is about (true), or one that explains it.
     pub utama: bool,
+    /// What this place has to do with the diagnostic.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pesan: Option<String>,
+    /// Where it starts.
     pub mulai: Posisi,
+    /// Where it ends (exclusive: the position just after the last character).
     pub selesai: Posisi,
 }
 
-/// A place in the file: byte offset, and 1-based line and column (characters).
-#[derive(Debug, Clone, Copy, Serialize, JsonSchema)]
+/// A place in the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Posisi {
+    /// Byte offset from the start of the file (0-based).
     pub byte: usize,
+    /// Line, 1-based.
     pub baris: usize,
+    /// Column, 1-based, in characters (Unicode scalar values), not bytes.
     pub kolom: usize,
 }
 
@@ -88,14 +134,7 @@ fn posisi(src: &str, byte: usize) -> Posisi {
     }
 }
 
-fn tingkat(s: Severity) -> &'static str {
-    match s {
-        Severity::Error => "error",
-        Severity::Warning => "peringatan",
-        Severity::Note => "catatan",
-    }
-}
-
+/// Build the report of some checked files.
 pub fn laporan(files: &[Berkas], rb: &Rulebook, lang: Lang) -> Laporan {
     let mut total = Jumlah::default();
     let berkas = files
@@ -110,25 +149,7 @@ pub fn laporan(files: &[Berkas], rb: &Rulebook, lang: Lang) -> Laporan {
                         Severity::Warning => total.peringatan += 1,
                         Severity::Note => total.catatan += 1,
                     }
-                    let mut labels: Vec<&super::Label> = d.labels.iter().collect();
-                    labels.sort_by_key(|l| !l.primary);
-                    LaporanDiagnostik {
-                        kode: d.code.clone(),
-                        tingkat: tingkat(d.severity).into(),
-                        pesan: d.message.get(lang).to_string(),
-                        bantuan: d.help.as_ref().map(|h| h.get(lang).to_string()),
-                        catatan: d.notes.iter().map(|n| n.get(lang).to_string()).collect(),
-                        dasar: d.article.clone(),
-                        label: labels
-                            .into_iter()
-                            .map(|l| LaporanLabel {
-                                utama: l.primary,
-                                pesan: l.message.as_ref().map(|m| m.get(lang).to_string()),
-                                mulai: posisi(f.sumber, l.span.start),
-                                selesai: posisi(f.sumber, l.span.end),
-                            })
-                            .collect(),
-                    }
+                    diagnostik(d, f.sumber, lang)
                 })
                 .collect::<Vec<_>>();
             LaporanBerkas {
@@ -142,11 +163,40 @@ pub fn laporan(files: &[Berkas], rb: &Rulebook, lang: Lang) -> Laporan {
         format: FORMAT.into(),
         acuan: rb.id.clone(),
         acuan_versi: rb.versi.clone(),
+        acuan_nama: rb.singkat.clone(),
         berkas,
         ringkasan: total,
     }
 }
 
+fn diagnostik(d: &Diagnostic, src: &str, lang: Lang) -> LaporanDiagnostik {
+    let mut labels: Vec<&super::Label> = d.labels.iter().collect();
+    // Stable: the primary label first, the others in their order.
+    labels.sort_by_key(|l| !l.primary);
+    LaporanDiagnostik {
+        kode: d.code.clone(),
+        tingkat: d.severity.into(),
+        pesan: d.message.get(lang).to_string(),
+        bantuan: d.help.as_ref().map(|h| h.get(lang).to_string()),
+        catatan: d.notes.iter().map(|n| n.get(lang).to_string()).collect(),
+        dasar: d.article.clone(),
+        label: labels
+            .into_iter()
+            .map(|l| {
+                let start = l.span.start.min(src.len());
+                let end = l.span.end.clamp(start, src.len());
+                LaporanLabel {
+                    utama: l.primary,
+                    pesan: l.message.as_ref().map(|m| m.get(lang).to_string()),
+                    mulai: posisi(src, start),
+                    selesai: posisi(src, end),
+                }
+            })
+            .collect(),
+    }
+}
+
+/// The report as pretty-printed JSON.
 pub fn json(files: &[Berkas], rb: &Rulebook, lang: Lang) -> String {
     serde_json::to_string_pretty(&laporan(files, rb, lang)).unwrap_or_default() + "\n"
 }
@@ -157,144 +207,17 @@ pub fn json_schema() -> String {
     serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"
 }
 
-/// SARIF 2.1.0: one run, the rulebook's rules as reporting descriptors, one
-/// result per diagnostic located at its primary label.
-pub fn sarif(files: &[Berkas], rb: &Rulebook, lang: Lang) -> String {
-    use serde_json::json;
-    let lap = laporan(files, rb, lang);
-    let rules: Vec<serde_json::Value> = rb
-        .all_rules()
-        .map(|r| {
-            let mut help = r.penjelasan.id.clone();
-            let mut full = r.penjelasan.id.clone();
-            if lang == Lang::En {
-                help = r.penjelasan.en.clone();
-                full = r.penjelasan.en.clone();
-            }
-            if let Some(c) = &r.contoh_benar {
-                help.push_str("\n\n");
-                help.push_str(c);
-            }
-            json!({
-                "id": r.id,
-                "name": r.id.replace(['.', '_'], "-"),
-                "shortDescription": { "text": if lang == Lang::En { &r.judul.en } else { &r.judul.id } },
-                "fullDescription": { "text": full },
-                "help": { "text": help },
-                "helpUri": format!("https://github.com/juknis/juknis/blob/main/docs/rules.md#{}", r.id.replace('.', "")),
-                "defaultConfiguration": { "level": match r.severity() { Severity::Error => "error", Severity::Warning => "warning", Severity::Note => "note" } },
-                "properties": { "pasal": r.citation().unwrap_or_default(), "tags": ["spmb", "juknis"] }
-            })
-        })
-        .collect();
-    let mut results = Vec::new();
-    for f in &lap.berkas {
-        for d in &f.diagnostik {
-            let level = match d.tingkat.as_str() {
-                "error" => "error",
-                "peringatan" => "warning",
-                _ => "note",
-            };
-            let text = satu_baris(d);
-            let locations: Vec<serde_json::Value> = d
-                .label
-                .iter()
-                .take(1)
-                .map(|l| {
-                    json!({
-                        "physicalLocation": {
-                            "artifactLocation": { "uri": f.berkas.replace('\\', "/") },
-                            "region": {
-                                "startLine": l.mulai.baris,
-                                "startColumn": l.mulai.kolom,
-                                "endLine": l.selesai.baris,
-                                "endColumn": l.selesai.kolom.max(if l.selesai.baris == l.mulai.baris { l.mulai.kolom + 1 } else { 1 }),
-                                "byteOffset": l.mulai.byte,
-                                "byteLength": l.selesai.byte.saturating_sub(l.mulai.byte)
-                            }
-                        }
-                    })
-                })
-                .collect();
-            results.push(json!({
-                "ruleId": d.kode,
-                "level": level,
-                "message": { "text": text },
-                "locations": locations,
-            }));
-        }
-    }
-    let doc = json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": { "driver": {
-                "name": "juknis",
-                "version": env!("CARGO_PKG_VERSION"),
-                "informationUri": "https://github.com/juknis/juknis",
-                "rules": rules
-            }},
-            "results": results
-        }]
-    });
-    serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
-}
-
-/// Message, help and article on one line, for tools that show one text.
-fn satu_baris(d: &LaporanDiagnostik) -> String {
+/// Message, help and article on one line, for tools that show one text;
+/// `acuan`: the regulation's short name.
+pub(crate) fn satu_baris(d: &LaporanDiagnostik, lang: Lang, acuan: &str) -> String {
     let mut text = d.pesan.clone();
     if let Some(b) = &d.bantuan {
         text.push_str(" — ");
         text.push_str(b);
     }
     if let Some(a) = &d.dasar {
-        text.push_str(&format!(" [{a}]"));
+        let word = if lang == Lang::Id { "dasar" } else { "basis" };
+        text.push_str(&format!(" [{word}: {a} — {acuan}]"));
     }
     text
-}
-
-fn gh_escape_data(s: &str) -> String {
-    s.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
-}
-
-fn gh_escape_prop(s: &str) -> String {
-    gh_escape_data(s).replace(':', "%3A").replace(',', "%2C")
-}
-
-/// GitHub Actions workflow commands: one `::error`/`::warning`/`::notice` line
-/// per diagnostic, shown on the line in the pull request.
-pub fn github(files: &[Berkas], rb: &Rulebook, lang: Lang) -> String {
-    let lap = laporan(files, rb, lang);
-    let mut out = String::new();
-    for f in &lap.berkas {
-        for d in &f.diagnostik {
-            let cmd = match d.tingkat.as_str() {
-                "error" => "error",
-                "peringatan" => "warning",
-                _ => "notice",
-            };
-            let msg = satu_baris(d);
-            match d.label.first() {
-                Some(l) => out.push_str(&format!(
-                    "::{cmd} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
-                    gh_escape_prop(&f.berkas),
-                    l.mulai.baris,
-                    l.mulai.kolom,
-                    l.selesai.baris,
-                    l.selesai.kolom,
-                    gh_escape_prop(&d.kode),
-                    gh_escape_data(&msg)
-                )),
-                None => out.push_str(&format!(
-                    "::{cmd} file={},title={}::{}\n",
-                    gh_escape_prop(&f.berkas),
-                    gh_escape_prop(&d.kode),
-                    gh_escape_data(&msg)
-                )),
-            }
-        }
-    }
-    out
 }

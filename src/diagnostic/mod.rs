@@ -3,8 +3,11 @@
 //! not the check — decides whether a rule is an error or a warning.
 //! Renderers (terminal, JSON, …) live in sibling modules and never decide anything.
 
+pub mod github;
+pub mod gitlab;
 pub mod laporan;
 pub mod render;
+pub mod sarif;
 pub mod suggest;
 
 use crate::rulebook::Rulebook;

@@ -288,3 +288,45 @@ fn sarif_and_json_reports_validate_against_their_schemas() {
         .collect();
     assert!(errors.is_empty(), "JSON report: {errors:?}");
 }
+
+/// Output read by a program (a pipe, a CI log file) has no colour codes, with or
+/// without `--no-color`; `--quiet` leaves out the files that conform.
+#[test]
+fn piped_output_is_plain_and_quiet_lists_only_problems() {
+    let dir = common::root().join("juknis-examples");
+    let bad = dir.join("melanggar/kuota-mutasi-6-persen.juknis");
+    let good = dir.join("sesuai/jatim-sma-2025.juknis");
+    for args in [&["check"][..], &["--no-color", "check"][..]] {
+        let out = Command::cargo_bin("juknis")
+            .unwrap()
+            .env_remove("NO_COLOR")
+            .args(args)
+            .arg(&bad)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        assert!(!out.stdout.contains(&0x1b), "{args:?}");
+        assert!(String::from_utf8_lossy(&out.stdout).contains("kuota.mutasi.max"));
+    }
+    let out = Command::cargo_bin("juknis")
+        .unwrap()
+        .args(["--quiet", "check"])
+        .arg(&bad)
+        .arg(&good)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("kuota.mutasi.max") && !text.contains("jatim-sma-2025.juknis: sesuai"));
+    assert!(
+        text.ends_with("2 berkas: 1 error, 0 peringatan\n"),
+        "{text}"
+    );
+    // fmt --check -q: the exit code only.
+    let out = Command::cargo_bin("juknis")
+        .unwrap()
+        .args(["-q", "fmt", "--check"])
+        .arg(&bad)
+        .output()
+        .unwrap();
+    assert!(out.stdout.is_empty());
+}

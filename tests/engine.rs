@@ -53,7 +53,7 @@ impl Run {
                 r.status == Status::Diterima
                     && r.sekolah.map(|s| self.sekolah[s as usize].npsn.as_str()) == Some(npsn)
             })
-            .map(|r| r.nisn.clone())
+            .map(|r| r.nisn.to_string())
             .collect();
         v.sort();
         v

@@ -24,79 +24,118 @@ fn push_field(out: &mut String, s: &str) {
 /// `hasil.csv`: nisn, status, sekolah, jalur, tahap, peringkat, cadangan_sekolah,
 /// cadangan_posisi, naik_dari_cadangan, alasan.
 pub fn hasil_csv(h: &Hasil, skema: &Skema, sekolah: &[Sekolah], lang: Lang) -> String {
+    let mut out = Vec::new();
+    // Writing to memory cannot fail.
+    let _ = tulis_hasil(h, skema, sekolah, lang, &mut out);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Rows per piece rendered by one thread.
+const POTONGAN: usize = 16_384;
+
+/// Write `hasil.csv` to `w`. Pieces of rows are rendered in parallel, a batch at
+/// a time, while another thread writes the previous batch: the file is never
+/// held whole in memory, and the rendering overlaps the kernel's copying. The
+/// pieces are written in order, so the bytes do not depend on the threads.
+pub fn tulis_hasil<W: std::io::Write>(
+    h: &Hasil,
+    skema: &Skema,
+    sekolah: &[Sekolah],
+    lang: Lang,
+    w: &mut W,
+) -> std::io::Result<()> {
     use rayon::prelude::*;
-    use std::fmt::Write as _;
     let head = "nisn,status,sekolah,jalur,tahap,peringkat,cadangan_sekolah,cadangan_posisi,naik_dari_cadangan,alasan\n";
-    // Rows are rendered in parallel pieces and joined in order: same bytes.
-    let pieces: Vec<String> = h
-        .pendaftar
-        .par_chunks(16_384)
-        .map(|rows| {
-            // Many applicants share a reason (outranked at the same school): render
-            // each distinct one once per piece.
-            let mut seen: std::collections::HashMap<super::Alasan, String> =
-                std::collections::HashMap::new();
-            let mut out = String::with_capacity(rows.len() * 72);
-            for r in rows {
-                let sk = r
-                    .sekolah
-                    .and_then(|s| sekolah.get(s as usize))
-                    .map(|s| s.npsn.as_str())
-                    .unwrap_or("");
-                let unit = r
-                    .unit
-                    .and_then(|u| skema.units.get(u))
-                    .map(|u| u.id.as_str())
-                    .unwrap_or("");
-                push_field(&mut out, &r.nisn);
-                out.push(',');
-                out.push_str(r.status.as_str());
-                out.push(',');
-                push_field(&mut out, sk);
-                out.push(',');
-                out.push_str(unit);
-                out.push(',');
-                if let Some(t) = r.tahap {
-                    let _ = write!(out, "{t}");
+    w.write_all(head.as_bytes())?;
+    let batch = POTONGAN * rayon::current_num_threads().max(1) * 2;
+    std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Vec<u8>>>(1);
+        scope.spawn(move || {
+            for rows in h.pendaftar.chunks(batch) {
+                let pieces: Vec<Vec<u8>> = rows
+                    .par_chunks(POTONGAN)
+                    .map(|rows| baris_hasil(h, skema, sekolah, lang, rows))
+                    .collect();
+                // The writer stopped on an error, returned below.
+                if tx.send(pieces).is_err() {
+                    break;
                 }
-                out.push(',');
-                if let Some(p) = r.peringkat {
-                    let _ = write!(out, "{p}");
-                }
-                out.push(',');
-                if let Some((s, _, p)) = r.cadangan {
-                    out.push_str(&csv_field(
-                        sekolah
-                            .get(s as usize)
-                            .map(|x| x.npsn.as_str())
-                            .unwrap_or(""),
-                    ));
-                    let _ = write!(out, ",{p}");
-                } else {
-                    out.push(',');
-                }
-                out.push(',');
-                if r.naik_dari_cadangan {
-                    out.push_str("ya");
-                }
-                out.push(',');
-                if r.alasan != super::Alasan::Kosong {
-                    let text = seen
-                        .entry(r.alasan)
-                        .or_insert_with(|| csv_field(h.alasan(skema, sekolah, r.alasan).get(lang)));
-                    out.push_str(text);
-                }
-                out.push('\n');
             }
-            out
-        })
-        .collect();
-    let mut out = String::with_capacity(pieces.iter().map(String::len).sum::<usize>() + head.len());
-    out.push_str(head);
-    for p in pieces {
-        out.push_str(&p);
+        });
+        for pieces in rx {
+            for p in pieces {
+                w.write_all(&p)?;
+            }
+        }
+        w.flush()
+    })
+}
+
+fn baris_hasil(
+    h: &Hasil,
+    skema: &Skema,
+    sekolah: &[Sekolah],
+    lang: Lang,
+    rows: &[super::HasilPendaftar],
+) -> Vec<u8> {
+    use std::fmt::Write as _;
+    // Many applicants share a reason (outranked at the same school): render
+    // each distinct one once per piece.
+    let mut seen: rustc_hash::FxHashMap<super::Alasan, String> = Default::default();
+    let mut out = String::with_capacity(rows.len() * 160);
+    for r in rows {
+        let sk = r
+            .sekolah
+            .and_then(|s| sekolah.get(s as usize))
+            .map(|s| s.npsn.as_str())
+            .unwrap_or("");
+        let unit = r
+            .unit
+            .and_then(|u| skema.units.get(u))
+            .map(|u| u.id.as_str())
+            .unwrap_or("");
+        push_field(&mut out, &r.nisn);
+        out.push(',');
+        out.push_str(r.status.as_str());
+        out.push(',');
+        push_field(&mut out, sk);
+        out.push(',');
+        out.push_str(unit);
+        out.push(',');
+        if let Some(t) = r.tahap {
+            let _ = write!(out, "{t}");
+        }
+        out.push(',');
+        if let Some(p) = r.peringkat {
+            let _ = write!(out, "{p}");
+        }
+        out.push(',');
+        if let Some((s, _, p)) = r.cadangan {
+            push_field(
+                &mut out,
+                sekolah
+                    .get(s as usize)
+                    .map(|x| x.npsn.as_str())
+                    .unwrap_or(""),
+            );
+            let _ = write!(out, ",{p}");
+        } else {
+            out.push(',');
+        }
+        out.push(',');
+        if r.naik_dari_cadangan {
+            out.push_str("ya");
+        }
+        out.push(',');
+        if r.alasan != super::Alasan::Kosong {
+            let text = seen
+                .entry(r.alasan)
+                .or_insert_with(|| csv_field(h.alasan(skema, sekolah, r.alasan).get(lang)));
+            out.push_str(text);
+        }
+        out.push('\n');
     }
-    out
+    out.into_bytes()
 }
 
 /// `ringkasan.csv`: per school and unit — seats from capacity, seats carried in,

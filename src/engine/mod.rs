@@ -36,7 +36,7 @@ pub struct Sekolah {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Pendaftar {
-    pub nisn: String,
+    pub nisn: compact_str::CompactString,
     /// Line in the applicants file.
     pub baris: u64,
     /// Units (jalur or sub-jalur) registered for, at most one per wave.
@@ -616,7 +616,7 @@ impl Status {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct HasilPendaftar {
-    pub nisn: String,
+    pub nisn: compact_str::CompactString,
     pub status: Status,
     pub sekolah: Option<u32>,
     pub unit: Option<usize>,
@@ -961,17 +961,17 @@ fn peringkat_unit<'f>(
         // Sort compact (values, applicant) pairs; the applicant breaks ties only
         // in the last stretch, where ranks must be unique.
         let tie = |qi: usize| if last { peserta[qi] as i64 } else { 0 };
-        let order: Vec<usize> = if width < 4 {
-            let mut keyed: Vec<([i64; 4], u32)> = (0..n)
-                .map(|qi| {
-                    let mut k = [0i64; 4];
-                    k[..width].copy_from_slice(&vals[qi * width..qi * width + width]);
-                    k[width] = tie(qi);
-                    (k, qi as u32)
-                })
-                .collect();
-            keyed.par_sort_unstable();
-            keyed.into_iter().map(|x| x.1 as usize).collect()
+        let kosong = seg.is_empty() && (si > 0 || prio.is_none());
+        if kosong {
+            // No criterion in this stretch: every value is equal, and `peserta`
+            // is in NISN order, which is the final tie-break.
+            for (qi, r) in rank.iter_mut().enumerate() {
+                r[si] = if last { qi as u32 } else { 0 };
+            }
+        } else if width < 2 {
+            urut_ringkas::<2>(&vals, width, &tie, last, &mut rank, si);
+        } else if width < 4 {
+            urut_ringkas::<4>(&vals, width, &tie, last, &mut rank, si);
         } else {
             let mut order: Vec<usize> = (0..n).collect();
             order.par_sort_unstable_by(|&x, &y| {
@@ -979,21 +979,18 @@ fn peringkat_unit<'f>(
                     .cmp(&vals[y * width..y * width + width])
                     .then(tie(x).cmp(&tie(y)))
             });
-            order
-        };
-        let mut r = 0u32;
-        for (pos, &qi) in order.iter().enumerate() {
-            if pos > 0 {
-                let prev = order[pos - 1];
-                if last
-                    || vals[prev * width..prev * width + width]
-                        != vals[qi * width..qi * width + width]
-                {
-                    r = pos as u32;
+            let mut r = 0u32;
+            for (pos, &qi) in order.iter().enumerate() {
+                if pos > 0 {
+                    let prev = order[pos - 1];
+                    if last
+                        || vals[prev * width..prev * width + width]
+                            != vals[qi * width..qi * width + width]
+                    {
+                        r = pos as u32;
+                    }
                 }
-            }
-            if let Some(x) = rank[qi].get_mut(si) {
-                *x = r;
+                rank[qi][si] = r;
             }
         }
     }
@@ -1001,6 +998,38 @@ fn peringkat_unit<'f>(
         rank,
         gagal,
         jarak: segs.len() - 1,
+    }
+}
+
+/// Rank participants by their `width` values then `tie` into `rank[..][si]`
+/// (equal values, equal rank, unless `last`), sorting compact fixed-size keys
+/// (`width < N`): small items sort faster, and the ranks are read off the sorted
+/// keys in order instead of looking the values up again.
+fn urut_ringkas<const N: usize>(
+    vals: &[i64],
+    width: usize,
+    tie: &(dyn Fn(usize) -> i64 + Sync),
+    last: bool,
+    rank: &mut [[u32; MAKS_JARAK + 1]],
+    si: usize,
+) {
+    let n = vals.len() / width.max(1);
+    let mut keyed: Vec<([i64; N], u32)> = (0..n)
+        .into_par_iter()
+        .map(|qi| {
+            let mut k = [0i64; N];
+            k[..width].copy_from_slice(&vals[qi * width..qi * width + width]);
+            k[width] = tie(qi);
+            (k, qi as u32)
+        })
+        .collect();
+    keyed.par_sort_unstable();
+    let mut r = 0u32;
+    for (pos, (k, qi)) in keyed.iter().enumerate() {
+        if pos > 0 && (last || keyed[pos - 1].0[..width] != k[..width]) {
+            r = pos as u32;
+        }
+        rank[*qi as usize][si] = r;
     }
 }
 
@@ -1122,8 +1151,6 @@ struct Kursi {
     diterima: Vec<(K, u32)>,
     /// Reserve list in rank order: applicant indexes.
     cadangan: Vec<u32>,
-    /// Reserve candidates before ranking, with their keys here.
-    calon: Vec<(K, u32)>,
     sisa: u32,
     naik: u32,
 }
@@ -1176,6 +1203,7 @@ pub fn jalankan(
         umur: usia_v[a].0,
         usia_gagal: usia_v[a].1,
     };
+    fase("fakta");
     if let Some(a) = target {
         let p = &pendaftar[a];
         let f = fakta(a);
@@ -1263,6 +1291,9 @@ pub fn jalankan(
             }
         }
     }
+    fase("per_unit");
+    let mut pilih_buf: Vec<(u32, Result<K, Gagal>)> = Vec::new();
+    let mut calon_buf: Vec<(K, u32)> = Vec::new();
     for (wi, (nomor, order)) in skema.tahap.iter().enumerate() {
         let nomor = *nomor;
         if opsi.progres {
@@ -1287,19 +1318,23 @@ pub fn jalankan(
             // Every (participant, choice) key computed once, in parallel, into flat
             // arrays: the assignment below then reads memory in order.
             let m = skema.maks_pilihan;
-            let pilih: Vec<(u32, Result<K, Gagal>)> = peserta
-                .par_iter()
-                .enumerate()
-                .flat_map_iter(|(qi, &a)| {
-                    let p = &pendaftar[a];
-                    let f = fakta(a);
-                    let pr = &pr;
-                    (0..m).map(move |k| match p.pilihan.get(k) {
-                        Some(&s) => (s, kunci_cepat(skema, sekolah, p, f, pr, qi, u, k)),
-                        None => (u32::MAX, Err(Gagal::LuarWilayah)),
-                    })
-                })
-                .collect();
+            // One buffer for every unit: its pages are touched once per run.
+            let mut pilih = std::mem::take(&mut pilih_buf);
+            pilih.clear();
+            pilih.resize(peserta.len() * m, (u32::MAX, Err(Gagal::LuarWilayah)));
+            if m > 0 {
+                pilih
+                    .par_chunks_mut(m)
+                    .zip(peserta.par_iter())
+                    .enumerate()
+                    .for_each(|(qi, (row, &a))| {
+                        let p = &pendaftar[a];
+                        let f = fakta(a);
+                        for (k, (slot, &s)) in row.iter_mut().zip(&p.pilihan).enumerate() {
+                            *slot = (s, kunci_cepat(skema, sekolah, p, f, &pr, qi, u, k));
+                        }
+                    });
+            }
             // Student-proposing deferred acceptance; the school's preference is
             // the key, which starts with the choice rank under
             // pilihan_pertama_diutamakan (then it is the Boston outcome).
@@ -1335,22 +1370,24 @@ pub fn jalankan(
                     };
                     let slot = &mut kursi[s][ui];
                     let cap = slot.total() as usize;
-                    let entry = (key, a as u32);
+                    // Held entries carry the participant's position, not the
+                    // applicant: `peserta` is sorted, so the order is the same, and
+                    // a displaced participant needs no search.
+                    let entry = (key, qi as u32);
                     let admit = if slot.held.len() < cap {
                         true
                     } else if slot.held.peek().is_some_and(|w| entry < *w) {
-                        if let Some((_, out)) = slot.held.pop() {
-                            let out = out as usize;
+                        if let Some((_, oq)) = slot.held.pop() {
+                            let oq = oq as usize;
+                            let out = peserta[oq];
                             if jejak.on(out) {
                                 let (npsn, id) = (&sekolah[s].npsn, &u.id);
                                 jejak.push(out, t!("tahap {nomor}, {id}: tergeser di {npsn} oleh pendaftar berperingkat lebih baik", "wave {nomor}, {id}: displaced at {npsn} by a better-ranked applicant"));
                             }
-                            if let Ok(oq) = peserta.binary_search(&out) {
-                                if first[oq] == Alasan::Kosong {
-                                    first[oq] = Alasan::Kalah(s as u32, ui);
-                                }
-                                queue.push_back(oq as u32);
+                            if first[oq] == Alasan::Kosong {
+                                first[oq] = Alasan::Kalah(s as u32, ui);
                             }
+                            queue.push_back(oq as u32);
                         }
                         true
                     } else {
@@ -1374,7 +1411,17 @@ pub fn jalankan(
                         let last = slot
                             .held
                             .peek()
-                            .map(|w| tampil(skema, sekolah, pendaftar, &fakta, u, s, w.1 as usize))
+                            .map(|w| {
+                                tampil(
+                                    skema,
+                                    sekolah,
+                                    pendaftar,
+                                    &fakta,
+                                    u,
+                                    s,
+                                    peserta[w.1 as usize],
+                                )
+                            })
                             .unwrap_or_else(|| "—".into());
                         let mine = tampil(skema, sekolah, pendaftar, &fakta, u, s, a);
                         let (npsn, id, kk) = (&sekolah[s].npsn, &u.id, k + 1);
@@ -1395,7 +1442,8 @@ pub fn jalankan(
                 let slot = &mut row[ui];
                 let mut acc: Vec<(K, u32)> = std::mem::take(&mut slot.held).into_vec();
                 acc.sort_unstable();
-                for (_, a) in &acc {
+                for (_, a) in &mut acc {
+                    *a = peserta[*a as usize] as u32;
                     diterima[*a as usize] = Some((si as u32, ui, nomor));
                 }
                 slot.sisa = slot.total().saturating_sub(acc.len() as u32);
@@ -1421,45 +1469,68 @@ pub fn jalankan(
                     first[qi]
                 };
             }
-            // Reserve candidates: every eligible choice of the unplaced, gathered
-            // and sorted by (school, key) in parallel, then dealt out per school.
-            let mut calon: Vec<(u32, K, u32)> = peserta
-                .par_iter()
-                .enumerate()
-                .filter(|(_, &a)| diterima[a].is_none())
-                .flat_map_iter(|(qi, &a)| {
-                    let pilih = &pilih;
-                    (0..m).filter_map(move |k| match pilih[qi * m + k] {
-                        (s, Ok(key)) => Some((s, key, a as u32)),
-                        _ => None,
-                    })
-                })
-                .collect();
-            calon.par_sort_unstable();
-            for group in calon.chunk_by(|x, y| x.0 == y.0) {
-                let s = group[0].0 as usize;
-                kursi[s][ui].calon = group.iter().map(|&(_, key, a)| (key, a)).collect();
+            // Reserve candidates: every eligible choice of the unplaced, dealt into
+            // one bucket per school (counting sort), then each bucket sorted by key
+            // in parallel and cut to the plan's length. The buckets are filled in
+            // participant order and sorted by (key, applicant): thread-independent.
+            let ns_sekolah = kursi.len();
+            let mut mulai = vec![0usize; ns_sekolah + 1];
+            let belum = |qi: usize| diterima[peserta[qi]].is_none();
+            for (qi, row) in pilih.chunks(m.max(1)).enumerate() {
+                if belum(qi) {
+                    for (s, r) in row {
+                        if r.is_ok() {
+                            mulai[*s as usize + 1] += 1;
+                        }
+                    }
+                }
+            }
+            for i in 1..mulai.len() {
+                mulai[i] += mulai[i - 1];
+            }
+            let mut calon = std::mem::take(&mut calon_buf);
+            calon.clear();
+            calon.resize(mulai[ns_sekolah], ([0; 6], 0));
+            let mut isi = mulai.clone();
+            for (qi, row) in pilih.chunks(m.max(1)).enumerate() {
+                if belum(qi) {
+                    for (s, r) in row {
+                        if let Ok(key) = r {
+                            let at = &mut isi[*s as usize];
+                            calon[*at] = (*key, peserta[qi] as u32);
+                            *at += 1;
+                        }
+                    }
+                }
+            }
+            let mut ember: Vec<&mut [(K, u32)]> = Vec::with_capacity(ns_sekolah);
+            let mut rest: &mut [(K, u32)] = &mut calon;
+            for w in mulai.windows(2) {
+                let (head, tail) = std::mem::take(&mut rest).split_at_mut(w[1] - w[0]);
+                ember.push(head);
+                rest = tail;
             }
             fase("calon");
             // Reserve lists in rank order, cut to the plan's length; carry-over.
             let sisa_ke = u.sisa_ke;
-            // Sorting is per school: in parallel; the positions are then noted in
-            // school order, so the result does not depend on the threads.
-            kursi.par_iter_mut().for_each(|row| {
-                let slot = &mut row[ui];
-                let mut calon = std::mem::take(&mut slot.calon);
-                calon.sort_unstable();
-                let keep = match skema.cadangan {
-                    Cadangan::Semua => calon.len(),
-                    Cadangan::TidakAda => 0,
-                    Cadangan::Persen(p) => {
-                        let pct: f64 = p.to_string().parse().unwrap_or(0.0);
-                        (f64::from(slot.total()) * pct / 100.0).ceil() as usize
-                    }
-                };
-                calon.truncate(keep);
-                slot.cadangan = calon.into_iter().map(|x| x.1).collect();
-            });
+            fase("ember");
+            kursi
+                .par_iter_mut()
+                .zip(ember.into_par_iter())
+                .for_each(|(row, calon)| {
+                    let slot = &mut row[ui];
+                    calon.sort_unstable();
+                    let keep = match skema.cadangan {
+                        Cadangan::Semua => calon.len(),
+                        Cadangan::TidakAda => 0,
+                        Cadangan::Persen(p) => {
+                            let pct: f64 = p.to_string().parse().unwrap_or(0.0);
+                            (f64::from(slot.total()) * pct / 100.0).ceil() as usize
+                        }
+                    };
+                    slot.cadangan = calon.iter().take(keep).map(|x| x.1).collect();
+                });
+            fase("urut_cadangan");
             for (si, row) in kursi.iter_mut().enumerate() {
                 let slot = &mut row[ui];
                 for (pos, &a) in slot.cadangan.iter().enumerate() {
@@ -1476,6 +1547,8 @@ pub fn jalankan(
                     }
                 }
             }
+            pilih_buf = pilih;
+            calon_buf = calon;
         }
     }
     fase("tahap");
@@ -1589,7 +1662,7 @@ pub fn jalankan(
     }
     for (i, rr) in bacaan.rusak.iter().enumerate() {
         out.push(HasilPendaftar {
-            nisn: rr.id.clone(),
+            nisn: rr.id.as_str().into(),
             status: Status::DataTidakSah,
             sekolah: None,
             unit: None,

@@ -16,6 +16,7 @@ pub mod plan;
 pub mod rulebook;
 pub mod rules;
 pub mod syntax;
+pub mod tinjauan;
 
 use diagnostic::{Diagnostic, Severity};
 

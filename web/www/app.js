@@ -1,0 +1,359 @@
+// The page around the checker (web/src/lib.rs compiled to WebAssembly). Nothing
+// is sent anywhere: the source is checked by the WebAssembly module in this tab.
+"use strict";
+
+const TEKS = {
+  id: {
+    judul: "Periksa draf juknis SPMB",
+    privasi: "Pemeriksaan berjalan di peramban ini. Teks juknis tidak dikirim ke mana pun.",
+    unggah: "Buka berkas .juknis", contoh: "Contoh", pilih_contoh: "— atau pilih contoh —",
+    periksa: "Periksa", unduh: "Unduh rencana (JSON)", draf: "Draf", teks: "Teks juknis",
+    hasil: "Hasil pemeriksaan", per_baris: "Masalah pada barisnya", kuota: "Kuota per jalur",
+    kuota_ket: "Batang: kuota dalam juknis. Garis tegak: batas nasional untuk jenjang ini.",
+    jadwal: "Jadwal tahap", acuan: "Diperiksa terhadap", kaki: "Hasil ini alat bantu, bukan pengesahan.",
+    tingkat: { error: "Error", peringatan: "Peringatan", catatan: "Catatan" },
+    sesuai: "✓ Sesuai: tidak ada masalah yang ditemukan.",
+    ringkas: (e, w, c) => `${e} error, ${w} peringatan, ${c} catatan`,
+    baris: (b, k) => `baris ${b}, kolom ${k}`, dasar: "Dasar", berkas_utuh: "seluruh berkas",
+    min: "minimal", maks: "maksimal", memenuhi: "memenuhi", melanggar: "melanggar",
+    tanpa_kuota: "kuota belum ditulis", jumlah: "Jumlah kuota", tanpa_jenjang: "Jenjang belum ditulis: batas nasional tidak dapat ditampilkan.",
+    tahap: (n) => `Tahap ${n}`, jalur: "jalur", tanpa_tahap: "Belum ada tahap.", tanpa_masalah: "Tidak ada masalah pada baris mana pun.",
+    tanpa_jalur: "Belum ada jalur.", belum: "Tempel atau buka draf juknis, lalu tekan Periksa.",
+    tak_terbaca: "Struktur juknis belum terbaca; perbaiki error sintaks dulu.",
+    tahapan: { pendaftaran: "Pendaftaran", verifikasi: "Verifikasi", seleksi: "Seleksi", pengumuman: "Pengumuman", daftar_ulang: "Daftar ulang" },
+    gagal_muat: "Pemeriksa tidak dapat dimuat di peramban ini: ",
+    bahasa: "English",
+  },
+  en: {
+    judul: "Check a draft SPMB juknis",
+    privasi: "The check runs in this browser. The juknis text is not sent anywhere.",
+    unggah: "Open a .juknis file", contoh: "Example", pilih_contoh: "— or pick an example —",
+    periksa: "Check", unduh: "Download plan (JSON)", draf: "Draft", teks: "Juknis text",
+    hasil: "Check result", per_baris: "Problems on their lines", kuota: "Quota per jalur",
+    kuota_ket: "Bar: the juknis's quota. Vertical line: the national bound for this jenjang.",
+    jadwal: "Wave schedule", acuan: "Checked against", kaki: "This result is an aid, not an approval.",
+    tingkat: { error: "Error", peringatan: "Warning", catatan: "Note" },
+    sesuai: "✓ Conforms: no problems found.",
+    ringkas: (e, w, c) => `${e} errors, ${w} warnings, ${c} notes`,
+    baris: (b, k) => `line ${b}, column ${k}`, dasar: "Basis", berkas_utuh: "whole file",
+    min: "at least", maks: "at most", memenuhi: "meets it", melanggar: "violates it",
+    tanpa_kuota: "no quota written", jumlah: "Sum of quotas", tanpa_jenjang: "No jenjang written: the national bounds cannot be shown.",
+    tahap: (n) => `Wave ${n}`, jalur: "jalur", tanpa_tahap: "No waves yet.", tanpa_masalah: "No problem on any line.",
+    tanpa_jalur: "No jalur yet.", belum: "Paste or open a draft juknis, then press Check.",
+    tak_terbaca: "The juknis structure could not be read; fix the syntax errors first.",
+    tahapan: { pendaftaran: "Registration", verifikasi: "Verification", seleksi: "Selection", pengumuman: "Announcement", daftar_ulang: "Re-registration" },
+    gagal_muat: "The checker cannot load in this browser: ",
+    bahasa: "Bahasa Indonesia",
+  },
+};
+
+const el = (id) => document.getElementById(id);
+const state = { lang: "id", nama: "draf.juknis", hasil: null, wasm: null };
+
+function h(tag, attrs, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === undefined || v === null) continue;
+    if (k === "class") e.className = v;
+    else if (k.startsWith("on")) e.addEventListener(k.slice(2), v);
+    else e.setAttribute(k, v);
+  }
+  for (const c of children.flat()) {
+    if (c === undefined || c === null || c === false) continue;
+    e.append(c instanceof Node ? c : String(c));
+  }
+  return e;
+}
+
+async function muatWasm() {
+  const inline = document.getElementById("juknis-wasm");
+  let bytes;
+  if (inline) {
+    const bin = atob(inline.textContent.trim());
+    bytes = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  } else {
+    bytes = await (await fetch("juknis.wasm")).arrayBuffer();
+  }
+  const { instance } = await WebAssembly.instantiate(bytes, {});
+  return instance.exports;
+}
+
+function tulis(x, bytes) {
+  const p = x.juknis_alloc(bytes.length);
+  new Uint8Array(x.memory.buffer, p, bytes.length).set(bytes);
+  return p;
+}
+
+/** Run the checker on the textarea's text. */
+function periksa() {
+  const x = state.wasm;
+  if (!x) return;
+  const enc = new TextEncoder();
+  const src = enc.encode(el("teks").value);
+  const nama = enc.encode(state.nama);
+  const ps = tulis(x, src);
+  const pn = tulis(x, nama);
+  const r = x.juknis_periksa(pn, nama.length, ps, src.length, state.lang === "en" ? 1 : 0);
+  const out = new TextDecoder().decode(new Uint8Array(x.memory.buffer, r, x.juknis_hasil_len()));
+  x.juknis_free(ps, src.length);
+  x.juknis_free(pn, nama.length);
+  state.hasil = JSON.parse(out);
+  tampilkan();
+  const n = Number(document.documentElement.dataset.diperiksa || 0) + 1;
+  document.documentElement.dataset.diperiksa = String(n);
+}
+
+function utama(d) {
+  return d.label.find((l) => l.utama) || d.label[0] || null;
+}
+
+/** Select a line/column range in the textarea (columns count characters). */
+function pilihDiTeks(mulai, selesai) {
+  const ta = el("teks");
+  const lines = ta.value.split("\n");
+  const off = (p) => {
+    let o = 0;
+    for (let i = 0; i < p.baris - 1 && i < lines.length; i++) o += lines[i].length + 1;
+    const line = lines[p.baris - 1] || "";
+    return o + Array.from(line).slice(0, p.kolom - 1).join("").length;
+  };
+  ta.focus();
+  ta.setSelectionRange(off(mulai), off(selesai));
+  const tinggi = ta.scrollHeight / Math.max(lines.length, 1);
+  ta.scrollTop = Math.max(0, (mulai.baris - 5) * tinggi);
+}
+
+function tampilkan() {
+  const t = TEKS[state.lang];
+  const lap = state.hasil.laporan;
+  const berkas = lap.berkas[0];
+  const diags = berkas.diagnostik;
+  const r = lap.ringkasan;
+  el("acuan").textContent = `${lap.acuan_nama} (${lap.acuan} ${lap.acuan_versi})`;
+  const ring = el("ringkasan");
+  if (diags.length === 0) {
+    ring.textContent = t.sesuai;
+    ring.dataset.status = "sesuai";
+  } else {
+    ring.textContent = t.ringkas(r.error, r.peringatan, r.catatan);
+    ring.dataset.status = r.error > 0 ? "error" : "peringatan";
+  }
+  const daftar = el("daftar");
+  daftar.replaceChildren(...diags.map((d, i) => {
+    const u = utama(d);
+    const lok = u
+      ? h("button", { type: "button", class: "lokasi", onclick: () => pilihDiTeks(u.mulai, u.selesai) }, t.baris(u.mulai.baris, u.mulai.kolom))
+      : h("span", { class: "lokasi" }, t.berkas_utuh);
+    return h("li", {
+      class: "diag", id: `diag-${i}`, "data-kode": d.kode, "data-tingkat": d.tingkat,
+      "data-baris": u ? u.mulai.baris : "", "data-kolom": u ? u.mulai.kolom : "",
+    },
+    h("div", {}, h("span", { class: "tingkat" }, t.tingkat[d.tingkat] || d.tingkat), " · ", h("span", { class: "kode" }, d.kode), " · ", lok),
+    h("p", { class: "pesan" }, d.pesan),
+    d.bantuan ? h("p", { class: "bantuan" }, d.bantuan) : null,
+    ...(d.catatan || []).map((c) => h("p", { class: "catatan" }, c)),
+    d.dasar ? h("p", { class: "dasar" }, `${t.dasar}: ${d.dasar}`) : null);
+  }));
+  anotasi(diags);
+  kuota();
+  jadwal();
+  el("unduh").disabled = !state.hasil.rencana;
+}
+
+const SIMBOL = { error: "✖", peringatan: "▲", catatan: "●" };
+
+/** The source with each diagnostic under the line it is about. */
+function anotasi(diags) {
+  const t = TEKS[state.lang];
+  const lines = el("teks").value.split("\n");
+  const per = new Map();
+  for (const d of diags) {
+    const u = utama(d);
+    const b = u ? u.mulai.baris : 1;
+    if (!per.has(b)) per.set(b, []);
+    per.get(b).push({ d, u });
+  }
+  const rank = { error: 0, peringatan: 1, catatan: 2 };
+  const frag = document.createDocumentFragment();
+  if (diags.length === 0) {
+    frag.append(h("p", { class: "kosong" }, t.tanpa_masalah));
+    el("anotasi").replaceChildren(frag);
+    return;
+  }
+  // Only the lines with a problem and two lines around them, as the terminal
+  // output shows them; a gap is marked with ⋮.
+  const tampil = new Set();
+  for (const b of per.keys()) {
+    for (let k = b - 2; k <= b + 2; k++) if (k >= 1 && k <= lines.length) tampil.add(k);
+  }
+  let sebelum = 0;
+  lines.forEach((line, i) => {
+    const no = i + 1;
+    if (!tampil.has(no)) return;
+    if (sebelum && no > sebelum + 1) frag.append(h("div", { class: "celah", "aria-hidden": "true" }, "⋮"));
+    sebelum = no;
+    const ds = per.get(no) || [];
+    const worst = ds.map((x) => x.d.tingkat).sort((a, b) => rank[a] - rank[b])[0];
+    let isi = [line];
+    const one = ds.find((x) => x.u && x.u.selesai.baris === no && x.u.selesai.kolom > x.u.mulai.kolom);
+    if (one) {
+      const cs = Array.from(line);
+      const a = one.u.mulai.kolom - 1, b = one.u.selesai.kolom - 1;
+      isi = [cs.slice(0, a).join(""), h("mark", {}, cs.slice(a, b).join("")), cs.slice(b).join("")];
+    }
+    frag.append(h("div", { class: "b", "data-tingkat": worst, "data-baris": no },
+      h("span", { class: "tanda", "aria-hidden": worst ? null : "true" }, worst ? SIMBOL[worst] : ""),
+      h("span", { class: "no" }, no), h("span", { class: "isi" }, ...isi)));
+    for (const { d } of ds) {
+      frag.append(h("div", { class: "pesan-baris", "data-tingkat": d.tingkat },
+        `${SIMBOL[d.tingkat]} ${(t.tingkat[d.tingkat] || "").toUpperCase()} [${d.kode}] ${d.pesan}` +
+        (d.bantuan ? `\n→ ${d.bantuan}` : "") + (d.dasar ? `\n${t.dasar}: ${d.dasar}` : "")));
+    }
+  });
+  el("anotasi").replaceChildren(frag);
+}
+
+function fmtPersen(p) {
+  return `${Number.isInteger(p) ? p : p.toFixed(2).replace(/0+$/, "")}%`;
+}
+
+/** One bar per jalur against the national bound. */
+function kuota() {
+  const t = TEKS[state.lang];
+  const box = el("kuota");
+  const tj = state.hasil.tinjauan;
+  if (!tj) { box.replaceChildren(h("p", {}, t.tak_terbaca)); return; }
+  if (tj.jalur.length === 0) { box.replaceChildren(h("p", {}, t.tanpa_jalur)); return; }
+  const items = [];
+  if (!tj.jenjang) items.push(h("p", { class: "ket" }, t.tanpa_jenjang));
+  for (const j of tj.jalur) {
+    const p = j.persen;
+    const b = j.batas;
+    let ok = null;
+    if (b && p !== null) ok = b.jenis === "min" ? p >= b.persen : p <= b.persen;
+    const teksBatas = b ? `${t[b.jenis]} ${fmtPersen(b.persen)}${b.pasal ? ` (${b.pasal})` : ""}` : "";
+    const status = ok === null ? null : h("span", { class: ok ? "status-ok" : "status-tidak" }, ok ? t.memenuhi : t.melanggar);
+    const lebar = Math.max(0, Math.min(100, p || 0));
+    items.push(h("div", { class: "bar", "data-jalur": j.id, "data-ok": ok === null ? null : ok ? "ya" : "tidak" },
+      h("div", { class: "label" },
+        h("strong", {}, `${j.nama}: ${p === null ? t.tanpa_kuota : fmtPersen(p)}`),
+        h("span", {}, teksBatas, teksBatas && status ? " — " : "", status)),
+      h("div", { class: "jalan", role: "img", "aria-label": `${j.nama} ${p === null ? t.tanpa_kuota : fmtPersen(p)}${teksBatas ? "; " + teksBatas : ""}` },
+        h("div", { class: "isi", style: `width:${lebar}%` }),
+        b ? h("div", { class: "batas", style: `left:${Math.min(100, b.persen)}%` }) : null),
+      j.sub.length ? h("div", { class: "sub" }, j.sub.map((s) => `${s.nama} ${s.persen === null ? "—" : fmtPersen(s.persen)}`).join(" · ")) : null));
+  }
+  if (tj.jumlah !== null) {
+    const ok = Math.abs(tj.jumlah - 100) < 1e-9;
+    items.push(h("p", {}, h("strong", {}, `${t.jumlah}: ${fmtPersen(tj.jumlah)} `), h("span", { class: ok ? "status-ok" : "status-tidak" }, ok ? "100%" : "≠ 100%")));
+  }
+  box.replaceChildren(...items);
+}
+
+function hari(s) {
+  return Date.parse(`${s.slice(0, 10)}T00:00:00Z`) / 86400000;
+}
+
+/** A timeline of the waves: each stage's dates and where they fall overall. */
+function jadwal() {
+  const t = TEKS[state.lang];
+  const box = el("jadwal");
+  const tj = state.hasil.tinjauan;
+  if (!tj) { box.replaceChildren(h("p", {}, t.tak_terbaca)); return; }
+  if (tj.tahap.length === 0) { box.replaceChildren(h("p", {}, t.tanpa_tahap)); return; }
+  const semua = tj.tahap.flatMap((x) => x.jadwal).flatMap((d) => [hari(d.mulai), hari(d.selesai)]).filter((v) => !Number.isNaN(v));
+  const awal = Math.min(...semua), akhir = Math.max(...semua);
+  const rentang = Math.max(1, akhir - awal + 1);
+  box.replaceChildren(h("ol", { class: "garis-waktu" }, tj.tahap.map((x) =>
+    h("li", { "data-tahap": x.nomor },
+      h("h3", {}, `${t.tahap(x.nomor)} — ${t.jalur} ${x.jalur.join(", ")}`),
+      h("table", {}, h("tbody", {}, x.jadwal.map((d) => {
+        const a = hari(d.mulai), b = hari(d.selesai);
+        const kiri = ((a - awal) / rentang) * 100, lebar = ((b - a + 1) / rentang) * 100;
+        return h("tr", {},
+          h("th", { scope: "row" }, t.tahapan[d.tahapan] || d.tahapan),
+          h("td", {}, d.mulai === d.selesai ? d.mulai : `${d.mulai} – ${d.selesai}`),
+          h("td", { class: "pita-sel" }, h("div", { class: "pita", "aria-hidden": "true" }, h("span", { style: `left:${kiri}%;width:${lebar}%` }))));
+      })))))));
+}
+
+function terjemahkan() {
+  const t = TEKS[state.lang];
+  document.documentElement.lang = state.lang;
+  for (const e of document.querySelectorAll("[data-t]")) {
+    const v = t[e.dataset.t];
+    if (typeof v === "string") e.textContent = v;
+  }
+  el("bahasa").textContent = t.bahasa;
+}
+
+function unduh() {
+  if (!state.hasil || !state.hasil.rencana) return;
+  const blob = new Blob([state.hasil.rencana], { type: "application/json" });
+  const a = h("a", { href: URL.createObjectURL(blob), download: state.nama.replace(/\.juknis$/i, "") + ".plan.json" });
+  document.body.append(a);
+  a.click();
+  a.remove();
+}
+
+function muatContoh() {
+  const data = document.getElementById("contoh-data");
+  if (!data) return [];
+  const list = JSON.parse(data.textContent);
+  const sel = el("contoh");
+  const grup = new Map();
+  for (const [i, c] of list.entries()) {
+    if (!grup.has(c.kelompok)) {
+      const g = h("optgroup", { label: c.kelompok });
+      grup.set(c.kelompok, g);
+      sel.append(g);
+    }
+    grup.get(c.kelompok).append(h("option", { value: String(i) }, c.nama));
+  }
+  return list;
+}
+
+async function mulai() {
+  terjemahkan();
+  const contoh = muatContoh();
+  let tunda = null;
+  el("teks").addEventListener("input", () => {
+    clearTimeout(tunda);
+    tunda = setTimeout(periksa, 300);
+  });
+  el("periksa").addEventListener("click", periksa);
+  el("unduh").addEventListener("click", unduh);
+  el("bahasa").addEventListener("click", () => {
+    state.lang = state.lang === "id" ? "en" : "id";
+    terjemahkan();
+    if (state.hasil) periksa();
+  });
+  el("berkas").addEventListener("change", async (ev) => {
+    const f = ev.target.files[0];
+    if (!f) return;
+    el("teks").value = await f.text();
+    state.nama = f.name;
+    el("nama-berkas").textContent = f.name;
+    periksa();
+  });
+  el("contoh").addEventListener("change", (ev) => {
+    const c = contoh[Number(ev.target.value)];
+    if (!c) return;
+    el("teks").value = c.teks;
+    state.nama = c.nama;
+    el("nama-berkas").textContent = c.nama;
+    periksa();
+  });
+  el("ringkasan").textContent = TEKS[state.lang].belum;
+  try {
+    state.wasm = await muatWasm();
+    document.documentElement.dataset.siap = "1";
+    if (el("teks").value.trim()) periksa();
+  } catch (e) {
+    el("ringkasan").textContent = TEKS[state.lang].gagal_muat + e;
+    el("ringkasan").dataset.status = "error";
+  }
+}
+
+mulai();

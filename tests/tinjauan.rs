@@ -1,5 +1,7 @@
 //! The overview the web page draws: quotas beside the national bound of the
 //! jenjang, and the waves' schedule.
+// Tests may unwrap and panic: a failure here is the report.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use juknis::tinjauan::tinjauan;
 

@@ -8,6 +8,7 @@
 // pest without `std` generates code that names `::alloc`.
 extern crate alloc;
 
+pub mod batas;
 pub mod diagnostic;
 pub mod engine;
 pub mod format;
@@ -40,8 +41,13 @@ impl Checked {
 
 /// Parse, resolve and check one juknis. Never panics, whatever the bytes.
 pub fn check_bytes(bytes: &[u8]) -> Checked {
+    check_bytes_dengan(bytes, &batas::Batas::default())
+}
+
+/// `check_bytes` with other limits.
+pub fn check_bytes_dengan(bytes: &[u8], batas: &batas::Batas) -> Checked {
     let mut rb = rulebook::default_rulebook();
-    let parsed = syntax::parse_bytes(bytes);
+    let parsed = syntax::parse_bytes_dengan(bytes, batas.ukuran_berkas);
     let mut diags = parsed.diagnostics;
     let juknis = parsed.file.map(|f| {
         let j = model::lower::lower(&f, &mut diags);
@@ -64,7 +70,14 @@ pub fn check_bytes(bytes: &[u8]) -> Checked {
                 }
             }
         }
-        diags.extend(rules::check(&j, rb));
+        // A file with thousands of jalur or waves is stopped here: the
+        // regulation checks compare them pairwise.
+        let jumlah = model::batas::periksa(&j);
+        if jumlah.is_empty() {
+            diags.extend(rules::check(&j, rb));
+        } else {
+            diags.extend(jumlah);
+        }
         j
     });
     diagnostic::finalize(&mut diags, rb);

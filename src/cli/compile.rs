@@ -26,8 +26,8 @@ pub struct Args {
 }
 
 pub fn run(a: Args, lang: Lang, color: bool) -> Result<u8> {
-    let bytes = std::fs::read(&a.file).map_err(|e| miette!("{}: {e}", a.file.display()))?;
-    let checked = juknis::check_bytes(&bytes);
+    let bytes = super::baca_juknis(&a.file).map_err(|e| miette!("{}: {e}", a.file.display()))?;
+    let checked = juknis::check_bytes_dengan(&bytes, &super::batas());
     let name = a.file.display().to_string();
     if !checked.diagnostics.is_empty() {
         let opts = Options {

@@ -38,6 +38,15 @@ pub struct Cli {
     /// exit code, `run` shows no progress or summary.
     #[arg(long, short, global = true)]
     pub quiet: bool,
+    /// Largest juknis file read, in bytes (see docs/limits.md).
+    #[arg(long, global = true, value_name = "BITA", default_value_t = juknis::batas::UKURAN_BERKAS)]
+    pub batas_ukuran: usize,
+    /// Most data rows in a CSV file for `run`.
+    #[arg(long, global = true, value_name = "N", default_value_t = juknis::batas::BARIS_DATA)]
+    pub batas_baris: usize,
+    /// Most bytes in one CSV cell for `run`.
+    #[arg(long, global = true, value_name = "BITA", default_value_t = juknis::batas::PANJANG_SEL)]
+    pub batas_sel: usize,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -79,6 +88,30 @@ pub const EXIT_OK: u8 = 0;
 pub const EXIT_VIOLATIONS: u8 = 1;
 pub const EXIT_USAGE: u8 = 2;
 
+static BATAS: std::sync::OnceLock<juknis::batas::Batas> = std::sync::OnceLock::new();
+
+/// The limits of this run (the `--batas-*` flags).
+pub fn batas() -> juknis::batas::Batas {
+    BATAS.get().copied().unwrap_or_default()
+}
+
+/// Read a juknis file, at most one byte more than the size limit: a huge file
+/// is reported as too large without being read whole.
+pub fn baca_juknis(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    if path.is_dir() {
+        return Err(std::io::Error::other(
+            "ini folder, bukan berkas / is a folder, not a file",
+        ));
+    }
+    let mut out = Vec::new();
+    let maks = batas().ukuran_berkas as u64;
+    std::fs::File::open(path)?
+        .take(maks.saturating_add(1))
+        .read_to_end(&mut out)?;
+    Ok(out)
+}
+
 pub fn use_color(no_color: bool) -> bool {
     use std::io::IsTerminal;
     !no_color && std::env::var_os("NO_COLOR").is_none() && std::io::stdout().is_terminal()
@@ -93,6 +126,11 @@ pub fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    let _ = BATAS.set(juknis::batas::Batas {
+        ukuran_berkas: cli.batas_ukuran,
+        baris_data: cli.batas_baris,
+        panjang_sel: cli.batas_sel,
+    });
     let lang: Lang = cli.lang.into();
     let color = use_color(cli.no_color);
     let result = match cli.command {

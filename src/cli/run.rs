@@ -45,13 +45,31 @@ fn read(path: &Path) -> Result<Vec<u8>> {
     std::fs::read(path).map_err(|e| miette!("{}: {e}", path.display()))
 }
 
+fn read_at_most(path: &Path, n: usize) -> Result<Vec<u8>> {
+    use std::io::Read;
+    if path.is_dir() {
+        return read(path);
+    }
+    let mut out = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(n as u64).read_to_end(&mut out))
+        .map_err(|e| miette!("{}: {e}", path.display()))?;
+    Ok(out)
+}
+
 pub fn load_plan(path: &Path, lang: Lang) -> Result<juknis::plan::Plan, u8> {
-    let bytes = read(path).map_err(|e| {
+    let bytes = if path.extension().is_some_and(|e| e == "juknis") {
+        super::baca_juknis(path).map_err(|e| miette!("{}: {e}", path.display()))
+    } else {
+        // One byte over the limit is enough to report it.
+        read_at_most(path, juknis::plan::MAX_PLAN_BYTES + 1)
+    }
+    .map_err(|e| {
         eprintln!("{e}");
         EXIT_USAGE
     })?;
     if path.extension().is_some_and(|e| e == "juknis") {
-        let checked = juknis::check_bytes(&bytes);
+        let checked = juknis::check_bytes_dengan(&bytes, &super::batas());
         match checked.juknis.as_ref().filter(|_| checked.errors() == 0) {
             Some(j) => {
                 let name = path
@@ -111,13 +129,14 @@ pub fn run(a: Args, lang: Lang, quiet: bool) -> Result<u8> {
     let progres = !quiet && std::io::IsTerminal::is_terminal(&std::io::stderr());
     let s_bytes = read(&a.sekolah)?;
     let s_name = a.sekolah.display().to_string();
-    let (sekolah, s_rusak) = match data::baca_sekolah(&s_name, &s_bytes, modus) {
-        Ok(x) => x,
-        Err(m) => {
-            eprintln!("{}", m.render(lang));
-            return Ok(EXIT_VIOLATIONS);
-        }
-    };
+    let (sekolah, s_rusak) =
+        match data::baca_sekolah_dengan(&s_name, &s_bytes, modus, &super::batas()) {
+            Ok(x) => x,
+            Err(m) => {
+                eprintln!("{}", m.render(lang));
+                return Ok(EXIT_VIOLATIONS);
+            }
+        };
     for m in &s_rusak {
         eprintln!("{}", m.render(lang));
     }
@@ -126,7 +145,14 @@ pub fn run(a: Args, lang: Lang, quiet: bool) -> Result<u8> {
     }
     let p_bytes = read(&a.pendaftar)?;
     let p_name = a.pendaftar.display().to_string();
-    let bacaan = match data::baca_pendaftar(&p_name, &p_bytes, &skema, &sekolah, modus) {
+    let bacaan = match data::baca_pendaftar_dengan(
+        &p_name,
+        &p_bytes,
+        &skema,
+        &sekolah,
+        modus,
+        &super::batas(),
+    ) {
         Ok(x) => x,
         Err(m) => {
             eprintln!("{}", m.render(lang));

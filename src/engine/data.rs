@@ -7,10 +7,11 @@ use crate::diagnostic::Teks;
 use crate::t;
 use std::collections::BTreeMap;
 
-/// Limits on engine input, so a hostile file cannot exhaust memory.
-pub const MAKS_BARIS: usize = 20_000_000;
+/// Limits on engine input, so a hostile file cannot exhaust memory. Rows and
+/// cell length can be raised (`crate::batas::Batas`, `--batas-baris`, `--batas-sel`).
+pub const MAKS_BARIS: usize = crate::batas::BARIS_DATA;
 pub const MAKS_KOLOM: usize = 256;
-pub const MAKS_PANJANG_SEL: usize = 4096;
+pub const MAKS_PANJANG_SEL: usize = crate::batas::PANJANG_SEL;
 pub const MAKS_PILIHAN: usize = 16;
 
 /// What to do with a row that cannot be read.
@@ -25,6 +26,10 @@ pub enum ModusRusak {
 /// One problem in an input file, with where it is.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Masalah {
+    /// Stable code: `data.kolom` (header), `data.nilai` (a cell), `data.baris`
+    /// (an unreadable row), `data.ganda` (an id twice), or `batas.baris`,
+    /// `batas.kolom`, `batas.sel`, `batas.pilihan` (a limit).
+    pub kode: &'static str,
     pub berkas: String,
     /// 1-based line number (the header is line 1); 0 when the whole file is at fault.
     pub baris: u64,
@@ -44,11 +49,12 @@ impl Masalah {
         } else {
             kolom
         };
+        let kode = self.kode;
         if self.baris == 0 {
-            format!("{}{kolom}: {}", self.berkas, self.pesan.get(lang))
+            format!("{}{kolom}: [{kode}] {}", self.berkas, self.pesan.get(lang))
         } else {
             format!(
-                "{}:{}{kolom}: {}",
+                "{}:{}{kolom}: [{kode}] {}",
                 self.berkas,
                 self.baris,
                 self.pesan.get(lang)
@@ -65,8 +71,16 @@ pub struct BarisRusak {
     pub masalah: Masalah,
 }
 
+impl Masalah {
+    fn kode(mut self, kode: &'static str) -> Masalah {
+        self.kode = kode;
+        self
+    }
+}
+
 fn masalah(berkas: &str, baris: u64, kolom: Option<&str>, pesan: Teks) -> Masalah {
     Masalah {
+        kode: "data.nilai",
         berkas: berkas.to_string(),
         baris,
         kolom: kolom.map(str::to_string),
@@ -74,16 +88,49 @@ fn masalah(berkas: &str, baris: u64, kolom: Option<&str>, pesan: Teks) -> Masala
     }
 }
 
-fn terlalu_banyak(berkas: &str, baris: u64) -> Masalah {
+fn terlalu_banyak(berkas: &str, baris: u64, maks: usize) -> Masalah {
     masalah(
         berkas,
         baris,
         None,
         t!(
-            "terlalu banyak baris (batas {MAKS_BARIS})",
-            "too many rows (limit {MAKS_BARIS})"
+            "terlalu banyak baris (batas {maks}; naikkan dengan `--batas-baris`)",
+            "too many rows (limit {maks}; raise it with `--batas-baris`)"
         ),
     )
+    .kode("batas.baris")
+}
+
+/// Line numbers from byte offsets, counted here: the csv reader's own line count
+/// lags one line per row in files with CRLF line ends.
+struct Garis<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+    line: u64,
+}
+
+impl<'a> Garis<'a> {
+    /// `bytes` starts on line `line`.
+    fn new(bytes: &'a [u8], line: u64) -> Self {
+        Garis {
+            bytes,
+            pos: 0,
+            line,
+        }
+    }
+    /// The line of the row that starts at or after `byte` (line ends skipped).
+    fn at(&mut self, byte: u64) -> u64 {
+        let len = self.bytes.len();
+        let mut b = (byte as usize).min(len);
+        while b < len && matches!(self.bytes[b], b'\r' | b'\n') {
+            b += 1;
+        }
+        if b > self.pos {
+            self.line += memchr::memchr_iter(b'\n', &self.bytes[self.pos..b]).count() as u64;
+            self.pos = b;
+        }
+        self.line
+    }
 }
 
 fn reader(text: &[u8]) -> csv::Reader<&[u8]> {
@@ -105,6 +152,7 @@ fn header(berkas: &str, rdr: &mut csv::Reader<&[u8]>) -> Result<Vec<String>, Mas
                 "cannot read the header: {e}"
             ),
         )
+        .kode("data.kolom")
     })?;
     if h.len() > MAKS_KOLOM {
         let n = h.len();
@@ -116,7 +164,8 @@ fn header(berkas: &str, rdr: &mut csv::Reader<&[u8]>) -> Result<Vec<String>, Mas
                 "{n} kolom, batasnya {MAKS_KOLOM}",
                 "{n} columns, the limit is {MAKS_KOLOM}"
             ),
-        ));
+        )
+        .kode("batas.kolom"));
     }
     let mut out = Vec::new();
     for (i, f) in h.iter().enumerate() {
@@ -129,6 +178,7 @@ fn header(berkas: &str, rdr: &mut csv::Reader<&[u8]>) -> Result<Vec<String>, Mas
                         "column name {n} is not UTF-8"
                     )
                 })
+                .kode("data.kolom")
             })?
             .trim_start_matches('\u{FEFF}')
             .trim()
@@ -139,7 +189,8 @@ fn header(berkas: &str, rdr: &mut csv::Reader<&[u8]>) -> Result<Vec<String>, Mas
                 1,
                 Some(&s),
                 t!("kolom ditulis dua kali", "column given twice"),
-            ));
+            )
+            .kode("data.kolom"));
         }
         out.push(s);
     }
@@ -164,10 +215,12 @@ fn need(berkas: &str, cols: &[String], name: &str, why: Teks) -> Result<usize, M
                 ),
             ),
         )
+        .kode("data.kolom")
     })
 }
 
 struct Baris<'a> {
+    maks_sel: usize,
     berkas: &'a str,
     nomor: u64,
     rec: &'a csv::ByteRecord,
@@ -177,15 +230,17 @@ struct Baris<'a> {
 impl Baris<'_> {
     fn sel(&self, i: usize) -> Result<&str, Masalah> {
         let raw = self.rec.get(i).unwrap_or(b"");
-        if raw.len() > MAKS_PANJANG_SEL {
-            let n = raw.len();
-            return Err(self.err(
-                i,
-                t!(
-                    "isi sel {n} byte, batasnya {MAKS_PANJANG_SEL}",
-                    "cell has {n} bytes, the limit is {MAKS_PANJANG_SEL}"
-                ),
-            ));
+        if raw.len() > self.maks_sel {
+            let (n, maks) = (raw.len(), self.maks_sel);
+            return Err(self
+                .err(
+                    i,
+                    t!(
+                        "isi sel {n} bita, batasnya {maks} (naikkan dengan `--batas-sel`)",
+                        "cell has {n} bytes, the limit is {maks} (raise it with `--batas-sel`)"
+                    ),
+                )
+                .kode("batas.sel"));
         }
         std::str::from_utf8(raw.trim_ascii())
             .map_err(|_| self.err(i, t!("bukan UTF-8", "not UTF-8")))
@@ -354,6 +409,16 @@ pub fn baca_sekolah(
     text: &[u8],
     modus: ModusRusak,
 ) -> Result<(Vec<Sekolah>, Vec<Masalah>), Masalah> {
+    baca_sekolah_dengan(berkas, text, modus, &crate::batas::Batas::default())
+}
+
+/// `baca_sekolah` with other limits.
+pub fn baca_sekolah_dengan(
+    berkas: &str,
+    text: &[u8],
+    modus: ModusRusak,
+    batas: &crate::batas::Batas,
+) -> Result<(Vec<Sekolah>, Vec<Masalah>), Masalah> {
     let mut rdr = reader(text);
     let cols = header(berkas, &mut rdr)?;
     let inpsn = need(berkas, &cols, "npsn", t!("nomor sekolah", "school id"))?;
@@ -371,8 +436,9 @@ pub fn baca_sekolah(
     let mut rusak = Vec::new();
     let mut rec = csv::ByteRecord::new();
     let mut seen: BTreeMap<String, u64> = BTreeMap::new();
+    let mut garis = Garis::new(text, 1);
     loop {
-        let nomor = rdr.position().line() + 1;
+        let nomor = garis.at(rdr.position().byte());
         match rdr.read_byte_record(&mut rec) {
             Ok(false) => break,
             Ok(true) => {}
@@ -382,7 +448,8 @@ pub fn baca_sekolah(
                     nomor,
                     None,
                     t!("baris tidak terbaca: {e}", "unreadable row: {e}"),
-                );
+                )
+                .kode("data.baris");
                 match modus {
                     ModusRusak::Berhenti => return Err(m),
                     ModusRusak::Lewati => {
@@ -392,11 +459,12 @@ pub fn baca_sekolah(
                 }
             }
         }
-        let nomor = rec.position().map(|p| p.line()).unwrap_or(nomor);
-        if out.len() >= MAKS_BARIS {
-            return Err(terlalu_banyak(berkas, nomor));
+        let nomor = rec.position().map_or(nomor, |p| garis.at(p.byte()));
+        if out.len() >= batas.baris_data {
+            return Err(terlalu_banyak(berkas, nomor, batas.baris_data));
         }
         let b = Baris {
+            maks_sel: batas.panjang_sel,
             berkas,
             nomor,
             rec: &rec,
@@ -405,13 +473,15 @@ pub fn baca_sekolah(
         let row = (|| -> Result<Sekolah, Masalah> {
             let npsn = b.wajib(inpsn)?.to_string();
             if let Some(first) = seen.get(&npsn) {
-                return Err(b.err(
-                    inpsn,
-                    t!(
-                        "NPSN `{npsn}` sudah ada di baris {first}",
-                        "NPSN `{npsn}` already on line {first}"
-                    ),
-                ));
+                return Err(b
+                    .err(
+                        inpsn,
+                        t!(
+                            "NPSN `{npsn}` sudah ada di baris {first}",
+                            "NPSN `{npsn}` already on line {first}"
+                        ),
+                    )
+                    .kode("data.ganda"));
             }
             let dt = b.wajib(itampung)?;
             let daya_tampung: u32 = dt.parse().ok().filter(|n| *n <= 100_000).ok_or_else(|| {
@@ -483,6 +553,19 @@ pub fn baca_pendaftar(
     skema: &Skema,
     sekolah: &[Sekolah],
     modus: ModusRusak,
+) -> Result<BacaanPendaftar, Masalah> {
+    let batas = crate::batas::Batas::default();
+    baca_pendaftar_dengan(berkas, text, skema, sekolah, modus, &batas)
+}
+
+/// `baca_pendaftar` with other limits.
+pub fn baca_pendaftar_dengan(
+    berkas: &str,
+    text: &[u8],
+    skema: &Skema,
+    sekolah: &[Sekolah],
+    modus: ModusRusak,
+    batas: &crate::batas::Batas,
 ) -> Result<BacaanPendaftar, Masalah> {
     let mut rdr = reader(text);
     let cols = header(berkas, &mut rdr)?;
@@ -578,8 +661,9 @@ pub fn baca_pendaftar(
         let mut out: Vec<Pendaftar> = Vec::with_capacity(baris + 1);
         let mut rusak: Vec<BarisRusak> = Vec::new();
         let mut rec = csv::ByteRecord::new();
+        let mut garis = Garis::new(bytes, awal);
         loop {
-            let nomor = awal + rdr.position().line() - 1;
+            let nomor = garis.at(rdr.position().byte());
             match rdr.read_byte_record(&mut rec) {
                 Ok(false) => break,
                 Ok(true) => {}
@@ -589,7 +673,8 @@ pub fn baca_pendaftar(
                         nomor,
                         None,
                         t!("baris tidak terbaca: {e}", "unreadable row: {e}"),
-                    );
+                    )
+                    .kode("data.baris");
                     match modus {
                         ModusRusak::Berhenti => return Err(m),
                         ModusRusak::Lewati => {
@@ -602,11 +687,12 @@ pub fn baca_pendaftar(
                     }
                 }
             }
-            let nomor = rec.position().map(|p| awal + p.line() - 1).unwrap_or(nomor);
-            if out.len() + rusak.len() >= MAKS_BARIS {
-                return Err(terlalu_banyak(berkas, nomor));
+            let nomor = rec.position().map_or(nomor, |p| garis.at(p.byte()));
+            if out.len() + rusak.len() >= batas.baris_data {
+                return Err(terlalu_banyak(berkas, nomor, batas.baris_data));
             }
             let b = Baris {
+                maks_sel: batas.panjang_sel,
                 berkas,
                 nomor,
                 rec: &rec,
@@ -630,6 +716,17 @@ pub fn baca_pendaftar(
                         }
                     }
                 }
+                if list(b.sel(ipilihan)?).count() > MAKS_PILIHAN {
+                    return Err(b
+                        .err(
+                            ipilihan,
+                            t!(
+                                "lebih dari {MAKS_PILIHAN} pilihan",
+                                "more than {MAKS_PILIHAN} choices"
+                            ),
+                        )
+                        .kode("batas.pilihan"));
+                }
                 let mut pilihan: smallvec::SmallVec<[u32; 4]> = smallvec::SmallVec::new();
                 for p in list(b.sel(ipilihan)?) {
                     let Some(&s) = npsn.get(p) else {
@@ -652,15 +749,7 @@ pub fn baca_pendaftar(
                     }
                     pilihan.push(s);
                 }
-                if pilihan.len() > MAKS_PILIHAN {
-                    return Err(b.err(
-                        ipilihan,
-                        t!(
-                            "lebih dari {MAKS_PILIHAN} pilihan",
-                            "more than {MAKS_PILIHAN} choices"
-                        ),
-                    ));
-                }
+
                 let lahir = match ilahir {
                     Some(i) => {
                         let v = b.sel(i)?;
@@ -828,7 +917,13 @@ pub fn baca_pendaftar(
     // Rows after the header. Without quotes no field can hold a newline, so the
     // rows can be cut at line ends and read in parallel; the pieces are joined in
     // file order, so the result is the same as reading them one by one.
-    let mulai = rdr.position().byte() as usize;
+    // After a CRLF header the reader may stop between `\r` and `\n`; the rows
+    // start after the `\n`, on the line after as many newlines as precede them.
+    let mut mulai = (rdr.position().byte() as usize).min(text.len());
+    if mulai > 0 && text.get(mulai - 1) == Some(&b'\r') && text.get(mulai) == Some(&b'\n') {
+        mulai += 1;
+    }
+    let baris_awal = 1 + memchr::memchr_iter(b'\n', &text[..mulai]).count() as u64;
     let sisa = text.get(mulai..).unwrap_or(&[]);
     let potong: Vec<(usize, usize)> = if sisa.contains(&b'"') || sisa.len() < 1 << 20 {
         vec![(0, sisa.len())]
@@ -855,7 +950,7 @@ pub fn baca_pendaftar(
         .map(|&(a, b)| memchr::memchr_iter(b'\n', &sisa[a..b]).count())
         .collect();
     let mut awal = Vec::with_capacity(potong.len());
-    let mut line = rdr.position().line();
+    let mut line = baris_awal;
     for n in &baris {
         awal.push(line);
         line += *n as u64;
@@ -885,8 +980,8 @@ pub fn baca_pendaftar(
         out.extend(o);
         rusak.extend(r);
     }
-    if out.len() + rusak.len() > MAKS_BARIS {
-        return Err(terlalu_banyak(berkas, 0));
+    if out.len() + rusak.len() > batas.baris_data {
+        return Err(terlalu_banyak(berkas, 0, batas.baris_data));
     }
     w("gabung");
     // Exports are usually in NISN order already: check before moving 1M rows.
@@ -908,7 +1003,8 @@ pub fn baca_pendaftar(
                     "NISN `{n}` juga ada di baris {a}",
                     "NISN `{n}` also on line {a}"
                 ),
-            );
+            )
+            .kode("data.ganda");
             return Err(m);
         }
     }

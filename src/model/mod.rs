@@ -2,6 +2,7 @@
 //! instead of words), names resolved, spans kept for diagnostics. The checks in
 //! `rules` and the plan compiler read only this.
 
+pub mod batas;
 pub mod kursi;
 pub mod lower;
 pub mod persen;

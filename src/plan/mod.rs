@@ -302,7 +302,12 @@ pub fn load(text: &str) -> Result<Plan, LoadError> {
         Some(other) => return Err(LoadError::Version(other.to_string())),
         None => return Err(LoadError::Syntax("missing field `format`".into())),
     }
-    let plan: Plan = serde_json::from_value(value).map_err(|e| LoadError::Syntax(e.to_string()))?;
+    // The path of the field at fault (`seleksi[2].kuota`), which the schema
+    // names too: a bare "invalid type" does not say where.
+    let plan: Plan = serde_path_to_error::deserialize(value).map_err(|e| {
+        let path = e.path().to_string();
+        LoadError::Syntax(format!("`{path}`: {}", e.into_inner()))
+    })?;
     let found = plan.integrity();
     if found != plan.sha256_rencana {
         return Err(LoadError::Tampered {

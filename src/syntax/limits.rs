@@ -10,27 +10,29 @@ use super::span::Span;
 use crate::diagnostic::Diagnostic;
 use crate::t;
 
-/// Largest juknis file read, in bytes. A real juknis is 5–30 KB.
-pub const MAX_FILE_BYTES: usize = 1024 * 1024;
+/// Largest juknis file read by default, in bytes (raise with `--batas-ukuran`).
+pub const MAX_FILE_BYTES: usize = crate::batas::UKURAN_BERKAS;
+/// Longest line, in bytes. A juknis line is under 200; a longer one is data
+/// pasted by mistake, or an attack on the tools that show lines.
+pub const MAX_LINE_BYTES: usize = 10_000;
 /// Deepest `{` nesting accepted. The language itself needs 3.
 pub const MAX_DEPTH: usize = 16;
 
 /// Decode and vet the raw file. Returns the text, or the diagnostic that stops us.
-pub fn decode(bytes: &[u8]) -> Result<&str, Diagnostic> {
-    if bytes.len() > MAX_FILE_BYTES {
+pub fn decode(bytes: &[u8], max: usize) -> Result<&str, Diagnostic> {
+    if bytes.len() > max {
         let size = bytes.len();
-        let max = MAX_FILE_BYTES;
         return Err(Diagnostic::new(
             "batas.ukuran",
             t!(
-                "berkas terlalu besar: {size} bita (batas {max} bita)",
-                "file too large: {size} bytes (limit {max} bytes)"
+                "berkas terlalu besar: {size} bita atau lebih (batas {max} bita)",
+                "file too large: {size} bytes or more (limit {max} bytes)"
             ),
         )
         .at(Span::new(0, 0), None)
         .help(t!(
-            "juknis biasanya 5–30 KB; periksa apakah ini berkas yang benar",
-            "a juknis is usually 5–30 KB; check that this is the right file"
+            "juknis biasanya 5–30 KB; periksa apakah ini berkas yang benar (batas dapat dinaikkan dengan `--batas-ukuran`)",
+            "a juknis is usually 5–30 KB; check that this is the right file (raise the limit with `--batas-ukuran`)"
         )));
     }
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
@@ -71,6 +73,34 @@ pub fn decode(bytes: &[u8]) -> Result<&str, Diagnostic> {
             )))
         }
     }
+}
+
+/// No line longer than `MAX_LINE_BYTES`.
+pub fn check_lines(src: &str) -> Result<(), Diagnostic> {
+    let mut start = 0;
+    for line in src.split('\n') {
+        if line.len() > MAX_LINE_BYTES {
+            let (n, max) = (line.len(), MAX_LINE_BYTES);
+            let mut at = start + MAX_LINE_BYTES;
+            while !src.is_char_boundary(at) {
+                at -= 1;
+            }
+            return Err(Diagnostic::new(
+                "batas.panjang_baris",
+                t!(
+                    "baris terlalu panjang: {n} bita (batas {max})",
+                    "line too long: {n} bytes (limit {max})"
+                ),
+            )
+            .at(Span::new(at, at), Some(t!("batas di sini", "the limit is here")))
+            .help(t!(
+                "pecah pernyataan panjang menjadi beberapa baris; baris juknis biasanya di bawah 200 karakter",
+                "break long statements over several lines; a juknis line is usually under 200 characters"
+            )));
+        }
+        start += line.len() + 1;
+    }
+    Ok(())
 }
 
 /// Brace structure outside strings and comments: too deep, unclosed or unopened.

@@ -15,7 +15,12 @@ pub struct Parsed {
 
 /// Parse a juknis from raw bytes (the caller need not have checked the encoding).
 pub fn parse_bytes(bytes: &[u8]) -> Parsed {
-    match limits::decode(bytes) {
+    parse_bytes_dengan(bytes, crate::batas::UKURAN_BERKAS)
+}
+
+/// `parse_bytes` accepting files up to `maks_ukuran` bytes.
+pub fn parse_bytes_dengan(bytes: &[u8], maks_ukuran: usize) -> Parsed {
+    match limits::decode(bytes, maks_ukuran) {
         Ok(src) => parse(src),
         Err(d) => Parsed {
             file: None,
@@ -25,7 +30,10 @@ pub fn parse_bytes(bytes: &[u8]) -> Parsed {
 }
 
 pub fn parse(src: &str) -> Parsed {
-    if let Err(d) = limits::check_braces(src) {
+    if let Some(d) = limits::check_braces(src)
+        .err()
+        .or_else(|| limits::check_lines(src).err())
+    {
         return Parsed {
             file: None,
             diagnostics: vec![d],

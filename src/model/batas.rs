@@ -1,0 +1,98 @@
+//! Counts a juknis may not exceed. A real juknis has 4–10 jalur and 1–4 waves;
+//! these bounds are far above that, and keep the regulation checks (which
+//! compare jalur and waves pairwise) and the engine bounded on crafted files.
+
+use super::Juknis;
+use crate::diagnostic::Diagnostic;
+use crate::syntax::span::Span;
+use crate::t;
+
+/// Jalur and sub-jalur together.
+pub const MAKS_JALUR: usize = 64;
+pub const MAKS_TAHAP: usize = 32;
+pub const MAKS_SKOR: usize = 64;
+pub const MAKS_TABEL_POIN: usize = 32;
+/// Rows of one points table.
+pub const MAKS_BARIS_POIN: usize = 1000;
+/// Ranking criteria of one jalur (the engine's own bound, `engine::MAKS_URUTAN`).
+pub const MAKS_URUTAN: usize = 9;
+/// `syarat` and `dokumen` entries of one jalur.
+pub const MAKS_SYARAT: usize = 64;
+
+fn lebih(apa: (&str, &str), max: usize, span: Span) -> Diagnostic {
+    let (id, en) = apa;
+    Diagnostic::new(
+        "batas.jumlah",
+        t!(
+            "terlalu banyak {id} (batas {max})",
+            "too many {en} (limit {max})"
+        ),
+    )
+    .at(
+        span,
+        Some(t!("yang ke-{} di sini", "number {} here", max + 1)),
+    )
+    .help(t!(
+        "juknis nyata jauh di bawah batas ini; periksa apakah bagian ini tergandakan",
+        "a real juknis is far below this limit; check whether this part was duplicated"
+    ))
+}
+
+/// One diagnostic per count over its limit, at the first item beyond it.
+pub fn periksa(j: &Juknis) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let jalur: Vec<Span> = j
+        .jalur
+        .iter()
+        .flat_map(|x| std::iter::once(x.span).chain(x.sub.iter().map(|s| s.span)))
+        .collect();
+    if let Some(s) = jalur.get(MAKS_JALUR) {
+        out.push(lebih(
+            ("jalur dan sub-jalur", "jalur and sub-jalur"),
+            MAKS_JALUR,
+            *s,
+        ));
+    }
+    if let Some(t) = j.tahap.get(MAKS_TAHAP) {
+        out.push(lebih(("tahap", "waves"), MAKS_TAHAP, t.span));
+    }
+    if let Some(s) = j.skor.get(MAKS_SKOR) {
+        out.push(lebih(("rumus skor", "score formulas"), MAKS_SKOR, s.span));
+    }
+    if let Some(p) = j.poin.get(MAKS_TABEL_POIN) {
+        out.push(lebih(
+            ("tabel poin", "points tables"),
+            MAKS_TABEL_POIN,
+            p.span,
+        ));
+    }
+    for p in &j.poin {
+        if let Some(b) = p.baris.get(MAKS_BARIS_POIN) {
+            out.push(lebih(
+                ("baris tabel poin", "points-table rows"),
+                MAKS_BARIS_POIN,
+                b.span,
+            ));
+        }
+    }
+    for x in j
+        .jalur
+        .iter()
+        .flat_map(|x| std::iter::once(x).chain(x.sub.iter()))
+    {
+        if let Some(c) = x.urutan.as_ref().and_then(|u| u.node.get(MAKS_URUTAN)) {
+            out.push(lebih(
+                ("kriteria urutan", "ranking criteria"),
+                MAKS_URUTAN,
+                c.span,
+            ));
+        }
+        if let Some(s) = x.syarat.get(MAKS_SYARAT) {
+            out.push(lebih(("syarat", "requirements"), MAKS_SYARAT, s.span));
+        }
+        if let Some(d) = x.dokumen.get(MAKS_SYARAT) {
+            out.push(lebih(("dokumen", "documents"), MAKS_SYARAT, d.span));
+        }
+    }
+    out
+}

@@ -569,6 +569,29 @@ fn csv_with_bom_crlf_invalid_utf8_or_empty() {
     );
 }
 
+#[test]
+fn a_repeated_nisn_names_both_lines_sorted_or_not() {
+    let csv = pendaftar_csv();
+    let mut lines: Vec<String> = csv.lines().map(String::from).collect();
+    // Line 9 repeats the NISN of line 8 (sorted input), then the same far apart.
+    let nisn8 = lines[7].split(',').next().unwrap().to_string();
+    let rest9: Vec<&str> = lines[8].splitn(2, ',').collect();
+    lines[8] = format!("{nisn8},{}", rest9[1]);
+    let m = masalah(&lines.join("\n"), &Default::default());
+    assert_eq!(
+        (m.kode, m.baris, m.kolom.as_deref()),
+        ("data.ganda", 9, Some("nisn"))
+    );
+    assert!(m.render(Lang::En).contains("also on line 8"));
+    let mut far: Vec<String> = csv.lines().map(String::from).collect();
+    let nisn2 = far[1].split(',').next().unwrap().to_string();
+    let rest: Vec<&str> = far[700].splitn(2, ',').collect();
+    far[700] = format!("{nisn2},{}", rest[1]);
+    let m = masalah(&far.join("\n"), &Default::default());
+    assert_eq!((m.kode, m.baris), ("data.ganda", 701));
+    assert!(m.render(Lang::Id).contains("juga ada di baris 2"));
+}
+
 // ---- Conservation ---------------------------------------------------------------
 
 /// Ways to break one applicant row.

@@ -984,28 +984,30 @@ pub fn baca_pendaftar_dengan(
         return Err(terlalu_banyak(berkas, 0, batas.baris_data));
     }
     w("gabung");
-    // Exports are usually in NISN order already: check before moving 1M rows.
-    if !out.is_sorted_by(|a, b| a.nisn <= b.nisn) {
+    // Exports are usually in strict NISN order already — sorted, and so without
+    // a repeated NISN: one parallel pass checks both. Otherwise sort (stable:
+    // equal NISN stay in file order) and look for the repeat.
+    if !out.par_windows(2).all(|w| w[0].nisn < w[1].nisn) {
         out.sort_by(|a, b| a.nisn.cmp(&b.nisn));
-    }
-    for w in out.windows(2) {
-        if w[0].nisn == w[1].nisn {
-            let (n, a, c) = (
-                &w[0].nisn,
-                w[0].baris.min(w[1].baris),
-                w[0].baris.max(w[1].baris),
-            );
-            let m = masalah(
-                berkas,
-                c,
-                Some("nisn"),
-                t!(
-                    "NISN `{n}` juga ada di baris {a}",
-                    "NISN `{n}` also on line {a}"
-                ),
-            )
-            .kode("data.ganda");
-            return Err(m);
+        for w in out.windows(2) {
+            if w[0].nisn == w[1].nisn {
+                let (n, a, c) = (
+                    &w[0].nisn,
+                    w[0].baris.min(w[1].baris),
+                    w[0].baris.max(w[1].baris),
+                );
+                let m = masalah(
+                    berkas,
+                    c,
+                    Some("nisn"),
+                    t!(
+                        "NISN `{n}` juga ada di baris {a}",
+                        "NISN `{n}` also on line {a}"
+                    ),
+                )
+                .kode("data.ganda");
+                return Err(m);
+            }
         }
     }
     w("urut");

@@ -1614,8 +1614,8 @@ pub fn jalankan(
         }
     }
     fase("daftar ulang");
-    let mut out: Vec<HasilPendaftar> = Vec::with_capacity(n + bacaan.rusak.len());
-    for a in 0..n {
+    // One row per applicant, built in parallel (in place, in applicant order).
+    let baris = |a: usize| {
         let p = &pendaftar[a];
         let mut r = HasilPendaftar {
             nisn: p.nisn.clone(),
@@ -1652,13 +1652,17 @@ pub fn jalankan(
         } else if !ikut[a] {
             r.alasan = Alasan::TanpaTahap;
         }
-        if jejak.on(a) {
+        r
+    };
+    let mut out: Vec<HasilPendaftar> = Vec::with_capacity(n + bacaan.rusak.len());
+    (0..n).into_par_iter().map(baris).collect_into_vec(&mut out);
+    if let Some(a) = target {
+        if let Some(r) = out.get(a) {
             let st = r.status.as_str();
             jejak
                 .out
                 .push(t!("hasil akhir: {st}", "final result: {st}"));
         }
-        out.push(r);
     }
     for (i, rr) in bacaan.rusak.iter().enumerate() {
         out.push(HasilPendaftar {

@@ -16,7 +16,7 @@ const TEKS = {
     ringkas: (e, w, c) => `${e} error, ${w} peringatan, ${c} catatan`,
     baris: (b, k) => `baris ${b}, kolom ${k}`, dasar: "Dasar", berkas_utuh: "seluruh berkas",
     min: "minimal", maks: "maksimal", memenuhi: "memenuhi", melanggar: "melanggar",
-    tanpa_kuota: "kuota belum ditulis", jumlah: "Jumlah kuota", tanpa_jenjang: "Jenjang belum ditulis: batas nasional tidak dapat ditampilkan.",
+    tanpa_kuota: "kuota belum ditulis", jumlah: "Jumlah kuota", tepat100: "tepat 100%", harus100: "harus tepat 100%", tanpa_jenjang: "Jenjang belum ditulis: batas nasional tidak dapat ditampilkan.",
     tahap: (n) => `Tahap ${n}`, jalur: "jalur", tanpa_tahap: "Belum ada tahap.", tanpa_masalah: "Tidak ada masalah pada baris mana pun.",
     tanpa_jalur: "Belum ada jalur.", belum: "Tempel atau buka draf juknis, lalu tekan Periksa.",
     tak_terbaca: "Struktur juknis belum terbaca; perbaiki error sintaks dulu.",
@@ -37,7 +37,7 @@ const TEKS = {
     ringkas: (e, w, c) => `${e} errors, ${w} warnings, ${c} notes`,
     baris: (b, k) => `line ${b}, column ${k}`, dasar: "Basis", berkas_utuh: "whole file",
     min: "at least", maks: "at most", memenuhi: "meets it", melanggar: "violates it",
-    tanpa_kuota: "no quota written", jumlah: "Sum of quotas", tanpa_jenjang: "No jenjang written: the national bounds cannot be shown.",
+    tanpa_kuota: "no quota written", jumlah: "Sum of quotas", tepat100: "exactly 100%", harus100: "must be exactly 100%", tanpa_jenjang: "No jenjang written: the national bounds cannot be shown.",
     tahap: (n) => `Wave ${n}`, jalur: "jalur", tanpa_tahap: "No waves yet.", tanpa_masalah: "No problem on any line.",
     tanpa_jalur: "No jalur yet.", belum: "Paste or open a draft juknis, then press Check.",
     tak_terbaca: "The juknis structure could not be read; fix the syntax errors first.",
@@ -246,7 +246,7 @@ function kuota() {
   }
   if (tj.jumlah !== null) {
     const ok = Math.abs(tj.jumlah - 100) < 1e-9;
-    items.push(h("p", {}, h("strong", {}, `${t.jumlah}: ${fmtPersen(tj.jumlah)} `), h("span", { class: ok ? "status-ok" : "status-tidak" }, ok ? "100%" : "≠ 100%")));
+    items.push(h("p", { id: "jumlah-kuota" }, h("strong", {}, `${t.jumlah}: ${fmtPersen(tj.jumlah)} `), h("span", { class: ok ? "status-ok" : "status-tidak" }, ok ? t.tepat100 : t.harus100)));
   }
   box.replaceChildren(...items);
 }

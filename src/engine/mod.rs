@@ -1283,14 +1283,35 @@ pub fn jalankan(
     let total_tahap = skema.tahap.len();
     // Applicants of each unit, in NISN order, built in one pass: an applicant
     // takes part in a wave through the first unit they list for it.
-    let mut per_unit: Vec<Vec<usize>> = vec![Vec::new(); nu];
-    for (a, p) in pendaftar.iter().enumerate() {
-        for (nomor, _) in &skema.tahap {
-            if let Some(ui) = unit_di(p, *nomor) {
-                per_unit[ui].push(a);
+    // Pieces of applicants are dealt in parallel, then joined per unit in piece
+    // order, so each list stays in NISN order.
+    const BAGIAN: usize = 1 << 15;
+    let bagian: Vec<Vec<Vec<usize>>> = pendaftar
+        .par_chunks(BAGIAN)
+        .enumerate()
+        .map(|(ci, ps)| {
+            let mut v = vec![Vec::new(); nu];
+            for (j, p) in ps.iter().enumerate() {
+                for (nomor, _) in &skema.tahap {
+                    if let Some(ui) = unit_di(p, *nomor) {
+                        v[ui].push(ci * BAGIAN + j);
+                    }
+                }
             }
-        }
-    }
+            v
+        })
+        .collect();
+    let mut per_unit: Vec<Vec<usize>> = (0..nu)
+        .into_par_iter()
+        .map(|ui| {
+            let mut out = Vec::with_capacity(bagian.iter().map(|b| b[ui].len()).sum());
+            for b in &bagian {
+                out.extend_from_slice(&b[ui]);
+            }
+            out
+        })
+        .collect();
+    drop(bagian);
     fase("per_unit");
     let mut pilih_buf: Vec<(u32, Result<K, Gagal>)> = Vec::new();
     let mut calon_buf: Vec<(K, u32)> = Vec::new();

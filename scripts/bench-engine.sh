@@ -5,7 +5,8 @@
 # the applicants at most ~12× the time. Prints figures; asserts nothing.
 #
 # Each case runs RUNS times (default 9) and prints the fastest, the median and
-# the slowest wall time: the machines are shared and one run can be 30% off.
+# the slowest wall time: the machines are shared, and the first run after a
+# pause can take twice as long.
 # The last case, 100k over 60 schools, has the same competition as 1M over 600
 # (about 18% accepted), so the ratio against it shows how the engine scales with
 # size alone; 100k over 600 schools places almost everyone, which is less work

@@ -1281,10 +1281,9 @@ pub fn jalankan(
             .find(|x| skema.units[*x].tahap == nomor)
     };
     let total_tahap = skema.tahap.len();
-    // Applicants of each unit, in NISN order, built in one pass: an applicant
-    // takes part in a wave through the first unit they list for it.
-    // Pieces of applicants are dealt in parallel, then joined per unit in piece
-    // order, so each list stays in NISN order.
+    // Applicants of each unit, in NISN order: an applicant takes part in a wave
+    // through the first unit they list for it. Pieces of applicants are dealt in
+    // parallel, then joined per unit in piece order, keeping the NISN order.
     const BAGIAN: usize = 1 << 15;
     let bagian: Vec<Vec<Vec<usize>>> = pendaftar
         .par_chunks(BAGIAN)
@@ -1490,6 +1489,7 @@ pub fn jalankan(
                     first[qi]
                 };
             }
+            fase("settle");
             // Reserve candidates: every eligible choice of the unplaced, dealt into
             // one bucket per school (counting sort), then each bucket sorted by key
             // in parallel and cut to the plan's length. The buckets are filled in
@@ -1568,6 +1568,7 @@ pub fn jalankan(
                     }
                 }
             }
+            fase("best");
             pilih_buf = pilih;
             calon_buf = calon;
         }

@@ -178,6 +178,10 @@ type Kunci = [i64; KUNCI];
 /// the distance between (see `Peringkat`). Equal order to `Kunci`, in 24 bytes.
 type K = [u32; 6];
 
+/// One piece's reserve candidates in buckets per school: bucket starts (one
+/// more than the schools) and the (key, participant) entries.
+type EmberPotong = (Vec<usize>, Vec<(K, u32)>);
+
 /// Most distance criteria one ranking may use (each takes two slots of `K`).
 const MAKS_JARAK: usize = 2;
 
@@ -1313,7 +1317,6 @@ pub fn jalankan(
     drop(bagian);
     fase("per_unit");
     let mut pilih_buf: Vec<(u32, Result<K, Gagal>)> = Vec::new();
-    let mut calon_buf: Vec<(K, u32)> = Vec::new();
     for (wi, (nomor, order)) in skema.tahap.iter().enumerate() {
         let nomor = *nomor;
         if opsi.progres {
@@ -1483,94 +1486,113 @@ pub fn jalankan(
                     }
                     continue;
                 }
-                alasan[a] = if pendaftar[a].pilihan.is_empty() {
+                // No reason recorded means no choice was tried: only then is
+                // the applicant's row read (most unplaced have a reason).
+                alasan[a] = if first[qi] == Alasan::Kosong && pendaftar[a].pilihan.is_empty() {
                     Alasan::TanpaPilihan
                 } else {
                     first[qi]
                 };
             }
             fase("settle");
-            // Reserve candidates: every eligible choice of the unplaced, dealt into
-            // one bucket per school (counting sort), then each bucket sorted by key
-            // in parallel and cut to the plan's length. The buckets are filled in
-            // participant order and sorted by (key, applicant): thread-independent.
+            // Reserve candidates: every eligible choice of the unplaced. Pieces of
+            // participants are dealt into buckets per school in parallel; then, per
+            // school in parallel, its buckets are joined, sorted by (key,
+            // participant) and cut to the plan's length. Keys with the participant
+            // are unique, so the order does not depend on the threads.
             let ns_sekolah = kursi.len();
-            let mut mulai = vec![0usize; ns_sekolah + 1];
             let belum = |qi: usize| diterima[peserta[qi]].is_none();
-            for (qi, row) in pilih.chunks(m.max(1)).enumerate() {
-                if belum(qi) {
-                    for (s, r) in row {
-                        if r.is_ok() {
-                            mulai[*s as usize + 1] += 1;
+            const PESERTA_PER_POTONG: usize = 1 << 14;
+            let potong: Vec<EmberPotong> = pilih
+                .par_chunks(m.max(1) * PESERTA_PER_POTONG)
+                .enumerate()
+                .map(|(ci, rows)| {
+                    let awal = ci * PESERTA_PER_POTONG;
+                    let mut mulai = vec![0usize; ns_sekolah + 1];
+                    for (j, row) in rows.chunks(m.max(1)).enumerate() {
+                        if belum(awal + j) {
+                            for (s, r) in row {
+                                if r.is_ok() {
+                                    mulai[*s as usize + 1] += 1;
+                                }
+                            }
                         }
                     }
-                }
-            }
-            for i in 1..mulai.len() {
-                mulai[i] += mulai[i - 1];
-            }
-            let mut calon = std::mem::take(&mut calon_buf);
-            calon.clear();
-            calon.resize(mulai[ns_sekolah], ([0; 6], 0));
-            let mut isi = mulai.clone();
-            for (qi, row) in pilih.chunks(m.max(1)).enumerate() {
-                if belum(qi) {
-                    for (s, r) in row {
-                        if let Ok(key) = r {
-                            let at = &mut isi[*s as usize];
-                            calon[*at] = (*key, peserta[qi] as u32);
-                            *at += 1;
+                    for i in 1..mulai.len() {
+                        mulai[i] += mulai[i - 1];
+                    }
+                    let mut isi = mulai.clone();
+                    let mut ember = vec![([0; 6], 0); mulai[ns_sekolah]];
+                    for (j, row) in rows.chunks(m.max(1)).enumerate() {
+                        if belum(awal + j) {
+                            for (s, r) in row {
+                                if let Ok(key) = r {
+                                    let at = &mut isi[*s as usize];
+                                    ember[*at] = (*key, (awal + j) as u32);
+                                    *at += 1;
+                                }
+                            }
                         }
                     }
-                }
-            }
-            let mut ember: Vec<&mut [(K, u32)]> = Vec::with_capacity(ns_sekolah);
-            let mut rest: &mut [(K, u32)] = &mut calon;
-            for w in mulai.windows(2) {
-                let (head, tail) = std::mem::take(&mut rest).split_at_mut(w[1] - w[0]);
-                ember.push(head);
-                rest = tail;
-            }
+                    (mulai, ember)
+                })
+                .collect();
             fase("calon");
-            // Reserve lists in rank order, cut to the plan's length; carry-over.
-            let sisa_ke = u.sisa_ke;
-            fase("ember");
-            kursi
-                .par_iter_mut()
-                .zip(ember.into_par_iter())
-                .for_each(|(row, calon)| {
-                    let slot = &mut row[ui];
-                    calon.sort_unstable();
-                    let keep = match skema.cadangan {
-                        Cadangan::Semua => calon.len(),
-                        Cadangan::TidakAda => 0,
-                        Cadangan::Persen(p) => {
-                            let pct: f64 = p.to_string().parse().unwrap_or(0.0);
-                            (f64::from(slot.total()) * pct / 100.0).ceil() as usize
-                        }
-                    };
-                    slot.cadangan = calon.iter().take(keep).map(|x| x.1).collect();
-                });
-            fase("urut_cadangan");
-            for (si, row) in kursi.iter_mut().enumerate() {
+            // Each participant's best reserve place in this unit: position in the
+            // high bits, school in the low, so the minimum is the smallest
+            // position and, among equal ones, the first school.
+            let terbaik: Vec<std::sync::atomic::AtomicU64> = (0..peserta.len())
+                .into_par_iter()
+                .map(|_| std::sync::atomic::AtomicU64::new(u64::MAX))
+                .collect();
+            kursi.par_iter_mut().enumerate().for_each(|(si, row)| {
                 let slot = &mut row[ui];
-                for (pos, &a) in slot.cadangan.iter().enumerate() {
-                    let a = a as usize;
-                    let pos = pos as u32 + 1;
-                    if cadangan_best[a].is_none_or(|(_, _, q)| pos < q) {
-                        cadangan_best[a] = Some((si as u32, ui, pos));
-                    }
+                let total: usize = potong.iter().map(|(m, _)| m[si + 1] - m[si]).sum();
+                let mut calon: Vec<(K, u32)> = Vec::with_capacity(total);
+                for (m, ember) in &potong {
+                    calon.extend_from_slice(&ember[m[si]..m[si + 1]]);
                 }
-                if let Some(t) = sisa_ke {
-                    let left = slot.sisa;
-                    if left > 0 && t != ui {
+                calon.sort_unstable();
+                let keep = match skema.cadangan {
+                    Cadangan::Semua => calon.len(),
+                    Cadangan::TidakAda => 0,
+                    Cadangan::Persen(p) => {
+                        let pct: f64 = p.to_string().parse().unwrap_or(0.0);
+                        (f64::from(slot.total()) * pct / 100.0).ceil() as usize
+                    }
+                };
+                calon.truncate(keep);
+                for (pos, &(_, qi)) in calon.iter().enumerate() {
+                    let v = ((pos as u64 + 1) << 32) | si as u64;
+                    terbaik[qi as usize].fetch_min(v, std::sync::atomic::Ordering::Relaxed);
+                }
+                slot.cadangan = calon.iter().map(|x| peserta[x.1 as usize] as u32).collect();
+            });
+            drop(potong);
+            fase("urut_cadangan");
+            // An earlier unit's place is kept when it is as good (strict `<`).
+            for (qi, t) in terbaik.into_iter().enumerate() {
+                let v = t.into_inner();
+                if v == u64::MAX {
+                    continue;
+                }
+                let (pos, si) = ((v >> 32) as u32, (v & 0xffff_ffff) as u32);
+                let a = peserta[qi];
+                if cadangan_best[a].is_none_or(|(_, _, q)| pos < q) {
+                    cadangan_best[a] = Some((si, ui, pos));
+                }
+            }
+            // Carry-over of unfilled seats.
+            if let Some(t) = u.sisa_ke.filter(|t| *t != ui) {
+                for row in kursi.iter_mut() {
+                    let left = row[ui].sisa;
+                    if left > 0 {
                         row[t].masuk += left;
                     }
                 }
             }
             fase("best");
             pilih_buf = pilih;
-            calon_buf = calon;
         }
     }
     fase("tahap");

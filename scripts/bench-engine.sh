@@ -21,25 +21,30 @@ dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 "$bin" compile juknis-examples/sesuai/diy-sma-2025.juknis -o "$dir/plan.json"
 declare -A median fastest
-for case in 100000:600 1000000:600 100000:60; do
-  n=${case%:*}
-  s=${case#*:}
-  "$bin" synth "$dir/plan.json" --sekolah "$s" --pendaftar "$n" --benih 1 -o "$dir/$case"
-  for _ in $(seq "$runs"); do
+cases="100000:600 1000000:600 100000:60"
+for case in $cases; do
+  "$bin" synth "$dir/plan.json" --sekolah "${case#*:}" --pendaftar "${case%:*}" --benih 1 -o "$dir/$case"
+done
+# Runs of the cases are interleaved, so a slow spell of the machine falls on all
+# of them alike instead of on one case's runs.
+for _ in $(seq "$runs"); do
+  for case in $cases; do
     # Wall time from bash's microsecond clock (GNU time's %e has 10 ms steps, a
     # tenth of the 100k case); peak RSS from GNU time.
     t0=$EPOCHREALTIME
     rss=$(/usr/bin/time -f "%M" "$bin" run "$dir/plan.json" --sekolah "$dir/$case/sekolah.csv" \
       --pendaftar "$dir/$case/pendaftar.csv" -o "$dir/$case/out" 2>&1 >/dev/null | tail -1)
     t1=$EPOCHREALTIME
-    awk -v a="$t0" -v b="$t1" -v m="$rss" 'BEGIN {printf "%.4f %d\n", b - a, m}'
-  done | sort -n >"$dir/times"
-  med=$(awk -v r="$runs" 'NR == int((r + 1) / 2) {print $1}' "$dir/times")
-  median[$case]=$med
-  fastest[$case]=$(head -1 "$dir/times" | cut -d' ' -f1)
-  awk -v n="$n" -v s="$s" '{t[NR] = $1; if ($2 > m) m = $2}
+    awk -v a="$t0" -v b="$t1" -v m="$rss" 'BEGIN {printf "%.4f %d\n", b - a, m}' >>"$dir/$case/times"
+  done
+done
+for case in $cases; do
+  sort -n "$dir/$case/times" -o "$dir/$case/times"
+  median[$case]=$(awk -v r="$runs" 'NR == int((r + 1) / 2) {print $1}' "$dir/$case/times")
+  fastest[$case]=$(head -1 "$dir/$case/times" | cut -d' ' -f1)
+  awk -v n="${case%:*}" -v s="${case#*:}" '{t[NR] = $1; if ($2 > m) m = $2}
     END {printf "%8d applicants, %3d schools: wall min %.3f s, median %.3f s, max %.3f s; peak RSS %d MB\n",
-      n, s, t[1], t[int((NR + 1) / 2)], t[NR], m / 1024}' "$dir/times"
+      n, s, t[1], t[int((NR + 1) / 2)], t[NR], m / 1024}' "$dir/$case/times"
 done
 # Noise on a shared machine only adds time, so the fastest runs are the steadier
 # basis for a ratio; both are printed.

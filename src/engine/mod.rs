@@ -176,7 +176,10 @@ type Kunci = [i64; KUNCI];
 /// The key the assignment compares: choice number, then for each stretch of the
 /// ranking between distance criteria the applicant's rank in that stretch, with
 /// the distance between (see `Peringkat`). Equal order to `Kunci`, in 24 bytes.
-type K = [u32; 6];
+/// A participant's key at one school: six 32-bit slots (choice rank, rank,
+/// then distance and rank per distance criterion), two to a word, so that
+/// comparing keys compares three words, in the same order as the slots.
+type K = [u64; 3];
 
 /// One piece's reserve candidates in buckets per school: bucket starts (one
 /// more than the schools) and the (key, participant) entries.
@@ -956,11 +959,11 @@ fn peringkat_unit<'f>(
                 err
             })
             .collect();
-        for (g, e) in gagal.iter_mut().zip(errs) {
+        gagal.par_iter_mut().zip(errs).for_each(|(g, e)| {
             if g.is_none() {
                 *g = e;
             }
-        }
+        });
         let last = si + 1 == segs.len();
         // Sort compact (values, applicant) pairs; the applicant breaks ties only
         // in the last stretch, where ranks must be unique.
@@ -1053,7 +1056,7 @@ fn kunci_cepat(
     if let Some(g) = pr.gagal[qi] {
         return Err(g);
     }
-    let mut key: K = [0; 6];
+    let mut key = [0u32; 6];
     let mut i = 0;
     if skema.mekanisme == Mekanisme::PilihanPertamaDiutamakan {
         key[0] = k as u32;
@@ -1081,7 +1084,8 @@ fn kunci_cepat(
             }
         }
     }
-    Ok(key)
+    let w = |h: u32, l: u32| (u64::from(h) << 32) | u64::from(l);
+    Ok([w(key[0], key[1]), w(key[2], key[3]), w(key[4], key[5])])
 }
 
 /// Applicant `a`'s full key at school `s`, as a person reads it.
@@ -1522,7 +1526,7 @@ pub fn jalankan(
                         mulai[i] += mulai[i - 1];
                     }
                     let mut isi = mulai.clone();
-                    let mut ember = vec![([0; 6], 0); mulai[ns_sekolah]];
+                    let mut ember = vec![([0; 3], 0); mulai[ns_sekolah]];
                     for (j, row) in rows.chunks(m.max(1)).enumerate() {
                         if belum(awal + j) {
                             for (s, r) in row {

@@ -48,13 +48,35 @@ pub fn tulis_hasil<W: std::io::Write>(
     let head = "nisn,status,sekolah,jalur,tahap,peringkat,cadangan_sekolah,cadangan_posisi,naik_dari_cadangan,alasan\n";
     w.write_all(head.as_bytes())?;
     let batch = POTONGAN * rayon::current_num_threads().max(1) * 2;
+    // Many applicants share a reason (outranked at the same school): each
+    // distinct one is rendered once, up front, for all pieces.
+    let beda: Vec<super::Alasan> = h
+        .pendaftar
+        .par_iter()
+        .fold(rustc_hash::FxHashSet::default, |mut set, r| {
+            if r.alasan != super::Alasan::Kosong {
+                set.insert(r.alasan);
+            }
+            set
+        })
+        .reduce(rustc_hash::FxHashSet::default, |mut a, b| {
+            a.extend(b);
+            a
+        })
+        .into_iter()
+        .collect();
+    let teks: rustc_hash::FxHashMap<super::Alasan, String> = beda
+        .into_par_iter()
+        .map(|a| (a, csv_field(h.alasan(skema, sekolah, a).get(lang))))
+        .collect();
+    let teks = &teks;
     std::thread::scope(|scope| {
         let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Vec<u8>>>(1);
         scope.spawn(move || {
             for rows in h.pendaftar.chunks(batch) {
                 let pieces: Vec<Vec<u8>> = rows
                     .par_chunks(POTONGAN)
-                    .map(|rows| baris_hasil(h, skema, sekolah, lang, rows))
+                    .map(|rows| baris_hasil(teks, sekolah, skema, rows))
                     .collect();
                 // The writer stopped on an error, returned below.
                 if tx.send(pieces).is_err() {
@@ -72,16 +94,12 @@ pub fn tulis_hasil<W: std::io::Write>(
 }
 
 fn baris_hasil(
-    h: &Hasil,
-    skema: &Skema,
+    teks: &rustc_hash::FxHashMap<super::Alasan, String>,
     sekolah: &[Sekolah],
-    lang: Lang,
+    skema: &Skema,
     rows: &[super::HasilPendaftar],
 ) -> Vec<u8> {
     use std::fmt::Write as _;
-    // Many applicants share a reason (outranked at the same school): render
-    // each distinct one once per piece.
-    let mut seen: rustc_hash::FxHashMap<super::Alasan, String> = Default::default();
     let mut out = String::with_capacity(rows.len() * 160);
     for r in rows {
         let sk = r
@@ -127,10 +145,7 @@ fn baris_hasil(
             out.push_str("ya");
         }
         out.push(',');
-        if r.alasan != super::Alasan::Kosong {
-            let text = seen
-                .entry(r.alasan)
-                .or_insert_with(|| csv_field(h.alasan(skema, sekolah, r.alasan).get(lang)));
+        if let Some(text) = teks.get(&r.alasan) {
             out.push_str(text);
         }
         out.push('\n');

@@ -175,10 +175,8 @@ type Kunci = [i64; KUNCI];
 
 /// The key the assignment compares: choice number, then for each stretch of the
 /// ranking between distance criteria the applicant's rank in that stretch, with
-/// the distance between (see `Peringkat`). Equal order to `Kunci`, in 24 bytes.
-/// A participant's key at one school: six 32-bit slots (choice rank, rank,
-/// then distance and rank per distance criterion), two to a word, so that
-/// comparing keys compares three words, in the same order as the slots.
+/// the distance between (see `Peringkat`). Equal order to `Kunci`, in 24 bytes:
+/// six 32-bit slots packed two to a word, so a comparison looks at three words.
 type K = [u64; 3];
 
 /// One piece's reserve candidates in buckets per school: bucket starts (one

@@ -85,7 +85,7 @@ fn batas(rb: &Rulebook, jenjang: Option<Jenjang>, induk: &str) -> Option<Batas> 
         jenis,
         persen,
         aturan,
-        pasal: rb.rule(aturan).and_then(|a| a.pasal.clone()),
+        pasal: rb.rule(aturan).and_then(|a| a.dasar.first().cloned()),
     })
 }
 

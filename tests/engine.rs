@@ -92,13 +92,14 @@ const SMA: &str = r#"juknis "Uji mesin seleksi" {
   pilihan { maksimal {MAKS}  mekanisme {MEKANISME} }
   skor nilai = rapor(semester 1..5, mapel bindo, mtk)
   jalur domisili 35% {
+    syarat dalam_wilayah
     dokumen kartu_keluarga minimal 1 tahun
     urutan {URUTAN}
   }
   jalur afirmasi 30% {
-    syarat status ketm
-    dokumen kip
     urutan jarak terdekat, usia tertua, waktu_daftar terawal
+    sub ketm 27% { syarat status ketm  dokumen kip }
+    sub disabilitas 3% { syarat status disabilitas  dokumen kartu_disabilitas }
   }
   jalur prestasi 30% {
     dokumen rapor
@@ -112,6 +113,7 @@ const SMA: &str = r#"juknis "Uji mesin seleksi" {
     jalur domisili, afirmasi, prestasi, mutasi
     pendaftaran 2025-06-16 sampai 2025-06-18
     pengumuman 2025-06-20
+    daftar_ulang 2025-06-21 sampai 2025-06-23
   }
   cadangan semua
   biaya gratis
@@ -135,8 +137,9 @@ fn faq_74_sma_x_capacity_100_domisili_35_seats_50_applicants() {
     // SMA X, capacity 100, domisili 35% = 35 seats; 50 apply; rank by academic
     // score, then distance, then age (FAQ 74).
     let plan = sma("tunggal", "nilai tertinggi, jarak terdekat, usia tertua");
-    let sekolah = "npsn,nama,daya_tampung\nX,SMA X,100\n";
-    let mut rows = String::from("nisn,tanggal_lahir,waktu_daftar,jalur,pilihan,jarak_m,rapor\n");
+    let sekolah = "npsn,nama,daya_tampung,wilayah\nX,SMA X,100,K1\n";
+    let mut rows =
+        String::from("nisn,tanggal_lahir,waktu_daftar,jalur,pilihan,jarak_m,rapor,wilayah\n");
     let mut expect: Vec<(i64, u32, String, String)> = Vec::new();
     for i in 0..50u32 {
         // Scores repeat every 7 applicants, distances every 3, birthdays differ:
@@ -146,7 +149,7 @@ fn faq_74_sma_x_capacity_100_domisili_35_seats_50_applicants() {
         let lahir = format!("2009-{:02}-{:02}", 1 + i % 12, 1 + i % 27);
         let nisn = format!("N{i:03}");
         rows.push_str(&format!(
-            "{nisn},{lahir},2025-06-16 08:00,domisili,X,{dist},{score}\n"
+            "{nisn},{lahir},2025-06-16 08:00,domisili,X,{dist},{score},K1\n"
         ));
         expect.push((-score, dist, lahir, nisn));
     }
@@ -179,7 +182,7 @@ fn faq_74_sma_x_capacity_100_domisili_35_seats_50_applicants() {
 fn dua_sekolah() -> (&'static str, String) {
     // A: capacity 10 → domisili 4 seats; B: capacity 6 → domisili 2 seats (35%
     // rounded within the national bounds: see the seat assertions).
-    let sekolah = "npsn,nama,daya_tampung\nA,SMA A,10\nB,SMA B,6\n";
+    let sekolah = "npsn,nama,daya_tampung,wilayah\nA,SMA A,10,K1\nB,SMA B,6,K1\n";
     let rows = [
         ("P01", 90, "A;B", "1000;1000"),
         ("P02", 85, "A;B", "500;1000"),
@@ -194,10 +197,11 @@ fn dua_sekolah() -> (&'static str, String) {
         ("P11", 50, "A;B", "1000;1000"),
         ("P12", 85, "A;B", "300;1000"),
     ];
-    let mut csv = String::from("nisn,tanggal_lahir,waktu_daftar,jalur,pilihan,jarak_m,rapor\n");
+    let mut csv =
+        String::from("nisn,tanggal_lahir,waktu_daftar,jalur,pilihan,jarak_m,rapor,wilayah\n");
     for (i, (n, s, p, j)) in rows.iter().enumerate() {
         csv.push_str(&format!(
-            "{n},2009-05-05,2025-06-16 08:{i:02},domisili,{p},{j},{s}\n"
+            "{n},2009-05-05,2025-06-16 08:{i:02},domisili,{p},{j},{s},K1\n"
         ));
     }
     (sekolah, csv)
@@ -394,12 +398,16 @@ fn jawa_timur_sma_four_waves_three_choices_with_carry_over() {
 fn a_bad_row_is_reported_with_line_and_column_or_set_aside() {
     let plan = sma("tunggal", URUTAN);
     let skema = Skema::dari_plan(&plan).unwrap();
-    let (sekolah, _) =
-        data::baca_sekolah("s.csv", b"npsn,daya_tampung\nA,36\n", ModusRusak::Berhenti).unwrap();
-    let csv = "nisn,tanggal_lahir,waktu_daftar,jalur,pilihan,jarak_m,rapor\n\
-               N1,2009-01-01,2025-06-16 08:00,domisili,A,100,80\n\
-               N2,2009-02-30,2025-06-16 08:00,domisili,A,100,80\n\
-               N3,2009-01-01,2025-06-16 08:00,domisili,Z,100,80\n";
+    let (sekolah, _) = data::baca_sekolah(
+        "s.csv",
+        b"npsn,daya_tampung,wilayah\nA,36,K1\n",
+        ModusRusak::Berhenti,
+    )
+    .unwrap();
+    let csv = "nisn,tanggal_lahir,waktu_daftar,jalur,pilihan,jarak_m,rapor,wilayah\n\
+               N1,2009-01-01,2025-06-16 08:00,domisili,A,100,80,K1\n\
+               N2,2009-02-30,2025-06-16 08:00,domisili,A,100,80,K1\n\
+               N3,2009-01-01,2025-06-16 08:00,domisili,Z,100,80,K1\n";
     let e = data::baca_pendaftar(
         "p.csv",
         csv.as_bytes(),
@@ -472,11 +480,11 @@ mod sifat {
         ) {
             let m = ["tunggal", "pilihan_pertama_diutamakan", "penerimaan_tertunda"][mech];
             let plan = sma(m, URUTAN);
-            let mut s = String::from("npsn,daya_tampung\n");
+            let mut s = String::from("npsn,daya_tampung,wilayah\n");
             for (i, c) in caps.iter().enumerate() {
-                s.push_str(&format!("S{i},{c}\n"));
+                s.push_str(&format!("S{i},{c},K1\n"));
             }
-            let mut p = String::from("nisn,tanggal_lahir,waktu_daftar,jalur,pilihan,jarak_m,rapor\n");
+            let mut p = String::from("nisn,tanggal_lahir,waktu_daftar,jalur,pilihan,jarak_m,rapor,wilayah\n");
             let mut chosen: Vec<Vec<String>> = Vec::new();
             for (i, (score, ch, dist)) in apps.iter().enumerate() {
                 let mut c: Vec<String> = Vec::new();
@@ -485,7 +493,7 @@ mod sifat {
                     if !c.contains(&id) { c.push(id); }
                 }
                 let d: Vec<String> = c.iter().map(|_| dist.to_string()).collect();
-                p.push_str(&format!("A{i:03},2009-01-01,2025-06-16 08:{:02},domisili,{},{},{score}\n", i % 60, c.join(";"), d.join(";")));
+                p.push_str(&format!("A{i:03},2009-01-01,2025-06-16 08:{:02},domisili,{},{},{score},K1\n", i % 60, c.join(";"), d.join(";")));
                 chosen.push(c);
             }
             let r = run(&plan, &s, &p, &Opsi::default());

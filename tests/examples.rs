@@ -34,7 +34,6 @@ fn every_example_produces_exactly_the_codes_its_header_names() {
             let opts = Options {
                 lang: Lang::Id,
                 color: false,
-                rulebook: String::new(),
             };
             failures.push(format!(
                 "{}\n  expected: {want:?}\n  got:      {got:?}\n{}",
@@ -94,11 +93,7 @@ fn rendered_diagnostics_snapshots() {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         for (lang, tag) in [(Lang::Id, "id"), (Lang::En, "en")] {
-            let opts = Options {
-                lang,
-                color: false,
-                rulebook: checked.rulebook.singkat.clone(),
-            };
+            let opts = Options { lang, color: false };
             let text = human(&checked.diagnostics, &name, &src, &opts);
             insta::assert_snapshot!(format!("{}__{tag}", common::snap_name(&f)), text);
         }

@@ -206,7 +206,7 @@ fn messages_follow_the_chosen_language() {
             assert!(s.contains(text), "{lang} {format}: {s}");
             if format != "json" {
                 assert!(
-                    s.contains(&format!("[{word}: Pasal 30")),
+                    s.contains(&format!("[{word}: Permendikdasmen 3/2025 Pasal 30")),
                     "{lang} {format}: {s}"
                 );
             }

@@ -162,11 +162,12 @@ fn too_many_jalur_waves_and_criteria() {
         1,
         "{got:?}"
     );
-    // Before the extra jalur, DIY has domisili with 2 sub-jalur, afirmasi and
-    // prestasi: 5 items. The 65th is extra jalur number 59 (counting from 0).
+    // Before the extra jalur, DIY has domisili and afirmasi with 2 sub-jalur
+    // each, and prestasi: 7 items. The 65th is extra jalur number 57 (counting
+    // from 0).
     let line = src
         .lines()
-        .position(|l| l.contains("jalur tambahan59 "))
+        .position(|l| l.contains("jalur tambahan57 "))
         .unwrap()
         + 1;
     assert!(
@@ -195,8 +196,8 @@ fn too_many_jalur_waves_and_criteria() {
     );
 
     let src = base.replacen(
-        "urutan jarak terdekat, usia tertua, waktu_daftar terawal\n  }\n  jalur prestasi",
-        "urutan jarak terdekat, usia tertua, waktu_daftar terawal, jarak terdekat, usia tertua, waktu_daftar terawal, jarak terdekat, usia tertua, waktu_daftar terawal, usia tertua\n  }\n  jalur prestasi",
+        "urutan jarak terdekat, usia tertua, waktu_daftar terawal\n    sub pindah_tugas",
+        "urutan jarak terdekat, usia tertua, waktu_daftar terawal, jarak terdekat, usia tertua, waktu_daftar terawal, jarak terdekat, usia tertua, waktu_daftar terawal, usia tertua\n    sub pindah_tugas",
         1,
     );
     assert_ne!(src, base);

@@ -22,11 +22,15 @@ fn quotas_sit_beside_the_bound_of_the_jenjang() {
         (b.jenis, b.persen, b.aturan),
         ("maks", 5.0, "kuota.mutasi.max")
     );
-    assert_eq!(m.baris, 41, "the line of the quota");
+    assert_eq!(m.baris, 42, "the line of the quota");
     let d = t.jalur.iter().find(|j| j.id == "domisili").unwrap();
     let b = d.batas.as_ref().unwrap();
     assert_eq!((b.jenis, b.persen), ("min", 30.0));
-    assert!(b.pasal.as_deref().unwrap().starts_with("Pasal 30"));
+    assert!(b
+        .pasal
+        .as_deref()
+        .unwrap()
+        .starts_with("Permendikdasmen 3/2025 Pasal 30"));
     assert_eq!(d.sub.len(), 2);
     assert!(d.sub.iter().all(|s| s.batas.is_none()));
     assert_eq!(t.jumlah, Some(100.0));

@@ -13,7 +13,7 @@ juknis "Petunjuk Teknis SPMB SMA Negeri Jawa Tengah 2025" {
   pemerintah provinsi "Jawa Tengah"
   jenjang SMA
   tahun_ajaran 2025/2026
-  ditetapkan 2025-02-10
+  ditetapkan 2025-02-28
   pengumuman_pendaftaran 2025-05-02
 
   usia {
@@ -44,9 +44,15 @@ juknis "Petunjuk Teknis SPMB SMA Negeri Jawa Tengah 2025" {
   }
 
   jalur afirmasi 30% {
-    syarat status ketm
-    dokumen kip, pkh, dtks
     urutan jarak terdekat, usia tertua, waktu_daftar terawal
+    sub tidak_mampu 27% {
+      syarat status ketm
+      dokumen kip, pkh, dtks
+    }
+    sub disabilitas 3% {
+      syarat status disabilitas
+      dokumen kartu_disabilitas, surat_dokter
+    }
   }
   jalur mutasi 5% {
     dokumen surat_penugasan, surat_pindah
@@ -91,7 +97,7 @@ juknis "SPMB SD Kota Semarang 2025" {
   pemerintah kota "Semarang"
   jenjang SD
   tahun_ajaran 2025/2026
-  ditetapkan 2025-02-17
+  ditetapkan 2025-03-03
   pengumuman_pendaftaran 2025-05-05
   usia {
     tanggal_acuan 2025-07-01
@@ -106,16 +112,17 @@ juknis "SPMB SD Kota Semarang 2025" {
     rombel maksimal 28
   }
   jalur domisili 75% {
+    syarat dalam_wilayah
     dokumen kartu_keluarga minimal 1 tahun
     urutan usia tertua, jarak terdekat, waktu_daftar terawal
   }
   jalur afirmasi 20% {
     dokumen kip, kartu_disabilitas
-    urutan jarak terdekat, usia tertua, waktu_daftar terawal
+    urutan usia_prioritas, jarak terdekat, usia tertua, waktu_daftar terawal
   }
   jalur mutasi 5% {
     dokumen surat_penugasan
-    urutan jarak terdekat, waktu_daftar terawal
+    urutan usia_prioritas, jarak terdekat, waktu_daftar terawal
   }
   tahap 1 {
     jalur domisili, afirmasi, mutasi
@@ -249,6 +256,13 @@ fn smp_age_limit_16() {
             ("maksimal 21 tahun", "maksimal 15 tahun"),
             ("rombel maksimal 36", "rombel maksimal 32"),
             ("jalur afirmasi 30%", "jalur afirmasi 20%"),
+            ("sub tidak_mampu 27%", "sub tidak_mampu 18%"),
+            ("sub disabilitas 3%", "sub disabilitas 2%"),
+            // An SMP juknis scores the last five SD semesters (FAQ 50).
+            (
+                "rapor(semester 1..5,",
+                "rapor(kelas 4 semester 1 sampai kelas 6 semester 1,",
+            ),
             ("jalur prestasi 30%", "jalur prestasi 25%"),
             ("jalur domisili 35%", "jalur domisili 50%"),
             (
@@ -310,8 +324,12 @@ fn carry_over_cycle() {
         SMA,
         &[(
             "sisa_kuota prestasi ke domisili",
-            "sisa_kuota afirmasi ke mutasi\n  sisa_kuota mutasi ke afirmasi",
+            "sisa_kuota afirmasi ke prestasi\n  sisa_kuota prestasi ke afirmasi",
         )],
     );
-    expect(&s, "kuota.sisa.siklus", "sisa_kuota afirmasi ke mutasi");
+    expect(
+        &s,
+        "konsistensi.sisa_siklus",
+        "sisa_kuota afirmasi ke prestasi",
+    );
 }

@@ -111,11 +111,7 @@ pub fn run(a: Args, lang: Lang, color: bool, quiet: bool) -> Result<u8> {
                         out.push_str(&format!("{name}: {ok}\n"));
                     }
                 } else {
-                    let opts = Options {
-                        lang,
-                        color,
-                        rulebook: checked.rulebook.singkat.clone(),
-                    };
+                    let opts = Options { lang, color };
                     out.push_str(&render::human(&checked.diagnostics, &name, &text, &opts));
                 }
             }

@@ -33,7 +33,6 @@ pub fn run(a: Args, lang: Lang, color: bool) -> Result<u8> {
         let opts = Options {
             lang,
             color: color && std::io::IsTerminal::is_terminal(&std::io::stderr()),
-            rulebook: checked.rulebook.singkat.clone(),
         };
         eprint!(
             "{}",

@@ -33,7 +33,7 @@ pub fn run(a: Args, lang: Lang) -> Result<u8> {
         }
         return Ok(EXIT_USAGE);
     };
-    out!("{}", render(rule, lang, &rb.singkat));
+    out!("{}", render(rule, lang));
     Ok(EXIT_OK)
 }
 
@@ -44,7 +44,7 @@ fn pick(t: &juknis::rulebook::TeksData, lang: Lang) -> &str {
     }
 }
 
-pub fn render(r: &Aturan, lang: Lang, singkat: &str) -> String {
+pub fn render(r: &Aturan, lang: Lang) -> String {
     let id = lang == Lang::Id;
     let mut s = format!("{} — {}\n\n", r.id, pick(&r.judul, lang));
     let sev = match (r.tingkat, id) {
@@ -57,7 +57,14 @@ pub fn render(r: &Aturan, lang: Lang, singkat: &str) -> String {
     s += &format!("{}: {sev}\n", if id { "tingkat" } else { "severity" });
     if !r.bahasa {
         if let Some(c) = r.citation() {
-            s += &format!("{}: {c} — {singkat}\n", if id { "dasar" } else { "basis" });
+            s += &format!("{}: {c}\n", if id { "dasar" } else { "basis" });
+        }
+        if r.sifat == juknis::rulebook::Sifat::Turunan {
+            s += &format!(
+                "{}: {}\n",
+                if id { "sifat" } else { "nature" },
+                r.sifat.describe().get(lang)
+            );
         }
         if let Some(k) = r.keyakinan {
             s += &format!(

@@ -81,11 +81,7 @@ pub fn run(a: Args, lang: Lang, color: bool, quiet: bool) -> Result<u8> {
 
 /// Report why a file is not formatted.
 fn refused(diags: &[Diagnostic], name: &str, src: &str, lang: Lang, color: bool) {
-    let opts = Options {
-        lang,
-        color,
-        rulebook: juknis::rulebook::default_rulebook().singkat.clone(),
-    };
+    let opts = Options { lang, color };
     eprint!("{}", render::human(diags, name, src, &opts));
     let msg = if lang == Lang::Id {
         "tidak diformat: perbaiki sintaksnya dulu"

@@ -95,15 +95,17 @@ pub fn template(jj: JenjangArg, pemerintah: Option<&str>, y: i32) -> Result<Stri
             let nama = rest.clone().replace('\\', "\\\\").replace('"', "\\\"");
             (t, nama, rest)
         }
+        // Placeholders in square brackets: `check` reports them (nilai.kosong)
+        // until the real name is written.
         None if provinsi => (
             "provinsi".into(),
-            "Nama Provinsi".into(),
-            "Nama Provinsi".into(),
+            "[nama provinsi]".into(),
+            "[nama provinsi]".into(),
         ),
         None => (
             "kabupaten".into(),
-            "Nama Kabupaten".into(),
-            "Nama Kabupaten".into(),
+            "[nama kabupaten atau kota]".into(),
+            "[nama kabupaten atau kota]".into(),
         ),
     };
     let mut tingkat_judul = tingkat.clone();
@@ -127,8 +129,9 @@ juknis "SPMB {kode} {nama} {y}" {{
   pemerintah   {tingkat} "{nama}"
   jenjang      {kode}
   tahun_ajaran {y}/{y1}
-  // Ditetapkan paling lambat 2 bulan sebelum pengumuman pendaftaran (Pasal 33).
-  ditetapkan   {y}-02-20
+  // Ditetapkan paling lambat 2 bulan sebelum pengumuman pendaftaran (Pasal 33),
+  // dan tidak sebelum Permendikdasmen 3/2025 ditetapkan (26 Februari 2025).
+  ditetapkan   {y}-02-27
   // Pengumuman pendaftaran pada minggu pertama Mei (FAQ 66).
   pengumuman_pendaftaran {y}-05-04
 
@@ -157,14 +160,26 @@ juknis "SPMB {kode} {nama} {y}" {{
     ));
     let dom_usia_jarak = "    urutan usia tertua, jarak terdekat, waktu_daftar terawal\n";
     let dom_jarak_usia = "    urutan jarak terdekat, usia tertua, waktu_daftar terawal\n";
+    // SD puts applicants of 7 and over first in every jalur (Pasal 11 ayat 4).
+    let awal = if jj == JenjangArg::Sd {
+        "usia_prioritas, "
+    } else {
+        ""
+    };
     let afirmasi = |q: u32| {
-        format!("  // Afirmasi: keluarga tidak mampu dan penyandang disabilitas (FAQ 27, 38, 73).\n  jalur afirmasi {q}% {{\n    dokumen kip, pkh, kks, kartu_disabilitas\n    urutan jarak terdekat, usia tertua, waktu_daftar terawal\n    sub ketm {} {{ syarat status ketm }}\n    sub disabilitas 2% {{ syarat status disabilitas }}\n  }}\n", format_args!("{}%", q - 2))
+        format!("  // Afirmasi: keluarga tidak mampu dan penyandang disabilitas, keduanya (FAQ 27,\n  // 38, 41); diurutkan menurut jarak terdekat (FAQ 73).\n  jalur afirmasi {q}% {{\n    urutan {awal}jarak terdekat, usia tertua, waktu_daftar terawal\n    sub ketm {} {{ syarat status ketm  dokumen kip, pkh, kks }}\n    sub disabilitas 2% {{ syarat status disabilitas  dokumen kartu_disabilitas, surat_dokter }}\n  }}\n", format_args!("{}%", q - 2))
     };
-    let mutasi = "  // Mutasi paling banyak 5%: perpindahan tugas orang tua (FAQ 27, 60).\n  jalur mutasi 5% {\n    syarat status pindah_tugas\n    dokumen surat_penugasan, surat_pindah\n    urutan jarak terdekat, waktu_daftar terawal\n  }\n";
+    let mutasi = format!("  // Mutasi paling banyak 5%: perpindahan tugas orang tua dan anak guru di sekolah\n  // tempat orang tuanya mengajar (FAQ 27, 60, 61).\n  jalur mutasi 5% {{\n    urutan {awal}jarak terdekat, waktu_daftar terawal\n    sub pindah_tugas 4% {{ syarat status pindah_tugas  dokumen surat_penugasan, surat_pindah }}\n    sub anak_guru 1% {{ syarat status anak_guru  dokumen surat_penugasan_guru, kartu_keluarga }}\n  }}\n");
+    let mutasi = mutasi.as_str();
     let domisili = |q: u32, urutan: &str| {
-        format!("  // Domisili: kartu keluarga paling singkat 1 tahun (FAQ 27).\n  jalur domisili {q}% {{\n    syarat dalam_wilayah\n    dokumen kartu_keluarga minimal 1 tahun\n{urutan}  }}\n")
+        format!("  // Domisili: calon murid di dalam wilayah (FAQ 37); kartu keluarga paling singkat\n  // 1 tahun (FAQ 27).\n  jalur domisili {q}% {{\n    syarat dalam_wilayah\n    dokumen kartu_keluarga minimal 1 tahun\n{urutan}  }}\n")
     };
-    let rapor = "  // Rapor 5 semester terakhir (FAQ 50); tanpa akreditasi sekolah (FAQ 44).\n  skor nilai_rapor = rapor(semester 1..5, mapel bindo, mtk, ipa, bing)\n";
+    // The last five semesters of the previous level (FAQ 50): SD kelas IV–VI for SMP.
+    let rapor = if jj == JenjangArg::Smp {
+        "  // Rapor 5 semester terakhir SD (FAQ 50); tanpa akreditasi sekolah (FAQ 44).\n  skor nilai_rapor = rapor(kelas 4 semester 1 sampai kelas 6 semester 1, mapel bindo, mtk, ipa, bing)\n"
+    } else {
+        "  // Rapor 5 semester terakhir (FAQ 50); tanpa akreditasi sekolah (FAQ 44).\n  skor nilai_rapor = rapor(semester 1..5, mapel bindo, mtk, ipa, bing)\n"
+    };
     let prestasi = |q: u32| {
         format!("  // Prestasi: diperingkat menurut skor tertinggi, tidak ada yang otomatis\n  // diterima (FAQ 46, 73).\n  jalur prestasi {q}% {{\n    dokumen rapor\n    urutan nilai_rapor tertinggi, jarak terdekat, waktu_daftar terawal\n  }}\n")
     };
@@ -219,7 +234,7 @@ juknis "SPMB {kode} {nama} {y}" {{
         s.push_str("  // Urutan tahapan: pendaftaran, seleksi, pengumuman, daftar ulang; setiap\n  // jalur tepat di satu tahap (FAQ 70).\n");
         s.push_str(&format!("  tahap 1 {{\n    jalur {units}\n    pendaftaran {y}-06-08 sampai {y}-06-10\n    pengumuman {y}-06-13\n    daftar_ulang {y}-06-15 sampai {y}-06-16\n  }}\n  tahap 2 {{\n    jalur domisili\n    pendaftaran {y}-06-17 sampai {y}-06-19\n    pengumuman {y}-06-22\n    daftar_ulang {y}-06-23 sampai {y}-06-24\n  }}\n"));
     }
-    s.push_str("\n  // Tanpa biaya (FAQ 69); pendaftaran daring dan luring (FAQ 65, 67); saluran\n  // pengaduan serta pemantauan dan evaluasi wajib dimuat (Pasal 33 ayat 3).\n  biaya gratis\n  pendaftaran daring, luring\n  pengaduan \"Alamat atau laman pengaduan SPMB\"\n  pemantauan \"Tim pemantauan dan evaluasi Dinas Pendidikan\"\n}\n");
+    s.push_str("\n  // Tanpa biaya (FAQ 69); pendaftaran daring dan luring (FAQ 65, 67); saluran\n  // pengaduan serta pemantauan dan evaluasi wajib dimuat (Pasal 33 ayat 3).\n  biaya gratis\n  pendaftaran daring, luring\n  pengaduan \"[alamat atau laman pengaduan SPMB]\"\n  pemantauan \"[tim pemantauan dan evaluasi Dinas Pendidikan]\"\n}\n");
     Ok(s)
 }
 

@@ -9,8 +9,6 @@ use codespan_reporting::term;
 pub struct Options {
     pub lang: Lang,
     pub color: bool,
-    /// Short name of the rulebook, appended to article citations.
-    pub rulebook: String,
 }
 
 pub fn severity_word(s: Severity, lang: Lang) -> &'static str {
@@ -51,11 +49,11 @@ fn to_codespan(d: &Diagnostic, opts: &Options, src_len: usize) -> cs::Diagnostic
         .collect();
     let mut notes = Vec::new();
     if let Some(a) = &d.article {
-        let (word, tail) = match lang {
-            Lang::Id => ("dasar", ""),
-            Lang::En => ("basis", ""),
+        let word = match lang {
+            Lang::Id => "dasar",
+            Lang::En => "basis",
         };
-        notes.push(format!("{word}: {a} — {}{tail}", opts.rulebook));
+        notes.push(format!("{word}: {a}"));
     }
     if let Some(h) = &d.help {
         let word = if lang == Lang::Id { "bantuan" } else { "help" };

@@ -48,7 +48,7 @@ pub fn uri(path: &str) -> String {
     out
 }
 
-fn rule(r: &Aturan, lang: Lang, singkat: &str) -> Value {
+fn rule(r: &Aturan, lang: Lang) -> Value {
     let pick = |t: &crate::rulebook::TeksData| match lang {
         Lang::Id => t.id.clone(),
         Lang::En => t.en.clone(),
@@ -56,7 +56,7 @@ fn rule(r: &Aturan, lang: Lang, singkat: &str) -> Value {
     let anchor: String = r.id.chars().filter(|c| *c != '.').collect();
     let help_uri = format!("{KATALOG}#{anchor}");
     let basis_word = if lang == Lang::Id { "Dasar" } else { "Basis" };
-    let basis = r.citation().map(|c| format!("{c} — {singkat}"));
+    let basis = r.citation();
     let mut text = pick(&r.penjelasan);
     let mut markdown = pick(&r.penjelasan);
     if let Some(b) = &basis {
@@ -125,7 +125,7 @@ fn location(file_uri: &str, l: &LaporanLabel) -> Value {
 pub fn sarif(files: &[Berkas], rb: &Rulebook, lang: Lang) -> String {
     let lap = laporan(files, rb, lang);
     let all: Vec<&Aturan> = rb.all_rules().collect();
-    let rules: Vec<Value> = all.iter().map(|r| rule(r, lang, &rb.singkat)).collect();
+    let rules: Vec<Value> = all.iter().map(|r| rule(r, lang)).collect();
     let mut results = Vec::new();
     for f in &lap.berkas {
         let file_uri = uri(&f.berkas);

@@ -109,6 +109,8 @@ enum KriteriaC {
     Usia,
     Waktu,
     Nomor,
+    /// At or above the plan's priority age: 0, else 1.
+    UsiaPrioritas,
 }
 
 #[derive(Debug, Clone)]
@@ -126,7 +128,6 @@ pub struct Unit {
     syarat: Vec<SyaratC>,
     pub urutan: Vec<KriteriaPlan>,
     kriteria: Vec<(KriteriaC, Arah)>,
-    pakai_usia: bool,
     pub sisa_ke: Option<usize>,
     /// Position in the seat scheme: jalur index, and sub-jalur index if any.
     jalur: usize,
@@ -166,8 +167,8 @@ pub struct Skema {
     cadangan: Cadangan,
 }
 
-/// Longest ranking chain the engine keys: criteria + choice rank + SD age
-/// priority + the applicant-order tie-break.
+/// Longest ranking chain the engine keys: criteria (the SD age priority is one)
+/// + choice rank + the applicant-order tie-break, one slot spare.
 const KUNCI: usize = 12;
 const MAKS_URUTAN: usize = KUNCI - 3;
 
@@ -321,6 +322,14 @@ impl Skema {
             for k in &u.urutan {
                 match &k.kriteria {
                     KriteriaJenis::Usia => perlu_lahir = true,
+                    KriteriaJenis::UsiaPrioritas if plan.usia.prioritas_bulan.is_none() => {
+                        let id = &u.id;
+                        return Err(t!(
+                            "urutan `{id}` memakai `usia_prioritas`, tetapi rencana tidak menetapkan usia prioritas",
+                            "ranking of `{id}` uses `usia_prioritas`, but the plan sets no priority age"
+                        ));
+                    }
+                    KriteriaJenis::UsiaPrioritas => perlu_lahir = true,
                     KriteriaJenis::WaktuDaftar => perlu_waktu = true,
                     KriteriaJenis::Jarak => perlu_jarak = true,
                     KriteriaJenis::Skor(n) if !plan.skor.iter().any(|s| &s.nama == n) => {
@@ -344,6 +353,7 @@ impl Skema {
                         KriteriaJenis::Usia => KriteriaC::Usia,
                         KriteriaJenis::WaktuDaftar => KriteriaC::Waktu,
                         KriteriaJenis::NomorPendaftaran => KriteriaC::Nomor,
+                        KriteriaJenis::UsiaPrioritas => KriteriaC::UsiaPrioritas,
                     };
                     (c, k.arah)
                 })
@@ -352,7 +362,6 @@ impl Skema {
                 id: u.id.clone(),
                 tahap: u.tahap,
                 syarat,
-                pakai_usia: u.urutan.iter().any(|k| k.kriteria == KriteriaJenis::Usia),
                 kriteria,
                 urutan: u.urutan.clone(),
                 sisa_ke: None,
@@ -841,10 +850,6 @@ fn kunci(
         key[i] = k as i64;
         i += 1;
     }
-    if let (Some(pr), true) = (skema.prioritas, u.pakai_usia) {
-        key[i] = i64::from(f.umur.unwrap_or(0) < pr);
-        i += 1;
-    }
     for (c, arah) in &u.kriteria {
         let v: i64 = match c {
             KriteriaC::Skor(idx) => match f.skor.get(*idx).copied() {
@@ -860,6 +865,7 @@ fn kunci(
             KriteriaC::Usia => p.lahir.ok_or(Gagal::LahirKosong)?,
             KriteriaC::Waktu => p.waktu_daftar.ok_or(Gagal::WaktuKosong)?,
             KriteriaC::Nomor => a as i64,
+            KriteriaC::UsiaPrioritas => prioritas(skema, f.umur)?,
         };
         // Smaller key = better rank.
         key[i] = match arah {
@@ -893,8 +899,7 @@ fn peringkat_unit<'f>(
     u: &Unit,
     peserta: &[usize],
 ) -> Peringkat {
-    // Stretches of criteria between distance criteria; the SD age priority
-    // leads the first.
+    // Stretches of criteria between distance criteria.
     let mut segs: Vec<Vec<(KriteriaC, Arah)>> = vec![Vec::new()];
     for &(c, arah) in &u.kriteria {
         if matches!(c, KriteriaC::Jarak) {
@@ -903,7 +908,6 @@ fn peringkat_unit<'f>(
             last.push((c, arah));
         }
     }
-    let prio = skema.prioritas.filter(|_| u.pakai_usia);
     let width = segs.iter().map(Vec::len).max().unwrap_or(0) + 1;
     let n = peserta.len();
     let mut gagal: Vec<Option<Gagal>> = vec![None; n];
@@ -919,14 +923,7 @@ fn peringkat_unit<'f>(
                 let p = &pendaftar[a];
                 let f = fakta(a);
                 let mut err = None;
-                let mut i = 0;
-                if si == 0 {
-                    if let Some(pr) = prio {
-                        row[0] = i64::from(f.umur.unwrap_or(0) < pr);
-                        i = 1;
-                    }
-                }
-                for &(c, arah) in seg {
+                for (i, &(c, arah)) in seg.iter().enumerate() {
                     let v = match c {
                         KriteriaC::Skor(idx) => match f.skor.get(idx).copied() {
                             Some(v) if v != KOSONG => Ok(v),
@@ -935,6 +932,7 @@ fn peringkat_unit<'f>(
                         KriteriaC::Usia => p.lahir.ok_or(Gagal::LahirKosong),
                         KriteriaC::Waktu => p.waktu_daftar.ok_or(Gagal::WaktuKosong),
                         KriteriaC::Nomor => Ok(a as i64),
+                        KriteriaC::UsiaPrioritas => prioritas(skema, f.umur),
                         KriteriaC::Jarak => Ok(0),
                     };
                     match v {
@@ -952,7 +950,6 @@ fn peringkat_unit<'f>(
                             }
                         }
                     }
-                    i += 1;
                 }
                 err
             })
@@ -966,7 +963,7 @@ fn peringkat_unit<'f>(
         // Sort compact (values, applicant) pairs; the applicant breaks ties only
         // in the last stretch, where ranks must be unique.
         let tie = |qi: usize| if last { peserta[qi] as i64 } else { 0 };
-        let kosong = seg.is_empty() && (si > 0 || prio.is_none());
+        let kosong = seg.is_empty();
         if kosong {
             // No criterion in this stretch: every value is equal, and `peserta`
             // is in NISN order, which is the final tie-break.
@@ -1104,19 +1101,19 @@ fn tampil<'f>(
     }
 }
 
+/// `usia_prioritas`: 0 at or above the plan's priority age, 1 below (smaller
+/// ranks first). The loader refuses a plan that uses it without a priority age.
+fn prioritas(skema: &Skema, umur: Option<i64>) -> Result<i64, Gagal> {
+    let umur = umur.ok_or(Gagal::LahirKosong)?;
+    Ok(i64::from(umur < skema.prioritas.unwrap_or(0)))
+}
+
 /// The key as a person reads it.
 fn tulis_kunci(skema: &Skema, u: &Unit, key: &Kunci) -> String {
     let mut parts = Vec::new();
     let mut i = 0;
     if skema.mekanisme == Mekanisme::PilihanPertamaDiutamakan {
         parts.push(format!("pilihan={}", key[0] + 1));
-        i += 1;
-    }
-    if skema.prioritas.is_some() && u.urutan.iter().any(|c| c.kriteria == KriteriaJenis::Usia) {
-        parts.push(format!(
-            "prioritas_usia={}",
-            if key[i] == 0 { "ya" } else { "tidak" }
-        ));
         i += 1;
     }
     for c in &u.urutan {
@@ -1142,6 +1139,9 @@ fn tulis_kunci(skema: &Skema, u: &Unit, key: &Kunci) -> String {
                 )
             }
             KriteriaJenis::NomorPendaftaran => format!("urutan_nisn={v}"),
+            KriteriaJenis::UsiaPrioritas => {
+                format!("usia_prioritas={}", if v == 0 { "ya" } else { "tidak" })
+            }
         });
         i += 1;
     }
@@ -1164,6 +1164,44 @@ struct Kursi {
 impl Kursi {
     fn total(&self) -> u32 {
         self.awal + self.masuk
+    }
+}
+
+/// Move `left` unfilled seats of unit `dari` at one school along its `sisa_ke`.
+/// A jalur with a national maximum (mutasi: 5%, FAQ 17) takes no more than its
+/// maximum at this school; what it cannot take goes on along that unit's own
+/// `sisa_ke`, and stays unfilled where the chain ends. Moving seats between
+/// sub-jalur of one jalur never changes the jalur's total.
+fn alihkan(skema: &Skema, daya_tampung: u32, row: &mut [Kursi], dari: usize, left: u32) {
+    let batas = skema.kursi.batas(daya_tampung);
+    let mut left = left;
+    let mut asal = dari;
+    let mut langkah = 0;
+    while let Some(t) = skema.units[asal].sisa_ke.filter(|t| *t != asal) {
+        let jalur = skema.units[t].jalur;
+        let muat = if skema.units[asal].jalur == jalur {
+            left
+        } else {
+            let isi: u32 = row
+                .iter()
+                .zip(&skema.units)
+                .filter(|(_, u)| u.jalur == jalur)
+                .map(|(k, _)| k.total())
+                .sum();
+            let maks = batas
+                .get(jalur)
+                .map_or(u32::MAX, |(_, hi)| u32::try_from(*hi).unwrap_or(u32::MAX));
+            left.min(maks.saturating_sub(isi))
+        };
+        if let Some(k) = row.get_mut(t) {
+            k.masuk += muat;
+        }
+        left -= muat;
+        langkah += 1;
+        if left == 0 || langkah > skema.units.len() {
+            break;
+        }
+        asal = t;
     }
 }
 
@@ -1584,12 +1622,12 @@ pub fn jalankan(
                     cadangan_best[a] = Some((si, ui, pos));
                 }
             }
-            // Carry-over of unfilled seats.
-            if let Some(t) = u.sisa_ke.filter(|t| *t != ui) {
-                for row in kursi.iter_mut() {
+            // Carry-over of unfilled seats, never past a jalur's maximum.
+            if u.sisa_ke.is_some_and(|t| t != ui) {
+                for (s, row) in kursi.iter_mut().enumerate() {
                     let left = row[ui].sisa;
                     if left > 0 {
-                        row[t].masuk += left;
+                        alihkan(skema, sekolah[s].daya_tampung, row, ui, left);
                     }
                 }
             }

@@ -117,6 +117,18 @@ const POIN: &[(&str, &str)] = &[
 pub const NATIONAL_JALUR: [&str; 4] = ["domisili", "afirmasi", "prestasi", "mutasi"];
 const UNIT_WILAYAH: &[&str] = &["kelurahan", "desa", "kecamatan", "kabupaten_kota"];
 
+/// Largest value in a points table: real tables reach 11,000 for national
+/// champions; the limit only keeps values far from overflow.
+pub const MAKS_POIN: u32 = 1_000_000;
+
+/// Competition levels as regions write them → the canonical `TINGKAT_LOMBA` word.
+fn tingkat_lomba(w: &str) -> &str {
+    match w {
+        "kabupaten" | "kota" | "kab_kota" | "kabkota" => "kabupaten_kota",
+        other => other,
+    }
+}
+
 /// Words people use for "the whole kabupaten/kota" → the canonical `kabupaten_kota`.
 fn unit_wilayah(w: &str) -> &str {
     match w {
@@ -140,7 +152,13 @@ const PENGECUALIAN_USIA: &[&str] = &[
 ];
 const REKOMENDASI: &[&str] = &["psikolog", "dewan_guru"];
 const MODA: &[&str] = &["daring", "luring"];
-const KRITERIA: &[&str] = &["jarak", "usia", "waktu_daftar", "nomor_pendaftaran"];
+const KRITERIA: &[&str] = &[
+    "jarak",
+    "usia",
+    "waktu_daftar",
+    "nomor_pendaftaran",
+    "usia_prioritas",
+];
 
 pub fn lower(file: &ast::File, diags: &mut Vec<Diagnostic>) -> Juknis {
     let mut l = Lower { d: diags };
@@ -521,6 +539,7 @@ impl Lower<'_> {
             pendaftaran: None,
             pengaduan: None,
             pemantauan: None,
+            bukti: Vec::new(),
         };
         let mut pilihan_maks_ditulis = false;
         for item in &f.items {
@@ -798,6 +817,25 @@ impl Lower<'_> {
                 ast::Item::Pemantauan(s) => {
                     let v = sp(s.node.clone(), span);
                     self.set_once(&mut j.pemantauan, "pemantauan", v);
+                }
+                ast::Item::Bukti {
+                    nama,
+                    status,
+                    keterangan,
+                } => {
+                    if let Some(prev) = j.bukti.iter().find(|b| b.node.nama.node == nama.node) {
+                        let first = prev.node.nama.span;
+                        self.dup_name(&format!("bukti {}", nama.node), first, nama.span);
+                        continue;
+                    }
+                    j.bukti.push(sp(
+                        Bukti {
+                            nama: nama.clone(),
+                            status: status.clone(),
+                            keterangan: keterangan.clone(),
+                        },
+                        span,
+                    ));
                 }
                 ast::Item::Rusak(r) if POIN.iter().any(|(k, _)| *k == r.keyword.node) => {
                     self.rusak(r, "poin", POIN)
@@ -1100,14 +1138,16 @@ impl Lower<'_> {
                     sampai,
                     mapel,
                 } => {
-                    let a = self.int(dari, 12, "semester", "semester");
-                    let b = self.int(sampai, 12, "semester", "semester");
+                    let a = self.rapor_titik(dari);
+                    let b = self.rapor_titik(sampai);
                     match (a, b) {
-                        (Some(a), Some(b)) if a.node >= 1 && a.node <= b.node => Sumber::Rapor {
-                            dari: a.node,
-                            sampai: b.node,
-                            mapel: mapel.iter().map(|m| m.node.clone()).collect(),
-                        },
+                        (Some(a), Some(b)) if a.1 == b.1 && a.0 >= 1 && a.0 <= b.0 => {
+                            Sumber::Rapor {
+                                dari: a.0,
+                                sampai: b.0,
+                                mapel: mapel.iter().map(|m| m.node.clone()).collect(),
+                            }
+                        }
                         (Some(_), Some(_)) => {
                             self.push(
                                 Diagnostic::new(
@@ -1157,8 +1197,10 @@ impl Lower<'_> {
         span: Span,
     ) -> TabelPoin {
         let mut out = Vec::new();
+        // Values out of range, reported once for the whole table.
+        let mut luar: Vec<Span> = Vec::new();
         for b in baris {
-            let k = b.node.kategori.node.as_str();
+            let k = tingkat_lomba(b.node.kategori.node.as_str());
             // `ketua_osis 20` / `wakil_ketua_osis 10`: organisation in the name, the
             // rest is the role.
             if b.node.nilai.len() == 1 && b.node.nilai[0].0.node == k {
@@ -1169,7 +1211,7 @@ impl Lower<'_> {
                     let role = k
                         .replace(&format!("_{org}"), "")
                         .replace(&format!("{org}_"), "");
-                    if let Some(v) = self.int(&b.node.nilai[0].1, 1000, "poin", "points") {
+                    if let Some(v) = self.poin_nilai(&b.node.nilai[0].1, &mut luar) {
                         let kat = sp(org.to_string(), b.node.kategori.span);
                         let r = sp(role, b.node.kategori.span);
                         out.push(sp(
@@ -1204,23 +1246,89 @@ impl Lower<'_> {
             };
             let mut nilai = Vec::new();
             for (r, v) in &b.node.nilai {
-                if let Some(v) = self.int(v, 1000, "poin", "points") {
+                if let Some(v) = self.poin_nilai(v, &mut luar) {
                     nilai.push((r.clone(), v));
                 }
             }
             out.push(sp(
                 BarisPoin {
-                    kategori: b.node.kategori.clone(),
+                    kategori: sp(k.to_string(), b.node.kategori.span),
                     jenis,
                     nilai,
                 },
                 b.span,
             ));
         }
+        if let Some((first, rest)) = luar.split_first() {
+            let n = luar.len();
+            let mut d = Diagnostic::new(
+                "nilai.rentang",
+                t!(
+                    "{n} nilai poin di tabel `{}` melebihi {MAKS_POIN}",
+                    "{n} point values in table `{}` exceed {MAKS_POIN}",
+                    nama.node
+                ),
+            )
+            .at(*first, None)
+            .help(t!(
+                "poin adalah bilangan bulat 0 sampai {MAKS_POIN}",
+                "points are whole numbers from 0 to {MAKS_POIN}"
+            ));
+            for s in rest {
+                d = d.also(*s, t!("juga di sini", "also here"));
+            }
+            self.push(d);
+        }
         TabelPoin {
             nama: nama.clone(),
             baris: out,
             span,
+        }
+    }
+
+    /// One points value: a whole number up to `MAKS_POIN`; larger values are
+    /// collected in `luar` and reported once per table, fractions at once.
+    fn poin_nilai(&mut self, v: &Spanned<String>, luar: &mut Vec<Span>) -> Option<Spanned<u32>> {
+        if v.node.contains('.') {
+            let x = &v.node;
+            let ribuan = x.split_once('.').is_some_and(|(_, f)| f.len() == 3);
+            let plain: String = x.chars().filter(|c| *c != '.').collect();
+            if ribuan {
+                self.push(
+                    Diagnostic::new(
+                        "nilai.rentang",
+                        t!(
+                            "poin ditulis tanpa titik ribuan: `{plain}`, bukan `{x}`",
+                            "write points without a thousands dot: `{plain}`, not `{x}`"
+                        ),
+                    )
+                    .at(v.span, None)
+                    .help(t!("tulis `{plain}`", "write `{plain}`")),
+                );
+                return None;
+            }
+            self.push(
+                Diagnostic::new(
+                    "nilai.rentang",
+                    t!(
+                        "poin harus bilangan bulat, bukan `{x}`",
+                        "points must be whole numbers, not `{x}`"
+                    ),
+                )
+                .at(v.span, None)
+                .help(t!(
+                    "bahasa juknis belum mendukung poin pecahan; kalikan semua poin tabel ini dengan 10 (mis. 0.5 → 5)",
+                    "the juknis language does not support fractional points yet; multiply every point of this table by 10 (e.g. 0.5 → 5)"
+                )),
+            );
+            return None;
+        }
+        match v.node.parse::<u64>() {
+            Ok(x) if x <= u64::from(MAKS_POIN) => Some(sp(x as u32, v.span)),
+            _ => {
+                luar.push(v.span);
+                None
+            }
         }
     }
 
@@ -1353,6 +1461,55 @@ impl Lower<'_> {
         j
     }
 
+    /// A rapor range end as a semester number counted from the first semester of
+    /// the level it belongs to (SD 1–12, SMP 1–6), and that level's first kelas:
+    /// `kelas 4 semester 1` → (7, 1); `kelas 7 semester 1` → (1, 7); a bare
+    /// `semester 5` → (5, 0).
+    fn rapor_titik(&mut self, t: &ast::RaporTitik) -> Option<(u32, u32)> {
+        let Some(k) = &t.kelas else {
+            let s = self.int(&t.semester, 12, "semester", "semester")?;
+            return Some((s.node, 0));
+        };
+        let kelas = self.int(k, 12, "kelas", "grade")?;
+        let sem = self.int(
+            &t.semester,
+            2,
+            "semester dalam satu kelas",
+            "semester within a grade",
+        )?;
+        let pertama = match kelas.node {
+            1..=6 => 1,
+            7..=9 => 7,
+            v => {
+                self.push(
+                    Diagnostic::new(
+                        "nilai.rentang",
+                        t!(
+                            "rapor jenjang sebelumnya: kelas 1–6 (SD) atau 7–9 (SMP), bukan kelas {v}",
+                            "rapor of the previous level: grade 1–6 (SD) or 7–9 (SMP), not grade {v}"
+                        ),
+                    )
+                    .at(k.span, None),
+                );
+                return None;
+            }
+        };
+        if sem.node == 0 {
+            self.push(
+                Diagnostic::new(
+                    "nilai.rentang",
+                    t!(
+                        "semester dalam satu kelas adalah 1 atau 2",
+                        "the semester within a grade is 1 or 2"
+                    ),
+                )
+                .at(sem.span, None),
+            );
+            return None;
+        }
+        Some(((kelas.node - pertama) * 2 + sem.node, pertama))
+    }
+
     fn kriteria(&mut self, k: &Spanned<ast::Kriteria>) -> Option<Spanned<Kriteria>> {
         let name = k.node.nama.node.as_str();
         let jenis = match name {
@@ -1360,6 +1517,7 @@ impl Lower<'_> {
             "usia" => KriteriaJenis::Usia,
             "waktu_daftar" => KriteriaJenis::WaktuDaftar,
             "nomor_pendaftaran" => KriteriaJenis::NomorPendaftaran,
+            "usia_prioritas" => KriteriaJenis::UsiaPrioritas,
             // Score names are resolved once every `skor` is known (`resolve`).
             other => KriteriaJenis::Skor(other.to_string()),
         };
@@ -1371,8 +1529,19 @@ impl Lower<'_> {
             KriteriaJenis::Usia => &[("tertua", Arah::Tertua), ("termuda", Arah::Termuda)],
             KriteriaJenis::WaktuDaftar => &[("terawal", Arah::Terawal)],
             KriteriaJenis::NomorPendaftaran => &[("terkecil", Arah::Terkecil)],
+            KriteriaJenis::UsiaPrioritas => &[("dulu", Arah::Dulu)],
         };
         let words: Vec<&str> = allowed.iter().map(|(w, _)| *w).collect();
+        // `usia_prioritas` has one direction: the priority age and older first.
+        if jenis == KriteriaJenis::UsiaPrioritas && k.node.arah.is_none() {
+            return Some(sp(
+                Kriteria {
+                    kriteria: jenis,
+                    arah: Arah::Dulu,
+                },
+                k.span,
+            ));
+        }
         let Some(arah_t) = &k.node.arah else {
             let first = words.first().copied().unwrap_or("");
             self.push(

@@ -56,6 +56,16 @@ impl Jenjang {
             .into_iter()
             .find(|j| j.as_str().eq_ignore_ascii_case(s))
     }
+    /// The name with its English article, as it is read: "a TK", "an SD".
+    pub fn with_article(self) -> &'static str {
+        match self {
+            Jenjang::TK => "a TK",
+            Jenjang::SD => "an SD",
+            Jenjang::SMP => "an SMP",
+            Jenjang::SMA => "an SMA",
+            Jenjang::SMK => "an SMK",
+        }
+    }
     /// The three jenjang the four national jalur and their quotas apply to.
     pub fn has_national_jalur(self) -> bool {
         matches!(self, Jenjang::SD | Jenjang::SMP | Jenjang::SMA)
@@ -335,6 +345,8 @@ pub enum Arah {
     Termuda,
     Terawal,
     Terkecil,
+    /// A yes/no criterion: those who have it rank first (`usia_prioritas`).
+    Dulu,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize, schemars::JsonSchema)]
@@ -345,6 +357,9 @@ pub enum KriteriaJenis {
     Usia,
     WaktuDaftar,
     NomorPendaftaran,
+    /// SD: applicants at or above the priority age (`usia { prioritas 7 tahun }`)
+    /// on the reference date first; no order by age inside the two groups.
+    UsiaPrioritas,
 }
 
 impl KriteriaJenis {
@@ -465,6 +480,17 @@ pub struct Juknis {
     pub pendaftaran: Option<Spanned<Vec<Spanned<String>>>>,
     pub pengaduan: Option<Spanned<String>>,
     pub pemantauan: Option<Spanned<String>>,
+    /// Regional proof documents (`bukti NAME untuk STATUS "…"`).
+    pub bukti: Vec<Spanned<Bukti>>,
+}
+
+/// A document the region accepts as proof of a status, e.g. a city's own
+/// poverty-programme card (FAQ 40: the kind of proof is not limited).
+#[derive(Debug, Clone)]
+pub struct Bukti {
+    pub nama: Spanned<String>,
+    pub status: Spanned<String>,
+    pub keterangan: Option<Spanned<String>>,
 }
 
 impl Juknis {

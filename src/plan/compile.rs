@@ -198,7 +198,9 @@ pub fn compile(j: &Juknis, rb: &Rulebook, file_name: &str, source: &[u8]) -> Pla
                     "jarak_m",
                     "jarak rumah ke sekolah dalam meter (atau koordinat lintang/bujur)",
                 ),
-                KriteriaJenis::Usia => ("tanggal_lahir", "tanggal lahir TTTT-BB-HH"),
+                KriteriaJenis::Usia | KriteriaJenis::UsiaPrioritas => {
+                    ("tanggal_lahir", "tanggal lahir TTTT-BB-HH")
+                }
                 KriteriaJenis::WaktuDaftar => {
                     ("waktu_daftar", "waktu pendaftaran TTTT-BB-HH JJ:MM:DD")
                 }

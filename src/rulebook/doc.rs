@@ -24,9 +24,11 @@ pub fn markdown(rb: &Rulebook) -> String {
     );
     s += &format!("{}.\n\n", rb.judul);
     s += "Every diagnostic `juknis check` can report, with its code (use it with `juknis explain CODE`), severity, \
-the article it rests on and the confidence of that source: **P** regulation text or the ministry's FAQ, **Q** a secondary \
-source quoting the article, **S** a secondary source without an article number, **R** regional practice only. \
-Rules of confidence S or R only ever warn.\n\n";
+what it rests on (each citation names its own source: an article of Permendikdasmen 3/2025, a question of the \
+ministry's FAQ SPMB 2025, another regulation, or regional practice) and the confidence of that source: **P** \
+regulation text or the ministry's FAQ, **Q** a secondary source quoting the article, **S** a secondary source \
+without an article number, **R** regional practice only. Rules of confidence S or R only ever warn. A *derived* \
+rule is computed or read from the provisions it cites; its explanation says how.\n\n";
     s += "## Regulation rules\n\n| code | severity | article | conf. | jenjang | rule |\n|---|---|---|---|---|---|\n";
     for r in &rb.aturan {
         s += &format!(
@@ -57,6 +59,9 @@ Rules of confidence S or R only ever warn.\n\n";
         s += &format!("Severity: {}", sev(r));
         if let Some(c) = r.citation() {
             s += &format!(" · Basis: {c}");
+        }
+        if r.sifat == super::Sifat::Turunan {
+            s += " · Derived (turunan): computed or read from the cited provisions";
         }
         if let Some(k) = r.keyakinan {
             s += &format!(" · Confidence: {k:?}");

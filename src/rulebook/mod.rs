@@ -4,6 +4,7 @@
 //! the regulation is a new data file rather than new code.
 
 pub mod doc;
+pub mod wilayah;
 
 use crate::diagnostic::{Severity, Teks};
 use serde::Deserialize;
@@ -47,6 +48,31 @@ impl Keyakinan {
     }
 }
 
+/// Stated by the cited sources (`hukum`), or derived from them by arithmetic or a
+/// reading that the explanation spells out (`turunan`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Sifat {
+    #[default]
+    Hukum,
+    Turunan,
+}
+
+impl Sifat {
+    pub fn describe(self) -> Teks {
+        match self {
+            Sifat::Hukum => Teks::new(
+                "dinyatakan oleh sumbernya",
+                "stated by its sources",
+            ),
+            Sifat::Turunan => Teks::new(
+                "turunan — dihitung atau disimpulkan dari ketentuan yang dikutip (lihat penjelasan)",
+                "derived — computed or read from the cited provisions (see the explanation)",
+            ),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Tingkat {
@@ -66,10 +92,14 @@ pub struct Aturan {
     pub id: String,
     #[serde(default)]
     pub jenjang: Vec<String>,
+    /// What the rule rests on, each entry a full citation that stands on its own:
+    /// "Permendikdasmen 3/2025 Pasal 30 ayat (2)", "FAQ SPMB 2025 no. 17",
+    /// another regulation, or plainly "praktik daerah".
     #[serde(default)]
-    pub pasal: Option<String>,
+    pub dasar: Vec<String>,
+    /// Whether the rule is stated by its sources or derived from them.
     #[serde(default)]
-    pub sumber: Vec<String>,
+    pub sifat: Sifat,
     #[serde(default)]
     pub keyakinan: Option<Keyakinan>,
     pub tingkat: Tingkat,
@@ -98,13 +128,28 @@ impl Aturan {
             Tingkat::Catatan => Severity::Note,
         }
     }
-    /// "Pasal 30 ayat (2); FAQ 17" — what a diagnostic cites.
+    /// "Permendikdasmen 3/2025 Pasal 30 ayat (2); FAQ SPMB 2025 no. 17" — what a
+    /// diagnostic cites, each part naming its own source.
+    /// Questions of the FAQ are listed together: "FAQ SPMB 2025 no. 27, 38, 41".
     pub fn citation(&self) -> Option<String> {
+        const FAQ: &str = "FAQ SPMB 2025 no. ";
         let mut parts: Vec<String> = Vec::new();
-        if let Some(p) = &self.pasal {
-            parts.push(p.clone());
+        let mut faq: Option<usize> = None;
+        for d in &self.dasar {
+            match (d.strip_prefix(FAQ), faq) {
+                (Some(n), Some(i)) => {
+                    if let Some(p) = parts.get_mut(i) {
+                        p.push_str(", ");
+                        p.push_str(n);
+                    }
+                }
+                (Some(_), None) => {
+                    faq = Some(parts.len());
+                    parts.push(d.clone());
+                }
+                (None, _) => parts.push(d.clone()),
+            }
         }
-        parts.extend(self.sumber.iter().cloned());
         if parts.is_empty() {
             None
         } else {
@@ -169,6 +214,28 @@ pub struct Parameter {
     pub rombel_cek_jumlah: u32,
     pub juknis_sebelum_pengumuman_bulan: u32,
     pub kk_minimal_tahun: u32,
+    pub peraturan: ParamPeraturan,
+    /// `syarat status` values the regulation knows → the jalur whose group it names.
+    pub status: BTreeMap<String, String>,
+}
+
+/// Dates of the regulation itself (ISO `YYYY-MM-DD`).
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+pub struct ParamPeraturan {
+    pub ditetapkan: String,
+    pub diundangkan: String,
+}
+
+impl Parameter {
+    /// The applicant groups (statuses) of one national jalur, e.g. afirmasi →
+    /// [disabilitas, ketm].
+    pub fn status_jalur(&self, jalur: &str) -> Vec<&str> {
+        self.status
+            .iter()
+            .filter(|(_, j)| j.as_str() == jalur)
+            .map(|(s, _)| s.as_str())
+            .collect()
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, serde::Serialize)]

@@ -125,7 +125,25 @@ fn dalam_tahap(c: &mut Ctx, t: &Tahap) {
                 .help(t!("urutan tahapan: pendaftaran → seleksi → pengumuman → daftar ulang; umumkan sesudah {b}", "stages run registration → selection → announcement → re-registration; announce after {b}")),
         );
     }
-    if let Some(du) = t.get(Tahapan::DaftarUlang) {
+    let Some(du) = t.get(Tahapan::DaftarUlang) else {
+        c.push(
+            Diagnostic::new(
+                "daftar_ulang",
+                t!(
+                    "tahap {n} tidak punya jadwal daftar ulang",
+                    "wave {n} has no re-registration dates"
+                ),
+            )
+            .at(t.nomor.span, None)
+            .also(umum.span, t!("pengumuman", "announcement"))
+            .help(t!(
+                "tambahkan `daftar_ulang …` sesudah pengumuman: calon murid yang diterima wajib daftar ulang, dan kursi yang tidak diambil diisi dari cadangan",
+                "add `daftar_ulang …` after the announcement: accepted applicants must re-register, and seats not taken go to the reserve list"
+            )),
+        );
+        return;
+    };
+    {
         if du.mulai.before(umum.mulai) {
             let (a, b) = (when(du.mulai), when(umum.mulai));
             c.push(
@@ -222,7 +240,7 @@ fn gelombang(c: &mut Ctx) {
             let n = t.nomor.node;
             c.push(
                 Diagnostic::new(
-                    "gelombang",
+                    "konsistensi.gelombang",
                     t!(
                         "tahap {n} tidak menyeleksi jalur apa pun",
                         "wave {n} selects no jalur"
@@ -289,7 +307,7 @@ fn gelombang(c: &mut Ctx) {
                 let n = if ra == rb { rb } else { n.as_str() };
                 c.push(
                     Diagnostic::new(
-                        "gelombang",
+                        "konsistensi.gelombang",
                         t!(
                             "{n} diseleksi di dua tahap ({a} dan {b})",
                             "{n} is selected in two waves ({a} and {b})"
@@ -298,8 +316,8 @@ fn gelombang(c: &mut Ctx) {
                     .at(*again, None)
                     .also(*first, t!("tahap {a}", "wave {a}"))
                     .help(t!(
-                        "setiap jalur dan sub-jalur diseleksi tepat di satu tahap",
-                        "every jalur and sub-jalur is selected in exactly one wave"
+                        "setiap jalur dan sub-jalur diseleksi tepat di satu tahap; untuk membuka lagi kursi sisa, buat sub-jalur di tahap {b} dan tulis `sisa_kuota`",
+                        "every jalur and sub-jalur is selected in exactly one wave; to reopen leftover seats, make a sub-jalur in wave {b} and write `sisa_kuota`"
                     )),
                 );
             }
@@ -347,6 +365,29 @@ fn juknis_dan_pengumuman(c: &mut Ctx) {
     let Some(signed) = &c.j.ditetapkan else {
         return;
     };
+    let p = &c.rb.parameter.peraturan;
+    if let (Ok(ada), Ok(diundangkan)) = (
+        crate::model::Tanggal::parse(&p.ditetapkan),
+        crate::model::Tanggal::parse(&p.diundangkan),
+    ) {
+        if signed.node.tanggal < ada {
+            let s = signed.node.tanggal;
+            c.push(
+                Diagnostic::new(
+                    "peraturan.tanggal",
+                    t!(
+                        "juknis ditetapkan {s}, sebelum Permendikdasmen 3/2025 ditetapkan ({ada})",
+                        "the juknis is signed {s}, before Permendikdasmen 3/2025 was signed ({ada})"
+                    ),
+                )
+                .at(signed.span, None)
+                .help(t!(
+                    "periksa tanggal `ditetapkan`: peraturan itu ditetapkan {ada} dan diundangkan {diundangkan}",
+                    "check the `ditetapkan` date: the regulation was signed on {ada} and promulgated on {diundangkan}"
+                )),
+            );
+        }
+    }
     let months = c.rb.parameter.juknis_sebelum_pengumuman_bulan;
     let (reference, ref_span, what_id, what_en) = match (&c.j.pengumuman_pendaftaran, first_daftar)
     {
@@ -386,6 +427,34 @@ fn juknis_dan_pengumuman(c: &mut Ctx) {
 }
 
 fn sisa_kuota(c: &mut Ctx) {
+    // One source, one target: a second line with another target is a conflict.
+    for (i, s) in c.j.sisa_kuota.iter().enumerate() {
+        let Some(prev) = c.j.sisa_kuota[..i]
+            .iter()
+            .find(|p| p.dari.node == s.dari.node)
+        else {
+            continue;
+        };
+        if prev.ke.node == s.ke.node {
+            continue;
+        }
+        let (a, b1, b2) = (&s.dari.node, &prev.ke.node, &s.ke.node);
+        c.push(
+            Diagnostic::new(
+                "konsistensi.sisa_kuota",
+                t!(
+                    "sisa kuota {a} dialihkan ke dua tujuan: {b1} dan {b2}",
+                    "unfilled seats of {a} go to two targets: {b1} and {b2}"
+                ),
+            )
+            .at(s.span, None)
+            .also(prev.span, t!("tujuan pertama", "first target"))
+            .help(t!(
+                "pilih satu tujuan untuk sisa kuota {a}; tujuan itu boleh meneruskan sisanya dengan `sisa_kuota` sendiri",
+                "choose one target for the unfilled seats of {a}; that target may pass its own leftovers on with another `sisa_kuota`"
+            )),
+        );
+    }
     let edges: Vec<(&str, &str, Span)> =
         c.j.sisa_kuota
             .iter()
@@ -403,7 +472,7 @@ fn sisa_kuota(c: &mut Ctx) {
                 if !path.iter().any(|p| reported.contains(p)) {
                     reported.extend(path.iter().copied());
                     let mut d = Diagnostic::new(
-                        "kuota.sisa.siklus",
+                        "konsistensi.sisa_siklus",
                         t!(
                             "sisa kuota berputar kembali ke `{from}`",
                             "unfilled seats flow in a cycle back to `{from}`"
@@ -449,7 +518,7 @@ fn sisa_kuota(c: &mut Ctx) {
         if closed_before {
             let (a, b, na, nb) = (&s.dari.node, &s.ke.node, ta.nomor.node, tb.nomor.node);
             c.push(
-                Diagnostic::new("kuota.sisa.tahap", t!("sisa kuota {a} (tahap {na}) dialihkan ke {b} yang sudah selesai di tahap {nb}", "unfilled seats of {a} (wave {na}) go to {b}, already closed in wave {nb}"))
+                Diagnostic::new("konsistensi.sisa_tahap", t!("sisa kuota {a} (tahap {na}) dialihkan ke {b} yang sudah selesai di tahap {nb}", "unfilled seats of {a} (wave {na}) go to {b}, already closed in wave {nb}"))
                     .at(s.ke.span, Some(t!("tahap {nb} sudah ditutup", "wave {nb} has closed")))
                     .also(s.dari.span, t!("baru diketahui sesudah tahap {na}", "known only after wave {na}"))
                     .help(t!("alihkan ke jalur di tahap {na} atau sesudahnya", "send them to a jalur in wave {na} or later")),

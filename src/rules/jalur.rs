@@ -1,11 +1,12 @@
 //! Which jalur a juknis may have: the four national jalur for SD/SMP/SMA (no
 //! prestasi in SD), none for TK, the region's own for SMK.
 
+use super::dokumen::membuktikan;
 use super::Ctx;
 use crate::diagnostic::suggest::help_for;
 use crate::diagnostic::Diagnostic;
 use crate::model::lower::NATIONAL_JALUR;
-use crate::model::{Jenjang, Persen};
+use crate::model::{Jalur, Jenjang, Persen, Syarat};
 use crate::t;
 
 pub fn check(c: &mut Ctx) {
@@ -123,66 +124,110 @@ fn national(c: &mut Ctx, jj: Jenjang) {
     }
 }
 
+/// What an SMK jalur is, whatever its name: afirmasi when its name says so or
+/// its conditions or documents are those of poor families or disability;
+/// domisili when its name says so or it is bound to the zone. A renamed jalur
+/// does not escape the SMK bounds.
+fn smk_jenis(c: &Ctx, jl: &Jalur) -> (bool, bool) {
+    let name = jl.id.as_str();
+    let units: Vec<&Jalur> = std::iter::once(jl).chain(jl.sub.iter()).collect();
+    let syarat = |want: &dyn Fn(&Syarat) -> bool| {
+        units.iter().any(|u| u.syarat.iter().any(|s| want(&s.node)))
+    };
+    let afirmasi_status = c.rb.parameter.status_jalur("afirmasi");
+    let afirmasi = name.contains("afirmasi")
+        || syarat(
+            &|s| matches!(s, Syarat::Status(n) | Syarat::Lain(n) if afirmasi_status.contains(&n.as_str())),
+        )
+        || units.iter().any(|u| {
+            u.dokumen.iter().any(|d| {
+                membuktikan(c, &d.node.nama)
+                    .iter()
+                    .any(|x| afirmasi_status.contains(x))
+            })
+        });
+    let domisili = ["domisili", "terdekat", "zonasi", "wilayah"]
+        .iter()
+        .any(|w| name.contains(w))
+        || syarat(&|s| *s == Syarat::DalamWilayah);
+    (afirmasi, domisili)
+}
+
 fn smk(c: &mut Ctx) {
     let k = &c.rb.parameter.kuota;
     let min_afirmasi = Persen::parse(&k.smk_afirmasi_min).unwrap_or(Persen::ZERO);
     let max_domisili = Persen::parse(&k.smk_domisili_max).unwrap_or(Persen::HUNDRED);
-    match c.j.jalur("afirmasi") {
-        Some(a) => {
-            if let Some(q) = &a.kuota {
-                if q.node < min_afirmasi {
-                    let (v, m) = (q.node, min_afirmasi);
-                    c.push(
-                        Diagnostic::new(
-                            "smk.afirmasi.min",
-                            t!(
-                                "kuota afirmasi SMK {v}% di bawah {m}%",
-                                "SMK afirmasi quota {v}% is below {m}%"
-                            ),
-                        )
-                        .at(q.span, None)
-                        .help(t!(
-                            "naikkan kuota afirmasi menjadi paling sedikit {m}%",
-                            "raise the afirmasi quota to at least {m}%"
-                        )),
-                    );
-                }
-            }
-        }
-        None => {
-            let m = min_afirmasi;
-            c.push(
-                Diagnostic::new(
-                    "smk.afirmasi.min",
-                    t!("SMK tanpa jalur afirmasi", "SMK without a jalur afirmasi"),
-                )
-                .at(c.jenjang_span(), None)
-                .help(t!(
-                    "tambahkan `jalur afirmasi {m}%` atau lebih",
-                    "add `jalur afirmasi {m}%` or more"
-                )),
-            );
+    let mut afirmasi: Vec<&Jalur> = Vec::new();
+    let mut domisili: Vec<&Jalur> = Vec::new();
+    for jl in &c.j.jalur {
+        let (a, d) = smk_jenis(c, jl);
+        if a {
+            afirmasi.push(jl);
+        } else if d {
+            domisili.push(jl);
         }
     }
-    for j in c.j.jalur.iter().filter(|j| j.id.starts_with("domisili")) {
-        if let Some(q) = &j.kuota {
-            if q.node > max_domisili {
-                let (v, m) = (q.node, max_domisili);
-                c.push(
-                    Diagnostic::new(
-                        "smk.domisili.max",
-                        t!(
-                            "kuota domisili SMK {v}% di atas {m}%",
-                            "SMK domisili quota {v}% is above {m}%"
-                        ),
-                    )
-                    .at(q.span, None)
-                    .help(t!(
-                        "turunkan kuota domisili menjadi paling banyak {m}%",
-                        "lower the domisili quota to at most {m}%"
-                    )),
-                );
-            }
-        }
+    let total = |v: &[&Jalur]| -> Persen {
+        v.iter()
+            .filter_map(|j| j.kuota.as_ref())
+            .map(|q| q.node)
+            .sum()
+    };
+    let names = |v: &[&Jalur]| {
+        v.iter()
+            .map(|j| j.id.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if afirmasi.is_empty() {
+        let m = min_afirmasi;
+        c.push(
+            Diagnostic::new(
+                "smk.afirmasi.min",
+                t!("SMK tanpa jalur afirmasi", "SMK without a jalur afirmasi"),
+            )
+            .at(c.jenjang_span(), None)
+            .help(t!(
+                "menurut pernyataan Menteri, SMK menyediakan paling sedikit {m}% untuk afirmasi, mis. `jalur afirmasi {m}%`",
+                "according to the minister, SMK reserve at least {m}% for afirmasi, e.g. `jalur afirmasi {m}%`"
+            )),
+        );
+    } else if total(&afirmasi) < min_afirmasi {
+        let (v, m, n) = (total(&afirmasi), min_afirmasi, names(&afirmasi));
+        let first = afirmasi[0];
+        let span = first.kuota.as_ref().map_or(first.nama.span, |q| q.span);
+        c.push(
+            Diagnostic::new(
+                "smk.afirmasi.min",
+                t!(
+                    "kuota afirmasi SMK {v}% ({n}) di bawah {m}%",
+                    "SMK afirmasi quota {v}% ({n}) is below {m}%"
+                ),
+            )
+            .at(span, None)
+            .help(t!(
+                "menurut pernyataan Menteri, SMK menyediakan paling sedikit {m}% untuk afirmasi",
+                "according to the minister, SMK reserve at least {m}% for afirmasi"
+            )),
+        );
+    }
+    if !domisili.is_empty() && total(&domisili) > max_domisili {
+        let (v, m, n) = (total(&domisili), max_domisili, names(&domisili));
+        let first = domisili[0];
+        let span = first.kuota.as_ref().map_or(first.nama.span, |q| q.span);
+        c.push(
+            Diagnostic::new(
+                "smk.domisili.max",
+                t!(
+                    "kuota domisili SMK {v}% ({n}) di atas {m}%",
+                    "SMK domisili quota {v}% ({n}) is above {m}%"
+                ),
+            )
+            .at(span, None)
+            .help(t!(
+                "menurut pernyataan Menteri, jalur domisili terdekat SMK paling banyak {m}%",
+                "according to the minister, the SMK nearest-domicile jalur is at most {m}%"
+            )),
+        );
     }
 }

@@ -15,11 +15,29 @@ pub fn check(c: &mut Ctx) {
             .get(jj.as_str())
             .copied();
     let jn = jj.as_str();
+    let aj = jj.with_article();
+    if let Some(r) = dt.rombel.as_ref().filter(|r| r.node == 0) {
+        c.push(
+            Diagnostic::new(
+                "nilai.rentang",
+                t!(
+                    "rombel maksimal 0 murid tidak menampung siapa pun",
+                    "a rombel of at most 0 students holds no one"
+                ),
+            )
+            .at(r.span, None)
+            .help(t!(
+                "tulis jumlah murid per rombel, mis. `rombel maksimal {}`",
+                "write the students per rombel, e.g. `rombel maksimal {}`",
+                max.unwrap_or(36)
+            )),
+        );
+    }
     if let (Some(r), Some(m)) = (&dt.rombel, max) {
         if r.node > m && dt.pengecualian.is_none() {
             let v = r.node;
             c.push(
-                Diagnostic::new("kapasitas.rombel", t!("rombel {jn} paling banyak {m} murid, bukan {v}", "a {jn} rombel has at most {m} students, not {v}"))
+                Diagnostic::new("kapasitas.rombel", t!("rombel {jn} paling banyak {m} murid, bukan {v}", "{aj} rombel has at most {m} students, not {v}"))
                     .at(r.span, None)
                     .help(t!("tulis `rombel maksimal {m}`; kondisi pengecualian ditulis `pengecualian rombel N sampai TANGGAL`", "write `rombel maksimal {m}`; an exception is written `pengecualian rombel N sampai DATE`")),
             );

@@ -91,7 +91,9 @@ pub fn check(c: &mut Ctx) {
         );
     }
     if let Some(cd) = &c.j.cadangan {
-        if cd.node == Cadangan::TidakAda {
+        // `cadangan 0%` keeps no reserve either.
+        let nol = matches!(cd.node, Cadangan::Persen(p) if p == crate::model::Persen::ZERO);
+        if cd.node == Cadangan::TidakAda || nol {
             c.push(
                 Diagnostic::new(
                     "daftar_ulang",

@@ -35,7 +35,14 @@ pub fn skema_kursi(j: &Juknis, rb: &Rulebook) -> SkemaKursi {
         .jalur
         .iter()
         .map(|jl| {
-            let (min, max) = batas(rb, jj, &jl.id);
+            // Only the regulation's own bounds (SD/SMP/SMA) shape the seats: SMK's
+            // bounds come from a secondary source and only warn, so the seats
+            // follow the juknis as written.
+            let (min, max) = if jj.has_national_jalur() {
+                batas(rb, jj, &jl.id)
+            } else {
+                (None, None)
+            };
             BagianKursi {
                 id: jl.id.clone(),
                 persen: jl
@@ -132,14 +139,88 @@ pub fn check(c: &mut Ctx) {
             }
         }
     }
-    total(c);
+    total(c, jj);
     sub_kuota(c);
     if jj.has_national_jalur() {
         pembulatan(c, jj);
+        cap_sisa(c, jj);
     }
 }
 
-fn total(c: &mut Ctx) {
+/// mutasi.cap.sisa: carry-over into a jalur with a maximum can push it past the
+/// maximum when every seat of the sources goes unfilled.
+fn cap_sisa(c: &mut Ctx, jj: Jenjang) {
+    let kuota = |id: &str| {
+        c.j.find(id)
+            .and_then(|x| x.kuota.as_ref())
+            .map(|k| k.node)
+            .unwrap_or(Persen::ZERO)
+    };
+    let induk = |id: &str| id.split('.').next().unwrap_or(id).to_string();
+    // Everything that can end up in `id`: its own sources and theirs.
+    fn masuk(j: &Juknis, id: &str, seen: &mut Vec<String>) -> Vec<String> {
+        let mut out = Vec::new();
+        for s in j.sisa_kuota.iter().filter(|s| s.ke.node == id) {
+            if seen.contains(&s.dari.node) {
+                continue;
+            }
+            seen.push(s.dari.node.clone());
+            out.push(s.dari.node.clone());
+            out.extend(masuk(j, &s.dari.node, seen));
+        }
+        out
+    }
+    for s in &c.j.sisa_kuota {
+        let target = induk(&s.ke.node);
+        if target == induk(&s.dari.node) {
+            continue;
+        }
+        let (_, Some(max)) = batas(c.rb, jj, &target) else {
+            continue;
+        };
+        let Some(jl) = c.j.jalur(&target) else {
+            continue;
+        };
+        let own = jl.kuota.as_ref().map(|k| k.node).unwrap_or(Persen::ZERO);
+        let mut seen = vec![s.dari.node.clone()];
+        let mut from = vec![s.dari.node.clone()];
+        from.extend(masuk(c.j, &s.dari.node, &mut seen));
+        let inflow: Persen = from
+            .iter()
+            .filter(|f| induk(f) != target)
+            .map(|f| kuota(f))
+            .sum();
+        let worst = own + inflow;
+        if worst <= max {
+            continue;
+        }
+        let (a, t) = (&s.dari.node, &s.ke.node);
+        c.push(
+            Diagnostic::new(
+                "mutasi.cap.sisa",
+                t!(
+                    "sisa kuota {a} ke {t} dapat membuat {target} mencapai {worst}%, melebihi maksimum {max}%",
+                    "carrying {a} into {t} can bring {target} to {worst}%, above its {max}% maximum"
+                ),
+            )
+            .at(s.span, None)
+            .also(
+                jl.kuota.as_ref().map_or(jl.nama.span, |k| k.span),
+                t!("kuota {target} {own}%", "{target} quota {own}%"),
+            )
+            .help(t!(
+                "alihkan sisa kuota {a} ke jalur tanpa batas maksimum, mis. `sisa_kuota {a} ke domisili`",
+                "send the unfilled seats of {a} to a jalur without a maximum, e.g. `sisa_kuota {a} ke domisili`"
+            ))
+            .note(t!(
+                "mesin seleksi tidak pernah mengisi {target} melebihi {max}% daya tampung; kelebihannya diteruskan ke tujuan sisa kuota {target}, atau tidak terisi",
+                "the engine never fills {target} beyond {max}% of capacity; the excess goes on to {target}'s own carry-over target, or stays unfilled"
+            )),
+        );
+    }
+}
+
+fn total(c: &mut Ctx, jj: Jenjang) {
     let quotas: Vec<_> =
         c.j.jalur
             .iter()
@@ -171,8 +252,15 @@ fn total(c: &mut Ctx) {
         )
     };
     let (first, _) = quotas[0];
+    // FAQ 18 is about the four national jalur; an SMK's quotas must add up for
+    // its seats to be shared out, which is a consistency check.
+    let code = if jj.has_national_jalur() {
+        "kuota.total"
+    } else {
+        "konsistensi.kuota"
+    };
     let mut d = Diagnostic::new(
-        "kuota.total",
+        code,
         t!(
             "jumlah kuota semua jalur {sum}%, harus tepat 100%",
             "the jalur quotas add up to {sum}%, not exactly 100%"
@@ -330,11 +418,13 @@ fn pembulatan(c: &mut Ctx, jj: Jenjang) {
             } else {
                 quota_span
             };
+            let got_en = seats_en(seats, id);
+            let exact_en = seats_en(&exact_s, "");
             let mut d = Diagnostic::new(
                 "kuota.pembulatan",
                 t!(
                     "dengan pembulatan `{method}`, sekolah berdaya tampung {n} mendapat {seats} kursi {id}, {rel_id} {lim_id} {bound}% = {exact_s} kursi",
-                    "with rounding `{method}`, a school with capacity {n} gets {seats} {id} seats, {rel_en} the {lim_en} {bound}% = {exact_s} seats"
+                    "with rounding `{method}`, a school with capacity {n} gets {got_en} {rel_en} the {lim_en} {bound}% = {exact_en}"
                 ),
             )
             .at(primary, Some(t!("daya tampung {n} adalah ukuran terkecil yang melanggar", "capacity {n} is the smallest size that breaks it")))
@@ -366,12 +456,24 @@ fn pembulatan(c: &mut Ctx, jj: Jenjang) {
         if let Some(n) = real {
             let seats = skema.alokasi(n).jalur[i].1;
             let k = n / rombel;
+            let seats_en = seats_en(seats, "");
             d = d.note(t!(
                 "juga pada {k} rombel × {rombel} = {n} kursi: {seats} kursi",
-                "also at {k} rombel × {rombel} = {n} seats: {seats} seats"
+                "also at {k} rombel × {rombel} = {n} seats: {seats_en}"
             ));
         }
         c.push(d);
+    }
+}
+
+/// "1 mutasi seat", "3 mutasi seats" (`what` may be empty).
+fn seats_en(n: impl std::fmt::Display, what: &str) -> String {
+    let n = n.to_string();
+    let word = if n == "1" { "seat" } else { "seats" };
+    if what.is_empty() {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {what} {word},")
     }
 }
 

@@ -3,7 +3,9 @@
 //! the rule id as code; `diagnostic::finalize` then sets severity and article from
 //! the rulebook entry.
 
+mod cakupan;
 mod dokumen;
+mod isian;
 mod jadwal;
 mod jalur;
 mod kapasitas;
@@ -11,6 +13,7 @@ mod kewajiban;
 mod kewenangan;
 pub mod kuota;
 mod prestasi;
+mod syarat;
 mod urutan;
 mod usia;
 mod wilayah;
@@ -62,6 +65,10 @@ pub fn check(j: &Juknis, rb: &Rulebook) -> Vec<Diagnostic> {
     usia::check(&mut c);
     wilayah::check(&mut c);
     dokumen::check(&mut c);
+    dokumen::prestasi(&mut c);
+    cakupan::check(&mut c);
+    syarat::check(&mut c);
+    isian::check(&mut c);
     prestasi::check(&mut c);
     jadwal::check(&mut c);
     kewajiban::check(&mut c);

@@ -12,6 +12,37 @@ fn tokens(name: &str) -> impl Iterator<Item = &str> {
     name.split(['_', '.'])
 }
 
+/// A name that speaks of TK or PAUD (graduates of which SD must not favour).
+pub fn kata_tk(name: &str) -> bool {
+    tokens(name).any(|t| t == "tk" || t == "paud")
+}
+
+/// A name that speaks of a test in any form: SD admits none (Pasal 11(5)) —
+/// written tests, interviews, reading, writing or arithmetic, assessments.
+pub fn kata_tes(name: &str) -> bool {
+    tokens(name).any(|t| {
+        matches!(
+            t,
+            "tes"
+                | "test"
+                | "ujian"
+                | "wawancara"
+                | "interview"
+                | "observasi"
+                | "psikotes"
+                | "asesmen"
+                | "calistung"
+                | "membaca"
+                | "menulis"
+                | "berhitung"
+                | "baca"
+                | "tulis"
+                | "hitung"
+                | "bacatulis"
+        )
+    }) || name.contains("calistung")
+}
+
 pub fn check(c: &mut Ctx) {
     kepemimpinan(c);
     bobot_tingkat(c);
@@ -74,7 +105,7 @@ fn bobot_tingkat(c: &mut Ctx) {
                             .filter(|(k, _)| k.node == rank.node)
                             .map(move |(_, v)| (*l, v))
                     })
-                    .find(|(_, v)| v.node >= value.node);
+                    .find(|(_, v)| v.node > value.node);
                 if let Some((lo_level, lo_value)) = lower {
                     let (hi_n, lo_n) = (
                         TINGKAT_LOMBA[*hi_level as usize],
@@ -82,10 +113,10 @@ fn bobot_tingkat(c: &mut Ctx) {
                     );
                     let (r, hv, lv) = (&rank.node, value.node, lo_value.node);
                     c.push(
-                        Diagnostic::new("prestasi.bobot", t!("{r} tingkat {hi_n} ({hv} poin) tidak lebih tinggi dari tingkat {lo_n} ({lv} poin)", "{r} at {hi_n} level ({hv} points) is not above {lo_n} level ({lv} points)"))
+                        Diagnostic::new("prestasi.bobot", t!("{r} tingkat {hi_n} ({hv} poin) lebih kecil daripada tingkat {lo_n} ({lv} poin)", "{r} at {hi_n} level ({hv} points) earns less than at {lo_n} level ({lv} points)"))
                             .at(value.span, None)
                             .also(lo_value.span, t!("tingkat {lo_n}", "{lo_n} level"))
-                            .help(t!("poin naik menurut tingkat: kabupaten/kota < provinsi < nasional < internasional", "points rise with the level: kabupaten/kota < provinsi < nasional < internasional")),
+                            .help(t!("FAQ 44 membobot prestasi menurut tingkat kabupaten/kota, provinsi, nasional, internasional; periksa apakah urutan poin ini disengaja", "FAQ 44 weights achievements by level kabupaten/kota, provinsi, nasional, internasional; check whether this order of points is intended")),
                     );
                 }
             }
@@ -143,17 +174,47 @@ fn akreditasi(c: &mut Ctx) {
     }
 }
 
+/// "kelas IV semester 1" for an SD semester number (1–12), as the SMP juknis
+/// reads the SD rapor.
+fn kelas_sd(n: u32) -> String {
+    const ROMAWI: [&str; 6] = ["I", "II", "III", "IV", "V", "VI"];
+    let k = ROMAWI
+        .get(((n.max(1) - 1) / 2) as usize)
+        .copied()
+        .unwrap_or("?");
+    format!("kelas {k} semester {}", (n.max(1) - 1) % 2 + 1)
+}
+
 fn rapor_dan_bobot(c: &mut Ctx) {
+    // The last five semesters of the previous level: SMP semesters 1–5 (or 2–6)
+    // for SMA/SMK; SD semesters 7–11 (or 8–12), kelas IV to VI, for SMP.
+    let smp = c.jenjang() == Some(Jenjang::SMP);
+    let ok: [(u32, u32); 2] = if smp {
+        [(7, 11), (8, 12)]
+    } else {
+        [(1, 5), (2, 6)]
+    };
     for s in &c.j.skor {
         for su in &s.suku {
             if let Sumber::Rapor { dari, sampai, .. } = su.node.sumber.node {
-                if !matches!((dari, sampai), (1, 5) | (2, 6)) {
-                    c.push(
-                        Diagnostic::new("prestasi.rapor", t!("rapor dinilai dari 5 semester terakhir, bukan semester {dari}..{sampai}", "rapor counts the last 5 semesters, not semesters {dari}..{sampai}"))
-                            .at(su.node.sumber.span, None)
-                            .help(t!("tulis `semester 1..5` (atau `semester 2..6` bila rapor semester 6 sudah terbit)", "write `semester 1..5` (or `semester 2..6` once semester 6 is out)")),
-                    );
+                if ok.contains(&(dari, sampai)) {
+                    continue;
                 }
+                let d = if smp {
+                    let (a, b) = (kelas_sd(dari), kelas_sd(sampai));
+                    Diagnostic::new("prestasi.rapor", t!(
+                        "rapor SMP dinilai dari 5 semester terakhir SD (kelas IV semester 1 sampai kelas VI semester 1), bukan {a} sampai {b}",
+                        "an SMP juknis counts the last 5 SD semesters (grade IV semester 1 to grade VI semester 1), not {a} to {b}"
+                    ))
+                    .help(t!(
+                        "tulis `rapor(kelas 4 semester 1 sampai kelas 6 semester 1, …)` (= `semester 7..11`), atau `kelas 4 semester 2 sampai kelas 6 semester 2` bila rapor kelas VI semester 2 sudah terbit",
+                        "write `rapor(kelas 4 semester 1 sampai kelas 6 semester 1, …)` (= `semester 7..11`), or `kelas 4 semester 2 sampai kelas 6 semester 2` once the grade VI semester 2 rapor is out"
+                    ))
+                } else {
+                    Diagnostic::new("prestasi.rapor", t!("rapor dinilai dari 5 semester terakhir SMP, bukan semester {dari}..{sampai}", "the rapor counts the last 5 SMP semesters, not semesters {dari}..{sampai}"))
+                        .help(t!("tulis `semester 1..5` (atau `semester 2..6` bila rapor semester 6 sudah terbit)", "write `semester 1..5` (or `semester 2..6` once semester 6 is out)"))
+                };
+                c.push(d.at(su.node.sumber.span, None));
             }
         }
         let sum: Persen = s.suku.iter().map(|x| x.node.bobot.node).sum();
@@ -226,15 +287,27 @@ fn otomatis(c: &mut Ctx) {
 fn sd(c: &mut Ctx) {
     let mut tests: Vec<Span> = Vec::new();
     let mut tk: Vec<(Span, String)> = Vec::new();
-    let is_tk = |n: &str| tokens(n).any(|t| t == "tk" || t == "paud");
+    let is_tk = kata_tk;
     for s in &c.j.skor {
+        // A score named for a test (`skor wawancara = …`) is a test whatever it reads.
+        if kata_tes(&s.nama.node) {
+            tests.push(s.nama.span);
+            continue;
+        }
         for su in &s.suku {
             match &su.node.sumber.node {
                 Sumber::Tes { .. } => tests.push(su.span),
                 Sumber::Masukan { nama } if is_tk(nama) => tk.push((su.span, nama.clone())),
-                Sumber::Masukan { nama } if tokens(nama).any(|t| t == "tes") => tests.push(su.span),
+                Sumber::Masukan { nama } | Sumber::Poin { tabel: nama } if kata_tes(nama) => {
+                    tests.push(su.span)
+                }
                 _ => {}
             }
+        }
+    }
+    for t in &c.j.poin {
+        if kata_tes(&t.nama.node) {
+            tests.push(t.nama.span);
         }
     }
     for jl in &c.j.jalur {
@@ -243,7 +316,7 @@ fn sd(c: &mut Ctx) {
                 if let Syarat::Lain(n) | Syarat::Status(n) = &s.node {
                     if is_tk(n) {
                         tk.push((s.span, n.clone()));
-                    } else if tokens(n).any(|t| t == "tes") {
+                    } else if kata_tes(n) {
                         tests.push(s.span);
                     }
                 }
@@ -253,6 +326,8 @@ fn sd(c: &mut Ctx) {
                     if let KriteriaJenis::Skor(n) = &k.node.kriteria {
                         if is_tk(n) {
                             tk.push((k.span, n.clone()));
+                        } else if kata_tes(n) && c.j.skor(n).is_none() {
+                            tests.push(k.span);
                         }
                     }
                 }
@@ -260,11 +335,7 @@ fn sd(c: &mut Ctx) {
         }
     }
     for b in &c.j.biaya {
-        if b.node
-            .untuk
-            .as_deref()
-            .is_some_and(|u| tokens(u).any(|t| t == "tes"))
-        {
+        if b.node.untuk.as_deref().is_some_and(kata_tes) {
             tests.push(b.span);
         }
     }

@@ -4,6 +4,7 @@
 use super::Ctx;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Arah, Jalur, Jenjang, Kriteria, KriteriaJenis};
+use crate::syntax::span::Span;
 use crate::t;
 
 pub fn check(c: &mut Ctx) {
@@ -47,6 +48,29 @@ pub fn check(c: &mut Ctx) {
             c.j.parent(leaf).unwrap_or(leaf)
         };
         let ks: Vec<&Kriteria> = chain.node.iter().map(|k| &k.node).collect();
+        if jj != Jenjang::SD {
+            for k in chain
+                .node
+                .iter()
+                .filter(|k| k.node.kriteria == KriteriaJenis::UsiaPrioritas)
+            {
+                let jn = jj.as_str();
+                c.push(
+                    Diagnostic::new(
+                        "nama.tidak_dikenal",
+                        t!(
+                            "`usia_prioritas` hanya untuk SD, bukan {jn}",
+                            "`usia_prioritas` is for SD only, not {jn}"
+                        ),
+                    )
+                    .at(k.span, None)
+                    .help(t!(
+                        "peraturan memprioritaskan usia 7 tahun ke atas hanya di kelas 1 SD; pakai `usia tertua` bila usia menjadi kriteria",
+                        "the regulation gives age priority (7 and over) only in grade 1 SD; use `usia tertua` if age is a criterion"
+                    )),
+                );
+            }
+        }
         if let Some(last) = chain.node.last() {
             if !last.node.kriteria.is_unique() {
                 let n = &owner.id;
@@ -117,56 +141,157 @@ fn is(k: Option<&&Kriteria>, want: KriteriaJenis, arah: Arah) -> bool {
     matches!(k, Some(x) if x.kriteria == want && x.arah == arah)
 }
 
-fn national(
-    c: &mut Ctx,
-    jj: Jenjang,
-    leaf: &Jalur,
-    ks: &[&Kriteria],
-    span: crate::syntax::span::Span,
-) {
-    let n = leaf.id.as_str();
+/// A criterion as it is written: `jarak terdekat`, `usia_prioritas`.
+pub fn tulis(k: &Kriteria) -> String {
+    let nama = match &k.kriteria {
+        KriteriaJenis::Skor(n) => n.as_str(),
+        KriteriaJenis::Jarak => "jarak",
+        KriteriaJenis::Usia => "usia",
+        KriteriaJenis::WaktuDaftar => "waktu_daftar",
+        KriteriaJenis::NomorPendaftaran => "nomor_pendaftaran",
+        KriteriaJenis::UsiaPrioritas => return "usia_prioritas".into(),
+    };
+    let arah = match k.arah {
+        Arah::Tertinggi => "tertinggi",
+        Arah::Terendah => "terendah",
+        Arah::Terdekat => "terdekat",
+        Arah::Terjauh => "terjauh",
+        Arah::Tertua => "tertua",
+        Arah::Termuda => "termuda",
+        Arah::Terawal => "terawal",
+        Arah::Terkecil => "terkecil",
+        Arah::Dulu => "dulu",
+    };
+    format!("{nama} {arah}")
+}
+
+/// The writer's chain with `want` moved to the front (after a leading
+/// `usia_prioritas`, which stays first): their own criteria are kept, in their
+/// order, after the ones the source names.
+fn saran(ks: &[&Kriteria], want: &[Kriteria]) -> String {
+    let mut out: Vec<String> = Vec::new();
+    if ks
+        .first()
+        .is_some_and(|k| k.kriteria == KriteriaJenis::UsiaPrioritas)
+    {
+        out.push("usia_prioritas".into());
+    }
+    out.extend(want.iter().map(tulis));
+    for k in ks {
+        let t = tulis(k);
+        let same_kind = want.iter().any(|w| w.kriteria == k.kriteria);
+        if !out.contains(&t) && !same_kind {
+            out.push(t);
+        }
+    }
+    format!("urutan {}", out.join(", "))
+}
+
+fn k(kriteria: KriteriaJenis, arah: Arah) -> Kriteria {
+    Kriteria { kriteria, arah }
+}
+
+/// SD (Pasal 11(4)): every ranking puts applicants of 7 and over first — with
+/// `usia_prioritas` or by `usia tertua` as its first criterion.
+fn prioritas_sd(c: &mut Ctx, leaf: &Jalur, ks: &[&Kriteria], span: Span) {
+    let first = ks.first();
+    if first.is_some_and(|k| k.kriteria == KriteriaJenis::UsiaPrioritas)
+        || is(first, KriteriaJenis::Usia, Arah::Tertua)
+    {
+        return;
+    }
+    let n = &leaf.id;
+    let chain: Vec<String> = ks.iter().map(|k| tulis(k)).collect();
+    let example = format!("urutan usia_prioritas, {}", chain.join(", "));
+    c.push(
+        Diagnostic::new(
+            "usia.sd.prioritas",
+            t!(
+                "urutan {n} tidak mendahulukan calon murid berusia 7 tahun ke atas",
+                "the ranking of {n} does not put applicants aged 7 and over first"
+            ),
+        )
+        .at(span, None)
+        .also(c.jenjang_span(), t!("jenjang SD", "jenjang SD"))
+        .help(t!("tulis `{example}`", "write `{example}`")),
+    );
+}
+
+fn national(c: &mut Ctx, jj: Jenjang, leaf: &Jalur, ks: &[&Kriteria], span: Span) {
     if jj == Jenjang::SD && leaf.induk() == "prestasi" {
         // SD has no jalur prestasi at all (jalur.prestasi.sd); its ranking is moot.
         return;
     }
-    let (code, ok, want_id, want_en) = match (leaf.induk(), jj) {
+    if jj == Jenjang::SD {
+        prioritas_sd(c, leaf, ks, span);
+    }
+    // The SD age priority comes before the order each jalur prescribes; outside
+    // SD it is reported on its own and left out here.
+    let rest: Vec<&Kriteria> = match ks.first() {
+        Some(k) if jj == Jenjang::SD && k.kriteria == KriteriaJenis::UsiaPrioritas => {
+            ks[1..].to_vec()
+        }
+        _ if jj != Jenjang::SD => ks
+            .iter()
+            .filter(|k| k.kriteria != KriteriaJenis::UsiaPrioritas)
+            .copied()
+            .collect(),
+        _ => ks.to_vec(),
+    };
+    let skor = rest
+        .first()
+        .and_then(|k| match &k.kriteria {
+            KriteriaJenis::Skor(n) => Some(n.clone()),
+            _ => None,
+        })
+        .unwrap_or_else(|| "nilai_akhir".into());
+    let jarak = || k(KriteriaJenis::Jarak, Arah::Terdekat);
+    let usia = || k(KriteriaJenis::Usia, Arah::Tertua);
+    let nilai = || k(KriteriaJenis::Skor(skor.clone()), Arah::Tertinggi);
+    let (code, ok, want, want_id, want_en) = match (leaf.induk(), jj) {
         ("domisili", Jenjang::SD) => (
             "urutan.domisili.sd",
-            is(ks.first(), KriteriaJenis::Usia, Arah::Tertua)
-                && is(ks.get(1), KriteriaJenis::Jarak, Arah::Terdekat),
+            is(rest.first(), KriteriaJenis::Usia, Arah::Tertua)
+                && is(rest.get(1), KriteriaJenis::Jarak, Arah::Terdekat),
+            vec![usia(), jarak()],
             "usia tertua, lalu jarak terdekat",
             "oldest first, then nearest",
         ),
         ("domisili", Jenjang::SMP) => (
             "urutan.domisili.smp",
-            is(ks.first(), KriteriaJenis::Jarak, Arah::Terdekat)
-                && is(ks.get(1), KriteriaJenis::Usia, Arah::Tertua),
+            is(rest.first(), KriteriaJenis::Jarak, Arah::Terdekat)
+                && is(rest.get(1), KriteriaJenis::Usia, Arah::Tertua),
+            vec![jarak(), usia()],
             "jarak terdekat, lalu usia tertua",
             "nearest first, then oldest",
         ),
         ("domisili", _) => (
             "urutan.domisili.sma",
-            is_skor_tertinggi(ks.first())
-                && is(ks.get(1), KriteriaJenis::Jarak, Arah::Terdekat)
-                && is(ks.get(2), KriteriaJenis::Usia, Arah::Tertua),
+            is_skor_tertinggi(rest.first())
+                && is(rest.get(1), KriteriaJenis::Jarak, Arah::Terdekat)
+                && is(rest.get(2), KriteriaJenis::Usia, Arah::Tertua),
+            vec![nilai(), jarak(), usia()],
             "kemampuan akademik (skor tertinggi), lalu jarak terdekat, lalu usia tertua",
             "academic ability (highest score), then nearest, then oldest",
         ),
         ("afirmasi", _) => (
             "urutan.afirmasi",
-            is(ks.first(), KriteriaJenis::Jarak, Arah::Terdekat),
+            is(rest.first(), KriteriaJenis::Jarak, Arah::Terdekat),
+            vec![jarak()],
             "jarak terdekat lebih dulu",
             "nearest first",
         ),
         ("mutasi", _) => (
             "urutan.mutasi",
-            is(ks.first(), KriteriaJenis::Jarak, Arah::Terdekat),
+            is(rest.first(), KriteriaJenis::Jarak, Arah::Terdekat),
+            vec![jarak()],
             "jarak terdekat lebih dulu",
             "nearest first",
         ),
         ("prestasi", _) => (
             "urutan.prestasi",
-            is_skor_tertinggi(ks.first()),
+            is_skor_tertinggi(rest.first()),
+            vec![nilai()],
             "skor prestasi tertinggi lebih dulu",
             "highest prestasi score first",
         ),
@@ -175,26 +300,37 @@ fn national(
     if ok {
         return;
     }
-    let example = match code {
-        "urutan.domisili.sd" => "urutan usia tertua, jarak terdekat, waktu_daftar terawal",
-        "urutan.domisili.smp" => "urutan jarak terdekat, usia tertua, waktu_daftar terawal",
-        "urutan.domisili.sma" => {
-            "urutan nilai_akhir tertinggi, jarak terdekat, usia tertua, waktu_daftar terawal"
-        }
-        "urutan.prestasi" => "urutan nilai_akhir tertinggi, jarak terdekat, waktu_daftar terawal",
-        _ => "urutan jarak terdekat, usia tertua, waktu_daftar terawal",
-    };
+    let example = saran(ks, &want);
+    let n = leaf.id.as_str();
     let jn = jj.as_str();
-    c.push(
-        Diagnostic::new(
-            code,
-            t!(
-                "urutan {n} untuk {jn} harus: {want_id}",
-                "the {jn} ranking of {n} must be: {want_en}"
-            ),
+    // Errors say what the source requires; warnings (secondary sources) say what
+    // the source gives, without "harus".
+    let warning =
+        c.rb.rule(code)
+            .is_some_and(|r| r.severity() != crate::diagnostic::Severity::Error);
+    let message = if warning {
+        t!(
+            "urutan {n} untuk {jn} menurut FAQ 73 adalah: {want_id}",
+            "for {jn}, FAQ 73 ranks {n} by: {want_en}"
         )
-        .at(span, None)
-        .also(c.jenjang_span(), t!("jenjang {jn}", "jenjang {jn}"))
-        .help(t!("tulis mis. `{example}`", "write e.g. `{example}`")),
+    } else {
+        t!(
+            "urutan {n} untuk {jn} harus: {want_id}",
+            "the {jn} ranking of {n} must be: {want_en}"
+        )
+    };
+    let help = if warning {
+        t!(
+            "bila mengikuti sumber itu, tulis mis. `{example}`; kriteria daerah sesudahnya tetap boleh",
+            "to follow that source, write e.g. `{example}`; the region's own criteria after these remain allowed"
+        )
+    } else {
+        t!("tulis mis. `{example}`", "write e.g. `{example}`")
+    };
+    c.push(
+        Diagnostic::new(code, message)
+            .at(span, None)
+            .also(c.jenjang_span(), t!("jenjang {jn}", "jenjang {jn}"))
+            .help(help),
     );
 }

@@ -4,6 +4,7 @@
 use super::Ctx;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Jenjang, Metode, Syarat, TingkatPemerintah};
+use crate::rulebook::wilayah;
 use crate::t;
 
 pub fn check(c: &mut Ctx) {
@@ -57,34 +58,70 @@ pub fn check(c: &mut Ctx) {
                 spans.push(p.span);
             }
         }
+        let aj = jj.with_article();
         for s in spans {
             c.push(
-                Diagnostic::new("wilayah.sma.kabkota", t!("wilayah {jn} tidak boleh diperluas sampai satu kabupaten/kota", "a {jn} zone must not be widened to a whole kabupaten/kota"))
+                Diagnostic::new("wilayah.sma.kabkota", t!("wilayah {jn} tidak boleh diperluas sampai satu kabupaten/kota", "{aj} zone must not be widened to a whole kabupaten/kota"))
                     .at(s, None)
                     .also(c.jenjang_span(), t!("jenjang {jn}", "jenjang {jn}"))
                     .help(t!("hanya SMA yang boleh diperluas sampai kabupaten/kota; pakai kelurahan/desa atau kecamatan", "only SMA may widen to a kabupaten/kota; use kelurahan/desa or kecamatan")),
             );
         }
     }
-    let issuer = c.j.pemerintah.as_ref().map(|p| p.node.0);
+    // The issuing province, as the kabupaten/kota data names it.
+    let provinsi_penerbit =
+        c.j.pemerintah
+            .as_ref()
+            .filter(|p| p.node.0 == TingkatPemerintah::Provinsi)
+            .map(|p| wilayah::provinsi(&p.node.1));
     for b in &w.perbatasan {
-        // A province zoning across its own kabupaten/kota stays within one authority.
-        let same_authority = issuer == Some(TingkatPemerintah::Provinsi)
-            && b.node.tingkat != TingkatPemerintah::Provinsi;
-        if same_authority
-            || b.node
-                .kesepakatan
-                .as_ref()
-                .is_some_and(|k| !k.node.trim().is_empty())
+        if b.node
+            .kesepakatan
+            .as_ref()
+            .is_some_and(|k| !k.node.trim().is_empty())
         {
             continue;
         }
-        let nama = &b.node.nama;
-        c.push(
-            Diagnostic::new("wilayah.perbatasan", t!("wilayah yang melewati batas \"{nama}\" memerlukan kesepakatan antarpemerintah daerah", "a zone reaching into \"{nama}\" needs an agreement between the governments"))
-                .at(b.span, None)
-                .help(t!("tambahkan `kesepakatan \"nomor/naskah kesepakatan\"`", "add `kesepakatan \"agreement number\"`")),
-        );
+        let (tingkat, nama) = (b.node.tingkat.as_str(), b.node.nama.as_str());
+        // A province zoning across its own kabupaten/kota stays within one
+        // authority (FAQ 15); a kabupaten/kota of another province does not.
+        let daerah = (b.node.tingkat != TingkatPemerintah::Provinsi)
+            .then(|| wilayah::cari(tingkat, nama))
+            .flatten();
+        let mut catatan = None;
+        if let Some(penerbit) = provinsi_penerbit {
+            if b.node.tingkat != TingkatPemerintah::Provinsi {
+                match (daerah, penerbit) {
+                    (Some(d), Some(p)) if d.provinsi == p => continue,
+                    (Some(d), _) => {
+                        let pv = d.provinsi;
+                        catatan = Some(t!(
+                            "{tingkat} {nama} berada di Provinsi {pv}: wilayah ini melewati batas provinsi",
+                            "{tingkat} {nama} lies in {pv} province: this zone crosses a provincial border"
+                        ));
+                    }
+                    (None, _) => {
+                        let saran = crate::diagnostic::suggest::closest(
+                            nama,
+                            wilayah::nama_tingkat(tingkat),
+                        )
+                        .map(|s| format!(" (`{s}`?)"))
+                        .unwrap_or_default();
+                        catatan = Some(t!(
+                            "{tingkat} \"{nama}\" tidak ada dalam daftar kabupaten/kota Kemendagri{saran}, jadi provinsinya tidak diketahui",
+                            "{tingkat} \"{nama}\" is not in the Kemendagri list of kabupaten/kota{saran}, so its province is unknown"
+                        ));
+                    }
+                }
+            }
+        }
+        let mut d = Diagnostic::new("wilayah.perbatasan", t!("wilayah yang melewati batas \"{nama}\" memerlukan kesepakatan antarpemerintah daerah", "a zone reaching into \"{nama}\" needs an agreement between the governments"))
+            .at(b.span, None)
+            .help(t!("tambahkan `kesepakatan \"nomor/naskah kesepakatan\"`", "add `kesepakatan \"agreement number\"`"));
+        if let Some(n) = catatan {
+            d = d.note(n);
+        }
+        c.push(d);
     }
     for leaf in c.j.leaves().into_iter().filter(|l| l.induk() == "prestasi") {
         if let Some(s) =
@@ -95,7 +132,7 @@ pub fn check(c: &mut Ctx) {
             let n = &leaf.id;
             c.push(
                 Diagnostic::new(
-                    "wilayah.domisili",
+                    "wilayah.prestasi",
                     t!(
                         "jalur prestasi terbuka bagi pendaftar dari dalam dan luar wilayah",
                         "jalur prestasi is open to applicants from inside and outside the zone"

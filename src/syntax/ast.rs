@@ -52,6 +52,12 @@ pub enum Item {
     Pendaftaran(Vec<Text>),
     Pengaduan(Text),
     Pemantauan(Text),
+    /// `bukti NAME untuk STATUS "description"`: a regional proof document.
+    Bukti {
+        nama: Text,
+        status: Text,
+        keterangan: Option<Text>,
+    },
     /// A line the grammar could not read; `keyword` is its first word.
     Rusak(Rusak),
 }
@@ -144,13 +150,20 @@ pub struct Suku {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Sumber {
     Rapor {
-        dari: Text,
-        sampai: Text,
+        dari: RaporTitik,
+        sampai: RaporTitik,
         mapel: Vec<Text>,
     },
     Tes(Text),
     Poin(Text),
     Masukan(Text),
+}
+
+/// One end of a rapor range: `semester 5`, or `kelas 6 semester 1`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RaporTitik {
+    pub kelas: Option<Text>,
+    pub semester: Text,
 }
 
 #[derive(Debug, Clone, PartialEq)]

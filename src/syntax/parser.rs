@@ -89,6 +89,7 @@ fn is_keyword(r: Rule) -> bool {
         Rule::kw_acuan
             | Rule::kw_administratif
             | Rule::kw_biaya
+            | Rule::kw_bukti
             | Rule::kw_bulan
             | Rule::kw_cadangan
             | Rule::kw_daftar_ulang
@@ -103,6 +104,7 @@ fn is_keyword(r: Rule) -> bool {
             | Rule::kw_jenjang
             | Rule::kw_juknis
             | Rule::kw_ke
+            | Rule::kw_kelas
             | Rule::kw_kelompok
             | Rule::kw_kesepakatan
             | Rule::kw_km
@@ -145,6 +147,7 @@ fn is_keyword(r: Rule) -> bool {
             | Rule::kw_tahun_ajaran
             | Rule::kw_tanggal_acuan
             | Rule::kw_tes
+            | Rule::kw_untuk
             | Rule::kw_urutan
             | Rule::kw_usia
             | Rule::kw_verifikasi
@@ -307,6 +310,17 @@ fn top_item(p: P) -> Spanned<Item> {
             }
         }
         Rule::pendaftaran_moda => Item::Pendaftaran(values(p).map(text).collect()),
+        Rule::bukti => {
+            let mut it = values(p);
+            let nama = it.next().map(text).unwrap_or_else(|| empty(span));
+            let status = it.next().map(text).unwrap_or_else(|| empty(span));
+            let keterangan = it.next().map(string);
+            Item::Bukti {
+                nama,
+                status,
+                keterangan,
+            }
+        }
         Rule::pengaduan => {
             Item::Pengaduan(values(p).next().map(string).unwrap_or_else(|| empty(span)))
         }
@@ -508,8 +522,36 @@ fn suku(p: P) -> Spanned<Suku> {
             Rule::percent => bobot = Some(persen(c)),
             Rule::src_rapor => {
                 let mut it = values(c);
-                let dari = it.next().map(text).unwrap_or_else(|| empty(cs));
-                let sampai = it.next().map(text).unwrap_or_else(|| empty(cs));
+                let rentang = it.next();
+                let kelas = rentang.as_ref().map(|r| r.as_rule()) == Some(Rule::rapor_kelas);
+                let nums: Vec<Text> = rentang
+                    .into_iter()
+                    .flat_map(|r| values(r).map(text))
+                    .collect();
+                let at = |i: usize| nums.get(i).cloned().unwrap_or_else(|| empty(cs));
+                let (dari, sampai) = if kelas {
+                    (
+                        RaporTitik {
+                            kelas: Some(at(0)),
+                            semester: at(1),
+                        },
+                        RaporTitik {
+                            kelas: Some(at(2)),
+                            semester: at(3),
+                        },
+                    )
+                } else {
+                    (
+                        RaporTitik {
+                            kelas: None,
+                            semester: at(0),
+                        },
+                        RaporTitik {
+                            kelas: None,
+                            semester: at(1),
+                        },
+                    )
+                };
                 let mapel = it.next().map(names).unwrap_or_default();
                 sumber = Some(Spanned::new(
                     Sumber::Rapor {
@@ -536,7 +578,7 @@ fn poin_baris(p: P) -> Spanned<PoinBaris> {
     let kategori = it.next().map(text).unwrap_or_else(|| empty(span));
     let rest: Vec<P> = it.collect();
     // `ketua_osis 20`: a row that is itself one entry with one value.
-    if let Some(v) = rest.iter().find(|c| c.as_rule() == Rule::int) {
+    if let Some(v) = rest.iter().find(|c| c.as_rule() == Rule::number) {
         let v = text(v.clone());
         return Spanned::new(
             PoinBaris {

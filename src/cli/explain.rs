@@ -55,7 +55,13 @@ pub fn render(r: &Aturan, lang: Lang) -> String {
         (Tingkat::Catatan, false) => "note (not checked automatically)",
     };
     s += &format!("{}: {sev}\n", if id { "tingkat" } else { "severity" });
-    if !r.bahasa {
+    if r.bahasa {
+        s += if id {
+            "dasar: aturan bahasa juknis (agar berkas dapat dibaca dan rencana seleksi dapat dijalankan), bukan ketentuan peraturan\n"
+        } else {
+            "basis: a rule of the juknis language (so the file can be read and the plan can run), not a provision of the regulation\n"
+        };
+    } else {
         if let Some(c) = r.citation() {
             s += &format!("{}: {c}\n", if id { "dasar" } else { "basis" });
         }

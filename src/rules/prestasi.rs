@@ -174,15 +174,15 @@ fn akreditasi(c: &mut Ctx) {
     }
 }
 
-/// "kelas IV semester 1" for an SD semester number (1–12), as the SMP juknis
-/// reads the SD rapor.
+/// "IV semester 1" for an SD semester number (1–12), as the SMP juknis
+/// reads the SD rapor ("kelas" or "grade" goes in front).
 fn kelas_sd(n: u32) -> String {
     const ROMAWI: [&str; 6] = ["I", "II", "III", "IV", "V", "VI"];
     let k = ROMAWI
         .get(((n.max(1) - 1) / 2) as usize)
         .copied()
         .unwrap_or("?");
-    format!("kelas {k} semester {}", (n.max(1) - 1) % 2 + 1)
+    format!("{k} semester {}", (n.max(1) - 1) % 2 + 1)
 }
 
 fn rapor_dan_bobot(c: &mut Ctx) {
@@ -203,8 +203,8 @@ fn rapor_dan_bobot(c: &mut Ctx) {
                 let d = if smp {
                     let (a, b) = (kelas_sd(dari), kelas_sd(sampai));
                     Diagnostic::new("prestasi.rapor", t!(
-                        "rapor SMP dinilai dari 5 semester terakhir SD (kelas IV semester 1 sampai kelas VI semester 1), bukan {a} sampai {b}",
-                        "an SMP juknis counts the last 5 SD semesters (grade IV semester 1 to grade VI semester 1), not {a} to {b}"
+                        "rapor SMP dinilai dari 5 semester terakhir SD (kelas IV semester 1 sampai kelas VI semester 1), bukan kelas {a} sampai kelas {b}",
+                        "an SMP juknis counts the last 5 SD semesters (grade IV semester 1 to grade VI semester 1), not grade {a} to grade {b}"
                     ))
                     .help(t!(
                         "tulis `rapor(kelas 4 semester 1 sampai kelas 6 semester 1, …)` (= `semester 7..11`), atau `kelas 4 semester 2 sampai kelas 6 semester 2` bila rapor kelas VI semester 2 sudah terbit",

@@ -21,6 +21,16 @@ fn age_en(m: Bulan) -> String {
     }
 }
 
+/// The age keywords in English: `minimal` → minimum.
+fn kata_en(kw: &str) -> &str {
+    match kw {
+        "minimal" => "minimum",
+        "maksimal" => "maximum",
+        "prioritas" => "priority",
+        other => other,
+    }
+}
+
 pub fn check(c: &mut Ctx) {
     let Some(jj) = c.jenjang() else { return };
     let p = c.rb.parameter.usia.clone();
@@ -73,12 +83,13 @@ pub fn check(c: &mut Ctx) {
         if let Some(v) = what {
             if v.node != want {
                 let (a, b, a_en, b_en) = (umur(v.node), umur(want), age_en(v.node), age_en(want));
+                let kw_en = kata_en(kw);
                 c.push(
                     Diagnostic::new(
                         code,
                         t!(
                             "batas usia {kw} {jn} adalah {b}, bukan {a}",
-                            "the {kw} age for {jn} is {b_en}, not {a_en}"
+                            "the {kw_en} age for {jn} is {b_en}, not {a_en}"
                         ),
                     )
                     .at(v.span, None)
@@ -91,12 +102,13 @@ pub fn check(c: &mut Ctx) {
     let forbid =
         |c: &mut Ctx, code: &str, what: &Option<crate::syntax::span::Spanned<Bulan>>, kw: &str| {
             if let Some(v) = what {
+                let kw_en = kata_en(kw);
                 c.push(
                     Diagnostic::new(
                         code,
                         t!(
                             "peraturan tidak menetapkan usia {kw} untuk {jn}",
-                            "the regulation sets no {kw} age for {jn}"
+                            "the regulation sets no {kw_en} age for {jn}"
                         ),
                     )
                     .at(v.span, None)
@@ -183,12 +195,13 @@ pub fn check(c: &mut Ctx) {
                     Some(k) if k.node.dari.node == lo && k.node.sampai.node == hi => {}
                     Some(k) => {
                         let (a, b) = (umur(lo), umur(hi));
+                        let (a_en, b_en) = (age_en(lo), age_en(hi));
                         c.push(
                             Diagnostic::new(
                                 "usia.tk",
                                 t!(
                                     "kelompok {name} TK berusia {a} sampai {b}",
-                                    "TK group {name} is {a} to {b} old"
+                                    "TK group {name} is for ages {a_en} to {b_en}"
                                 ),
                             )
                             .at(k.span, None)

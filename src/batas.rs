@@ -11,6 +11,8 @@ pub struct Batas {
     pub baris_data: usize,
     /// Most bytes in one CSV cell (`--batas-sel`).
     pub panjang_sel: usize,
+    /// Largest CSV data file, in bytes (`--batas-ukuran-data`).
+    pub ukuran_data: usize,
 }
 
 /// Default largest juknis file: 1 MiB (a real juknis is 5–30 KB).
@@ -20,6 +22,9 @@ pub const UKURAN_BERKAS: usize = 1024 * 1024;
 pub const BARIS_DATA: usize = 20_000_000;
 /// Default most bytes per CSV cell.
 pub const PANJANG_SEL: usize = 4096;
+/// Default largest CSV data file: 4 GiB (a million applicants take about 130 MB;
+/// 20 million rows of 200 bytes fit).
+pub const UKURAN_DATA: usize = 4 << 30;
 
 impl Default for Batas {
     fn default() -> Self {
@@ -27,6 +32,7 @@ impl Default for Batas {
             ukuran_berkas: UKURAN_BERKAS,
             baris_data: BARIS_DATA,
             panjang_sel: PANJANG_SEL,
+            ukuran_data: UKURAN_DATA,
         }
     }
 }

@@ -18,6 +18,7 @@ pub mod rulebook;
 pub mod rules;
 pub mod syntax;
 pub mod tinjauan;
+pub mod tulis;
 
 use diagnostic::{Diagnostic, Severity};
 

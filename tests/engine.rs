@@ -138,8 +138,9 @@ fn faq_74_sma_x_capacity_100_domisili_35_seats_50_applicants() {
     // score, then distance, then age (FAQ 74).
     let plan = sma("tunggal", "nilai tertinggi, jarak terdekat, usia tertua");
     let sekolah = "npsn,nama,daya_tampung,wilayah\nX,SMA X,100,K1\n";
-    let mut rows =
-        String::from("nisn,tanggal_lahir,waktu_daftar,jalur,pilihan,jarak_m,rapor,wilayah\n");
+    let mut rows = String::from(
+        "nisn,tanggal_lahir,waktu_daftar,jalur,pilihan,jarak_m,rapor,wilayah,status\n",
+    );
     let mut expect: Vec<(i64, u32, String, String)> = Vec::new();
     for i in 0..50u32 {
         // Scores repeat every 7 applicants, distances every 3, birthdays differ:
@@ -147,9 +148,9 @@ fn faq_74_sma_x_capacity_100_domisili_35_seats_50_applicants() {
         let score = 70 + (i % 7) as i64 * 3;
         let dist = 500 + (i % 3) * 250;
         let lahir = format!("2009-{:02}-{:02}", 1 + i % 12, 1 + i % 27);
-        let nisn = format!("N{i:03}");
+        let nisn = format!("8000000{i:03}");
         rows.push_str(&format!(
-            "{nisn},{lahir},2025-06-16 08:00,domisili,X,{dist},{score},K1\n"
+            "{nisn},{lahir},2025-06-16 08:00,domisili,X,{dist},{score},K1,\n"
         ));
         expect.push((-score, dist, lahir, nisn));
     }
@@ -184,24 +185,25 @@ fn dua_sekolah() -> (&'static str, String) {
     // rounded within the national bounds: see the seat assertions).
     let sekolah = "npsn,nama,daya_tampung,wilayah\nA,SMA A,10,K1\nB,SMA B,6,K1\n";
     let rows = [
-        ("P01", 90, "A;B", "1000;1000"),
-        ("P02", 85, "A;B", "500;1000"),
-        ("P03", 80, "A", "1000"),
-        ("P04", 75, "A;B", "1000;1000"),
-        ("P05", 70, "A;B", "1000;1000"),
-        ("P06", 95, "B;A", "1000;1000"),
-        ("P07", 60, "B;A", "1000;1000"),
-        ("P08", 88, "B;A", "1000;1000"),
-        ("P09", 65, "A;B", "1000;1000"),
-        ("P10", 99, "B", "1000"),
-        ("P11", 50, "A;B", "1000;1000"),
-        ("P12", 85, "A;B", "300;1000"),
+        ("9000000001", 90, "A;B", "1000;1000"),
+        ("9000000002", 85, "A;B", "500;1000"),
+        ("9000000003", 80, "A", "1000"),
+        ("9000000004", 75, "A;B", "1000;1000"),
+        ("9000000005", 70, "A;B", "1000;1000"),
+        ("9000000006", 95, "B;A", "1000;1000"),
+        ("9000000007", 60, "B;A", "1000;1000"),
+        ("9000000008", 88, "B;A", "1000;1000"),
+        ("9000000009", 65, "A;B", "1000;1000"),
+        ("9000000010", 99, "B", "1000"),
+        ("9000000011", 50, "A;B", "1000;1000"),
+        ("9000000012", 85, "A;B", "300;1000"),
     ];
-    let mut csv =
-        String::from("nisn,tanggal_lahir,waktu_daftar,jalur,pilihan,jarak_m,rapor,wilayah\n");
+    let mut csv = String::from(
+        "nisn,tanggal_lahir,waktu_daftar,jalur,pilihan,jarak_m,rapor,wilayah,status\n",
+    );
     for (i, (n, s, p, j)) in rows.iter().enumerate() {
         csv.push_str(&format!(
-            "{n},2009-05-05,2025-06-16 08:{i:02},domisili,{p},{j},{s},K1\n"
+            "{n},2009-05-05,2025-06-16 08:{i:02},domisili,{p},{j},{s},K1,\n"
         ));
     }
     (sekolah, csv)
@@ -219,21 +221,24 @@ fn first_choice_first_two_schools_by_hand() {
     // A ranks everyone who put it first before anyone who put it second:
     // P01 90, P12 85 (300 m), P02 85 (500 m), P03 80 fill its 4 seats. B: P10 99,
     // P06 95. P08 (88) lost B and cannot displace A's first-choice applicants.
-    assert_eq!(r.accepted_at("A"), ["P01", "P02", "P03", "P12"]);
-    assert_eq!(r.accepted_at("B"), ["P06", "P10"]);
-    assert_eq!(r.status("P12").peringkat, Some(2));
-    assert_eq!(r.status("P02").peringkat, Some(3));
+    assert_eq!(
+        r.accepted_at("A"),
+        ["9000000001", "9000000002", "9000000003", "9000000012"]
+    );
+    assert_eq!(r.accepted_at("B"), ["9000000006", "9000000010"]);
+    assert_eq!(r.status("9000000012").peringkat, Some(2));
+    assert_eq!(r.status("9000000002").peringkat, Some(3));
     // Reserve lists — A: P04, P05, P09, P11 (first choice), then P08, P07;
     // B: P08, P07, then P04, P05, P09, P11. Each applicant shows the best place.
     let pos = |n: &str| {
         let c = r.status(n).cadangan.unwrap();
         (r.sekolah[c.0 as usize].npsn.clone(), c.2)
     };
-    assert_eq!(pos("P04"), ("A".into(), 1));
-    assert_eq!(pos("P05"), ("A".into(), 2));
-    assert_eq!(pos("P08"), ("B".into(), 1));
-    assert_eq!(pos("P07"), ("B".into(), 2));
-    assert_eq!(pos("P11"), ("A".into(), 4));
+    assert_eq!(pos("9000000004"), ("A".into(), 1));
+    assert_eq!(pos("9000000005"), ("A".into(), 2));
+    assert_eq!(pos("9000000008"), ("B".into(), 1));
+    assert_eq!(pos("9000000007"), ("B".into(), 2));
+    assert_eq!(pos("9000000011"), ("A".into(), 4));
 }
 
 #[test]
@@ -243,9 +248,12 @@ fn deferred_acceptance_two_schools_by_hand() {
     let r = run(&plan, s, &p, &Opsi::default());
     // Without the first-choice priority, P08 (88) rejected by B takes a seat at
     // A and pushes out P03 (80), whose only choice was A.
-    assert_eq!(r.accepted_at("A"), ["P01", "P02", "P08", "P12"]);
-    assert_eq!(r.accepted_at("B"), ["P06", "P10"]);
-    assert_eq!(r.status("P03").status, Status::Cadangan);
+    assert_eq!(
+        r.accepted_at("A"),
+        ["9000000001", "9000000002", "9000000008", "9000000012"]
+    );
+    assert_eq!(r.accepted_at("B"), ["9000000006", "9000000010"]);
+    assert_eq!(r.status("9000000003").status, Status::Cadangan);
 }
 
 #[test]
@@ -253,10 +261,13 @@ fn single_choice_ignores_second_choices() {
     let plan = sma("tunggal", URUTAN);
     let (s, p) = dua_sekolah();
     let r = run(&plan, s, &p, &Opsi::default());
-    assert_eq!(r.accepted_at("A"), ["P01", "P02", "P03", "P12"]);
-    assert_eq!(r.accepted_at("B"), ["P06", "P10"]);
+    assert_eq!(
+        r.accepted_at("A"),
+        ["9000000001", "9000000002", "9000000003", "9000000012"]
+    );
+    assert_eq!(r.accepted_at("B"), ["9000000006", "9000000010"]);
     // P08 applied only to B under `tunggal`, so it is on B's list alone.
-    let c = r.status("P08").cadangan.unwrap();
+    let c = r.status("9000000008").cadangan.unwrap();
     assert_eq!((r.sekolah[c.0 as usize].npsn.as_str(), c.2), ("B", 1));
 }
 
@@ -265,18 +276,21 @@ fn no_show_seat_goes_to_the_first_reserve() {
     let plan = sma("pilihan_pertama_diutamakan", URUTAN);
     let (s, p) = dua_sekolah();
     let opsi = Opsi {
-        tidak_daftar_ulang: vec!["P12".into()],
+        tidak_daftar_ulang: vec!["9000000012".into()],
         ..Default::default()
     };
     let r = run(&plan, s, &p, &opsi);
-    assert_eq!(r.status("P12").status, Status::TidakDaftarUlang);
-    let p04 = r.status("P04");
+    assert_eq!(r.status("9000000012").status, Status::TidakDaftarUlang);
+    let p04 = r.status("9000000004");
     assert_eq!(
         (p04.status, p04.naik_dari_cadangan),
         (Status::Diterima, true)
     );
-    assert_eq!(r.school_of("P04"), Some("A"));
-    assert_eq!(r.accepted_at("A"), ["P01", "P02", "P03", "P04"]);
+    assert_eq!(r.school_of("9000000004"), Some("A"));
+    assert_eq!(
+        r.accepted_at("A"),
+        ["9000000001", "9000000002", "9000000003", "9000000004"]
+    );
 }
 
 #[test]
@@ -284,7 +298,7 @@ fn explain_tells_the_story_of_one_applicant() {
     let plan = sma("pilihan_pertama_diutamakan", URUTAN);
     let (s, p) = dua_sekolah();
     let opsi = Opsi {
-        jejak: Some("P08".into()),
+        jejak: Some("9000000008".into()),
         ..Default::default()
     };
     let r = run(&plan, s, &p, &opsi);
@@ -404,10 +418,10 @@ fn a_bad_row_is_reported_with_line_and_column_or_set_aside() {
         ModusRusak::Berhenti,
     )
     .unwrap();
-    let csv = "nisn,tanggal_lahir,waktu_daftar,jalur,pilihan,jarak_m,rapor,wilayah\n\
-               N1,2009-01-01,2025-06-16 08:00,domisili,A,100,80,K1\n\
-               N2,2009-02-30,2025-06-16 08:00,domisili,A,100,80,K1\n\
-               N3,2009-01-01,2025-06-16 08:00,domisili,Z,100,80,K1\n";
+    let csv = "nisn,tanggal_lahir,waktu_daftar,jalur,pilihan,jarak_m,rapor,wilayah,status\n\
+               8100000001,2009-01-01,2025-06-16 08:00,domisili,A,100,80,K1,\n\
+               8100000002,2009-02-30,2025-06-16 08:00,domisili,A,100,80,K1,\n\
+               8100000003,2009-01-01,2025-06-16 08:00,domisili,Z,100,80,K1,\n";
     let e = data::baca_pendaftar(
         "p.csv",
         csv.as_bytes(),
@@ -484,7 +498,7 @@ mod sifat {
             for (i, c) in caps.iter().enumerate() {
                 s.push_str(&format!("S{i},{c},K1\n"));
             }
-            let mut p = String::from("nisn,tanggal_lahir,waktu_daftar,jalur,pilihan,jarak_m,rapor,wilayah\n");
+            let mut p = String::from("nisn,tanggal_lahir,waktu_daftar,jalur,pilihan,jarak_m,rapor,wilayah,status\n");
             let mut chosen: Vec<Vec<String>> = Vec::new();
             for (i, (score, ch, dist)) in apps.iter().enumerate() {
                 let mut c: Vec<String> = Vec::new();
@@ -493,7 +507,7 @@ mod sifat {
                     if !c.contains(&id) { c.push(id); }
                 }
                 let d: Vec<String> = c.iter().map(|_| dist.to_string()).collect();
-                p.push_str(&format!("A{i:03},2009-01-01,2025-06-16 08:{:02},domisili,{},{},{score},K1\n", i % 60, c.join(";"), d.join(";")));
+                p.push_str(&format!("7000000{i:03},2009-01-01,2025-06-16 08:{:02},domisili,{},{},{score},K1,\n", i % 60, c.join(";"), d.join(";")));
                 chosen.push(c);
             }
             let r = run(&plan, &s, &p, &Opsi::default());
@@ -506,7 +520,7 @@ mod sifat {
             }
             for x in &r.hasil.pendaftar {
                 if let Some(sk) = x.sekolah {
-                    let i: usize = x.nisn[1..].parse().unwrap();
+                    let i: usize = x.nisn[7..].parse().unwrap();
                     prop_assert!(chosen[i].contains(&r.sekolah[sk as usize].npsn));
                 }
             }

@@ -65,8 +65,10 @@ pub fn run(a: Args, lang: Lang, color: bool) -> Result<u8> {
     };
     match &a.output {
         Some(out) => {
-            if let Err(e) = std::fs::write(out, text) {
-                eprintln!("{}: {e}", out.display());
+            // Whole or not at all: a plan cut short would be refused by its hash,
+            // but the previous plan must survive a failed write.
+            if let Err(e) = juknis::tulis::atomik_bytes(out, text.as_bytes()) {
+                eprintln!("{e}");
                 return Ok(EXIT_USAGE);
             }
         }

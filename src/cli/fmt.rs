@@ -65,8 +65,9 @@ pub fn run(a: Args, lang: Lang, color: bool, quiet: bool) -> Result<u8> {
                         outln!("{}: {msg}", f.display());
                     }
                     code = code.max(EXIT_VIOLATIONS);
-                } else if let Err(e) = std::fs::write(&f, out) {
-                    eprintln!("{}: {e}", f.display());
+                } else if let Err(e) = juknis::tulis::atomik_bytes(&f, out.as_bytes()) {
+                    // The source is rewritten whole or left as it was.
+                    eprintln!("{e}");
                     code = EXIT_USAGE;
                 }
             }

@@ -47,6 +47,9 @@ pub struct Cli {
     /// Most bytes in one CSV cell for `run`.
     #[arg(long, global = true, value_name = "BITA", default_value_t = juknis::batas::PANJANG_SEL)]
     pub batas_sel: usize,
+    /// Largest CSV data file for `run`, in bytes.
+    #[arg(long, global = true, value_name = "BITA", default_value_t = juknis::batas::UKURAN_DATA)]
+    pub batas_ukuran_data: usize,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -130,8 +133,10 @@ pub fn main() -> ExitCode {
         ukuran_berkas: cli.batas_ukuran,
         baris_data: cli.batas_baris,
         panjang_sel: cli.batas_sel,
+        ukuran_data: cli.batas_ukuran_data,
     });
     let lang: Lang = cli.lang.into();
+    let _ = LANG.set(lang);
     let color = use_color(cli.no_color);
     let result = match cli.command {
         Command::Check(a) => check::run(a, lang, color, cli.quiet),
@@ -154,7 +159,26 @@ pub fn main() -> ExitCode {
 pub fn write_out(s: &str) {
     use std::io::Write;
     let mut o = std::io::stdout().lock();
-    if o.write_all(s.as_bytes()).and_then(|_| o.flush()).is_err() {
+    if let Err(e) = o.write_all(s.as_bytes()).and_then(|_| o.flush()) {
+        stdout_gagal(&e, lang_dipilih());
         std::process::exit(i32::from(EXIT_USAGE));
+    }
+}
+
+static LANG: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
+
+fn lang_dipilih() -> Lang {
+    LANG.get().copied().unwrap_or_default()
+}
+
+/// Say why standard output could not be written (a full disk, a closed pipe):
+/// the output is incomplete, and silence would hide it.
+pub fn stdout_gagal(e: &std::io::Error, lang: Lang) {
+    let closed = e.kind() == std::io::ErrorKind::BrokenPipe;
+    match (lang, closed) {
+        (Lang::Id, true) => eprintln!("juknis: keluaran standar ditutup sebelum selesai ditulis; keluaran terpotong"),
+        (Lang::Id, false) => eprintln!("juknis: gagal menulis ke keluaran standar: {e}; keluaran tidak lengkap"),
+        (Lang::En, true) => eprintln!("juknis: standard output was closed before everything was written; the output is cut short"),
+        (Lang::En, false) => eprintln!("juknis: cannot write to standard output: {e}; the output is incomplete"),
     }
 }

@@ -33,6 +33,10 @@ pub struct Args {
     /// instead of stopping at the first one.
     #[arg(long)]
     pub lewati_baris_rusak: bool,
+    /// Go on when a NISN of the no-show list matches no accepted applicant
+    /// (default: report them and write nothing).
+    #[arg(long)]
+    pub lewati_nisn_tak_cocok: bool,
 }
 
 fn read(path: &Path) -> Result<Vec<u8>> {
@@ -117,7 +121,7 @@ pub fn run(a: Args, lang: Lang, quiet: bool) -> Result<u8> {
             eprintln!("waktu {nama}: {:.3} s", t0.elapsed().as_secs_f64());
         }
     };
-    let (_plan, skema) = match load_skema(&a.plan, lang) {
+    let (plan, skema) = match load_skema(&a.plan, lang) {
         Ok(x) => x,
         Err(code) => return Ok(code),
     };
@@ -127,8 +131,16 @@ pub fn run(a: Args, lang: Lang, quiet: bool) -> Result<u8> {
         ModusRusak::Berhenti
     };
     let progres = !quiet && std::io::IsTerminal::is_terminal(&std::io::stderr());
-    let s_bytes = read(&a.sekolah)?;
+    let batas = super::batas();
+    let s_bytes = match data::baca_berkas(&a.sekolah, batas.ukuran_data) {
+        Ok(b) => b,
+        Err(m) => {
+            eprintln!("{}", m.render(lang));
+            return Ok(EXIT_USAGE);
+        }
+    };
     let s_name = a.sekolah.display().to_string();
+    let s_hash = juknis::tulis::sha256(&s_bytes);
     let (sekolah, s_rusak) =
         match data::baca_sekolah_dengan(&s_name, &s_bytes, modus, &super::batas()) {
             Ok(x) => x,
@@ -143,7 +155,13 @@ pub fn run(a: Args, lang: Lang, quiet: bool) -> Result<u8> {
     if progres {
         eprintln!("{} sekolah dibaca", sekolah.len());
     }
-    let p_bytes = read(&a.pendaftar)?;
+    let p_bytes = match data::baca_berkas(&a.pendaftar, batas.ukuran_data) {
+        Ok(b) => b,
+        Err(m) => {
+            eprintln!("{}", m.render(lang));
+            return Ok(EXIT_USAGE);
+        }
+    };
     let p_name = a.pendaftar.display().to_string();
     let bacaan = match data::baca_pendaftar_dengan(
         &p_name,
@@ -159,7 +177,8 @@ pub fn run(a: Args, lang: Lang, quiet: bool) -> Result<u8> {
             return Ok(EXIT_VIOLATIONS);
         }
     };
-    drop(p_bytes);
+    // The input's hash, for the completion record, while the selection runs.
+    let p_hash = std::thread::spawn(move || juknis::tulis::sha256(&p_bytes));
     fase("baca");
     for r in &bacaan.rusak {
         eprintln!("{}", r.masalah.render(lang));
@@ -172,17 +191,52 @@ pub fn run(a: Args, lang: Lang, quiet: bool) -> Result<u8> {
         jejak: a.explain.clone(),
         ..Default::default()
     };
+    let mut du_hash = String::new();
     if let Some(f) = &a.tidak_daftar_ulang {
-        let text = String::from_utf8_lossy(&read(f)?).into_owned();
-        opsi.tidak_daftar_ulang = text
-            .lines()
-            .map(|l| l.trim().trim_start_matches('\u{FEFF}'))
-            .filter(|l| !l.is_empty() && *l != "nisn")
-            .map(str::to_string)
-            .collect();
+        let bytes = match data::baca_berkas(f, batas.ukuran_data) {
+            Ok(b) => b,
+            Err(m) => {
+                eprintln!("{}", m.render(lang));
+                return Ok(EXIT_USAGE);
+            }
+        };
+        du_hash = juknis::tulis::sha256(&bytes);
+        match data::baca_tidak_daftar_ulang(&f.display().to_string(), &bytes) {
+            Ok(v) => opsi.tidak_daftar_ulang = v,
+            Err(m) => {
+                eprintln!("{}", m.render(lang));
+                return Ok(EXIT_VIOLATIONS);
+            }
+        }
     }
     let hasil = engine::jalankan(&skema, &sekolah, &bacaan, &opsi);
     fase("seleksi");
+    // A no-show NISN that matches no accepted applicant is a typo or a list for
+    // another run: its seat was never freed.
+    if !hasil.tidak_cocok.is_empty() {
+        let f = a
+            .tidak_daftar_ulang
+            .as_ref()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default();
+        for n in &hasil.tidak_cocok {
+            if lang == Lang::Id {
+                eprintln!("{f}: NISN `{n}` tidak cocok dengan pendaftar yang diterima; kursinya tidak dilepas");
+            } else {
+                eprintln!(
+                    "{f}: NISN `{n}` matches no accepted applicant; no seat was released for it"
+                );
+            }
+        }
+        if !a.lewati_nisn_tak_cocok {
+            if lang == Lang::Id {
+                eprintln!("tidak ada hasil yang ditulis; perbaiki daftarnya, atau pakai --lewati-nisn-tak-cocok");
+            } else {
+                eprintln!("no result written; fix the list, or use --lewati-nisn-tak-cocok");
+            }
+            return Ok(EXIT_VIOLATIONS);
+        }
+    }
     if let Some(id) = &a.explain {
         if hasil.jejak.is_empty() {
             let msg = if lang == Lang::Id {
@@ -200,16 +254,30 @@ pub fn run(a: Args, lang: Lang, quiet: bool) -> Result<u8> {
     }
     match &a.keluaran {
         Some(dir) => {
-            std::fs::create_dir_all(dir).map_err(|e| miette!("{}: {e}", dir.display()))?;
-            let p = dir.join("hasil.csv");
-            let tulis = |p: &Path| -> std::io::Result<()> {
-                let mut f = std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(p)?);
-                engine::keluaran::tulis_hasil(&hasil, &skema, &sekolah, lang, &mut f)
-            };
-            tulis(&p).map_err(|e| miette!("{}: {e}", p.display()))?;
-            let r = engine::keluaran::ringkasan_csv(&hasil, &skema, &sekolah);
-            let p = dir.join("ringkasan.csv");
-            std::fs::write(&p, r).map_err(|e| miette!("{}: {e}", p.display()))?;
+            let folder = juknis::tulis::FolderKeluaran::kunci(dir).map_err(|e| miette!("{e}"))?;
+            let sumber = |p: &Path, sha: String| serde_json::json!({ "berkas": p.display().to_string(), "sha256": sha });
+            let selesai = serde_json::json!({
+                "format": "juknis-selesai/1",
+                "kompiler": { "nama": "juknis", "versi": env!("CARGO_PKG_VERSION") },
+                "rencana": { "berkas": a.plan.display().to_string(), "sha256_rencana": plan.sha256_rencana },
+                "sekolah": sumber(&a.sekolah, s_hash),
+                "pendaftar": sumber(&a.pendaftar, p_hash.join().unwrap_or_default()),
+                "tidak_daftar_ulang": a.tidak_daftar_ulang.as_ref().map(|p| sumber(p, du_hash.clone())),
+            });
+            let tulis_hasil: juknis::tulis::Isi<'_> =
+                Box::new(|w| engine::keluaran::tulis_hasil(&hasil, &skema, &sekolah, lang, w));
+            let ringkasan = engine::keluaran::ringkasan_csv(&hasil, &skema, &sekolah);
+            let tulis_ringkasan: juknis::tulis::Isi<'_> =
+                Box::new(|w| w.write_all(ringkasan.as_bytes()));
+            folder
+                .tulis_semua(
+                    vec![
+                        ("hasil.csv", tulis_hasil),
+                        ("ringkasan.csv", tulis_ringkasan),
+                    ],
+                    selesai,
+                )
+                .map_err(|e| miette!("{e}"))?;
             if !quiet {
                 let ok = hasil
                     .pendaftar
@@ -229,14 +297,16 @@ pub fn run(a: Args, lang: Lang, quiet: bool) -> Result<u8> {
         }
         None => {
             let mut o = std::io::BufWriter::with_capacity(1 << 20, std::io::stdout().lock());
-            // A closed pipe (`juknis run … | head`) ends the output quietly.
-            if engine::keluaran::tulis_hasil(&hasil, &skema, &sekolah, lang, &mut o).is_err() {
+            if let Err(e) = engine::keluaran::tulis_hasil(&hasil, &skema, &sekolah, lang, &mut o)
+                .and_then(|_| std::io::Write::flush(&mut o))
+            {
+                super::stdout_gagal(&e, lang);
                 return Ok(EXIT_USAGE);
             }
         }
     }
     fase("tulis");
-    let code = if bacaan.rusak.is_empty() && s_rusak.is_empty() {
+    let code = if bacaan.rusak.is_empty() && s_rusak.is_empty() && hasil.tidak_cocok.is_empty() {
         EXIT_OK
     } else {
         EXIT_VIOLATIONS

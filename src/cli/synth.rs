@@ -40,10 +40,20 @@ pub fn run(a: Args, lang: Lang) -> Result<u8> {
         benih: a.benih,
     };
     let (s, p) = synth::buat(&plan, &skema, &opsi);
-    std::fs::create_dir_all(&a.keluaran).map_err(|e| miette!("{}: {e}", a.keluaran.display()))?;
-    for (name, body) in [("sekolah.csv", s), ("pendaftar.csv", p)] {
-        let path = a.keluaran.join(name);
-        std::fs::write(&path, body).map_err(|e| miette!("{}: {e}", path.display()))?;
-    }
+    let folder = juknis::tulis::FolderKeluaran::kunci(&a.keluaran).map_err(|e| miette!("{e}"))?;
+    let selesai = serde_json::json!({
+        "format": "juknis-selesai/1",
+        "kompiler": { "nama": "juknis", "versi": env!("CARGO_PKG_VERSION") },
+        "synth": { "rencana": plan.sha256_rencana, "sekolah": a.sekolah, "pendaftar": a.pendaftar, "benih": a.benih },
+    });
+    let tulis = |body: String| -> juknis::tulis::Isi<'_> {
+        Box::new(move |w| w.write_all(body.as_bytes()))
+    };
+    folder
+        .tulis_semua(
+            vec![("sekolah.csv", tulis(s)), ("pendaftar.csv", tulis(p))],
+            selesai,
+        )
+        .map_err(|e| miette!("{e}"))?;
     Ok(EXIT_OK)
 }

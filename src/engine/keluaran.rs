@@ -37,7 +37,7 @@ const POTONGAN: usize = 16_384;
 /// a time, while another thread writes the previous batch: the file is never
 /// held whole in memory, and the rendering overlaps the kernel's copying. The
 /// pieces are written in order, so the bytes do not depend on the threads.
-pub fn tulis_hasil<W: std::io::Write>(
+pub fn tulis_hasil<W: std::io::Write + ?Sized>(
     h: &Hasil,
     skema: &Skema,
     sekolah: &[Sekolah],
@@ -157,7 +157,7 @@ fn baris_hasil(
 /// accepted, unfilled, where the unfilled went, and the last accepted key.
 pub fn ringkasan_csv(h: &Hasil, skema: &Skema, sekolah: &[Sekolah]) -> String {
     let mut out = String::from(
-        "sekolah,jalur,tahap,kursi_awal,kursi_masuk,kursi,diterima,sisa,dialihkan_ke,naik_dari_cadangan,kunci_terakhir\n",
+        "sekolah,jalur,tahap,kursi_awal,kursi_masuk,kursi,diterima,sisa,dialihkan_ke,dilepas,naik_dari_cadangan,kosong,kunci_terakhir\n",
     );
     for r in &h.ringkasan {
         let sk = sekolah
@@ -171,7 +171,7 @@ pub fn ringkasan_csv(h: &Hasil, skema: &Skema, sekolah: &[Sekolah]) -> String {
             .map(|u| u.id.as_str())
             .unwrap_or("");
         out.push_str(&format!(
-            "{},{},{},{},{},{},{},{},{},{},{}\n",
+            "{},{},{},{},{},{},{},{},{},{},{},{},{}\n",
             csv_field(sk),
             unit,
             r.tahap,
@@ -181,7 +181,9 @@ pub fn ringkasan_csv(h: &Hasil, skema: &Skema, sekolah: &[Sekolah]) -> String {
             r.diterima,
             r.sisa,
             ke,
+            r.dilepas,
             r.naik_dari_cadangan,
+            r.kosong,
             csv_field(r.kunci_terakhir.as_deref().unwrap_or(""))
         ));
     }

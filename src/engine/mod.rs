@@ -32,6 +32,8 @@ pub struct Sekolah {
     pub wilayah: Vec<String>,
     /// The same codes interned (see `data::baca_pendaftar`), sorted.
     pub wilayah_id: Vec<u32>,
+    /// Line in the schools file.
+    pub baris: u64,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -54,6 +56,8 @@ pub struct Pendaftar {
     pub wilayah: SmallVec<[u32; 2]>,
     /// Bit k set: has the plan's k-th status.
     pub status: u64,
+    /// A teacher's child: the school (index) where the parent teaches.
+    pub sekolah_ortu: Option<u32>,
     /// Numeric inputs in `Skema::kolom_angka` order, then one points value per
     /// points table; NaN when the cell was empty.
     pub nilai: SmallVec<[f64; 4]>,
@@ -96,10 +100,16 @@ fn umur_bulan(lahir: i64, acuan: i64) -> i64 {
     (ay - by) * 12 + i64::from(am) - i64::from(bm) - i64::from(ad < bd)
 }
 
+/// The status of a teacher's child; it holds only at the parent's school.
+const ANAK_GURU: &str = "anak_guru";
+
 #[derive(Debug, Clone)]
 enum SyaratC {
     DalamWilayah,
     Status(usize),
+    /// `status anak_guru`: a teacher's child, at the school where the parent
+    /// teaches only (FAQ 60, 61).
+    AnakGuru(usize),
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -153,7 +163,14 @@ pub struct Skema {
     pub perlu_lahir: bool,
     pub perlu_waktu: bool,
     pub perlu_jarak: bool,
-    acuan: i64,
+    /// Some unit requires `dalam_wilayah` and the zone is by area codes.
+    pub perlu_wilayah: bool,
+    /// Some unit admits teachers' children: the parent's school is needed.
+    pub perlu_sekolah_ortu: bool,
+    /// The status bit of `anak_guru`, when the plan uses it.
+    pub anak_guru: Option<usize>,
+    /// The age reference date, days since 1970-01-01.
+    pub acuan: i64,
     usia_min: Option<i64>,
     usia_max: Option<i64>,
     prioritas: Option<i64>,
@@ -295,6 +312,9 @@ impl Skema {
             for s in &u.syarat {
                 match s {
                     Syarat::DalamWilayah => syarat.push(SyaratC::DalamWilayah),
+                    Syarat::Status(n) | Syarat::Lain(n) if n.eq_ignore_ascii_case(ANAK_GURU) => {
+                        syarat.push(SyaratC::AnakGuru(bit(ANAK_GURU, &mut status)))
+                    }
                     Syarat::Status(n) | Syarat::Lain(n) => {
                         syarat.push(SyaratC::Status(bit(&n.to_lowercase(), &mut status)))
                     }
@@ -430,6 +450,14 @@ impl Skema {
         {
             perlu_jarak = true;
         }
+        let perlu_wilayah = radius_m.is_none()
+            && units
+                .iter()
+                .any(|u| u.syarat.iter().any(|s| matches!(s, SyaratC::DalamWilayah)));
+        let perlu_sekolah_ortu = units
+            .iter()
+            .any(|u| u.syarat.iter().any(|s| matches!(s, SyaratC::AnakGuru(_))));
+        let anak_guru = status.iter().position(|s| s == ANAK_GURU);
         let maks_pilihan = match plan.pilihan.mekanisme {
             Mekanisme::Tunggal => 1,
             _ => plan.pilihan.maksimal.max(1) as usize,
@@ -444,6 +472,9 @@ impl Skema {
             perlu_lahir,
             perlu_waktu,
             perlu_jarak,
+            perlu_wilayah,
+            perlu_sekolah_ortu,
+            anak_guru,
             acuan,
             usia_min: plan.usia.minimal_bulan.map(i64::from),
             usia_max: plan.usia.maksimal_bulan.map(i64::from),
@@ -537,6 +568,8 @@ pub enum Gagal {
     SkorKosong(usize),
     JarakTakDiketahui,
     WaktuKosong,
+    /// A teacher's child applying through mutasi away from the parent's school.
+    BukanSekolahOrtu,
 }
 
 /// Why an applicant ended where they did, rendered into words only for output.
@@ -602,6 +635,10 @@ impl Gagal {
                 "distance to the school is unknown"
             ),
             Gagal::WaktuKosong => t!("waktu daftar kosong", "registration time is empty"),
+            Gagal::BukanSekolahOrtu => t!(
+                "anak guru hanya memakai jalur ini di sekolah tempat orang tuanya mengajar",
+                "a teacher's child uses this jalur only at the school where the parent teaches"
+            ),
         }
     }
 }
@@ -658,6 +695,11 @@ pub struct Ringkasan {
     pub dialihkan_ke: Option<usize>,
     pub kunci_terakhir: Option<String>,
     pub naik_dari_cadangan: u32,
+    /// Seats released at re-registration (no-shows, applicants moving up).
+    pub dilepas: u32,
+    /// Seats empty at the end: unfilled and not carried on, or released and
+    /// taken by no reserve.
+    pub kosong: u32,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -678,6 +720,8 @@ pub struct Hasil {
     pub jejak: Vec<Teks>,
     /// Problems of rows set aside, for `Alasan::DataRusak`.
     pub rusak: Vec<Masalah>,
+    /// NISN of the no-show list that match no accepted applicant.
+    pub tidak_cocok: Vec<String>,
 }
 
 impl Hasil {
@@ -813,6 +857,14 @@ fn syarat(
             SyaratC::Status(b) => {
                 if p.status & (1 << b) == 0 {
                     return Err(Gagal::Status(*b));
+                }
+            }
+            SyaratC::AnakGuru(b) => {
+                if p.status & (1 << b) == 0 {
+                    return Err(Gagal::Status(*b));
+                }
+                if p.sekolah_ortu != Some(s as u32) {
+                    return Err(Gagal::BukanSekolahOrtu);
                 }
             }
             SyaratC::DalamWilayah => {
@@ -1159,6 +1211,9 @@ struct Kursi {
     cadangan: Vec<u32>,
     sisa: u32,
     naik: u32,
+    /// Seats released at re-registration: no-shows, and applicants who moved up
+    /// to a school they chose higher.
+    dilepas: u32,
 }
 
 impl Kursi {
@@ -1636,20 +1691,38 @@ pub fn jalankan(
         }
     }
     fase("tahap");
-    // Re-registration (FAQ 80, 91): seats of no-shows go down the school's reserve list.
+    // Re-registration (FAQ 80, 91): the seat of a no-show goes down that
+    // school's reserve list, in rank order, to the first applicant who has no
+    // seat or holds one at a school they chose lower; an applicant who moves up
+    // frees their old seat, which goes down its own list — until no freed seat
+    // finds a taker. Applicants only ever improve, so the order in which freed
+    // seats are offered does not change the result; it is fixed anyway (waves
+    // and units in processing order, then schools).
     let mut tidak_du = vec![false; n];
+    let mut tak_cocok: Vec<String> = Vec::new();
     for id in &opsi.tidak_daftar_ulang {
-        if let Ok(a) = pendaftar.binary_search_by(|p| p.nisn.as_str().cmp(id)) {
-            if diterima[a].is_some() {
-                tidak_du[a] = true;
-            }
+        match pendaftar.binary_search_by(|p| p.nisn.as_str().cmp(id)) {
+            Ok(a) if diterima[a].is_some() => tidak_du[a] = true,
+            _ => tak_cocok.push(id.clone()),
         }
     }
+    let urutan_unit: Vec<usize> = {
+        let mut pos = vec![usize::MAX; nu];
+        let mut k = 0;
+        for (_, units) in &skema.tahap {
+            for &u in units {
+                pos[u] = k;
+                k += 1;
+            }
+        }
+        pos
+    };
     let mut naik = vec![false; n];
-    let mut kosong: BTreeMap<(u32, usize), u32> = BTreeMap::new();
+    let mut antre: Vec<(usize, u32)> = Vec::new();
     for a in 0..n {
         if let (true, Some((s, u, _))) = (tidak_du[a], diterima[a]) {
-            *kosong.entry((s, u)).or_default() += 1;
+            kursi[s as usize][u].dilepas += 1;
+            antre.push((u, s));
             if jejak.on(a) {
                 let npsn = &sekolah[s as usize].npsn;
                 jejak.push(
@@ -1662,32 +1735,56 @@ pub fn jalankan(
             }
         }
     }
-    for ((s, u), mut free) in kosong {
+    antre.sort_by_key(|&(u, s)| (urutan_unit[u], s));
+    let mut antre: std::collections::VecDeque<(usize, u32)> = antre.into();
+    let pilihan_ke = |a: usize, s: u32| pendaftar[a].pilihan.iter().position(|&x| x == s);
+    while let Some((u, s)) = antre.pop_front() {
         let list = std::mem::take(&mut kursi[s as usize][u].cadangan);
-        for &a in &list {
-            if free == 0 {
-                break;
-            }
-            let a = a as usize;
-            if diterima[a].is_some() || tidak_du[a] {
+        let mut diambil = None;
+        for &c in &list {
+            let c = c as usize;
+            if tidak_du[c] {
                 continue;
             }
-            diterima[a] = Some((s, u, skema.units[u].tahap));
-            naik[a] = true;
-            free -= 1;
-            kursi[s as usize][u].naik += 1;
-            if jejak.on(a) {
-                let npsn = &sekolah[s as usize].npsn;
+            let here = pilihan_ke(c, s).unwrap_or(usize::MAX);
+            match diterima[c] {
+                None => {}
+                Some((s2, _, _)) if here < pilihan_ke(c, s2).unwrap_or(usize::MAX) => {}
+                Some(_) => continue,
+            }
+            diambil = Some(c);
+            break;
+        }
+        kursi[s as usize][u].cadangan = list;
+        let Some(c) = diambil else { continue };
+        if let Some((s2, u2, _)) = diterima[c] {
+            // Moving up frees the lower seat for its own reserve list.
+            kursi[s2 as usize][u2].dilepas += 1;
+            antre.push_back((u2, s2));
+            if jejak.on(c) {
+                let npsn = &sekolah[s2 as usize].npsn;
                 jejak.push(
-                    a,
+                    c,
                     t!(
-                        "naik dari cadangan: diterima di {npsn}",
-                        "moved up from the reserve list: accepted at {npsn}"
+                        "melepas kursi di {npsn} karena naik ke pilihan yang lebih tinggi",
+                        "gives up the seat at {npsn} to move up to a higher choice"
                     ),
                 );
             }
         }
-        kursi[s as usize][u].cadangan = list;
+        diterima[c] = Some((s, u, skema.units[u].tahap));
+        naik[c] = true;
+        kursi[s as usize][u].naik += 1;
+        if jejak.on(c) {
+            let npsn = &sekolah[s as usize].npsn;
+            jejak.push(
+                c,
+                t!(
+                    "naik dari cadangan: diterima di {npsn}",
+                    "moved up from the reserve list: accepted at {npsn}"
+                ),
+            );
+        }
     }
     let mut peringkat: Vec<u32> = vec![0; n];
     for row in &kursi {
@@ -1776,9 +1873,19 @@ pub fn jalankan(
                 tahap: u.tahap,
                 kursi_awal: slot.awal,
                 kursi_masuk: slot.masuk,
-                diterima: slot.diterima.len() as u32 + slot.naik,
-                sisa: slot.sisa.saturating_sub(slot.naik),
+                diterima: (slot.diterima.len() as u32 + slot.naik).saturating_sub(slot.dilepas),
+                sisa: slot.sisa,
                 dialihkan_ke: if slot.sisa > 0 { u.sisa_ke } else { None },
+                dilepas: slot.dilepas,
+                kosong: {
+                    let dialihkan = if slot.sisa > 0 && u.sisa_ke.is_some() {
+                        slot.sisa
+                    } else {
+                        0
+                    };
+                    (slot.total() + slot.dilepas)
+                        .saturating_sub(slot.diterima.len() as u32 + slot.naik + dialihkan)
+                },
                 kunci_terakhir: slot
                     .diterima
                     .last()
@@ -1792,5 +1899,6 @@ pub fn jalankan(
         ringkasan,
         jejak: log,
         rusak: bacaan.rusak.iter().map(|r| r.masalah.clone()).collect(),
+        tidak_cocok: tak_cocok,
     }
 }

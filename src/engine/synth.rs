@@ -153,6 +153,9 @@ pub fn buat(plan: &Plan, skema: &Skema, opsi: &OpsiSynth) -> (String, String) {
         .collect();
     let mut head =
         String::from("nisn,tanggal_lahir,waktu_daftar,jalur,pilihan,lintang,bujur,wilayah,status");
+    if skema.perlu_sekolah_ortu {
+        head.push_str(",sekolah_orang_tua");
+    }
     for k in &skema.kolom_angka {
         head.push(',');
         head.push_str(k);
@@ -265,6 +268,13 @@ pub fn buat(plan: &Plan, skema: &Skema, opsi: &OpsiSynth) -> (String, String) {
             kode(sel(home)),
             status.join(";"),
         ));
+        if skema.perlu_sekolah_ortu {
+            // A teacher's child applies where the parent teaches: the first choice.
+            out.push(',');
+            if status.iter().any(|s| s == "anak_guru") {
+                out.push_str(pil[0]);
+            }
+        }
         for _ in &skema.kolom_angka {
             let v = r.normal(80.0, 7.0).clamp(0.0, 100.0);
             out.push_str(&format!(",{v:.2}"));

@@ -7,14 +7,14 @@ use crate::model::{Bulan, Jenjang};
 use crate::t;
 
 fn umur(m: Bulan) -> String {
-    if m % 12 == 0 {
+    if m.is_multiple_of(12) {
         format!("{} tahun", m / 12)
     } else {
         format!("{} tahun {} bulan", m / 12, m % 12)
     }
 }
 fn age_en(m: Bulan) -> String {
-    if m % 12 == 0 {
+    if m.is_multiple_of(12) {
         format!("{} years", m / 12)
     } else {
         format!("{} years {} months", m / 12, m % 12)

@@ -1,0 +1,333 @@
+//! Schools and applicants from CSV. The strict reader (`csv.rs`) keeps one row
+//! per line and the header's field count on every row; every column the plan
+//! needs is checked before any row is read; values are read strictly
+//! (`nilai.rs`). A bad row is reported with its file, line and column, and
+//! either stops the run or is set aside — never silently dropped or merged.
+
+mod csv;
+pub mod nilai;
+mod pendaftar;
+mod sekolah;
+
+pub use nilai::{detik, hari};
+pub use pendaftar::{baca_pendaftar, baca_pendaftar_dengan, BacaanPendaftar};
+pub use sekolah::{baca_sekolah, baca_sekolah_dengan};
+
+use crate::diagnostic::Teks;
+use crate::t;
+
+/// Limits on engine input, so a hostile file cannot exhaust memory. Rows, cell
+/// length and file size can be raised (`crate::batas::Batas`, `--batas-*`).
+pub const MAKS_BARIS: usize = crate::batas::BARIS_DATA;
+pub const MAKS_KOLOM: usize = 256;
+pub const MAKS_PANJANG_SEL: usize = crate::batas::PANJANG_SEL;
+pub const MAKS_PILIHAN: usize = 16;
+
+/// What to do with a row that cannot be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ModusRusak {
+    /// Stop at the first bad row (default).
+    Berhenti,
+    /// Set the row aside, report it, and go on.
+    Lewati,
+}
+
+/// One problem in an input file, with where it is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Masalah {
+    /// Stable code: `data.kolom` (header, or a column the plan needs),
+    /// `data.nilai` (a cell), `data.baris` (a row that cannot be split, or has
+    /// another field count than the header), `data.ganda` (an id twice),
+    /// `berkas.biner` (NUL bytes), or `batas.ukuran`, `batas.baris`,
+    /// `batas.kolom`, `batas.sel`, `batas.pilihan` (a limit).
+    pub kode: &'static str,
+    pub berkas: String,
+    /// 1-based line number (the header is line 1); 0 when the whole file is at fault.
+    pub baris: u64,
+    pub kolom: Option<String>,
+    pub pesan: Teks,
+}
+
+impl Masalah {
+    pub fn render(&self, lang: crate::diagnostic::Lang) -> String {
+        let kolom = self
+            .kolom
+            .as_deref()
+            .map(|k| format!(", kolom `{k}`"))
+            .unwrap_or_default();
+        let kolom = if lang == crate::diagnostic::Lang::En {
+            kolom.replace("kolom", "column")
+        } else {
+            kolom
+        };
+        let kode = self.kode;
+        if self.baris == 0 {
+            format!("{}{kolom}: [{kode}] {}", self.berkas, self.pesan.get(lang))
+        } else {
+            format!(
+                "{}:{}{kolom}: [{kode}] {}",
+                self.berkas,
+                self.baris,
+                self.pesan.get(lang)
+            )
+        }
+    }
+    fn kode(mut self, kode: &'static str) -> Masalah {
+        self.kode = kode;
+        self
+    }
+}
+
+/// A row set aside in `Lewati` mode: it still appears in the result.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BarisRusak {
+    /// The applicant's NISN (normalised) when it could be read, else `baris:N`,
+    /// which no NISN can equal (a NISN is digits only).
+    pub id: String,
+    pub masalah: Masalah,
+}
+
+fn masalah(berkas: &str, baris: u64, kolom: Option<&str>, pesan: Teks) -> Masalah {
+    Masalah {
+        kode: "data.nilai",
+        berkas: berkas.to_string(),
+        baris,
+        kolom: kolom.map(str::to_string),
+        pesan,
+    }
+}
+
+fn terlalu_banyak(berkas: &str, baris: u64, maks: usize) -> Masalah {
+    masalah(
+        berkas,
+        baris,
+        None,
+        t!(
+            "terlalu banyak baris (batas {maks}; naikkan dengan `--batas-baris`)",
+            "too many rows (limit {maks}; raise it with `--batas-baris`)"
+        ),
+    )
+    .kode("batas.baris")
+}
+
+/// Read a data file, at most `maks` bytes: a larger file (or an endless one such
+/// as `/dev/zero`) is a `batas.ukuran` problem, a NUL byte a `berkas.biner`
+/// problem, both found while reading, before the file is in memory whole.
+pub fn baca_berkas(path: &std::path::Path, maks: usize) -> Result<Vec<u8>, Masalah> {
+    use std::io::Read;
+    let berkas = path.display().to_string();
+    let io = |e: std::io::Error| {
+        masalah(
+            &berkas,
+            0,
+            None,
+            t!("tidak dapat dibaca: {e}", "cannot be read: {e}"),
+        )
+        .kode("berkas.baca")
+    };
+    if path.is_dir() {
+        return Err(io(std::io::Error::other(
+            "ini folder, bukan berkas / is a folder, not a file",
+        )));
+    }
+    let mut f = std::fs::File::open(path).map_err(io)?;
+    let mut out: Vec<u8> = Vec::new();
+    let mut buf = vec![0u8; 1 << 20];
+    loop {
+        let n = f.read(&mut buf).map_err(io)?;
+        if n == 0 {
+            return Ok(out);
+        }
+        if let Some(i) = memchr::memchr(0, &buf[..n]) {
+            let at = out.len() + i;
+            return Err(masalah(
+                &berkas,
+                0,
+                None,
+                t!(
+                    "berkas biner (bita NUL di posisi {at}), bukan CSV teks",
+                    "a binary file (NUL byte at offset {at}), not a text CSV"
+                ),
+            )
+            .kode("berkas.biner"));
+        }
+        if out.len() + n > maks {
+            return Err(masalah(
+                &berkas,
+                0,
+                None,
+                t!(
+                    "berkas lebih besar dari {maks} bita (naikkan dengan `--batas-ukuran-data`)",
+                    "file larger than {maks} bytes (raise it with `--batas-ukuran-data`)"
+                ),
+            )
+            .kode("batas.ukuran"));
+        }
+        out.extend_from_slice(&buf[..n]);
+    }
+}
+
+/// The index of a column the plan needs, or the problem naming it (line 1).
+fn need(berkas: &str, cols: &[String], name: &str, why: Teks) -> Result<usize, Masalah> {
+    cols.iter().position(|c| c == name).ok_or_else(|| {
+        let known = cols.join(", ");
+        masalah(
+            berkas,
+            1,
+            Some(name),
+            Teks::new(
+                format!(
+                    "kolom wajib tidak ada ({}); kolom yang ada: {known}",
+                    why.id
+                ),
+                format!(
+                    "required column is missing ({}); columns present: {known}",
+                    why.en
+                ),
+            ),
+        )
+        .kode("data.kolom")
+    })
+}
+
+/// One row's cells, with the line and file for messages.
+struct Baris<'b> {
+    berkas: &'b str,
+    nomor: u64,
+    sel: &'b [std::borrow::Cow<'b, [u8]>],
+    cols: &'b [String],
+}
+
+impl Baris<'_> {
+    fn sel(&self, i: usize) -> Result<&str, Masalah> {
+        let raw: &[u8] = self.sel.get(i).map_or(b"", |c| c.as_ref());
+        std::str::from_utf8(raw).map_err(|_| self.err(i, t!("bukan UTF-8", "not UTF-8")))
+    }
+    fn err(&self, i: usize, pesan: Teks) -> Masalah {
+        masalah(
+            self.berkas,
+            self.nomor,
+            self.cols.get(i).map(String::as_str),
+            pesan,
+        )
+    }
+    fn wajib(&self, i: usize) -> Result<&str, Masalah> {
+        let v = self.sel(i)?;
+        if v.is_empty() {
+            return Err(self.err(i, t!("tidak boleh kosong", "must not be empty")));
+        }
+        Ok(v)
+    }
+    fn angka(&self, i: usize) -> Result<Option<f64>, Masalah> {
+        let v = self.sel(i)?;
+        if v.is_empty() {
+            return Ok(None);
+        }
+        match nilai::angka(v) {
+            Ok(x) if x.abs() < 1e12 => Ok(Some(x)),
+            Ok(_) => Err(self.err(i, t!("`{v}` terlalu besar", "`{v}` is too large"))),
+            Err(pesan) => Err(self.err(i, pesan)),
+        }
+    }
+}
+
+// A closure, not a `char` pattern: the latter's searcher cost a tenth of reading.
+#[allow(clippy::manual_pattern_char_comparison)]
+fn list(v: &str) -> impl Iterator<Item = &str> {
+    v.split(|c: char| c == ';')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+}
+
+fn koordinat(
+    b: &Baris,
+    il: Option<usize>,
+    ib: Option<usize>,
+) -> Result<Option<(f64, f64)>, Masalah> {
+    let (Some(il), Some(ib)) = (il, ib) else {
+        return Ok(None);
+    };
+    match (b.angka(il)?, b.angka(ib)?) {
+        (Some(la), Some(bu)) => {
+            if !(-90.0..=90.0).contains(&la) {
+                return Err(b.err(
+                    il,
+                    t!("lintang di luar -90..90", "latitude outside -90..90"),
+                ));
+            }
+            if !(-180.0..=180.0).contains(&bu) {
+                return Err(b.err(
+                    ib,
+                    t!("bujur di luar -180..180", "longitude outside -180..180"),
+                ));
+            }
+            if la == 0.0 && bu == 0.0 {
+                return Err(b.err(
+                    il,
+                    t!(
+                        "koordinat 0, 0 (di Samudra Atlantik): titik belum diisi?",
+                        "coordinates 0, 0 (in the Atlantic): a point not filled in?"
+                    ),
+                ));
+            }
+            Ok(Some((la, bu)))
+        }
+        (None, None) => Ok(None),
+        _ => Err(b.err(
+            il,
+            t!(
+                "lintang dan bujur harus diisi keduanya",
+                "latitude and longitude go together"
+            ),
+        )),
+    }
+}
+
+/// The no-show list (`--tidak-daftar-ulang`): one NISN per line, an optional
+/// `nisn` header, blank lines skipped. Each NISN is normalised as in the
+/// applicants file; an unreadable or repeated one is a problem on its line.
+pub fn baca_tidak_daftar_ulang(berkas: &str, text: &[u8]) -> Result<Vec<String>, Masalah> {
+    let text = text.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(text);
+    let text = std::str::from_utf8(text).map_err(|e| {
+        let at = e.valid_up_to();
+        masalah(
+            berkas,
+            0,
+            None,
+            t!("bukan UTF-8 (bita {at})", "not UTF-8 (byte {at})"),
+        )
+    })?;
+    let mut out: Vec<(String, u64)> = Vec::new();
+    let mut nomor = 0u64;
+    let mut rest = text;
+    while !rest.is_empty() {
+        nomor += 1;
+        let end = rest.find(['\n', '\r']).unwrap_or(rest.len());
+        let line = rest[..end].trim();
+        let skip = if rest[end..].starts_with("\r\n") {
+            2
+        } else {
+            1
+        };
+        rest = rest.get(end + skip..).unwrap_or("");
+        if line.is_empty() || (nomor == 1 && line.eq_ignore_ascii_case("nisn")) {
+            continue;
+        }
+        let n = nilai::nisn(line).map_err(|m| masalah(berkas, nomor, Some("nisn"), m))?;
+        if let Some((_, a)) = out.iter().find(|(x, _)| x.as_str() == n.as_str()) {
+            let a = *a;
+            return Err(masalah(
+                berkas,
+                nomor,
+                Some("nisn"),
+                t!(
+                    "NISN `{n}` juga ada di baris {a}",
+                    "NISN `{n}` also on line {a}"
+                ),
+            )
+            .kode("data.ganda"));
+        }
+        out.push((n.to_string(), nomor));
+    }
+    Ok(out.into_iter().map(|(n, _)| n).collect())
+}

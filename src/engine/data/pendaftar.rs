@@ -1,0 +1,686 @@
+//! The applicants file. Every column the plan needs is checked before any row is
+//! read; rows are read in parallel pieces (one row per line, so pieces are
+//! independent) and joined in file order, then sorted by NISN. A NISN repeated
+//! by any two rows — read or set aside — stops the run.
+
+use super::csv::{Rekaman, Tabel};
+use super::nilai;
+use super::sekolah::{kode_wilayah, npsn as npsn_normal};
+use super::{
+    koordinat, list, masalah, need, terlalu_banyak, Baris, BarisRusak, Masalah, ModusRusak,
+    MAKS_PILIHAN,
+};
+use crate::diagnostic::Teks;
+use crate::engine::{Pendaftar, Sekolah, Skema};
+use crate::t;
+use rayon::prelude::*;
+
+/// Applicants read, rows set aside, and the file's problems.
+pub struct BacaanPendaftar {
+    pub pendaftar: Vec<Pendaftar>,
+    pub rusak: Vec<BarisRusak>,
+}
+
+/// Applicants and rows set aside from one piece of the file, and the blank
+/// lines it skipped.
+type Potongan = (Vec<Pendaftar>, Vec<BarisRusak>, u64);
+
+/// Read the applicants file against the plan's needs. Applicants are returned
+/// sorted by NISN, so the input's row order never matters.
+pub fn baca_pendaftar(
+    berkas: &str,
+    text: &[u8],
+    skema: &Skema,
+    sekolah: &[Sekolah],
+    modus: ModusRusak,
+) -> Result<BacaanPendaftar, Masalah> {
+    let batas = crate::batas::Batas::default();
+    baca_pendaftar_dengan(berkas, text, skema, sekolah, modus, &batas)
+}
+
+/// Column positions, found once.
+struct Kolom {
+    nisn: usize,
+    jalur: usize,
+    pilihan: usize,
+    lahir: Option<usize>,
+    waktu: Option<usize>,
+    jarak: Option<usize>,
+    lintang: Option<usize>,
+    bujur: Option<usize>,
+    wilayah: Option<usize>,
+    status: Option<usize>,
+    sekolah_ortu: Option<usize>,
+    angka: Vec<usize>,
+    poin: Vec<(usize, usize)>,
+}
+
+/// The columns of the header, checked against what the plan and the schools
+/// need; the first school that lacks what the ranking needs is named.
+fn kolom(
+    berkas: &str,
+    cols: &[String],
+    skema: &Skema,
+    sekolah: &[Sekolah],
+) -> Result<Kolom, Masalah> {
+    let pos = |n: &str| cols.iter().position(|c| c == n);
+    let nisn = need(berkas, cols, "nisn", t!("nomor murid", "student id"))?;
+    let jalur = need(
+        berkas,
+        cols,
+        "jalur",
+        t!(
+            "jalur atau sub-jalur yang dipilih",
+            "chosen jalur or sub-jalur"
+        ),
+    )?;
+    let pilihan = need(
+        berkas,
+        cols,
+        "pilihan",
+        t!(
+            "NPSN sekolah pilihan, dipisah `;`",
+            "NPSN of chosen schools, `;`-separated"
+        ),
+    )?;
+    let lahir = if skema.perlu_lahir {
+        Some(need(berkas, cols, "tanggal_lahir", t!("usia", "age"))?)
+    } else {
+        pos("tanggal_lahir")
+    };
+    let waktu = if skema.perlu_waktu {
+        Some(need(
+            berkas,
+            cols,
+            "waktu_daftar",
+            t!("urutan waktu daftar", "registration-time ranking"),
+        )?)
+    } else {
+        pos("waktu_daftar")
+    };
+    let status = if skema.status.is_empty() {
+        pos("status")
+    } else {
+        let list = skema.status.join(", ");
+        Some(need(
+            berkas,
+            cols,
+            "status",
+            Teks::new(
+                format!("rencana memakai status {list}; kosongkan sel bila pendaftar tidak memilikinya"),
+                format!("the plan uses the statuses {list}; leave the cell empty when an applicant has none"),
+            ),
+        )?)
+    };
+    let sekolah_ortu = if skema.perlu_sekolah_ortu {
+        Some(need(
+            berkas,
+            cols,
+            "sekolah_orang_tua",
+            t!(
+                "NPSN sekolah tempat orang tua anak guru mengajar (jalur mutasi)",
+                "NPSN of the school where a teacher's child's parent teaches (jalur mutasi)"
+            ),
+        )?)
+    } else {
+        pos("sekolah_orang_tua")
+    };
+    let wilayah = if skema.perlu_wilayah {
+        Some(need(
+            berkas,
+            cols,
+            "wilayah",
+            t!(
+                "kode wilayah tempat tinggal, untuk syarat dalam_wilayah",
+                "area codes of the home, for the dalam_wilayah condition"
+            ),
+        )?)
+    } else {
+        pos("wilayah")
+    };
+    let (jarak, lintang, bujur) = (pos("jarak_m"), pos("lintang"), pos("bujur"));
+    if skema.perlu_jarak && jarak.is_none() && (lintang.is_none() || bujur.is_none()) {
+        return Err(masalah(
+            berkas,
+            1,
+            Some("jarak_m"),
+            t!(
+                "urutan atau wilayah memakai jarak: beri kolom `jarak_m` (meter, per pilihan dipisah `;`) atau `lintang` dan `bujur`",
+                "the ranking or the zone uses distance: give a `jarak_m` column (metres, one per choice, `;`-separated) or `lintang` and `bujur`"
+            ),
+        )
+        .kode("data.kolom"));
+    }
+    // Distances come from coordinates: every school needs them.
+    if skema.perlu_jarak && jarak.is_none() {
+        if let Some(s) = sekolah.iter().find(|s| s.lokasi.is_none()) {
+            let (n, baris) = (&s.npsn, s.baris);
+            return Err(masalah(
+                berkas,
+                1,
+                Some("jarak_m"),
+                t!(
+                    "jarak dihitung dari koordinat, tetapi sekolah `{n}` (baris {baris} berkas sekolah) tidak punya lintang dan bujur; lengkapi koordinatnya atau beri kolom `jarak_m`",
+                    "distances come from coordinates, but school `{n}` (line {baris} of the schools file) has no latitude and longitude; add them or give a `jarak_m` column"
+                ),
+            )
+            .kode("data.kolom"));
+        }
+    }
+    // The zone by area codes: every school needs its codes.
+    if skema.perlu_wilayah {
+        if let Some(s) = sekolah.iter().find(|s| s.wilayah.is_empty()) {
+            let (n, baris) = (&s.npsn, s.baris);
+            return Err(masalah(
+                berkas,
+                1,
+                Some("wilayah"),
+                t!(
+                    "syarat dalam_wilayah memakai kode wilayah, tetapi sekolah `{n}` (baris {baris} berkas sekolah) tidak punya kode wilayah",
+                    "the dalam_wilayah condition uses area codes, but school `{n}` (line {baris} of the schools file) has none"
+                ),
+            )
+            .kode("data.kolom"));
+        }
+    }
+    let mut angka = Vec::new();
+    for k in &skema.kolom_angka {
+        angka.push(need(
+            berkas,
+            cols,
+            k,
+            t!("dipakai rumus skor", "used by a score formula"),
+        )?);
+    }
+    let mut poin = Vec::new();
+    for (tabel, _) in &skema.poin {
+        let a = need(
+            berkas,
+            cols,
+            &format!("{tabel}_kategori"),
+            t!("tabel poin {tabel}", "points table {tabel}"),
+        )?;
+        let b = need(
+            berkas,
+            cols,
+            &format!("{tabel}_peringkat"),
+            t!("tabel poin {tabel}", "points table {tabel}"),
+        )?;
+        poin.push((a, b));
+    }
+    Ok(Kolom {
+        nisn,
+        jalur,
+        pilihan,
+        lahir,
+        waktu,
+        jarak,
+        lintang,
+        bujur,
+        wilayah,
+        status,
+        sekolah_ortu,
+        angka,
+        poin,
+    })
+}
+
+/// Everything one row needs besides its cells.
+struct Konteks<'a> {
+    skema: &'a Skema,
+    sekolah: &'a [Sekolah],
+    k: &'a Kolom,
+    npsn: &'a rustc_hash::FxHashMap<&'a str, u32>,
+    kode: &'a rustc_hash::FxHashMap<&'a str, u32>,
+    /// Plausible birth dates (days) and registration times (seconds).
+    lahir: std::ops::RangeInclusive<i64>,
+    waktu: std::ops::RangeInclusive<i64>,
+}
+
+fn baris(c: &Konteks, b: &Baris) -> Result<Pendaftar, Masalah> {
+    let (skema, k) = (c.skema, c.k);
+    let nisn = nilai::nisn(b.sel(k.nisn)?).map_err(|m| b.err(k.nisn, m))?;
+    let mut jalur: smallvec::SmallVec<[u16; 2]> = smallvec::SmallVec::new();
+    for j in list(b.wajib(k.jalur)?) {
+        let Some(u) = skema.unit_index(j) else {
+            let known = skema.unit_ids().join(", ");
+            return Err(b.err(
+                k.jalur,
+                t!(
+                    "jalur `{j}` tidak ada di rencana; yang ada: {known}",
+                    "jalur `{j}` is not in the plan; known: {known}"
+                ),
+            ));
+        };
+        // One unit per wave: two would make the result depend on their order.
+        let tahap = skema.units[u as usize].tahap;
+        if let Some(&lain) = jalur
+            .iter()
+            .find(|&&x| skema.units[x as usize].tahap == tahap)
+        {
+            let lain = &skema.units[lain as usize].id;
+            return Err(b.err(
+                k.jalur,
+                t!(
+                    "`{lain}` dan `{j}` sama-sama di tahap {tahap}; satu pendaftar memilih satu jalur per tahap",
+                    "`{lain}` and `{j}` are both in wave {tahap}; an applicant chooses one jalur per wave"
+                ),
+            ));
+        }
+        jalur.push(u);
+    }
+    let pilih: Vec<&str> = list(b.sel(k.pilihan)?).collect();
+    if pilih.len() > MAKS_PILIHAN {
+        return Err(b
+            .err(
+                k.pilihan,
+                t!(
+                    "lebih dari {MAKS_PILIHAN} pilihan",
+                    "more than {MAKS_PILIHAN} choices"
+                ),
+            )
+            .kode("batas.pilihan"));
+    }
+    let mut pilihan: smallvec::SmallVec<[u32; 4]> = smallvec::SmallVec::new();
+    for p in pilih {
+        let p = npsn_normal(p);
+        let Some(&s) = c.npsn.get(p.as_ref()) else {
+            return Err(b.err(
+                k.pilihan,
+                t!(
+                    "sekolah `{p}` tidak ada di berkas sekolah",
+                    "school `{p}` is not in the schools file"
+                ),
+            ));
+        };
+        if pilihan.contains(&s) {
+            return Err(b.err(
+                k.pilihan,
+                t!(
+                    "sekolah `{p}` dipilih dua kali",
+                    "school `{p}` chosen twice"
+                ),
+            ));
+        }
+        pilihan.push(s);
+    }
+    let lahir = match k.lahir {
+        Some(i) => {
+            let v = b.sel(i)?;
+            if v.is_empty() && !skema.perlu_lahir {
+                None
+            } else {
+                let d = nilai::hari(v).ok_or_else(|| {
+                    b.err(
+                        i,
+                        t!(
+                            "`{v}` bukan tanggal TTTT-BB-HH",
+                            "`{v}` is not a YYYY-MM-DD date"
+                        ),
+                    )
+                })?;
+                if !c.lahir.contains(&d) {
+                    return Err(b.err(
+                        i,
+                        t!(
+                            "tanggal lahir `{v}` tidak mungkin: sesudah tanggal acuan usia, atau lebih dari 100 tahun sebelumnya",
+                            "birth date `{v}` is impossible: after the age reference date, or more than 100 years before it"
+                        ),
+                    ));
+                }
+                Some(d)
+            }
+        }
+        None => None,
+    };
+    let waktu_daftar = match k.waktu {
+        Some(i) => {
+            let v = b.sel(i)?;
+            if v.is_empty() && !skema.perlu_waktu {
+                None
+            } else {
+                let t = nilai::detik(v).ok_or_else(|| {
+                    b.err(
+                        i,
+                        t!(
+                            "`{v}` bukan waktu TTTT-BB-HH JJ:MM[:DD]",
+                            "`{v}` is not a YYYY-MM-DD HH:MM[:SS] time"
+                        ),
+                    )
+                })?;
+                if !c.waktu.contains(&t) {
+                    return Err(b.err(
+                        i,
+                        t!(
+                            "waktu daftar `{v}` di luar tahun penerimaan (setahun sebelum sampai akhir tahun tanggal acuan)",
+                            "registration time `{v}` is outside the admission year (from a year before to the end of the reference date's year)"
+                        ),
+                    ));
+                }
+                Some(t)
+            }
+        }
+        None => None,
+    };
+    let lokasi = koordinat(b, k.lintang, k.bujur)?;
+    let mut jarak: smallvec::SmallVec<[u32; 4]> = smallvec::SmallVec::new();
+    if let Some(i) = k.jarak {
+        let v = b.sel(i)?;
+        if !v.is_empty() {
+            for (n, x) in v.split(';').map(str::trim).enumerate() {
+                let m = nilai::angka(x)
+                    .ok()
+                    .filter(|m| *m >= 0.0 && *m < 1e8)
+                    .ok_or_else(|| {
+                        let n = n + 1;
+                        let why = nilai::angka(x).err().map(|e| e.id).unwrap_or_default();
+                        let why_en = nilai::angka(x).err().map(|e| e.en).unwrap_or_default();
+                        b.err(
+                            i,
+                            t!(
+                                "jarak ke-{n} `{x}` bukan meter {why}",
+                                "distance {n} `{x}` is not metres {why_en}"
+                            ),
+                        )
+                    })?;
+                jarak.push(m.round() as u32);
+            }
+            if jarak.len() != pilihan.len() {
+                let (a, p) = (jarak.len(), pilihan.len());
+                return Err(b.err(
+                    i,
+                    t!(
+                        "{a} jarak untuk {p} pilihan",
+                        "{a} distances for {p} choices"
+                    ),
+                ));
+            }
+        }
+    }
+    if jarak.is_empty() {
+        jarak = pilihan
+            .iter()
+            .map(
+                |&s| match (lokasi, c.sekolah.get(s as usize).and_then(|x| x.lokasi)) {
+                    (Some(a), Some(t)) => crate::engine::jarak_m(a, t),
+                    _ => u32::MAX,
+                },
+            )
+            .collect();
+    }
+    let wilayah = k
+        .wilayah
+        .map(|i| b.sel(i))
+        .transpose()?
+        .map(|v| list(v).filter_map(|w| c.kode.get(w).copied()).collect())
+        .unwrap_or_default();
+    let mut status = 0u64;
+    if let Some(i) = k.status {
+        for s in list(b.sel(i)?) {
+            // Only statuses the plan refers to can change a decision.
+            let s = s.to_lowercase();
+            if let Some(bit) = skema.status.iter().position(|x| *x == s) {
+                status |= 1 << bit;
+            }
+        }
+    }
+    let sekolah_ortu = match k.sekolah_ortu {
+        Some(i) if skema.anak_guru.is_some_and(|bit| status & (1 << bit) != 0) => {
+            let v = npsn_normal(b.sel(i)?);
+            if v.is_empty() {
+                return Err(b.err(
+                    i,
+                    t!(
+                        "anak guru: tulis NPSN sekolah tempat orang tuanya mengajar",
+                        "teacher's child: give the NPSN of the school where the parent teaches"
+                    ),
+                ));
+            }
+            Some(*c.npsn.get(v.as_ref()).ok_or_else(|| {
+                b.err(
+                    i,
+                    t!(
+                        "sekolah `{v}` tidak ada di berkas sekolah",
+                        "school `{v}` is not in the schools file"
+                    ),
+                )
+            })?)
+        }
+        _ => None,
+    };
+    let mut angka: smallvec::SmallVec<[f64; 4]> = smallvec::SmallVec::new();
+    for &i in &k.angka {
+        let v = b.angka(i)?;
+        if let Some(x) = v {
+            if !(0.0..=1_000_000.0).contains(&x) {
+                return Err(b.err(
+                    i,
+                    t!("nilai {x} di luar 0–1000000", "value {x} outside 0–1000000"),
+                ));
+            }
+        }
+        angka.push(v.unwrap_or(f64::NAN));
+    }
+    for (n, &(ia, ip)) in k.poin.iter().enumerate() {
+        let (kat, per) = (b.sel(ia)?, b.sel(ip)?);
+        let poin = if kat.is_empty() && per.is_empty() {
+            0.0
+        } else {
+            let tabel = &skema.poin[n].1;
+            match tabel.get(&(kat.to_lowercase(), per.to_lowercase())) {
+                Some(p) => f64::from(*p),
+                None => {
+                    let known: Vec<String> =
+                        tabel.keys().map(|(a, b)| format!("{a} {b}")).collect();
+                    let known = known.join(", ");
+                    return Err(b.err(
+                        ia,
+                        t!(
+                            "`{kat} {per}` tidak ada di tabel poin; yang ada: {known}",
+                            "`{kat} {per}` is not in the points table; known: {known}"
+                        ),
+                    ));
+                }
+            }
+        };
+        angka.push(poin);
+    }
+    Ok(Pendaftar {
+        nisn,
+        baris: b.nomor,
+        jalur,
+        pilihan,
+        jarak,
+        lahir,
+        waktu_daftar,
+        wilayah,
+        status,
+        sekolah_ortu,
+        nilai: angka,
+    })
+}
+
+/// `baca_pendaftar` with other limits.
+pub fn baca_pendaftar_dengan(
+    berkas: &str,
+    text: &[u8],
+    skema: &Skema,
+    sekolah: &[Sekolah],
+    modus: ModusRusak,
+    batas: &crate::batas::Batas,
+) -> Result<BacaanPendaftar, Masalah> {
+    let tabel = Tabel::baca(berkas, text, super::MAKS_KOLOM)?;
+    let cols = &tabel.kolom;
+    let k = kolom(berkas, cols, skema, sekolah)?;
+    // FxHash: the keys are our own file's ids, and SipHash was a tenth of reading.
+    let npsn: rustc_hash::FxHashMap<&str, u32> = sekolah
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.npsn.as_str(), i as u32))
+        .collect();
+    let kode = kode_wilayah(sekolah);
+    let tahun = crate::engine::civil(skema.acuan).0;
+    let awal_tahun = |y: i64| nilai::hari(&format!("{y:04}-01-01")).unwrap_or(0);
+    let konteks = Konteks {
+        skema,
+        sekolah,
+        k: &k,
+        npsn: &npsn,
+        kode: &kode,
+        lahir: (skema.acuan - 36_525)..=(skema.acuan - 1),
+        waktu: (awal_tahun(tahun - 1) * 86_400)..=(awal_tahun(tahun + 1) * 86_400 - 1),
+    };
+    // One piece of the rows: applicants, rows set aside, blank lines.
+    let potongan = |bytes: &[u8], awal: u64, terakhir: bool| -> Result<Potongan, Masalah> {
+        let mut rows = Rekaman::new(&tabel, bytes, awal, batas.panjang_sel, terakhir);
+        // One row per line: reserving up front spares the copies of a growing Vec.
+        let mut out: Vec<Pendaftar> =
+            Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1);
+        let mut rusak: Vec<BarisRusak> = Vec::new();
+        let mut kosong = 0u64;
+        while let Some(item) = rows.berikut(&mut kosong) {
+            let (nomor, sel) = match item {
+                Ok(x) => x,
+                Err(m) if modus == ModusRusak::Lewati => {
+                    // A row that cannot be split may still show its NISN, which
+                    // then takes part in the repeat check.
+                    let id = rows
+                        .sel_terakhir()
+                        .get(k.nisn)
+                        .and_then(|c| std::str::from_utf8(c).ok())
+                        .and_then(|v| nilai::nisn(v).ok())
+                        .map(|n| n.to_string())
+                        .unwrap_or(format!("baris:{}", m.baris));
+                    rusak.push(BarisRusak { id, masalah: m });
+                    continue;
+                }
+                Err(m) => return Err(m),
+            };
+            if (out.len() + rusak.len()) as u64 + kosong >= batas.baris_data as u64 {
+                return Err(terlalu_banyak(berkas, nomor, batas.baris_data));
+            }
+            let b = Baris {
+                berkas,
+                nomor,
+                sel,
+                cols,
+            };
+            match baris(&konteks, &b) {
+                Ok(p) => out.push(p),
+                Err(m) if modus == ModusRusak::Lewati => {
+                    // The row's NISN, when readable, still takes part in the
+                    // repeat check: a repeat stops the run even when set aside.
+                    let id = b
+                        .sel(k.nisn)
+                        .ok()
+                        .and_then(|v| nilai::nisn(v).ok())
+                        .map(|n| n.to_string())
+                        .unwrap_or(format!("baris:{nomor}"));
+                    rusak.push(BarisRusak { id, masalah: m });
+                }
+                Err(m) => return Err(m),
+            }
+        }
+        Ok((out, rusak, kosong))
+    };
+    let potong = if tabel.isi.len() < 1 << 20 {
+        vec![(tabel.isi, tabel.baris_awal)]
+    } else {
+        tabel.potong(rayon::current_num_threads().max(1) * 4)
+    };
+    let n = potong.len();
+    let t0 = std::time::Instant::now();
+    // JUKNIS_WAKTU=1: phase times for scripts/bench-engine.sh.
+    let waktu = std::env::var_os("JUKNIS_WAKTU").is_some();
+    let w = |n: &str| {
+        if waktu {
+            eprintln!("  {n}: {:.3}", t0.elapsed().as_secs_f64());
+        }
+    };
+    let hasil: Vec<Result<Potongan, Masalah>> = potong
+        .par_iter()
+        .enumerate()
+        .map(|(i, &(bytes, awal))| potongan(bytes, awal, i + 1 == n))
+        .collect();
+    w("baca potongan");
+    let total: usize = hasil
+        .iter()
+        .map(|h| h.as_ref().map_or(0, |(o, _, _)| o.len()))
+        .sum();
+    let mut out: Vec<Pendaftar> = Vec::with_capacity(total);
+    let mut rusak: Vec<BarisRusak> = Vec::new();
+    let mut kosong = 0u64;
+    for h in hasil {
+        let (o, r, z) = h?;
+        out.extend(o);
+        rusak.extend(r);
+        kosong += z;
+    }
+    if (out.len() + rusak.len()) as u64 + kosong > batas.baris_data as u64 {
+        return Err(terlalu_banyak(berkas, 0, batas.baris_data));
+    }
+    w("gabung");
+    ganda(berkas, &mut out, &rusak)?;
+    w("urut");
+    Ok(BacaanPendaftar {
+        pendaftar: out,
+        rusak,
+    })
+}
+
+/// Sort by NISN and stop at a NISN given twice — by two rows read, or by a row
+/// read and a row set aside, or by two rows set aside.
+fn ganda(berkas: &str, out: &mut [Pendaftar], rusak: &[BarisRusak]) -> Result<(), Masalah> {
+    // Exports are usually in strict NISN order already — sorted, and so without
+    // a repeated NISN: one parallel pass checks both. Otherwise sort (stable:
+    // equal NISN stay in file order) and look for the repeat.
+    if !out.par_windows(2).all(|w| w[0].nisn < w[1].nisn) {
+        out.sort_by(|a, b| a.nisn.cmp(&b.nisn));
+    }
+    let mut semua: Vec<(&str, u64)> = Vec::new();
+    let repeat_in_read = out.windows(2).find(|w| w[0].nisn == w[1].nisn).map(|w| {
+        (
+            w[0].nisn.as_str(),
+            w[0].baris.min(w[1].baris),
+            w[0].baris.max(w[1].baris),
+        )
+    });
+    if let Some((n, a, c)) = repeat_in_read {
+        return Err(dua_kali(berkas, n, a, c));
+    }
+    if rusak.iter().all(|r| r.id.starts_with("baris:")) {
+        return Ok(());
+    }
+    semua.extend(out.iter().map(|p| (p.nisn.as_str(), p.baris)));
+    semua.extend(
+        rusak
+            .iter()
+            .filter(|r| !r.id.starts_with("baris:"))
+            .map(|r| (r.id.as_str(), r.masalah.baris)),
+    );
+    semua.sort_unstable();
+    for w in semua.windows(2) {
+        if w[0].0 == w[1].0 {
+            return Err(dua_kali(
+                berkas,
+                w[0].0,
+                w[0].1.min(w[1].1),
+                w[0].1.max(w[1].1),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn dua_kali(berkas: &str, n: &str, a: u64, c: u64) -> Masalah {
+    masalah(
+        berkas,
+        c,
+        Some("nisn"),
+        t!(
+            "NISN `{n}` juga ada di baris {a}",
+            "NISN `{n}` also on line {a}"
+        ),
+    )
+    .kode("data.ganda")
+}

@@ -135,10 +135,23 @@ impl FolderKeluaran {
             .open(&path)
             .map_err(|e| di(&path, e))?;
         match f.try_lock() {
-            Ok(()) => Ok(FolderKeluaran {
-                dir: dir.to_path_buf(),
-                _kunci: f,
-            }),
+            Ok(()) => {
+                // Temporary files left by a run that was killed: with the lock
+                // held, no other run is writing them.
+                if let Ok(rd) = std::fs::read_dir(dir) {
+                    for e in rd.flatten() {
+                        let name = e.file_name();
+                        let name = name.to_string_lossy();
+                        if name.starts_with('.') && name.ends_with(".sementara") {
+                            let _ = std::fs::remove_file(e.path());
+                        }
+                    }
+                }
+                Ok(FolderKeluaran {
+                    dir: dir.to_path_buf(),
+                    _kunci: f,
+                })
+            }
             Err(std::fs::TryLockError::WouldBlock) => Err(io::Error::new(
                 io::ErrorKind::WouldBlock,
                 format!(

@@ -527,3 +527,147 @@ mod sifat {
         }
     }
 }
+
+#[test]
+fn a_move_up_follows_the_applicants_preferences() {
+    // Deferred acceptance: A holds 900..01, 02, 08, 12; B holds 06 and 10. 08
+    // (88) chose B first and is B's first reserve while holding a seat at A.
+    let plan = sma("penerimaan_tertunda", URUTAN);
+    let (s, p) = dua_sekolah();
+    let opsi = Opsi {
+        tidak_daftar_ulang: vec!["9000000006".into()],
+        ..Default::default()
+    };
+    let r = run(&plan, s, &p, &opsi);
+    // 06 does not re-register: B's seat goes to 08, who prefers B and gives up
+    // A; A's freed seat goes down A's list to 03 (80), whose only choice is A.
+    assert_eq!(r.status("9000000006").status, Status::TidakDaftarUlang);
+    assert_eq!(r.school_of("9000000008"), Some("B"));
+    assert!(r.status("9000000008").naik_dari_cadangan);
+    assert_eq!(r.school_of("9000000003"), Some("A"));
+    assert_eq!(
+        r.accepted_at("A"),
+        ["9000000001", "9000000002", "9000000003", "9000000012"]
+    );
+    assert_eq!(r.accepted_at("B"), ["9000000008", "9000000010"]);
+    // The summary counts what happened, never more accepted than seats.
+    for x in &r.hasil.ringkasan {
+        assert!(x.diterima <= x.kursi_awal + x.kursi_masuk);
+        let sk = r.sekolah[x.sekolah as usize].npsn.clone();
+        let here = r
+            .hasil
+            .pendaftar
+            .iter()
+            .filter(|p| {
+                p.status == Status::Diterima
+                    && p.sekolah == Some(x.sekolah)
+                    && p.unit == Some(x.unit)
+            })
+            .count() as u32;
+        assert_eq!(x.diterima, here, "{sk}");
+    }
+    let dom = r.skema.unit_index("domisili").unwrap() as usize;
+    let b = r.sekolah.iter().position(|s| s.npsn == "B").unwrap() as u32;
+    let a = r.sekolah.iter().position(|s| s.npsn == "A").unwrap() as u32;
+    let row = |s: u32| {
+        r.hasil
+            .ringkasan
+            .iter()
+            .find(|x| x.sekolah == s && x.unit == dom)
+            .unwrap()
+    };
+    assert_eq!(
+        (row(b).dilepas, row(b).naik_dari_cadangan, row(b).kosong),
+        (1, 1, 0)
+    );
+    assert_eq!(
+        (row(a).dilepas, row(a).naik_dari_cadangan, row(a).kosong),
+        (1, 1, 0)
+    );
+}
+
+#[test]
+fn a_no_show_that_matches_no_accepted_applicant_is_reported() {
+    let plan = sma("penerimaan_tertunda", URUTAN);
+    let (s, p) = dua_sekolah();
+    // 03 is on a reserve list, 77 is nobody.
+    let opsi = Opsi {
+        tidak_daftar_ulang: vec!["9000000003".into(), "9000000077".into()],
+        ..Default::default()
+    };
+    let r = run(&plan, s, &p, &opsi);
+    assert_eq!(r.hasil.tidak_cocok, ["9000000003", "9000000077"]);
+    assert_eq!(r.status("9000000003").status, Status::Cadangan);
+}
+
+#[test]
+fn a_teachers_child_takes_mutasi_only_at_the_parents_school() {
+    let src = SMA
+        .replace("{MEKANISME}", "penerimaan_tertunda")
+        .replace("{URUTAN}", URUTAN)
+        .replace("{MAKS}", "2")
+        .replace(
+            "  jalur mutasi 5% {\n    dokumen surat_penugasan\n    urutan jarak terdekat, waktu_daftar terawal\n  }",
+            "  jalur mutasi 5% {\n    urutan jarak terdekat, waktu_daftar terawal\n    sub pindah_tugas 3% { syarat status pindah_tugas  dokumen surat_penugasan }\n    sub anak_guru 2% { syarat status anak_guru  dokumen surat_penugasan_guru }\n  }",
+        );
+    let plan = plan_of(&src);
+    let sekolah = "npsn,nama,daya_tampung,wilayah\nA,SMA A,100,K1\nB,SMA B,100,K1\n";
+    let head = "nisn,tanggal_lahir,waktu_daftar,jalur,pilihan,jarak_m,rapor,wilayah,status,sekolah_orang_tua\n";
+    // 01's parent teaches at B: mutasi at A (choice 1) is closed to it, B is open.
+    // 02 claims the status without a school: refused on its line.
+    let rows =
+        "5000000001,2009-05-05,2025-06-16 08:00,mutasi.anak_guru,A;B,100;900,80,K1,anak_guru,B\n";
+    let r = run(&plan, sekolah, &format!("{head}{rows}"), &Opsi::default());
+    assert_eq!(r.school_of("5000000001"), Some("B"));
+    let skema = Skema::dari_plan(&plan).unwrap();
+    let (sk, _) = data::baca_sekolah("s.csv", sekolah.as_bytes(), ModusRusak::Berhenti).unwrap();
+    let bad = format!(
+        "{head}5000000002,2009-05-05,2025-06-16 08:00,mutasi.anak_guru,A,100,80,K1,anak_guru,\n"
+    );
+    let m = data::baca_pendaftar("p.csv", bad.as_bytes(), &skema, &sk, ModusRusak::Berhenti)
+        .err()
+        .unwrap();
+    assert_eq!(
+        (m.baris, m.kolom.as_deref()),
+        (2, Some("sekolah_orang_tua"))
+    );
+    let no_col = "nisn,tanggal_lahir,waktu_daftar,jalur,pilihan,jarak_m,rapor,wilayah,status\n";
+    let m = data::baca_pendaftar(
+        "p.csv",
+        no_col.as_bytes(),
+        &skema,
+        &sk,
+        ModusRusak::Berhenti,
+    )
+    .err()
+    .unwrap();
+    assert_eq!(
+        (m.kode, m.kolom.as_deref()),
+        ("data.kolom", Some("sekolah_orang_tua"))
+    );
+}
+
+#[test]
+fn carried_seats_stop_at_the_mutasi_cap() {
+    // A plan from elsewhere that carries afirmasi into mutasi (the checker refuses
+    // it: mutasi.cap.sisa). With no afirmasi applicant, 30 seats would flow into
+    // mutasi; the engine takes mutasi only to 5% of 100 = 5 seats.
+    let mut plan = sma("tunggal", URUTAN);
+    for u in plan.seleksi.iter_mut().filter(|u| u.jalur == "afirmasi") {
+        u.sisa_ke = Some("mutasi".into());
+    }
+    let sekolah = "npsn,nama,daya_tampung,wilayah\nX,SMA X,100,K1\n";
+    let mut rows = String::from(
+        "nisn,tanggal_lahir,waktu_daftar,jalur,pilihan,jarak_m,rapor,wilayah,status\n",
+    );
+    for i in 0..40 {
+        rows.push_str(&format!(
+            "60000000{i:02},2009-05-05,2025-06-16 08:{i:02},mutasi,X,{},70,K1,\n",
+            100 + i
+        ));
+    }
+    let r = run(&plan, sekolah, &rows, &Opsi::default());
+    let mutasi = r.skema.unit_index("mutasi").unwrap() as usize;
+    let row = r.hasil.ringkasan.iter().find(|x| x.unit == mutasi).unwrap();
+    assert_eq!((row.kursi_awal, row.kursi_masuk, row.diterima), (5, 0, 5));
+}

@@ -399,3 +399,240 @@ fn utf16_files_and_invisible_header_characters_are_named() {
         m.render(Lang::En)
     );
 }
+
+// ---- Writes: whole or not at all ------------------------------------------
+
+use assert_cmd::Command;
+
+fn juknis() -> Command {
+    Command::cargo_bin("juknis").unwrap()
+}
+
+fn tempdir(tag: &str) -> std::path::PathBuf {
+    let d = std::env::temp_dir().join(format!("juknis-integritas-{tag}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+const JATIM: &str = "juknis-examples/sesuai/jatim-sma-2025.juknis";
+
+/// Synthetic schools and applicants for the Jawa Timur plan.
+fn synth(dir: &std::path::Path, n: usize, benih: u64) -> std::path::PathBuf {
+    let out = dir.join(format!("data-{n}-{benih}"));
+    juknis()
+        .args([
+            "synth",
+            JATIM,
+            "--sekolah",
+            "30",
+            "--pendaftar",
+            &n.to_string(),
+        ])
+        .args(["--benih", &benih.to_string(), "-o"])
+        .arg(&out)
+        .assert()
+        .code(0);
+    out
+}
+
+fn run_args(data: &std::path::Path, out: &std::path::Path) -> Vec<String> {
+    vec![
+        "run".into(),
+        JATIM.into(),
+        "--sekolah".into(),
+        data.join("sekolah.csv").display().to_string(),
+        "--pendaftar".into(),
+        data.join("pendaftar.csv").display().to_string(),
+        "-o".into(),
+        out.display().to_string(),
+    ]
+}
+
+#[test]
+fn standard_output_on_a_full_disk_or_a_closed_pipe_is_reported() {
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("juknis"))
+        .args(["compile", JATIM])
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("keluaran standar"), "{err}");
+    // A pipe closed by the reader (`… | head -c 100`).
+    let dir = tempdir("pipa");
+    let data = synth(&dir, 3000, 1);
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("juknis"))
+        .args(["--lang", "en", "run", JATIM, "--sekolah"])
+        .arg(data.join("sekolah.csv"))
+        .arg("--pendaftar")
+        .arg(data.join("pendaftar.csv"))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut head = [0u8; 100];
+    use std::io::Read;
+    child
+        .stdout
+        .as_mut()
+        .unwrap()
+        .read_exact(&mut head)
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("closed before everything was written"),
+        "{err}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn fmt_killed_while_writing_leaves_the_source_as_it_was() {
+    let dir = tempdir("fmt");
+    let f = dir.join("jatim.juknis");
+    // The bundled examples are not in fmt layout, so fmt rewrites them.
+    std::fs::copy(JATIM, &f).unwrap();
+    let before = std::fs::read(&f).unwrap();
+    assert!(before.len() > 2048);
+    // The file size limit kills fmt (SIGXFSZ) half way through the new text.
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "ulimit -f 1; exec '{}' fmt '{}'",
+            assert_cmd::cargo::cargo_bin("juknis").display(),
+            f.display()
+        ))
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert_eq!(std::fs::read(&f).unwrap(), before, "the source is intact");
+    juknis().arg("fmt").arg(&f).assert().code(0);
+    assert_ne!(
+        std::fs::read(&f).unwrap(),
+        before,
+        "formatted when it can be"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn an_output_folder_in_use_is_refused() {
+    let dir = tempdir("kunci");
+    let data = synth(&dir, 500, 1);
+    let out = dir.join("hasil");
+    let held = juknis::tulis::FolderKeluaran::kunci(&out).unwrap();
+    let r = juknis().args(run_args(&data, &out)).assert().code(2);
+    let err = String::from_utf8_lossy(&r.get_output().stderr).into_owned();
+    assert!(err.contains("sedang dipakai"), "{err}");
+    assert!(!out.join("hasil.csv").exists());
+    drop(held);
+    juknis().args(run_args(&data, &out)).assert().code(0);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn the_completion_record_names_inputs_and_outputs() {
+    let dir = tempdir("selesai");
+    let data = synth(&dir, 500, 1);
+    let out = dir.join("hasil");
+    juknis().args(run_args(&data, &out)).assert().code(0);
+    let rec: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("selesai.json")).unwrap()).unwrap();
+    assert_eq!(rec["format"], "juknis-selesai/1");
+    let p = std::fs::read(data.join("pendaftar.csv")).unwrap();
+    assert_eq!(rec["pendaftar"]["sha256"], juknis::tulis::sha256(&p));
+    for f in ["hasil.csv", "ringkasan.csv"] {
+        let n = std::fs::metadata(out.join(f)).unwrap().len();
+        assert_eq!(rec["keluaran"][f]["bita"], n, "{f}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_kill_during_a_run_leaves_each_file_old_or_new_and_the_record_true() {
+    let dir = tempdir("bunuh");
+    let (a, b) = (synth(&dir, 40_000, 1), synth(&dir, 40_000, 2));
+    let out = dir.join("hasil");
+    let read = |f: &str| std::fs::read(out.join(f)).ok();
+    juknis().args(run_args(&b, &out)).assert().code(0);
+    let new: Vec<Option<Vec<u8>>> = ["hasil.csv", "ringkasan.csv", "selesai.json"]
+        .map(read)
+        .into();
+    juknis().args(run_args(&a, &out)).assert().code(0);
+    let old: Vec<Option<Vec<u8>>> = ["hasil.csv", "ringkasan.csv", "selesai.json"]
+        .map(read)
+        .into();
+    assert_ne!(old[0], new[0]);
+    let bin = assert_cmd::cargo::cargo_bin("juknis");
+    let mut seen_states = std::collections::BTreeSet::new();
+    for delay_ms in [0u64, 10, 30, 50, 70, 90, 110, 130, 150, 180, 220, 260, 320] {
+        // Start from the old complete result.
+        for (f, v) in ["hasil.csv", "ringkasan.csv", "selesai.json"]
+            .iter()
+            .zip(&old)
+        {
+            std::fs::write(out.join(f), v.as_ref().unwrap()).unwrap();
+        }
+        let mut child = std::process::Command::new(&bin)
+            .args(run_args(&b, &out))
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        let _ = child.kill();
+        let _ = child.wait();
+        let now: Vec<Option<Vec<u8>>> = ["hasil.csv", "ringkasan.csv", "selesai.json"]
+            .map(read)
+            .into();
+        for (i, f) in ["hasil.csv", "ringkasan.csv"].iter().enumerate() {
+            assert!(
+                now[i] == old[i] || now[i] == new[i],
+                "{f} after a kill at {delay_ms} ms is neither the old nor the new file"
+            );
+        }
+        // The record, when there, tells the truth about both files.
+        if now[2] == old[2] {
+            assert!(
+                now[0] == old[0] && now[1] == old[1],
+                "old record, new file ({delay_ms} ms)"
+            );
+            seen_states.insert("old");
+        } else if now[2] == new[2] {
+            assert!(
+                now[0] == new[0] && now[1] == new[1],
+                "new record, old file ({delay_ms} ms)"
+            );
+            seen_states.insert("new");
+        } else {
+            assert!(now[2].is_none(), "a record that is neither ({delay_ms} ms)");
+            seen_states.insert("none");
+        }
+    }
+    // The lock died with the process: the next run goes through.
+    juknis().args(run_args(&b, &out)).assert().code(0);
+    assert_eq!(read("hasil.csv"), new[0]);
+    assert!(
+        seen_states.contains("old") || seen_states.contains("new"),
+        "{seen_states:?}"
+    );
+    let temps = std::fs::read_dir(&out)
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .ends_with(".sementara")
+        })
+        .count();
+    assert_eq!(temps, 0, "temporary files of killed runs are cleaned up");
+    let _ = std::fs::remove_dir_all(&dir);
+}

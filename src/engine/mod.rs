@@ -206,6 +206,14 @@ const MAKS_JARAK: usize = 2;
 
 impl Skema {
     pub fn dari_plan(plan: &Plan) -> Result<Skema, Teks> {
+        // A TK juknis has no jalur (Pasal 6, 10): there is nothing to select.
+        if plan.seleksi.is_empty() {
+            let j = plan.juknis.jenjang.as_str();
+            return Err(t!(
+                "rencana {j} ini tidak punya jalur untuk diseleksi (TK diterima menurut usia, tanpa jalur dan kuota); mesin seleksi tidak menjalankannya",
+                "this {j} plan has no jalur to select (TK admits by age, without jalur or quotas); the engine does not run it"
+            ));
+        }
         let mut status: Vec<String> = Vec::new();
         let bit = |s: &str, status: &mut Vec<String>| -> usize {
             match status.iter().position(|x| x == s) {
@@ -1590,13 +1598,20 @@ pub fn jalankan(
                 };
             }
             fase("settle");
-            // Reserve candidates: every eligible choice of the unplaced. Pieces of
+            // Reserve candidates: every eligible choice of the unplaced, and of the
+            // placed every eligible choice they put above the school that took
+            // them (a freed seat there is a move up for them). Pieces of
             // participants are dealt into buckets per school in parallel; then, per
             // school in parallel, its buckets are joined, sorted by (key,
             // participant) and cut to the plan's length. Keys with the participant
             // are unique, so the order does not depend on the threads.
             let ns_sekolah = kursi.len();
-            let belum = |qi: usize| diterima[peserta[qi]].is_none();
+            // How many of a participant's choices count: all, or those before
+            // the school that took them.
+            let sampai = |qi: usize, row: &[(u32, Result<K, Gagal>)]| match diterima[peserta[qi]] {
+                None => row.len(),
+                Some((s, _, _)) => row.iter().position(|(x, _)| *x == s).unwrap_or(0),
+            };
             const PESERTA_PER_POTONG: usize = 1 << 14;
             let potong: Vec<EmberPotong> = pilih
                 .par_chunks(m.max(1) * PESERTA_PER_POTONG)
@@ -1605,11 +1620,9 @@ pub fn jalankan(
                     let awal = ci * PESERTA_PER_POTONG;
                     let mut mulai = vec![0usize; ns_sekolah + 1];
                     for (j, row) in rows.chunks(m.max(1)).enumerate() {
-                        if belum(awal + j) {
-                            for (s, r) in row {
-                                if r.is_ok() {
-                                    mulai[*s as usize + 1] += 1;
-                                }
+                        for (s, r) in &row[..sampai(awal + j, row)] {
+                            if r.is_ok() {
+                                mulai[*s as usize + 1] += 1;
                             }
                         }
                     }
@@ -1619,13 +1632,11 @@ pub fn jalankan(
                     let mut isi = mulai.clone();
                     let mut ember = vec![([0; 3], 0); mulai[ns_sekolah]];
                     for (j, row) in rows.chunks(m.max(1)).enumerate() {
-                        if belum(awal + j) {
-                            for (s, r) in row {
-                                if let Ok(key) = r {
-                                    let at = &mut isi[*s as usize];
-                                    ember[*at] = (*key, (awal + j) as u32);
-                                    *at += 1;
-                                }
+                        for (s, r) in &row[..sampai(awal + j, row)] {
+                            if let Ok(key) = r {
+                                let at = &mut isi[*s as usize];
+                                ember[*at] = (*key, (awal + j) as u32);
+                                *at += 1;
                             }
                         }
                     }

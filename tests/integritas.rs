@@ -636,3 +636,171 @@ fn a_kill_during_a_run_leaves_each_file_old_or_new_and_the_record_true() {
     assert_eq!(temps, 0, "temporary files of killed runs are cleaned up");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn every_bundled_plan_synthesises_and_runs_or_says_why_not() {
+    let dir = tempdir("semua");
+    let mut files: Vec<_> = std::fs::read_dir("juknis-examples/sesuai")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    assert!(files.len() >= 10);
+    for f in files {
+        let name = f.file_stem().unwrap().to_string_lossy().into_owned();
+        let data = dir.join(&name);
+        let synth = juknis()
+            .args(["synth"])
+            .arg(&f)
+            .args([
+                "--sekolah",
+                "12",
+                "--pendaftar",
+                "400",
+                "--benih",
+                "5",
+                "-o",
+            ])
+            .arg(&data)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&synth.stderr).into_owned();
+        assert!(!err.contains("panicked"), "{name}: {err}");
+        if name.contains("-tk-") {
+            // TK admits by age only: no jalur to select, said plainly.
+            assert_eq!(synth.status.code(), Some(2), "{name}");
+            assert!(err.contains("tidak punya jalur"), "{name}: {err}");
+            continue;
+        }
+        assert_eq!(synth.status.code(), Some(0), "{name}: {err}");
+        let out = data.join("hasil");
+        let run = juknis()
+            .args(["run"])
+            .arg(&f)
+            .arg("--sekolah")
+            .arg(data.join("sekolah.csv"))
+            .arg("--pendaftar")
+            .arg(data.join("pendaftar.csv"))
+            .arg("-o")
+            .arg(&out)
+            .output()
+            .unwrap();
+        assert_eq!(
+            run.status.code(),
+            Some(0),
+            "{name}: {}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        let hasil = std::fs::read_to_string(out.join("hasil.csv")).unwrap();
+        assert_eq!(hasil.lines().count(), 401, "{name}: one row per applicant");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+// ---- No hangs, no hidden text ----------------------------------------------
+
+#[test]
+fn reports_with_many_diagnostics_stay_linear() {
+    // 30,000 unreadable lines, each a diagnostic with a position: the report
+    // formats find lines and columns from one index (this took minutes when each
+    // position counted the lines before it). The test asserts the result; the
+    // time is what `cargo bench` and the closing note measure.
+    let src = std::fs::read_to_string(JATIM).unwrap();
+    let at = src.find("  biaya gratis").unwrap();
+    let bad: String = (0..30_000).map(|i| format!("  kuota_x{i} 1\n")).collect();
+    let text = format!("{}{bad}{}", &src[..at], &src[at..]);
+    let dir = tempdir("banyak");
+    let f = dir.join("banyak.juknis");
+    std::fs::write(&f, &text).unwrap();
+    let out = juknis()
+        .args(["check", "--format", "json", "--batas-ukuran", "10000000"])
+        .arg(&f)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let d = report["berkas"][0]["diagnostik"].as_array().unwrap();
+    assert_eq!(d.len(), 30_000);
+    let line = text[..at].lines().count() + 30_000;
+    assert_eq!(d[29_999]["label"][0]["mulai"]["baris"], line);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_yaml_plan_is_bounded_before_it_is_parsed() {
+    for (name, text) in [
+        (
+            "deep",
+            format!(
+                "format: juknis-plan/1\nx: {}{}\n",
+                "[".repeat(5000),
+                "]".repeat(5000)
+            ),
+        ),
+        (
+            "aliases",
+            "format: juknis-plan/1\na: &a [x, x]\nb: [*a, *a]\n".to_string(),
+        ),
+    ] {
+        let e = juknis::plan::load(&text).unwrap_err().to_string();
+        assert!(
+            e.contains("nested deeper") || e.contains("anchors and aliases"),
+            "{name}: {e}"
+        );
+    }
+    // A compiled plan in YAML loads.
+    let out = juknis()
+        .args(["compile", JATIM, "--format", "yaml"])
+        .output()
+        .unwrap();
+    assert!(juknis::plan::load(&String::from_utf8(out.stdout).unwrap()).is_ok());
+}
+
+#[test]
+fn check_of_a_folder_skips_hidden_folders_and_link_loops() {
+    let dir = tempdir("folder");
+    std::fs::create_dir_all(dir.join("a/.git")).unwrap();
+    std::fs::copy(JATIM, dir.join("a/jatim.juknis")).unwrap();
+    std::fs::write(dir.join("a/.git/rusak.juknis"), "bukan juknis").unwrap();
+    std::os::unix::fs::symlink(&dir, dir.join("a/putaran")).unwrap();
+    let out = juknis().arg("check").arg(&dir).output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("1 berkas"), "{text}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn hidden_characters_and_utf16_in_a_juknis_are_named() {
+    let src = std::fs::read_to_string(JATIM).unwrap();
+    let mut utf16: Vec<u8> = vec![0xFF, 0xFE];
+    for u in src.encode_utf16() {
+        utf16.extend_from_slice(&u.to_le_bytes());
+    }
+    let c = juknis::check_bytes(&utf16);
+    assert_eq!(c.diagnostics.len(), 1);
+    assert!(c.diagnostics[0].message.en.contains("UTF-16"));
+    // A right-to-left override inside a string is reported at its byte.
+    let bidi = src.replacen("\"Jawa Timur\"", "\"Jawa \u{202E}Timur\"", 1);
+    let at = bidi.find('\u{202E}').unwrap();
+    let c = juknis::check_bytes(bidi.as_bytes());
+    let d: Vec<_> = c
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "teks.bidi")
+        .collect();
+    assert_eq!(d.len(), 1);
+    assert_eq!(d[0].primary_span().unwrap().start, at);
+    // A no-break space between a keyword and its value: one diagnostic naming it,
+    // and the line still reads.
+    let nbsp = src.replacen("jenjang      SMA", "jenjang\u{00A0}SMA", 1);
+    let c = juknis::check_bytes(nbsp.as_bytes());
+    let codes: Vec<&str> = c.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    assert_eq!(codes, ["teks.tak_terlihat"]);
+    assert!(c.diagnostics[0].message.en.contains("NO-BREAK SPACE"));
+}

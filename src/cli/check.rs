@@ -49,17 +49,23 @@ pub fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     Ok(out)
 }
 
+/// Every `.juknis` file under `dir`, sorted. Links to folders are not followed
+/// (a link loop cannot trap the walk) and hidden folders (`.git`, …) are skipped.
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    let mut entries: Vec<_> = std::fs::read_dir(dir)?
-        .filter_map(|e| e.ok())
-        .map(|e| e.path())
-        .collect();
-    entries.sort();
-    for p in entries {
-        if p.is_dir() {
-            walk(&p, out)?;
-        } else if p.extension().is_some_and(|e| e == "juknis") {
-            out.push(p);
+    let hidden = |e: &walkdir::DirEntry| {
+        e.depth() > 0 && e.file_name().to_str().is_some_and(|n| n.starts_with('.'))
+    };
+    let it = walkdir::WalkDir::new(dir)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| !hidden(e));
+    for e in it {
+        let e = e.map_err(std::io::Error::other)?;
+        // A link to a file is read; a link to a folder is not entered.
+        let file = e.file_type().is_file() || (e.path_is_symlink() && e.path().is_file());
+        if file && e.path().extension().is_some_and(|x| x == "juknis") {
+            out.push(e.into_path());
         }
     }
     Ok(())

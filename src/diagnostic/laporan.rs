@@ -5,7 +5,7 @@
 
 use super::{Diagnostic, Lang, Severity};
 use crate::rulebook::Rulebook;
-use crate::syntax::span::line_col;
+use crate::syntax::span::IndeksBaris;
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -125,8 +125,8 @@ pub struct Posisi {
     pub kolom: usize,
 }
 
-fn posisi(src: &str, byte: usize) -> Posisi {
-    let (baris, kolom) = line_col(src, byte);
+fn posisi(ix: &IndeksBaris, src: &str, byte: usize) -> Posisi {
+    let (baris, kolom) = ix.line_col(src, byte);
     Posisi {
         byte: byte.min(src.len()),
         baris,
@@ -140,6 +140,7 @@ pub fn laporan(files: &[Berkas], rb: &Rulebook, lang: Lang) -> Laporan {
     let berkas = files
         .iter()
         .map(|f| {
+            let ix = IndeksBaris::new(f.sumber);
             let diagnostik = f
                 .diagnostik
                 .iter()
@@ -149,7 +150,7 @@ pub fn laporan(files: &[Berkas], rb: &Rulebook, lang: Lang) -> Laporan {
                         Severity::Warning => total.peringatan += 1,
                         Severity::Note => total.catatan += 1,
                     }
-                    diagnostik(d, f.sumber, lang)
+                    diagnostik(d, f.sumber, &ix, lang)
                 })
                 .collect::<Vec<_>>();
             LaporanBerkas {
@@ -169,7 +170,7 @@ pub fn laporan(files: &[Berkas], rb: &Rulebook, lang: Lang) -> Laporan {
     }
 }
 
-fn diagnostik(d: &Diagnostic, src: &str, lang: Lang) -> LaporanDiagnostik {
+fn diagnostik(d: &Diagnostic, src: &str, ix: &IndeksBaris, lang: Lang) -> LaporanDiagnostik {
     let mut labels: Vec<&super::Label> = d.labels.iter().collect();
     // Stable: the primary label first, the others in their order.
     labels.sort_by_key(|l| !l.primary);
@@ -188,8 +189,8 @@ fn diagnostik(d: &Diagnostic, src: &str, lang: Lang) -> LaporanDiagnostik {
                 LaporanLabel {
                     utama: l.primary,
                     pesan: l.message.as_ref().map(|m| m.get(lang).to_string()),
-                    mulai: posisi(src, start),
-                    selesai: posisi(src, end),
+                    mulai: posisi(ix, src, start),
+                    selesai: posisi(ix, src, end),
                 }
             })
             .collect(),

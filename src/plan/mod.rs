@@ -295,6 +295,7 @@ pub fn load(text: &str) -> Result<Plan, LoadError> {
     let value: serde_json::Value = if text.trim_start().starts_with('{') {
         serde_json::from_str(text).map_err(|e| LoadError::Syntax(e.to_string()))?
     } else {
+        yaml_terbatas(text).map_err(LoadError::Syntax)?;
         serde_yaml::from_str(text).map_err(|e| LoadError::Syntax(e.to_string()))?
     };
     match value.get("format").and_then(|f| f.as_str()) {
@@ -316,6 +317,62 @@ pub fn load(text: &str) -> Result<Plan, LoadError> {
         });
     }
     Ok(plan)
+}
+
+/// Deepest nesting a YAML plan may have (a plan needs 7 levels).
+pub const MAX_YAML_DEPTH: usize = 32;
+
+/// A YAML plan is checked for its shape before the YAML parser sees it: nesting
+/// (by indentation and by brackets) within `MAX_YAML_DEPTH`, and no anchors or
+/// aliases (`&a`, `*a`: a compiled plan never has them, and aliases can make a
+/// small file expand to a huge one). One pass over the bytes.
+fn yaml_terbatas(text: &str) -> Result<(), String> {
+    let mut flow = 0usize;
+    for (n, line) in text.lines().enumerate() {
+        let n = n + 1;
+        let indent = line.len() - line.trim_start_matches([' ', '-']).len();
+        if indent / 2 > MAX_YAML_DEPTH {
+            return Err(format!(
+                "line {n}: nested deeper than {MAX_YAML_DEPTH} levels"
+            ));
+        }
+        let mut quote: Option<char> = None;
+        let mut prev = ' ';
+        // The last character that is not a blank: a node starts after `:`, `-`,
+        // `,`, a bracket, or at the start of the line.
+        let mut sig = '\n';
+        for c in line.chars() {
+            match (quote, c) {
+                (Some(q), c) if c == q => quote = None,
+                (Some(_), _) => {}
+                (None, '"' | '\'') => quote = Some(c),
+                (None, '#') if prev.is_whitespace() => break,
+                (None, '[' | '{') => {
+                    flow += 1;
+                    if flow > MAX_YAML_DEPTH {
+                        return Err(format!(
+                            "line {n}: nested deeper than {MAX_YAML_DEPTH} levels"
+                        ));
+                    }
+                }
+                (None, ']' | '}') => flow = flow.saturating_sub(1),
+                (None, '&' | '*')
+                    if matches!(prev, ' ' | '[' | '{' | ',')
+                        && matches!(sig, '\n' | ':' | '-' | '[' | '{' | ',') =>
+                {
+                    return Err(format!(
+                        "line {n}: YAML anchors and aliases (`&`, `*`) are not allowed in a plan"
+                    ));
+                }
+                _ => {}
+            }
+            prev = c;
+            if !c.is_whitespace() {
+                sig = c;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The JSON Schema of the plan format, as committed in docs/plan.schema.json.

@@ -30,14 +30,19 @@ pub fn parse_bytes_dengan(bytes: &[u8], maks_ukuran: usize) -> Parsed {
 }
 
 pub fn parse(src: &str) -> Parsed {
-    if let Some(d) = limits::check_braces(src)
+    let (src, mut tersembunyi) = limits::teks_aman(src);
+    if let Some(d) = limits::check_braces(&src)
         .err()
-        .or_else(|| limits::check_lines(src).err())
+        .or_else(|| limits::check_lines(&src).err())
     {
+        tersembunyi.push(d);
         return Parsed {
             file: None,
-            diagnostics: vec![d],
+            diagnostics: tersembunyi,
         };
     }
-    parser::parse(src)
+    let mut parsed = parser::parse(&src);
+    tersembunyi.append(&mut parsed.diagnostics);
+    parsed.diagnostics = tersembunyi;
+    parsed
 }

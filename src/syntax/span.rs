@@ -53,16 +53,66 @@ impl<T> std::ops::Deref for Spanned<T> {
     }
 }
 
-/// 1-based line and column (in characters) of a byte offset.
+/// Line starts of a text, found once: line and column of any offset by a
+/// binary search, so a report with thousands of positions stays linear.
+pub struct IndeksBaris {
+    starts: Vec<usize>,
+}
+
+impl IndeksBaris {
+    pub fn new(source: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(memchr::memchr_iter(b'\n', source.as_bytes()).map(|i| i + 1));
+        IndeksBaris { starts }
+    }
+    /// 1-based line and column (in characters) of a byte offset. The column
+    /// counts the characters of one line, which is at most the line limit long.
+    pub fn line_col(&self, source: &str, offset: usize) -> (usize, usize) {
+        let offset = offset.min(source.len());
+        let line = self.starts.partition_point(|&s| s <= offset);
+        let start = self
+            .starts
+            .get(line.saturating_sub(1))
+            .copied()
+            .unwrap_or(0);
+        let col = source
+            .get(start..offset)
+            .map(|s| s.chars().count())
+            .unwrap_or_else(|| {
+                // Inside a character: count the whole characters before it.
+                String::from_utf8_lossy(&source.as_bytes()[start..offset])
+                    .chars()
+                    .count()
+            })
+            + 1;
+        (line.max(1), col)
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset (one lookup; for
+/// many, build an [`IndeksBaris`]).
 pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(source.len());
-    let before = source.get(..offset).unwrap_or("");
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
-    let col = before
-        .get(line_start..)
-        .map(|s| s.chars().count())
-        .unwrap_or(0)
-        + 1;
-    (line, col)
+    IndeksBaris::new(source).line_col(source, offset)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_and_columns() {
+        let s = "ab\nçd\n\nx";
+        let ix = IndeksBaris::new(s);
+        for (off, want) in [
+            (0, (1, 1)),
+            (2, (1, 3)),
+            (3, (2, 1)),
+            (5, (2, 2)),
+            (7, (3, 1)),
+            (8, (4, 1)),
+            (99, (4, 2)),
+        ] {
+            assert_eq!(ix.line_col(s, off), want, "{off}");
+        }
+    }
 }

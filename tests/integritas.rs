@@ -804,3 +804,120 @@ fn hidden_characters_and_utf16_in_a_juknis_are_named() {
     assert_eq!(codes, ["teks.tak_terlihat"]);
     assert!(c.diagnostics[0].message.en.contains("NO-BREAK SPACE"));
 }
+
+// ---- Plans cannot be altered unnoticed -------------------------------------
+
+#[test]
+fn a_signed_plan_runs_and_an_altered_one_is_refused() {
+    let dir = tempdir("tanda");
+    let keys = dir.join("kunci");
+    juknis().args(["kunci", "-o"]).arg(&keys).assert().code(0);
+    // A second key pair is never written over the first.
+    juknis().args(["kunci", "-o"]).arg(&keys).assert().code(2);
+    let plan = dir.join("rencana.json");
+    juknis()
+        .args(["compile", JATIM, "-o"])
+        .arg(&plan)
+        .arg("--sign")
+        .arg(keys.join("juknis.key"))
+        .assert()
+        .code(0);
+    let sig = std::fs::read_to_string(dir.join("rencana.json.minisig")).unwrap();
+    assert!(sig.starts_with("untrusted comment:"), "{sig}");
+    assert!(sig.contains("trusted comment: juknis-plan/1"), "{sig}");
+    let data = synth(&dir, 300, 1);
+    let run = |extra: &[&str]| {
+        let mut c = juknis();
+        c.arg("run")
+            .arg(&plan)
+            .arg("--sekolah")
+            .arg(data.join("sekolah.csv"))
+            .arg("--pendaftar")
+            .arg(data.join("pendaftar.csv"))
+            .arg("-o")
+            .arg(dir.join("hasil"))
+            .args(extra);
+        c.output().unwrap()
+    };
+    let pk = keys.join("juknis.pub").display().to_string();
+    let ok = run(&["--verify", &pk]);
+    assert_eq!(
+        ok.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    // Altered and sealed again: the hash inside matches, the signature does not.
+    let mut p = juknis::plan::load(&std::fs::read_to_string(&plan).unwrap()).unwrap();
+    p.kursi.jalur[0].persen = "40".into();
+    p.kursi.jalur[1].persen = "25".into();
+    std::fs::write(&plan, p.seal().to_json()).unwrap();
+    let bad = run(&["--verify", &pk]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("does not match"));
+    // Another key, or no signature file: refused too.
+    let other = dir.join("lain");
+    juknis().args(["kunci", "-o"]).arg(&other).assert().code(0);
+    let pk2 = other.join("juknis.pub").display().to_string();
+    assert_eq!(run(&["--verify", &pk2]).status.code(), Some(2));
+    std::fs::remove_file(dir.join("rencana.json.minisig")).unwrap();
+    assert_eq!(run(&["--verify", &pk]).status.code(), Some(2));
+    // `--sign` without `-o` has nowhere to put the signature.
+    juknis()
+        .args(["compile", JATIM, "--sign"])
+        .arg(keys.join("juknis.key"))
+        .assert()
+        .code(2);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_plan_that_does_not_hold_together_is_refused_at_load() {
+    let text = juknis().args(["compile", JATIM]).output().unwrap().stdout;
+    let plan = juknis::plan::load(&String::from_utf8(text).unwrap()).unwrap();
+    type Edit = Box<dyn Fn(&mut juknis::plan::Plan)>;
+    let cases: Vec<(&str, Edit)> = vec![
+        (
+            "unit twice",
+            Box::new(|p| {
+                let u = p.seleksi[0].clone();
+                p.seleksi.push(u);
+            }),
+        ),
+        (
+            "in no wave",
+            Box::new(|p| {
+                for t in &mut p.tahap {
+                    t.urutan_proses.retain(|x| x != "mutasi");
+                }
+            }),
+        ),
+        (
+            "unknown carry-over target",
+            Box::new(|p| p.seleksi[0].sisa_ke = Some("zonasi".into())),
+        ),
+        (
+            "bad percentage",
+            Box::new(|p| p.kursi.jalur[0].persen = "35,5".into()),
+        ),
+        ("too many choices", Box::new(|p| p.pilihan.maksimal = 500)),
+        ("unknown score", Box::new(|p| p.skor.clear())),
+    ];
+    for (name, edit) in cases {
+        let mut p = plan.clone();
+        edit(&mut p);
+        let e = juknis::plan::load(&p.seal().to_json()).unwrap_err();
+        assert!(
+            matches!(e, juknis::plan::LoadError::Struktur(_)),
+            "{name}: {e}"
+        );
+    }
+    // An unknown field, at any depth, is refused (and so never escapes the hash).
+    let json = plan.to_json().replacen(
+        "\"tahap\": 1,",
+        "\"tahap\": 1, \"prioritas_rahasia\": true,",
+        1,
+    );
+    let e = juknis::plan::load(&json).unwrap_err().to_string();
+    assert!(e.contains("unknown field"), "{e}");
+}

@@ -23,9 +23,18 @@ pub struct Args {
     /// Write the plan here instead of standard output.
     #[arg(long, short)]
     pub output: Option<PathBuf>,
+    /// Sign the plan with this minisign secret key (from `juknis kunci`); the
+    /// signature goes beside the plan as `OUT.minisig`. Needs `-o`. A key with
+    /// a password reads it from JUKNIS_SANDI_KUNCI.
+    #[arg(long, value_name = "KUNCI")]
+    pub sign: Option<PathBuf>,
 }
 
 pub fn run(a: Args, lang: Lang, color: bool) -> Result<u8> {
+    if a.sign.is_some() && a.output.is_none() {
+        eprintln!("--sign memerlukan -o BERKAS (tanda tangan ditulis di BERKAS.minisig) / --sign needs -o FILE (the signature is written to FILE.minisig)");
+        return Ok(EXIT_USAGE);
+    }
     let bytes = super::baca_juknis(&a.file).map_err(|e| miette!("{}: {e}", a.file.display()))?;
     let checked = juknis::check_bytes_dengan(&bytes, &super::batas());
     let name = a.file.display().to_string();
@@ -67,12 +76,49 @@ pub fn run(a: Args, lang: Lang, color: bool) -> Result<u8> {
         Some(out) => {
             // Whole or not at all: a plan cut short would be refused by its hash,
             // but the previous plan must survive a failed write.
+            // Signed before anything is written: a key that cannot sign leaves
+            // no unsigned plan behind.
+            let tanda = match &a.sign {
+                Some(k) => match sign(k, &text, &plan) {
+                    Ok(t) => Some(t),
+                    Err(e) => {
+                        eprintln!("{}: {e}", k.display());
+                        return Ok(EXIT_USAGE);
+                    }
+                },
+                None => None,
+            };
             if let Err(e) = juknis::tulis::atomik_bytes(out, text.as_bytes()) {
                 eprintln!("{e}");
                 return Ok(EXIT_USAGE);
+            }
+            if let Some(t) = tanda {
+                let sig = sig_path(out);
+                if let Err(e) = juknis::tulis::atomik_bytes(&sig, t.as_bytes()) {
+                    eprintln!("{e}");
+                    return Ok(EXIT_USAGE);
+                }
             }
         }
         None => out!("{text}"),
     }
     Ok(EXIT_OK)
+}
+
+/// Where the signature of a plan file goes: beside it, `.minisig` appended.
+pub fn sig_path(plan: &std::path::Path) -> PathBuf {
+    let mut p = plan.as_os_str().to_owned();
+    p.push(".minisig");
+    PathBuf::from(p)
+}
+
+fn sign(kunci: &std::path::Path, text: &str, plan: &juknis::plan::Plan) -> Result<String, String> {
+    let k = std::fs::read_to_string(kunci).map_err(|e| e.to_string())?;
+    let sandi = std::env::var(juknis::plan::tanda::SANDI_ENV).unwrap_or_default();
+    // The trusted comment is signed too: it names the plan for whoever verifies.
+    let komentar = format!(
+        "{} {} sha256_rencana={}",
+        plan.format, plan.sumber.berkas, plan.sha256_rencana
+    );
+    juknis::plan::tanda::tandatangani(text.as_bytes(), &k, &sandi, &komentar)
 }

@@ -14,6 +14,7 @@ mod compile;
 mod explain;
 mod fmt;
 mod init;
+mod kunci;
 mod run;
 mod synth;
 
@@ -81,6 +82,8 @@ pub enum Command {
     Fmt(fmt::Args),
     /// Write a starting juknis for a jenjang that conforms.
     Init(init::Args),
+    /// Make a key pair for signing plans (minisign format).
+    Kunci(kunci::Args),
     /// Run a plan on schools and applicants with the reference engine.
     Run(run::Args),
     /// Generate synthetic schools and applicants for a plan.
@@ -144,6 +147,7 @@ pub fn main() -> ExitCode {
         Command::Explain(a) => explain::run(a, lang),
         Command::Fmt(a) => fmt::run(a, lang, color, cli.quiet),
         Command::Init(a) => init::run(a, lang),
+        Command::Kunci(a) => kunci::run(a, lang),
         Command::Run(a) => run::run(a, lang, cli.quiet),
         Command::Synth(a) => synth::run(a, lang),
     };

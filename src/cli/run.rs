@@ -37,6 +37,13 @@ pub struct Args {
     /// (default: report them and write nothing).
     #[arg(long)]
     pub lewati_nisn_tak_cocok: bool,
+    /// Refuse the plan unless its minisign signature (PLAN.minisig, or
+    /// `--signature`) matches this public key.
+    #[arg(long, value_name = "KUNCI_PUBLIK")]
+    pub verify: Option<PathBuf>,
+    /// The plan's signature file, when not beside it as PLAN.minisig.
+    #[arg(long, value_name = "BERKAS", requires = "verify")]
+    pub signature: Option<PathBuf>,
 }
 
 fn read(path: &Path) -> Result<Vec<u8>> {
@@ -59,6 +66,42 @@ fn read_at_most(path: &Path, n: usize) -> Result<Vec<u8>> {
         .and_then(|f| f.take(n as u64).read_to_end(&mut out))
         .map_err(|e| miette!("{}: {e}", path.display()))?;
     Ok(out)
+}
+
+/// Check the plan file's signature before it is read as a plan.
+fn verify(a: &Args, lang: Lang) -> Result<(), u8> {
+    let Some(pk) = &a.verify else { return Ok(()) };
+    if a.plan.extension().is_some_and(|e| e == "juknis") {
+        eprintln!("--verify memeriksa tanda tangan rencana yang sudah dikompilasi, bukan berkas .juknis / --verify checks the signature of a compiled plan, not a .juknis file");
+        return Err(EXIT_USAGE);
+    }
+    let sig = a
+        .signature
+        .clone()
+        .unwrap_or_else(|| super::compile::sig_path(&a.plan));
+    let baca = |p: &Path, n: usize| {
+        read_at_most(p, n).map_err(|e| {
+            eprintln!("{e}");
+            EXIT_USAGE
+        })
+    };
+    let data = baca(&a.plan, juknis::plan::MAX_PLAN_BYTES + 1)?;
+    let tanda = String::from_utf8_lossy(&baca(&sig, 4096)?).into_owned();
+    let kunci = String::from_utf8_lossy(&baca(pk, 4096)?).into_owned();
+    match juknis::plan::tanda::periksa(&data, &tanda, &kunci) {
+        Ok(komentar) => {
+            if lang == Lang::Id {
+                eprintln!("tanda tangan sah: {komentar}");
+            } else {
+                eprintln!("signature valid: {komentar}");
+            }
+            Ok(())
+        }
+        Err(e) => {
+            eprintln!("{}: {e}", a.plan.display());
+            Err(EXIT_USAGE)
+        }
+    }
 }
 
 pub fn load_plan(path: &Path, lang: Lang) -> Result<juknis::plan::Plan, u8> {
@@ -121,6 +164,9 @@ pub fn run(a: Args, lang: Lang, quiet: bool) -> Result<u8> {
             eprintln!("waktu {nama}: {:.3} s", t0.elapsed().as_secs_f64());
         }
     };
+    if let Err(code) = verify(&a, lang) {
+        return Ok(code);
+    }
     let (plan, skema) = match load_skema(&a.plan, lang) {
         Ok(x) => x,
         Err(code) => return Ok(code),

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 /// One jalur's share and the regulation's bounds on it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct BagianKursi {
     pub id: String,
     pub persen: String,
@@ -24,6 +25,7 @@ pub struct BagianKursi {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct SubKursi {
     pub id: String,
     pub persen: String,
@@ -32,6 +34,7 @@ pub struct SubKursi {
 /// How seats are computed: rounding method, and which jalur absorbs what rounding
 /// leaves over (index into `jalur`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct SkemaKursi {
     pub pembulatan: Pembulatan,
     /// Id of the jalur that receives (or gives up) the seats rounding leaves over.

@@ -129,7 +129,7 @@ pub struct Kelompok {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize, schemars::JsonSchema)]
-#[serde(rename_all = "snake_case", tag = "jenis")]
+#[serde(rename_all = "snake_case", tag = "jenis", deny_unknown_fields)]
 pub enum Metode {
     Administratif { satuan: Vec<String> },
     Radius { meter: u32 },
@@ -238,7 +238,7 @@ pub struct Suku {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize, schemars::JsonSchema)]
-#[serde(rename_all = "snake_case", tag = "jenis")]
+#[serde(rename_all = "snake_case", tag = "jenis", deny_unknown_fields)]
 pub enum Sumber {
     /// Average rapor of semesters `dari..=sampai` over `mapel` (all subjects when empty).
     Rapor {
@@ -317,7 +317,12 @@ impl Jalur {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize, schemars::JsonSchema)]
-#[serde(rename_all = "snake_case", tag = "jenis", content = "nama")]
+#[serde(
+    rename_all = "snake_case",
+    tag = "jenis",
+    content = "nama",
+    deny_unknown_fields
+)]
 pub enum Syarat {
     DalamWilayah,
     Status(String),
@@ -325,6 +330,7 @@ pub enum Syarat {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Dokumen {
     pub nama: String,
     /// Issued at least this many months before registration.
@@ -350,7 +356,12 @@ pub enum Arah {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize, schemars::JsonSchema)]
-#[serde(rename_all = "snake_case", tag = "jenis", content = "nama")]
+#[serde(
+    rename_all = "snake_case",
+    tag = "jenis",
+    content = "nama",
+    deny_unknown_fields
+)]
 pub enum KriteriaJenis {
     Skor(String),
     Jarak,
@@ -373,6 +384,7 @@ impl KriteriaJenis {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Kriteria {
     pub kriteria: KriteriaJenis,
     pub arah: Arah,
@@ -386,7 +398,12 @@ pub struct SisaKuota {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, serde::Deserialize, schemars::JsonSchema)]
-#[serde(rename_all = "snake_case", tag = "jenis", content = "persen")]
+#[serde(
+    rename_all = "snake_case",
+    tag = "jenis",
+    content = "persen",
+    deny_unknown_fields
+)]
 pub enum Cadangan {
     Semua,
     Persen(Persen),

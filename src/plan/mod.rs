@@ -4,6 +4,8 @@
 //! types (`juknis schema`), and a test fails when the committed file drifts.
 
 mod compile;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod tanda;
 pub use compile::compile;
 
 use crate::model::kursi::SkemaKursi;
@@ -49,18 +51,21 @@ pub struct Plan {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Kompiler {
     pub nama: String,
     pub versi: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Acuan {
     pub id: String,
     pub versi: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct SumberBerkas {
     /// File name of the juknis source, as given to the compiler.
     pub berkas: String,
@@ -69,6 +74,7 @@ pub struct SumberBerkas {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Identitas {
     pub judul: String,
     pub pemerintah: Pemerintah,
@@ -82,6 +88,7 @@ pub struct Identitas {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Pemerintah {
     pub tingkat: TingkatPemerintah,
     pub nama: String,
@@ -89,6 +96,7 @@ pub struct Pemerintah {
 
 /// Ages in months, measured on `tanggal_acuan`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct UsiaPlan {
     pub tanggal_acuan: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -107,12 +115,14 @@ pub struct UsiaPlan {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct IstimewaPlan {
     pub minimal_bulan: u32,
     pub rekomendasi: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct KelompokPlan {
     pub nama: String,
     pub minimal_bulan: u32,
@@ -120,6 +130,7 @@ pub struct KelompokPlan {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct WilayahPlan {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metode: Option<Metode>,
@@ -129,6 +140,7 @@ pub struct WilayahPlan {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct PerbatasanPlan {
     pub tingkat: TingkatPemerintah,
     pub nama: String,
@@ -137,12 +149,14 @@ pub struct PerbatasanPlan {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct PilihanPlan {
     pub maksimal: u32,
     pub mekanisme: Mekanisme,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct SkorPlan {
     pub nama: String,
     /// The score is Σ bobot/100 × value of each term.
@@ -150,6 +164,7 @@ pub struct SkorPlan {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct SukuPlan {
     pub bobot: Persen,
     pub sumber: crate::model::Sumber,
@@ -158,12 +173,14 @@ pub struct SukuPlan {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct TabelPoinPlan {
     pub nama: String,
     pub baris: Vec<BarisPoinPlan>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct BarisPoinPlan {
     /// A competition level (`kabupaten_kota` … `internasional`) or an organisation (`osis`, `pramuka`).
     pub kategori: String,
@@ -171,6 +188,7 @@ pub struct BarisPoinPlan {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct NilaiPoin {
     /// Rank (`juara_1`) or role (`ketua`).
     pub peringkat: String,
@@ -178,6 +196,7 @@ pub struct NilaiPoin {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct UnitSeleksi {
     /// `domisili.reguler`, or `mutasi` for a jalur without sub-jalur.
     pub id: String,
@@ -199,12 +218,14 @@ pub struct UnitSeleksi {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct KriteriaPlan {
     pub kriteria: KriteriaJenis,
     pub arah: Arah,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct TahapPlan {
     pub nomor: u32,
     pub urutan_proses: Vec<String>,
@@ -212,6 +233,7 @@ pub struct TahapPlan {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct JadwalPlan {
     pub tahapan: Tahapan,
     pub mulai: String,
@@ -219,6 +241,7 @@ pub struct JadwalPlan {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Kewajiban {
     pub biaya_rupiah: u64,
     pub pendaftaran: Vec<String>,
@@ -229,6 +252,7 @@ pub struct Kewajiban {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Kolom {
     pub nama: String,
     pub keterangan: String,
@@ -267,6 +291,8 @@ pub enum LoadError {
     Version(String),
     /// The content was changed after compiling.
     Tampered { expected: String, found: String },
+    /// Well-formed, but not a plan an engine can run: the path and the problem.
+    Struktur(String),
 }
 
 impl std::fmt::Display for LoadError {
@@ -274,6 +300,7 @@ impl std::fmt::Display for LoadError {
         match self {
             LoadError::Syntax(m) => write!(f, "rencana tidak sah / invalid plan: {m}"),
             LoadError::Version(v) => write!(f, "format rencana `{v}` tidak didukung; versi ini membaca `{FORMAT}` / unsupported plan format `{v}`; this build reads `{FORMAT}`"),
+            LoadError::Struktur(m) => write!(f, "rencana tidak utuh / inconsistent plan: {m}"),
             LoadError::Tampered { expected, found } => write!(
                 f,
                 "isi rencana berubah sesudah dikompilasi (sha256_rencana {expected}, isi {found}); kompilasi ulang dari juknis / plan content changed after compiling; recompile it from the juknis"
@@ -316,7 +343,165 @@ pub fn load(text: &str) -> Result<Plan, LoadError> {
             found,
         });
     }
+    periksa_struktur(&plan).map_err(LoadError::Struktur)?;
     Ok(plan)
+}
+
+/// What an engine relies on, checked on every loaded plan (a plan written by
+/// hand, or by another tool, passes the hash but may still not hold together):
+/// units unique and each in exactly one wave, every carry-over target known,
+/// every percentage readable, and every count within the limits `check`
+/// enforces on a juknis.
+pub fn periksa_struktur(p: &Plan) -> Result<(), String> {
+    use crate::model::batas::*;
+    let batas = |what: &str, n: usize, maks: usize| {
+        if n > maks {
+            Err(format!("`{what}`: {n} entries, at most {maks}"))
+        } else {
+            Ok(())
+        }
+    };
+    batas("seleksi", p.seleksi.len(), MAKS_JALUR)?;
+    batas("kursi.jalur", p.kursi.jalur.len(), MAKS_JALUR)?;
+    batas("tahap", p.tahap.len(), MAKS_TAHAP)?;
+    batas("skor", p.skor.len(), MAKS_SKOR)?;
+    batas("poin", p.poin.len(), MAKS_TABEL_POIN)?;
+    if !(1..=20).contains(&p.pilihan.maksimal) {
+        return Err(format!(
+            "`pilihan.maksimal`: {}, must be 1–20",
+            p.pilihan.maksimal
+        ));
+    }
+    if crate::model::waktu::Tanggal::parse(&p.usia.tanggal_acuan).is_err() {
+        return Err(format!(
+            "`usia.tanggal_acuan`: `{}` is not a date",
+            p.usia.tanggal_acuan
+        ));
+    }
+    // A plan writes percentages with a dot, as `compile` does.
+    let persen = |path: String, v: &str| {
+        Persen::parse(v)
+            .ok()
+            .filter(|_| !v.contains(','))
+            .map(|_| ())
+            .ok_or_else(|| format!("`{path}`: `{v}` is not a percentage"))
+    };
+    for (i, j) in p.kursi.jalur.iter().enumerate() {
+        persen(format!("kursi.jalur[{i}].persen"), &j.persen)?;
+        for (k, v) in [
+            ("minimal_persen", &j.minimal_persen),
+            ("maksimal_persen", &j.maksimal_persen),
+        ] {
+            if let Some(v) = v {
+                persen(format!("kursi.jalur[{i}].{k}"), v)?;
+            }
+        }
+        for (k, sj) in j.sub.iter().enumerate() {
+            persen(format!("kursi.jalur[{i}].sub[{k}].persen"), &sj.persen)?;
+        }
+    }
+    let jalur_ids: Vec<&str> = p.kursi.jalur.iter().map(|j| j.id.as_str()).collect();
+    let mut ids: Vec<&str> = Vec::new();
+    for (i, u) in p.seleksi.iter().enumerate() {
+        if ids.contains(&u.id.as_str()) {
+            return Err(format!("`seleksi[{i}].id`: unit `{}` twice", u.id));
+        }
+        ids.push(&u.id);
+        let Some(j) = p.kursi.jalur.iter().find(|j| j.id == u.jalur) else {
+            return Err(format!(
+                "`seleksi[{i}].jalur`: `{}` is not in `kursi.jalur`",
+                u.jalur
+            ));
+        };
+        let known = if j.sub.is_empty() {
+            u.id == j.id
+        } else {
+            j.sub.iter().any(|s| s.id == u.id)
+        };
+        if !known {
+            return Err(format!(
+                "`seleksi[{i}].id`: `{}` has no seats in `kursi`",
+                u.id
+            ));
+        }
+        batas(&format!("seleksi[{i}].urutan"), u.urutan.len(), MAKS_URUTAN)?;
+        batas(&format!("seleksi[{i}].syarat"), u.syarat.len(), MAKS_SYARAT)?;
+        batas(
+            &format!("seleksi[{i}].dokumen"),
+            u.dokumen.len(),
+            MAKS_SYARAT,
+        )?;
+        if let Some(t) = &u.sisa_ke {
+            let ada = p.seleksi.iter().any(|x| &x.id == t) || jalur_ids.contains(&t.as_str());
+            if !ada || t == &u.id {
+                return Err(format!(
+                    "`seleksi[{i}].sisa_ke`: `{t}` is not another unit or jalur"
+                ));
+            }
+        }
+        for k in &u.urutan {
+            if let KriteriaJenis::Skor(n) = &k.kriteria {
+                if !p.skor.iter().any(|s| &s.nama == n) {
+                    return Err(format!(
+                        "`seleksi[{i}].urutan`: score `{n}` is not in `skor`"
+                    ));
+                }
+            }
+        }
+        // Exactly one wave, and the one the unit names.
+        let waves: Vec<u32> = p
+            .tahap
+            .iter()
+            .filter(|t| t.urutan_proses.iter().any(|x| x == &u.id))
+            .map(|t| t.nomor)
+            .collect();
+        if waves != [u.tahap] {
+            return Err(format!(
+                "`seleksi[{i}]`: unit `{}` says wave {} but is processed in waves {waves:?}",
+                u.id, u.tahap
+            ));
+        }
+    }
+    let mut nomor: Vec<u32> = Vec::new();
+    for (i, t) in p.tahap.iter().enumerate() {
+        if nomor.contains(&t.nomor) {
+            return Err(format!("`tahap[{i}].nomor`: wave {} twice", t.nomor));
+        }
+        nomor.push(t.nomor);
+        for x in &t.urutan_proses {
+            if !ids.contains(&x.as_str()) {
+                return Err(format!("`tahap[{i}].urutan_proses`: `{x}` is not a unit"));
+            }
+        }
+    }
+    for (i, t) in p.poin.iter().enumerate() {
+        batas(&format!("poin[{i}].baris"), t.baris.len(), MAKS_BARIS_POIN)?;
+        for b in &t.baris {
+            if let Some(v) = b
+                .nilai
+                .iter()
+                .find(|v| v.poin > crate::model::lower::MAKS_POIN)
+            {
+                return Err(format!(
+                    "`poin[{i}]`: {} points, at most {}",
+                    v.poin,
+                    crate::model::lower::MAKS_POIN
+                ));
+            }
+        }
+    }
+    for (i, s) in p.skor.iter().enumerate() {
+        for su in &s.suku {
+            if let crate::model::Sumber::Poin { tabel } = &su.sumber {
+                if !p.poin.iter().any(|t| &t.nama == tabel) {
+                    return Err(format!(
+                        "`skor[{i}]`: points table `{tabel}` is not in `poin`"
+                    ));
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Deepest nesting a YAML plan may have (a plan needs 7 levels).

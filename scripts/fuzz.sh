@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 secs=${1:-600}
-mkdir -p fuzz/corpus/periksa fuzz/corpus/format fuzz/corpus/rencana fuzz/corpus/jalankan
+mkdir -p fuzz/corpus/periksa fuzz/corpus/format fuzz/corpus/rencana fuzz/corpus/jalankan fuzz/corpus/csv
 cp -n juknis-examples/sesuai/*.juknis juknis-examples/melanggar/*.juknis fuzz/corpus/periksa/ 2>/dev/null || true
 cp -n juknis-examples/sesuai/*.juknis fuzz/corpus/format/ 2>/dev/null || true
 if [ -z "$(ls -A fuzz/corpus/rencana)" ]; then
@@ -15,7 +15,10 @@ fi
 if [ -z "$(ls -A fuzz/corpus/jalankan)" ]; then
   { cat juknis-examples/data/sekolah.csv; printf '\xff'; head -40 juknis-examples/data/pendaftar.csv; } > fuzz/corpus/jalankan/jatim-40
 fi
-for t in periksa format rencana jalankan; do
+if [ -z "$(ls -A fuzz/corpus/csv)" ]; then
+  head -60 juknis-examples/data/pendaftar.csv > fuzz/corpus/csv/jatim-60
+fi
+for t in ${TARGETS:-periksa format rencana jalankan csv}; do
   echo "== $t: ${secs}s =="
   cargo +nightly fuzz run "$t" "fuzz/corpus/$t" -- -max_total_time="$secs" -rss_limit_mb=2048 -max_len=65536
 done

@@ -101,6 +101,54 @@ fn secondary_and_regional_rules_only_warn() {
     }
 }
 
+/// A legal basis a lawyer can look up: a regulation with its article, an FAQ
+/// number, another regulation, the minister's statement, or plainly regional
+/// practice — never an internal file of this project.
+#[test]
+fn every_basis_names_a_real_source() {
+    let rb = default_rulebook();
+    let forms = [
+        "Permendikdasmen 3/2025",
+        "Permendikbudristek 47/2023",
+        "FAQ SPMB 2025 no. ",
+        "UU 23/2014",
+        "UU 2/2024",
+        "Keputusan Kepala BSKAP",
+        "pernyataan Menteri",
+        "praktik daerah",
+        "ringkasan Juknis SPMB",
+    ];
+    for r in rb.all_rules() {
+        for d in &r.dasar {
+            assert!(
+                forms.iter().any(|f| d.starts_with(f)),
+                "{}: basis `{d}` is not a citable source",
+                r.id
+            );
+            for internal in ["seed", ".txt", ".md", ".yaml", "domain/", "juknis-examples"] {
+                assert!(
+                    !d.contains(internal),
+                    "{}: basis `{d}` names an internal file",
+                    r.id
+                );
+            }
+        }
+        // The FAQ SPMB 2025 numbers its questions 1 to 111.
+        for faq in r
+            .dasar
+            .iter()
+            .filter_map(|d| d.strip_prefix("FAQ SPMB 2025 no. "))
+        {
+            let n: u32 = faq
+                .split(' ')
+                .next()
+                .and_then(|n| n.parse().ok())
+                .unwrap_or_else(|| panic!("{}: FAQ number `{faq}`", r.id));
+            assert!((1..=111).contains(&n), "{}: FAQ {n} does not exist", r.id);
+        }
+    }
+}
+
 #[test]
 fn every_checked_rule_is_triggered_by_an_example() {
     let rb = default_rulebook();

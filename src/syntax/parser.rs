@@ -529,28 +529,15 @@ fn suku(p: P) -> Spanned<Suku> {
                     .flat_map(|r| values(r).map(text))
                     .collect();
                 let at = |i: usize| nums.get(i).cloned().unwrap_or_else(|| empty(cs));
+                // `kelas K semester S sampai kelas K semester S`, or `S sampai S`.
+                let titik = |k: usize, s: usize| RaporTitik {
+                    kelas: kelas.then(|| at(k)),
+                    semester: at(s),
+                };
                 let (dari, sampai) = if kelas {
-                    (
-                        RaporTitik {
-                            kelas: Some(at(0)),
-                            semester: at(1),
-                        },
-                        RaporTitik {
-                            kelas: Some(at(2)),
-                            semester: at(3),
-                        },
-                    )
+                    (titik(0, 1), titik(2, 3))
                 } else {
-                    (
-                        RaporTitik {
-                            kelas: None,
-                            semester: at(0),
-                        },
-                        RaporTitik {
-                            kelas: None,
-                            semester: at(1),
-                        },
-                    )
+                    (titik(0, 0), titik(1, 1))
                 };
                 let mapel = it.next().map(names).unwrap_or_default();
                 sumber = Some(Spanned::new(

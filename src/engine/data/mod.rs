@@ -113,8 +113,14 @@ fn terlalu_banyak(berkas: &str, baris: u64, maks: usize) -> Masalah {
 /// Read a data file, at most `maks` bytes: a larger file (or an endless one such
 /// as `/dev/zero`) is a `batas.ukuran` problem, a NUL byte a `berkas.biner`
 /// problem, both found while reading, before the file is in memory whole.
+///
+/// Memory: a regular file is refused by its size before it is read, and read
+/// into one buffer of that size; a stream (a pipe, a device) is read in pieces
+/// joined at the end, so no buffer is copied while it grows and an endless
+/// stream holds at most `maks` bytes when it is refused.
 pub fn baca_berkas(path: &std::path::Path, maks: usize) -> Result<Vec<u8>, Masalah> {
     use std::io::Read;
+    const POTONG: usize = 16 << 20;
     let berkas = path.display().to_string();
     let io = |e: std::io::Error| {
         masalah(
@@ -125,21 +131,43 @@ pub fn baca_berkas(path: &std::path::Path, maks: usize) -> Result<Vec<u8>, Masal
         )
         .kode("berkas.baca")
     };
+    let besar = || {
+        masalah(
+            &berkas,
+            0,
+            None,
+            t!(
+                "berkas lebih besar dari {maks} bita (naikkan dengan `--batas-ukuran-data`)",
+                "file larger than {maks} bytes (raise it with `--batas-ukuran-data`)"
+            ),
+        )
+        .kode("batas.ukuran")
+    };
     if path.is_dir() {
         return Err(io(std::io::Error::other(
             "ini folder, bukan berkas / is a folder, not a file",
         )));
     }
     let mut f = std::fs::File::open(path).map_err(io)?;
-    let mut out: Vec<u8> = Vec::new();
+    let ukuran = f
+        .metadata()
+        .ok()
+        .filter(|m| m.is_file())
+        .map(|m| usize::try_from(m.len()).unwrap_or(usize::MAX));
+    if ukuran.is_some_and(|n| n > maks) {
+        return Err(besar());
+    }
+    let mut potongan: Vec<Vec<u8>> = Vec::new();
+    let mut cur: Vec<u8> = Vec::with_capacity(ukuran.map_or(POTONG, |n| n.saturating_add(1)));
+    let mut total = 0usize;
     let mut buf = vec![0u8; 1 << 20];
     loop {
         let n = f.read(&mut buf).map_err(io)?;
         if n == 0 {
-            return Ok(out);
+            break;
         }
         if let Some(i) = memchr::memchr(0, &buf[..n]) {
-            let at = out.len() + i;
+            let at = total + i;
             return Err(masalah(
                 &berkas,
                 0,
@@ -151,20 +179,24 @@ pub fn baca_berkas(path: &std::path::Path, maks: usize) -> Result<Vec<u8>, Masal
             )
             .kode("berkas.biner"));
         }
-        if out.len() + n > maks {
-            return Err(masalah(
-                &berkas,
-                0,
-                None,
-                t!(
-                    "berkas lebih besar dari {maks} bita (naikkan dengan `--batas-ukuran-data`)",
-                    "file larger than {maks} bytes (raise it with `--batas-ukuran-data`)"
-                ),
-            )
-            .kode("batas.ukuran"));
+        if total + n > maks {
+            return Err(besar());
         }
-        out.extend_from_slice(&buf[..n]);
+        if ukuran.is_none() && cur.len() + n > cur.capacity() {
+            potongan.push(std::mem::replace(&mut cur, Vec::with_capacity(POTONG)));
+        }
+        cur.extend_from_slice(&buf[..n]);
+        total += n;
     }
+    if potongan.is_empty() {
+        return Ok(cur);
+    }
+    let mut out = Vec::with_capacity(total);
+    for p in potongan {
+        out.extend_from_slice(&p);
+    }
+    out.extend_from_slice(&cur);
+    Ok(out)
 }
 
 /// The index of a column the plan needs, or the problem naming it (line 1).

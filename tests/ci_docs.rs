@@ -252,11 +252,14 @@ fn pre_commit_hook_checks_what_is_staged() {
         repo.join(".git/hooks/pre-commit"),
     )
     .unwrap();
-    let good_src = std::fs::read_to_string(
+    let good = std::fs::read_to_string(
         common::root().join("juknis-examples/sesuai/jatim-sma-2025.juknis"),
     )
     .unwrap();
-    let good = juknis::format::format(&good_src).unwrap();
+    let good = juknis::format::format(&good).unwrap();
+    // The same juknis with its values aligned by hand: conforming, not canonical.
+    let good_src = good.replacen("acuan permendikdasmen", "acuan        permendikdasmen", 1);
+    assert_ne!(good_src, good);
     let bad = std::fs::read_to_string(
         common::root().join("juknis-examples/melanggar/kuota-mutasi-6-persen.juknis"),
     )

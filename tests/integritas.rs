@@ -502,8 +502,11 @@ fn standard_output_on_a_full_disk_or_a_closed_pipe_is_reported() {
 fn fmt_killed_while_writing_leaves_the_source_as_it_was() {
     let dir = tempdir("fmt");
     let f = dir.join("jatim.juknis");
-    // The bundled examples are not in fmt layout, so fmt rewrites them.
-    std::fs::copy(JATIM, &f).unwrap();
+    // Values aligned by hand: fmt rewrites the file.
+    let src = std::fs::read_to_string(JATIM).unwrap();
+    let aligned = src.replacen("acuan permendikdasmen", "acuan        permendikdasmen", 1);
+    assert_ne!(aligned, src);
+    std::fs::write(&f, aligned).unwrap();
     let before = std::fs::read(&f).unwrap();
     assert!(before.len() > 2048);
     // The file size limit kills fmt (SIGXFSZ) half way through the new text.
@@ -802,7 +805,8 @@ fn hidden_characters_and_utf16_in_a_juknis_are_named() {
     assert_eq!(d[0].primary_span().unwrap().start, at);
     // A no-break space between a keyword and its value: one diagnostic naming it,
     // and the line still reads.
-    let nbsp = src.replacen("jenjang      SMA", "jenjang\u{00A0}SMA", 1);
+    let nbsp = src.replacen("jenjang SMA", "jenjang\u{00A0}SMA", 1);
+    assert_ne!(nbsp, src);
     let c = juknis::check_bytes(nbsp.as_bytes());
     let codes: Vec<&str> = c.diagnostics.iter().map(|d| d.code.as_str()).collect();
     assert_eq!(codes, ["teks.tak_terlihat"]);

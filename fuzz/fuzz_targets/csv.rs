@@ -1,49 +1,5 @@
-//! The strict CSV reader on any bytes as an applicants file (with the bundled
-//! schools and the Jawa Timur plan): never a panic, and when the file reads,
-//! every non-blank line after the header is exactly one applicant or one row set
-//! aside — no row lost, none merged.
+//! Fuzz target; the body, with what it asserts, is in fuzz/bodies/csv.rs.
 #![no_main]
-use juknis::engine::{data, ModusRusak, Sekolah, Skema};
-use libfuzzer_sys::fuzz_target;
-use std::sync::OnceLock;
-
-fn skema() -> &'static (Skema, Vec<Sekolah>) {
-    static S: OnceLock<(Skema, Vec<Sekolah>)> = OnceLock::new();
-    S.get_or_init(|| {
-        let src = include_str!("../../juknis-examples/sesuai/jatim-sma-2025.juknis");
-        let checked = juknis::check_bytes(src.as_bytes());
-        let j = checked.juknis.as_ref().expect("example parses");
-        let plan = juknis::plan::compile(j, checked.rulebook, "jatim.juknis", src.as_bytes());
-        let skema = Skema::dari_plan(&plan).expect("example plan runs");
-        let s = include_bytes!("../../juknis-examples/data/sekolah.csv");
-        let (sekolah, _) = data::baca_sekolah("s.csv", s, ModusRusak::Berhenti).expect("schools read");
-        (skema, sekolah)
-    })
-}
-
-/// Non-blank lines after the first, with LF, CRLF and lone CR all ending a line.
-fn baris_data(b: &[u8]) -> usize {
-    let b = b.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(b);
-    let text = String::from_utf8_lossy(b);
-    let mut lines = text.split("\r\n").flat_map(|l| l.split(['\n', '\r']));
-    lines.next();
-    lines.filter(|l| !l.chars().all(|c| c == ' ' || c == '\t')).count()
-}
-
-fuzz_target!(|bytes: &[u8]| {
-    let (skema, sekolah) = skema();
-    // A valid header first half the time, so rows are exercised, not only headers.
-    let header = b"nisn,tanggal_lahir,waktu_daftar,jalur,pilihan,lintang,bujur,wilayah,status,rapor,indeks_sekolah_asal,lomba_kategori,lomba_peringkat\n";
-    let mut owned;
-    let input: &[u8] = if bytes.first().is_some_and(|b| b % 2 == 0) {
-        owned = header.to_vec();
-        owned.extend_from_slice(&bytes[1..]);
-        &owned
-    } else {
-        bytes
-    };
-    if let Ok(bacaan) = data::baca_pendaftar("p.csv", input, skema, sekolah, ModusRusak::Lewati) {
-        let n = bacaan.pendaftar.len() + bacaan.rusak.len();
-        assert_eq!(n, baris_data(input), "every data line is one row, read or set aside");
-    }
-});
+#[path = "../bodies/csv.rs"]
+mod body;
+libfuzzer_sys::fuzz_target!(|data: &[u8]| body::run(data));

@@ -1,28 +1,5 @@
-//! CSV loading + run on the Jawa Timur SMA plan: every applicant row appears in
-//! the result exactly once, whatever the bytes.
+//! Fuzz target; the body, with what it asserts, is in fuzz/bodies/jalankan.rs.
 #![no_main]
-use juknis::engine::{self, data, ModusRusak, Opsi, Skema};
-use libfuzzer_sys::fuzz_target;
-use std::sync::OnceLock;
-
-fn skema() -> &'static Skema {
-    static S: OnceLock<Skema> = OnceLock::new();
-    S.get_or_init(|| {
-        let src = include_str!("../../juknis-examples/sesuai/jatim-sma-2025.juknis");
-        let checked = juknis::check_bytes(src.as_bytes());
-        let j = checked.juknis.as_ref().expect("example parses");
-        let plan = juknis::plan::compile(j, checked.rulebook, "jatim.juknis", src.as_bytes());
-        Skema::dari_plan(&plan).expect("example plan runs")
-    })
-}
-
-fuzz_target!(|data: &[u8]| {
-    // Schools, then applicants, split at the first 0xFF byte.
-    let cut = data.iter().position(|&b| b == 0xFF).unwrap_or(data.len());
-    let (s, p) = (&data[..cut], data.get(cut + 1..).unwrap_or(&[]));
-    let Ok((sekolah, _)) = data::baca_sekolah("s.csv", s, ModusRusak::Lewati) else { return };
-    let Ok(bacaan) = data::baca_pendaftar("p.csv", p, skema(), &sekolah, ModusRusak::Lewati) else { return };
-    let n = bacaan.pendaftar.len() + bacaan.rusak.len();
-    let hasil = engine::jalankan(skema(), &sekolah, &bacaan, &Opsi::default());
-    assert_eq!(hasil.pendaftar.len(), n, "every row accounted for once");
-});
+#[path = "../bodies/jalankan.rs"]
+mod body;
+libfuzzer_sys::fuzz_target!(|data: &[u8]| body::run(data));

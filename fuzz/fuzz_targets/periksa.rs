@@ -1,12 +1,5 @@
-//! Parse + check (+ compile when clean) of arbitrary bytes: never a panic.
+//! Fuzz target; the body, with what it asserts, is in fuzz/bodies/periksa.rs.
 #![no_main]
-use libfuzzer_sys::fuzz_target;
-
-fuzz_target!(|data: &[u8]| {
-    let checked = juknis::check_bytes(data);
-    if let Some(j) = checked.juknis.as_ref().filter(|_| checked.errors() == 0) {
-        let plan = juknis::plan::compile(j, checked.rulebook, "f.juknis", data);
-        let back = juknis::plan::load(&plan.to_json());
-        assert!(back.is_ok(), "a compiled plan must load: {back:?}");
-    }
-});
+#[path = "../bodies/periksa.rs"]
+mod body;
+libfuzzer_sys::fuzz_target!(|data: &[u8]| body::run(data));

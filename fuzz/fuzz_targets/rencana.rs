@@ -1,42 +1,5 @@
-//! Plan loading: any text is a plan or a clear error, never a panic; a plan
-//! that loads (format, hash and structure checked) and that the engine accepts
-//! runs on a small fixed dataset without a panic, every applicant accounted for.
+//! Fuzz target; the body, with what it asserts, is in fuzz/bodies/rencana.rs.
 #![no_main]
-use juknis::engine::{self, data, ModusRusak, Opsi, Skema};
-use libfuzzer_sys::fuzz_target;
-
-const SEKOLAH: &[u8] = b"npsn,nama,daya_tampung,lintang,bujur,wilayah\nA,A,36,-7.1,112.1,w1\nB,B,10,-7.2,112.2,w1;w2\n";
-
-fuzz_target!(|data: &[u8]| {
-    let text = String::from_utf8_lossy(data);
-    let Ok(plan) = juknis::plan::load(&text) else { return };
-    let Ok(skema) = Skema::dari_plan(&plan) else { return };
-    let Ok((sekolah, _)) = data::baca_sekolah("s.csv", SEKOLAH, ModusRusak::Berhenti) else { return };
-    // Applicants for whatever units the plan has: one per unit, both schools.
-    let mut p = String::from("nisn,tanggal_lahir,waktu_daftar,jalur,pilihan,lintang,bujur,wilayah,status,sekolah_orang_tua");
-    for k in &skema.kolom_angka {
-        p.push(',');
-        p.push_str(k);
-    }
-    for (t, _) in &skema.poin {
-        p.push_str(&format!(",{t}_kategori,{t}_peringkat"));
-    }
-    p.push('\n');
-    for (i, u) in skema.unit_ids().iter().enumerate() {
-        p.push_str(&format!("{:010},2009-05-05,{} 08:00,{u},A;B,-7.15,112.15,w1,{},A", 1000 + i, &plan.usia.tanggal_acuan[..10.min(plan.usia.tanggal_acuan.len())], skema.status.join(";")));
-        for _ in &skema.kolom_angka {
-            p.push_str(",80");
-        }
-        for _ in &skema.poin {
-            p.push_str(",,");
-        }
-        p.push('\n');
-    }
-    let Ok(bacaan) = data::baca_pendaftar("p.csv", p.as_bytes(), &skema, &sekolah, ModusRusak::Lewati) else { return };
-    let n = bacaan.pendaftar.len() + bacaan.rusak.len();
-    let hasil = engine::jalankan(&skema, &sekolah, &bacaan, &Opsi::default());
-    assert_eq!(hasil.pendaftar.len(), n);
-    for r in &hasil.ringkasan {
-        assert!(r.diterima <= r.kursi_awal + r.kursi_masuk);
-    }
-});
+#[path = "../bodies/rencana.rs"]
+mod body;
+libfuzzer_sys::fuzz_target!(|data: &[u8]| body::run(data));

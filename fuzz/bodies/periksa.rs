@@ -1,0 +1,18 @@
+//! Parse + check (+ compile when clean) of arbitrary bytes: never a panic; a
+//! clean file's plan loads back and the engine accepts it (TK excepted: it
+//! admits by age only and has nothing to select).
+//! The body is shared by the fuzz target (fuzz/fuzz_targets/) and the corpus
+//! replay test (tests/fuzz_corpus.rs).
+
+pub fn run(data: &[u8]) {
+    let checked = juknis::check_bytes(data);
+    if let Some(j) = checked.juknis.as_ref().filter(|_| checked.errors() == 0) {
+        let plan = juknis::plan::compile(j, checked.rulebook, "f.juknis", data);
+        let back = juknis::plan::load(&plan.to_json());
+        assert!(back.is_ok(), "a compiled plan must load: {back:?}");
+        if plan.juknis.jenjang != juknis::model::Jenjang::TK {
+            let skema = juknis::engine::Skema::dari_plan(&plan);
+            assert!(skema.is_ok(), "a clean juknis must run: {:?}", skema.err());
+        }
+    }
+}

@@ -50,6 +50,28 @@ pub fn expected(src: &str) -> Option<Vec<String>> {
     None
 }
 
+/// The diagnostics an example expects, from its inline markers, rustc-style:
+/// `//~ kode` at the end of a line expects `kode` with its primary label on
+/// that line; `//~^ kode` on the line above (one `^` per line up). Several
+/// codes may follow one marker, a code twice means two diagnostics. Sorted
+/// (line, code) pairs, 1-based lines.
+pub fn markers(src: &str) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    for (i, line) in src.lines().enumerate() {
+        let Some(at) = line.find("//~") else {
+            continue;
+        };
+        let rest = &line[at + 3..];
+        let up = rest.len() - rest.trim_start_matches('^').len();
+        let target = (i + 1).saturating_sub(up);
+        for code in rest[up..].split([' ', ',']).filter(|c| !c.is_empty()) {
+            out.push((target, code.to_string()));
+        }
+    }
+    out.sort();
+    out
+}
+
 /// A snapshot-friendly name: the path below juknis-examples, with `/` → `__`.
 pub fn snap_name(p: &Path) -> String {
     let rel = p.strip_prefix(root().join("juknis-examples")).unwrap_or(p);

@@ -1,7 +1,9 @@
 //! Every file in juknis-examples/ says in its header which codes it must produce
-//! (`// diharapkan: kuota.total, …` or `// diharapkan: sesuai`). This test checks
-//! them all, and snapshots the rendered diagnostics (both languages) and the
-//! compiled plans. Adding a case is adding a file.
+//! (`// diharapkan: kuota.total, …` or `// diharapkan: sesuai`), and marks the
+//! line of each diagnostic inline (`//~ kuota.total` at the end of the line,
+//! rustc-style). This test checks the codes, their lines and their count, and
+//! snapshots the rendered diagnostics (both languages) and the compiled plans.
+//! Adding a case is adding a file.
 // Tests may unwrap and panic: a failure here is the report.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -49,6 +51,53 @@ fn every_example_produces_exactly_the_codes_its_header_names() {
         files.len(),
         failures.join("\n")
     );
+}
+
+/// Each diagnostic's primary label starts on the line its `//~` marker is on,
+/// and there are exactly as many diagnostics of each code as markers: a check
+/// that moves to another line, fires twice, or goes silent fails here.
+#[test]
+fn every_diagnostic_is_on_the_line_its_marker_names() {
+    let mut failures = Vec::new();
+    let mut marked = 0;
+    for f in common::examples() {
+        let bytes = std::fs::read(&f).unwrap_or_default();
+        let src = String::from_utf8_lossy(&bytes);
+        let want = common::markers(&src);
+        marked += want.len();
+        let checked = juknis::check_bytes(&bytes);
+        let mut got: Vec<(usize, String)> = checked
+            .diagnostics
+            .iter()
+            .map(|d| {
+                let line = d.primary_span().map_or(0, |s| {
+                    src[..s.start.min(src.len())].matches('\n').count() + 1
+                });
+                (line, d.code.clone())
+            })
+            .collect();
+        got.sort();
+        if got != want {
+            failures.push(format!(
+                "{}\n  markers:     {want:?}\n  diagnostics: {got:?}",
+                f.display()
+            ));
+        }
+        // The header's summary names the same codes as the markers.
+        if let Some(header) = common::expected(&src) {
+            let mut codes: Vec<String> = want.iter().map(|(_, c)| c.clone()).collect();
+            codes.sort();
+            codes.dedup();
+            if codes != header {
+                failures.push(format!(
+                    "{}: header names {header:?}, markers {codes:?}",
+                    f.display()
+                ));
+            }
+        }
+    }
+    assert!(marked >= 100, "only {marked} markers in the examples");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 #[test]

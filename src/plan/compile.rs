@@ -181,6 +181,37 @@ pub fn compile(j: &Juknis, rb: &Rulebook, file_name: &str, source: &[u8]) -> Pla
             }
         })
         .collect();
+    // The columns the conditions read: the zone (area codes, or distance for a
+    // radius), and the parent's school for teachers' children.
+    if seleksi
+        .iter()
+        .any(|u| u.syarat.contains(&Syarat::DalamWilayah))
+    {
+        let radius = matches!(
+            j.wilayah.metode.as_ref().map(|m| &m.node),
+            Some(crate::model::Metode::Radius { .. })
+        );
+        kolom.insert(if radius {
+            (
+                "jarak_m".into(),
+                "jarak rumah ke sekolah dalam meter (atau koordinat lintang/bujur)".into(),
+            )
+        } else {
+            (
+                "wilayah".into(),
+                "kode wilayah tempat tinggal (kelurahan/desa/kecamatan), dipisah `;`".into(),
+            )
+        });
+    }
+    if seleksi
+        .iter()
+        .any(|u| u.syarat.contains(&Syarat::Status("anak_guru".into())))
+    {
+        kolom.insert((
+            "sekolah_orang_tua".into(),
+            "NPSN sekolah tempat orang tua mengajar (status anak_guru)".into(),
+        ));
+    }
     for u in &seleksi {
         for s in &u.syarat {
             if let Syarat::Status(n) = s {

@@ -1,0 +1,184 @@
+//! Golden tests of `juknis run` through the command line: each folder in
+//! `tests/golden/` holds a small juknis, its schools and applicants, and the
+//! `hasil.csv` and `ringkasan.csv` worked out by hand — `KASUS.md` beside them
+//! says how, line by line. A changed result is a changed admission: review it
+//! against KASUS.md before accepting it (`JUKNIS_UPDATE=1 cargo test --test
+//! golden` rewrites the expected files).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use assert_cmd::Command;
+use std::path::Path;
+
+fn juknis() -> Command {
+    Command::cargo_bin("juknis").unwrap()
+}
+
+/// Run the case in `dir` and compare (or, with JUKNIS_UPDATE, rewrite) its
+/// expected outputs.
+fn kasus(dir: &Path) {
+    let out = std::env::temp_dir().join(format!(
+        "juknis-golden-{}-{}",
+        dir.file_name().unwrap().to_string_lossy(),
+        std::process::id()
+    ));
+    let _ = std::fs::remove_dir_all(&out);
+    let mut cmd = juknis();
+    cmd.arg("run")
+        .arg(dir.join("juknis.juknis"))
+        .arg("--sekolah")
+        .arg(dir.join("sekolah.csv"))
+        .arg("--pendaftar")
+        .arg(dir.join("pendaftar.csv"))
+        .arg("-o")
+        .arg(&out);
+    let tdu = dir.join("tidak_daftar_ulang.txt");
+    if tdu.exists() {
+        cmd.arg("--tidak-daftar-ulang").arg(&tdu);
+    }
+    let run = cmd.output().unwrap();
+    assert_eq!(
+        run.status.code(),
+        Some(0),
+        "{}: {}",
+        dir.display(),
+        String::from_utf8_lossy(&run.stderr)
+    );
+    for f in ["hasil.csv", "ringkasan.csv"] {
+        let got = std::fs::read_to_string(out.join(f)).unwrap();
+        let want_path = dir.join(f);
+        if std::env::var_os("JUKNIS_UPDATE").is_some() {
+            std::fs::write(&want_path, &got).unwrap();
+            continue;
+        }
+        let want = std::fs::read_to_string(&want_path).unwrap_or_default();
+        if got != want {
+            panic!(
+                "{}: {f} differs from the reviewed result\n--- expected\n{want}\n--- got\n{got}",
+                dir.display()
+            );
+        }
+    }
+    let _ = std::fs::remove_dir_all(&out);
+}
+
+#[test]
+fn every_golden_case_gives_its_reviewed_result() {
+    let root = common::root().join("tests/golden");
+    let mut dirs: Vec<_> = std::fs::read_dir(&root)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .collect();
+    dirs.sort();
+    assert!(dirs.len() >= 4, "only {} golden cases", dirs.len());
+    for d in &dirs {
+        assert!(d.join("KASUS.md").exists(), "{}: no KASUS.md", d.display());
+        kasus(d);
+    }
+}
+
+/// The bundled data is what `synth` makes from the Jawa Timur plan with seed 11:
+/// the same seed gives the same files, byte for byte.
+#[test]
+fn synth_is_reproducible_by_seed() {
+    let out = std::env::temp_dir().join(format!("juknis-golden-synth-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&out);
+    juknis()
+        .arg("synth")
+        .arg(common::root().join("juknis-examples/sesuai/jatim-sma-2025.juknis"))
+        .args([
+            "--sekolah",
+            "3",
+            "--pendaftar",
+            "1000",
+            "--benih",
+            "11",
+            "-o",
+        ])
+        .arg(&out)
+        .assert()
+        .code(0);
+    for f in ["sekolah.csv", "pendaftar.csv"] {
+        let want = std::fs::read(common::root().join("juknis-examples/data").join(f)).unwrap();
+        let got = std::fs::read(out.join(f)).unwrap();
+        assert!(
+            got == want,
+            "{f}: seed 11 no longer reproduces the bundled file"
+        );
+    }
+    // Another seed gives other applicants.
+    let other = out.join("lain");
+    juknis()
+        .arg("synth")
+        .arg(common::root().join("juknis-examples/sesuai/jatim-sma-2025.juknis"))
+        .args([
+            "--sekolah",
+            "3",
+            "--pendaftar",
+            "1000",
+            "--benih",
+            "12",
+            "-o",
+        ])
+        .arg(&other)
+        .assert()
+        .code(0);
+    assert_ne!(
+        std::fs::read(other.join("pendaftar.csv")).unwrap(),
+        std::fs::read(out.join("pendaftar.csv")).unwrap()
+    );
+    let _ = std::fs::remove_dir_all(&out);
+}
+
+/// The Jawa Timur plan on the bundled data: a regression guard for the whole
+/// pipeline (1,000 applicants, four waves, carry-over). Its summary is checked
+/// for consistency here; the full files are compared to the committed ones.
+#[test]
+fn jawa_timur_on_the_bundled_data() {
+    let dir = common::root().join("tests/golden-jatim");
+    let out = std::env::temp_dir().join(format!("juknis-golden-jatim-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&out);
+    juknis()
+        .arg("run")
+        .arg(common::root().join("juknis-examples/sesuai/jatim-sma-2025.juknis"))
+        .arg("--sekolah")
+        .arg(common::root().join("juknis-examples/data/sekolah.csv"))
+        .arg("--pendaftar")
+        .arg(common::root().join("juknis-examples/data/pendaftar.csv"))
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(0);
+    for f in ["hasil.csv", "ringkasan.csv"] {
+        let got = std::fs::read_to_string(out.join(f)).unwrap();
+        if std::env::var_os("JUKNIS_UPDATE").is_some() {
+            std::fs::create_dir_all(&dir).unwrap();
+            std::fs::write(dir.join(f), &got).unwrap();
+            continue;
+        }
+        let want = std::fs::read_to_string(dir.join(f)).unwrap_or_default();
+        assert!(got == want, "{f} differs from tests/golden-jatim/{f}");
+    }
+    // Every applicant once; accepted per school and unit within the seats.
+    let hasil = std::fs::read_to_string(out.join("hasil.csv")).unwrap();
+    let pendaftar =
+        std::fs::read_to_string(common::root().join("juknis-examples/data/pendaftar.csv")).unwrap();
+    assert_eq!(hasil.lines().count(), pendaftar.lines().count());
+    let ringkasan = std::fs::read_to_string(out.join("ringkasan.csv")).unwrap();
+    let mut lines = ringkasan.lines();
+    let head: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let col = |n: &str| head.iter().position(|h| *h == n).unwrap();
+    let (kursi, diterima) = (col("kursi"), col("diterima"));
+    let mut total = 0u32;
+    for l in lines {
+        let c: Vec<&str> = l.split(',').collect();
+        let (k, d): (u32, u32) = (c[kursi].parse().unwrap(), c[diterima].parse().unwrap());
+        assert!(d <= k, "{l}");
+        total += d;
+    }
+    let accepted = hasil.lines().filter(|l| l.contains(",diterima,")).count() as u32;
+    assert_eq!(total, accepted, "ringkasan's accepted add up to hasil's");
+    let _ = std::fs::remove_dir_all(&out);
+}

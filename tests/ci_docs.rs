@@ -130,9 +130,8 @@ fn sh(dir: &Path, cmd: &str) -> (i32, String) {
     (out.status.code().unwrap_or(-1), text)
 }
 
-fn scratch(tag: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("juknis-ci-{tag}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
+fn scratch(tag: &str) -> common::Sementara {
+    let d = common::tempdir(&format!("ci-{tag}"));
     std::fs::create_dir_all(d.join("juknis")).unwrap();
     d
 }

@@ -28,7 +28,11 @@ fn conforming_file_exits_0() {
         .args(["check", &example("sesuai/jatim-sma-2025.juknis")])
         .assert()
         .code(0)
-        .stdout(predicate::str::contains("sesuai"));
+        // The verdict after the file name, not the word in its path.
+        .stdout(predicate::str::contains("jatim-sma-2025.juknis: sesuai\n"))
+        .stdout(predicate::str::ends_with(
+            "1 berkas: 0 error, 0 peringatan\n",
+        ));
 }
 
 #[test]
@@ -86,7 +90,7 @@ fn unknown_flag_is_a_usage_error() {
 
 #[test]
 fn deny_warnings_turns_warnings_into_failure() {
-    let dir = tempdir();
+    let dir = common::tempdir("cli");
     let src = std::fs::read_to_string(example("sesuai/jatim-sma-2025.juknis")).unwrap_or_default();
     // Drop the final tie-breaker: a warning (urutan.akhir), not an error.
     let warn = src.replacen(", waktu_daftar terawal", "", 1);
@@ -105,7 +109,7 @@ fn deny_warnings_turns_warnings_into_failure() {
 
 #[test]
 fn compile_writes_a_loadable_plan() {
-    let dir = tempdir();
+    let dir = common::tempdir("cli");
     let out = dir.join("plan.json");
     juknis()
         .args([
@@ -177,21 +181,4 @@ fn tampered_plan_is_rejected() {
         juknis::plan::load(&text),
         Err(juknis::plan::LoadError::Version(_))
     ));
-}
-
-fn tempdir() -> std::path::PathBuf {
-    let d = std::env::temp_dir().join(format!(
-        "juknis-cli-{}-{}",
-        std::process::id(),
-        rand_suffix()
-    ));
-    std::fs::create_dir_all(&d).unwrap_or_default();
-    d
-}
-
-fn rand_suffix() -> u128 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_nanos())
-        .unwrap_or(0)
 }

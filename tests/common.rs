@@ -1,5 +1,5 @@
 //! Shared helpers for the integration tests.
-#![allow(dead_code)]
+#![allow(dead_code, clippy::panic)]
 
 use std::path::{Path, PathBuf};
 
@@ -78,4 +78,43 @@ pub fn snap_name(p: &Path) -> String {
     rel.with_extension("")
         .to_string_lossy()
         .replace(['/', '\\'], "__")
+}
+
+/// A scratch folder, removed when dropped — also when the test fails, since a
+/// failing test unwinds. Derefs to its path.
+pub struct Sementara(tempfile::TempDir);
+
+impl std::ops::Deref for Sementara {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        self.0.path()
+    }
+}
+
+impl AsRef<Path> for Sementara {
+    fn as_ref(&self) -> &Path {
+        self.0.path()
+    }
+}
+
+impl AsRef<std::ffi::OsStr> for Sementara {
+    fn as_ref(&self) -> &std::ffi::OsStr {
+        self.0.path().as_os_str()
+    }
+}
+
+/// A new scratch folder under the system's temporary folder, named after `tag`.
+pub fn tempdir(tag: &str) -> Sementara {
+    match tempfile::Builder::new()
+        .prefix(&format!("juknis-{tag}-"))
+        .tempdir()
+    {
+        Ok(d) => Sementara(d),
+        Err(e) => panic!("cannot make a temporary folder: {e}"),
+    }
+}
+
+/// A file of the repository, whatever the working directory.
+pub fn berkas(rel: &str) -> PathBuf {
+    root().join(rel)
 }

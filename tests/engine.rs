@@ -4,6 +4,8 @@
 // Tests may unwrap and panic: a failure here is the report.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
 use juknis::diagnostic::Lang;
 use juknis::engine::{self, data, keluaran, ModusRusak, Opsi, Skema, Status};
 use juknis::plan::Plan;
@@ -314,8 +316,12 @@ fn explain_tells_the_story_of_one_applicant() {
 
 #[test]
 fn output_is_the_same_whatever_the_row_order_or_thread_count() {
-    let plan =
-        plan_of(&std::fs::read_to_string("juknis-examples/sesuai/jatim-sma-2025.juknis").unwrap());
+    let plan = plan_of(
+        &std::fs::read_to_string(common::berkas(
+            "juknis-examples/sesuai/jatim-sma-2025.juknis",
+        ))
+        .unwrap(),
+    );
     let skema = Skema::dari_plan(&plan).unwrap();
     let (s, p) = engine::synth::buat(
         &plan,
@@ -352,8 +358,12 @@ fn output_is_the_same_whatever_the_row_order_or_thread_count() {
 
 #[test]
 fn jawa_timur_sma_four_waves_three_choices_with_carry_over() {
-    let plan =
-        plan_of(&std::fs::read_to_string("juknis-examples/sesuai/jatim-sma-2025.juknis").unwrap());
+    let plan = plan_of(
+        &std::fs::read_to_string(common::berkas(
+            "juknis-examples/sesuai/jatim-sma-2025.juknis",
+        ))
+        .unwrap(),
+    );
     assert_eq!(plan.tahap.len(), 4);
     assert_eq!(plan.pilihan.maksimal, 3);
     let skema = Skema::dari_plan(&plan).unwrap();

@@ -259,17 +259,21 @@ proptest! {
         let files = examples_that_format();
         let src = &files[idx % files.len()];
         let input = respace(&reshape(src, seed), seed.rotate_left(17));
-        if let Ok(out) = format(&input) {
-            prop_assert_eq!(format(&out).unwrap(), out.clone());
-            prop_assert_eq!(meaning(&out), meaning(&input));
-            prop_assert_eq!(comments(&out), comments(&input.replace('\r', "")));
-        }
+        // The reshaped input is still the same juknis: it reads, and means
+        // what the example means.
+        prop_assert_eq!(meaning(&input), meaning(src));
+        let out = format(&input);
+        prop_assert!(out.is_ok(), "the reshaped input does not format: {:?}", out.err());
+        let out = out.unwrap();
+        prop_assert_eq!(format(&out).unwrap(), out.clone());
+        prop_assert_eq!(meaning(&out), meaning(&input));
+        prop_assert_eq!(comments(&out), comments(&input.replace('\r', "")));
     }
 }
 
 #[test]
 fn fmt_check_reports_and_fmt_rewrites() {
-    let dir = tempdir();
+    let dir = common::tempdir("fmt");
     let f = dir.join("a.juknis");
     let messy = examples_that_format()[0].replace("\n  ", "\n      ");
     std::fs::write(&f, &messy).unwrap();
@@ -313,12 +317,15 @@ fn fmt_reads_standard_input_for_editors() {
         String::from_utf8_lossy(&out.get_output().stdout),
         format(&src).unwrap()
     );
-    Command::cargo_bin("juknis")
-        .unwrap()
-        .args(["fmt", "--check", "-"])
-        .write_stdin(src.clone())
-        .assert()
-        .code(if format(&src).unwrap() == src { 0 } else { 1 });
+    // --check: 0 for the canonical text, 1 for the same juknis re-indented.
+    for (text, code) in [(format(&src).unwrap(), 0), (src.replace("\n  ", "\n\t"), 1)] {
+        Command::cargo_bin("juknis")
+            .unwrap()
+            .args(["fmt", "--check", "-"])
+            .write_stdin(text)
+            .assert()
+            .code(code);
+    }
     // Syntax errors are reported, nothing is printed on standard output.
     Command::cargo_bin("juknis")
         .unwrap()
@@ -332,7 +339,8 @@ fn fmt_reads_standard_input_for_editors() {
 
 #[test]
 fn fmt_without_juknis_files_is_a_usage_error() {
-    let dir = tempdir().join("kosong");
+    let base = common::tempdir("fmt");
+    let dir = base.join("kosong");
     std::fs::create_dir_all(&dir).unwrap();
     Command::cargo_bin("juknis")
         .unwrap()
@@ -347,18 +355,15 @@ fn fmt_without_juknis_files_is_a_usage_error() {
         .code(2);
 }
 
-fn tempdir() -> std::path::PathBuf {
-    let d = std::env::temp_dir().join(format!("juknis-fmt-{}", std::process::id()));
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
-
 /// Found by `scripts/fuzz.sh` (format target): statements the grammar cannot
 /// read are quoted in messages, so re-spacing them changes the message text but
 /// never the codes.
 #[test]
 fn fuzz_regression_unreadable_statements_keep_their_codes() {
-    let bytes = std::fs::read("tests/regresi/format-pesan-mengutip-sumber.bin").unwrap();
+    let bytes = std::fs::read(common::berkas(
+        "tests/regresi/format-pesan-mengutip-sumber.bin",
+    ))
+    .unwrap();
     let src = String::from_utf8(bytes).unwrap();
     let out = format(&src).unwrap();
     let codes = |s: &str| {

@@ -247,12 +247,13 @@ fn sarif_and_json_reports_validate_against_their_schemas() {
     // The published rtm.5 schema has a malformed pattern for run.language
     // (`…[a-zA-Z]{2}]?$`), which the validator rejects as a schema; it is replaced
     // by the corrected pattern of later releases. juknis does not emit `language`.
-    let sarif_text = std::fs::read_to_string("tests/schemas/sarif-2.1.0-rtm.5.json")
-        .unwrap()
-        .replace(
-            "^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$",
-            "^[a-zA-Z]{2}(-[a-zA-Z]{2})?$",
-        );
+    let sarif_text =
+        std::fs::read_to_string(common::berkas("tests/schemas/sarif-2.1.0-rtm.5.json"))
+            .unwrap()
+            .replace(
+                "^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$",
+                "^[a-zA-Z]{2}(-[a-zA-Z]{2})?$",
+            );
     let sarif_schema: serde_json::Value = serde_json::from_str(&sarif_text).unwrap();
     let report_schema: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string("docs/report.schema.json").unwrap()).unwrap();
@@ -315,18 +316,36 @@ fn piped_output_is_plain_and_quiet_lists_only_problems() {
         .arg(&good)
         .output()
         .unwrap();
+    assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("kuota.mutasi.max") && !text.contains("jatim-sma-2025.juknis: sesuai"));
     assert!(
         text.ends_with("2 berkas: 1 error, 0 peringatan\n"),
         "{text}"
     );
-    // fmt --check -q: the exit code only.
-    let out = Command::cargo_bin("juknis")
-        .unwrap()
-        .args(["-q", "fmt", "--check"])
-        .arg(&bad)
-        .output()
-        .unwrap();
-    assert!(out.stdout.is_empty());
+    // fmt --check -q: the exit code only — 0 for a formatted file, 1 for one
+    // that is not, and nothing printed either way.
+    let scratch = common::tempdir("q");
+    let unformatted = scratch.join("q.juknis");
+    let src = std::fs::read_to_string(&bad).unwrap();
+    std::fs::write(
+        &unformatted,
+        src.replacen("jenjang SMA", "jenjang   SMA", 1),
+    )
+    .unwrap();
+    for (f, code) in [(&bad, 0), (&unformatted, 1)] {
+        let out = Command::cargo_bin("juknis")
+            .unwrap()
+            .args(["-q", "fmt", "--check"])
+            .arg(f)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(code), "{}", f.display());
+        assert!(
+            out.stdout.is_empty() && out.stderr.is_empty(),
+            "{}",
+            f.display()
+        );
+    }
+    let _ = std::fs::remove_file(&unformatted);
 }

@@ -18,12 +18,8 @@ fn juknis() -> Command {
 /// Run the case in `dir` and compare (or, with JUKNIS_UPDATE, rewrite) its
 /// expected outputs.
 fn kasus(dir: &Path) {
-    let out = std::env::temp_dir().join(format!(
-        "juknis-golden-{}-{}",
-        dir.file_name().unwrap().to_string_lossy(),
-        std::process::id()
-    ));
-    let _ = std::fs::remove_dir_all(&out);
+    let scratch = common::tempdir("golden");
+    let out = scratch.join("hasil");
     let mut cmd = juknis();
     cmd.arg("run")
         .arg(dir.join("juknis.juknis"))
@@ -60,7 +56,6 @@ fn kasus(dir: &Path) {
             );
         }
     }
-    let _ = std::fs::remove_dir_all(&out);
 }
 
 #[test]
@@ -83,8 +78,8 @@ fn every_golden_case_gives_its_reviewed_result() {
 /// the same seed gives the same files, byte for byte.
 #[test]
 fn synth_is_reproducible_by_seed() {
-    let out = std::env::temp_dir().join(format!("juknis-golden-synth-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&out);
+    let scratch = common::tempdir("golden-synth");
+    let out = scratch.join("data");
     juknis()
         .arg("synth")
         .arg(common::root().join("juknis-examples/sesuai/jatim-sma-2025.juknis"))
@@ -129,7 +124,6 @@ fn synth_is_reproducible_by_seed() {
         std::fs::read(other.join("pendaftar.csv")).unwrap(),
         std::fs::read(out.join("pendaftar.csv")).unwrap()
     );
-    let _ = std::fs::remove_dir_all(&out);
 }
 
 /// The Jawa Timur plan on the bundled data: a regression guard for the whole
@@ -138,8 +132,8 @@ fn synth_is_reproducible_by_seed() {
 #[test]
 fn jawa_timur_on_the_bundled_data() {
     let dir = common::root().join("tests/golden-jatim");
-    let out = std::env::temp_dir().join(format!("juknis-golden-jatim-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&out);
+    let scratch = common::tempdir("golden-jatim");
+    let out = scratch.join("hasil");
     juknis()
         .arg("run")
         .arg(common::root().join("juknis-examples/sesuai/jatim-sma-2025.juknis"))
@@ -180,5 +174,4 @@ fn jawa_timur_on_the_bundled_data() {
     }
     let accepted = hasil.lines().filter(|l| l.contains(",diterima,")).count() as u32;
     assert_eq!(total, accepted, "ringkasan's accepted add up to hasil's");
-    let _ = std::fs::remove_dir_all(&out);
 }

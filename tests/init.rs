@@ -5,6 +5,8 @@
 // Tests may unwrap and panic: a failure here is the report.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
 use assert_cmd::Command;
 use predicates::prelude::*;
 
@@ -12,12 +14,6 @@ fn juknis() -> Command {
     let mut c = Command::cargo_bin("juknis").unwrap();
     c.env_remove("NO_COLOR");
     c
-}
-
-fn tempdir(tag: &str) -> std::path::PathBuf {
-    let d = std::env::temp_dir().join(format!("juknis-init-{tag}-{}", std::process::id()));
-    std::fs::create_dir_all(&d).unwrap();
-    d
 }
 
 fn init(args: &[&str]) -> String {
@@ -75,7 +71,7 @@ fn placeholders_fail_check_until_replaced() {
 
 #[test]
 fn every_jenjang_conforms_without_warnings_and_is_formatted() {
-    let dir = tempdir("conforms");
+    let dir = common::tempdir("init-conforms");
     for (j, pemerintah) in JENJANG {
         for (tahun, pem) in [("2025", Some(pemerintah)), ("2031", None)] {
             let f = dir.join(format!("{j}-{tahun}.juknis"));
@@ -210,7 +206,7 @@ fn refuses_a_government_that_cannot_issue_the_jenjang() {
 
 #[test]
 fn does_not_overwrite_without_force() {
-    let dir = tempdir("force");
+    let dir = common::tempdir("init-force");
     let f = dir.join("a.juknis");
     std::fs::write(&f, "draf saya\n").unwrap();
     juknis()

@@ -5,11 +5,13 @@
 // Tests may unwrap and panic: a failure here is the report.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
 use juknis::diagnostic::Lang;
 use juknis::engine::{self, data, ModusRusak, Opsi, Skema};
 
 fn plan_of(path: &str) -> (juknis::plan::Plan, Skema) {
-    let src = std::fs::read(path).unwrap();
+    let src = std::fs::read(common::berkas(path)).unwrap();
     let c = juknis::check_bytes(&src);
     assert_eq!(c.errors(), 0, "{path}");
     let plan = juknis::plan::compile(c.juknis.as_ref().unwrap(), c.rulebook, "t.juknis", &src);
@@ -22,14 +24,14 @@ fn jatim() -> Skema {
 }
 
 fn sekolah() -> Vec<engine::Sekolah> {
-    let text = std::fs::read("juknis-examples/data/sekolah.csv").unwrap();
+    let text = std::fs::read(common::berkas("juknis-examples/data/sekolah.csv")).unwrap();
     data::baca_sekolah("sekolah.csv", &text, ModusRusak::Berhenti)
         .unwrap()
         .0
 }
 
 fn pendaftar() -> Vec<String> {
-    std::fs::read_to_string("juknis-examples/data/pendaftar.csv")
+    std::fs::read_to_string(common::berkas("juknis-examples/data/pendaftar.csv"))
         .unwrap()
         .lines()
         .map(str::to_string)
@@ -160,7 +162,8 @@ fn every_row_has_the_header_field_count() {
 
 #[test]
 fn a_file_cut_off_inside_its_last_row_is_reported() {
-    let text = std::fs::read_to_string("juknis-examples/data/pendaftar.csv").unwrap();
+    let text =
+        std::fs::read_to_string(common::berkas("juknis-examples/data/pendaftar.csv")).unwrap();
     let cut = &text[..text.len() - 40];
     let last = cut.lines().count() as u64;
     let m = baca_teks(cut, ModusRusak::Berhenti).err().unwrap();
@@ -202,7 +205,7 @@ fn columns_the_plan_needs_are_checked_before_any_row() {
 
 #[test]
 fn a_school_without_coordinates_is_named_when_distance_comes_from_them() {
-    let text = std::fs::read_to_string("juknis-examples/data/sekolah.csv").unwrap();
+    let text = std::fs::read_to_string(common::berkas("juknis-examples/data/sekolah.csv")).unwrap();
     let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
     let f: Vec<&str> = lines[2].split(',').collect();
     let npsn = f[0].to_string();
@@ -269,7 +272,8 @@ fn blank_lines_count_against_the_row_limit() {
 fn endless_or_binary_files_stop_at_a_limit() {
     let m = data::baca_berkas(std::path::Path::new("/dev/zero"), 1 << 30).unwrap_err();
     assert_eq!(m.kode, "berkas.biner");
-    let big = std::env::temp_dir().join(format!("juknis-besar-{}.csv", std::process::id()));
+    let dir = common::tempdir("besar");
+    let big = dir.join("besar.csv");
     std::fs::write(&big, "nisn\n".repeat(1000)).unwrap();
     let m = data::baca_berkas(&big, 1000).unwrap_err();
     assert_eq!(m.kode, "batas.ukuran");
@@ -408,15 +412,12 @@ fn utf16_files_and_invisible_header_characters_are_named() {
 
 use assert_cmd::Command;
 
+/// The command, run from the repository root (the tests name files relative
+/// to it), whatever folder the tests run from.
 fn juknis() -> Command {
-    Command::cargo_bin("juknis").unwrap()
-}
-
-fn tempdir(tag: &str) -> std::path::PathBuf {
-    let d = std::env::temp_dir().join(format!("juknis-integritas-{tag}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
+    let mut c = Command::cargo_bin("juknis").unwrap();
+    c.current_dir(common::root());
+    c
 }
 
 const JATIM: &str = "juknis-examples/sesuai/jatim-sma-2025.juknis";
@@ -468,7 +469,7 @@ fn standard_output_on_a_full_disk_or_a_closed_pipe_is_reported() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("keluaran standar"), "{err}");
     // A pipe closed by the reader (`… | head -c 100`).
-    let dir = tempdir("pipa");
+    let dir = common::tempdir("pipa");
     let data = synth(&dir, 3000, 1);
     let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("juknis"))
         .args(["--lang", "en", "run", JATIM, "--sekolah"])
@@ -495,15 +496,14 @@ fn standard_output_on_a_full_disk_or_a_closed_pipe_is_reported() {
         err.contains("closed before everything was written"),
         "{err}"
     );
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
 fn fmt_killed_while_writing_leaves_the_source_as_it_was() {
-    let dir = tempdir("fmt");
+    let dir = common::tempdir("fmt");
     let f = dir.join("jatim.juknis");
     // Values aligned by hand: fmt rewrites the file.
-    let src = std::fs::read_to_string(JATIM).unwrap();
+    let src = std::fs::read_to_string(common::berkas(JATIM)).unwrap();
     let aligned = src.replacen("acuan permendikdasmen", "acuan        permendikdasmen", 1);
     assert_ne!(aligned, src);
     std::fs::write(&f, aligned).unwrap();
@@ -527,12 +527,11 @@ fn fmt_killed_while_writing_leaves_the_source_as_it_was() {
         before,
         "formatted when it can be"
     );
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
 fn an_output_folder_in_use_is_refused() {
-    let dir = tempdir("kunci");
+    let dir = common::tempdir("kunci");
     let data = synth(&dir, 500, 1);
     let out = dir.join("hasil");
     let held = juknis::tulis::FolderKeluaran::kunci(&out).unwrap();
@@ -542,12 +541,11 @@ fn an_output_folder_in_use_is_refused() {
     assert!(!out.join("hasil.csv").exists());
     drop(held);
     juknis().args(run_args(&data, &out)).assert().code(0);
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
 fn the_completion_record_names_inputs_and_outputs() {
-    let dir = tempdir("selesai");
+    let dir = common::tempdir("selesai");
     let data = synth(&dir, 500, 1);
     let out = dir.join("hasil");
     juknis().args(run_args(&data, &out)).assert().code(0);
@@ -560,12 +558,11 @@ fn the_completion_record_names_inputs_and_outputs() {
         let n = std::fs::metadata(out.join(f)).unwrap().len();
         assert_eq!(rec["keluaran"][f]["bita"], n, "{f}");
     }
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
 fn a_kill_during_a_run_leaves_each_file_old_or_new_and_the_record_true() {
-    let dir = tempdir("bunuh");
+    let dir = common::tempdir("bunuh");
     let (a, b) = (synth(&dir, 40_000, 1), synth(&dir, 40_000, 2));
     let out = dir.join("hasil");
     let read = |f: &str| std::fs::read(out.join(f)).ok();
@@ -641,13 +638,12 @@ fn a_kill_during_a_run_leaves_each_file_old_or_new_and_the_record_true() {
         })
         .count();
     assert_eq!(temps, 0, "temporary files of killed runs are cleaned up");
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
 fn every_bundled_plan_synthesises_and_runs_or_says_why_not() {
-    let dir = tempdir("semua");
-    let mut files: Vec<_> = std::fs::read_dir("juknis-examples/sesuai")
+    let dir = common::tempdir("semua");
+    let mut files: Vec<_> = std::fs::read_dir(common::berkas("juknis-examples/sesuai"))
         .unwrap()
         .map(|e| e.unwrap().path())
         .collect();
@@ -701,7 +697,6 @@ fn every_bundled_plan_synthesises_and_runs_or_says_why_not() {
         let hasil = std::fs::read_to_string(out.join("hasil.csv")).unwrap();
         assert_eq!(hasil.lines().count(), 401, "{name}: one row per applicant");
     }
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 // ---- No hangs, no hidden text ----------------------------------------------
@@ -712,11 +707,11 @@ fn reports_with_many_diagnostics_stay_linear() {
     // formats find lines and columns from one index (this took minutes when each
     // position counted the lines before it). The test asserts the result; the
     // time is what `cargo bench` and the closing note measure.
-    let src = std::fs::read_to_string(JATIM).unwrap();
+    let src = std::fs::read_to_string(common::berkas(JATIM)).unwrap();
     let at = src.find("  biaya gratis").unwrap();
     let bad: String = (0..30_000).map(|i| format!("  kuota_x{i} 1\n")).collect();
     let text = format!("{}{bad}{}", &src[..at], &src[at..]);
-    let dir = tempdir("banyak");
+    let dir = common::tempdir("banyak");
     let f = dir.join("banyak.juknis");
     std::fs::write(&f, &text).unwrap();
     let out = juknis()
@@ -730,7 +725,6 @@ fn reports_with_many_diagnostics_stay_linear() {
     assert_eq!(d.len(), 30_000);
     let line = text[..at].lines().count() + 30_000;
     assert_eq!(d[29_999]["label"][0]["mulai"]["baris"], line);
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -765,9 +759,9 @@ fn a_yaml_plan_is_bounded_before_it_is_parsed() {
 
 #[test]
 fn check_of_a_folder_skips_hidden_folders_and_link_loops() {
-    let dir = tempdir("folder");
+    let dir = common::tempdir("folder");
     std::fs::create_dir_all(dir.join("a/.git")).unwrap();
-    std::fs::copy(JATIM, dir.join("a/jatim.juknis")).unwrap();
+    std::fs::copy(common::berkas(JATIM), dir.join("a/jatim.juknis")).unwrap();
     std::fs::write(dir.join("a/.git/rusak.juknis"), "bukan juknis").unwrap();
     std::os::unix::fs::symlink(&dir, dir.join("a/putaran")).unwrap();
     let out = juknis().arg("check").arg(&dir).output().unwrap();
@@ -779,12 +773,11 @@ fn check_of_a_folder_skips_hidden_folders_and_link_loops() {
     );
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("1 berkas"), "{text}");
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
 fn hidden_characters_and_utf16_in_a_juknis_are_named() {
-    let src = std::fs::read_to_string(JATIM).unwrap();
+    let src = std::fs::read_to_string(common::berkas(JATIM)).unwrap();
     let mut utf16: Vec<u8> = vec![0xFF, 0xFE];
     for u in src.encode_utf16() {
         utf16.extend_from_slice(&u.to_le_bytes());
@@ -817,7 +810,7 @@ fn hidden_characters_and_utf16_in_a_juknis_are_named() {
 
 #[test]
 fn a_signed_plan_runs_and_an_altered_one_is_refused() {
-    let dir = tempdir("tanda");
+    let dir = common::tempdir("tanda");
     let keys = dir.join("kunci");
     juknis().args(["kunci", "-o"]).arg(&keys).assert().code(0);
     // A second key pair is never written over the first.
@@ -876,7 +869,6 @@ fn a_signed_plan_runs_and_an_altered_one_is_refused() {
         .arg(keys.join("juknis.key"))
         .assert()
         .code(2);
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]

@@ -111,15 +111,42 @@ proptest! {
         let _ = juknis::check_bytes(&b);
     }
 
+    /// Any example, with junk inserted anywhere: no panic; the same diagnostics
+    /// (codes and lines) when the file has CRLF line ends; and when the mutant
+    /// is still clean, its plan loads back and the engine accepts it.
     #[test]
-    fn mutated_examples_never_panic_and_check_deterministically(idx in 0usize..64, cut in 0usize..10_000, junk in "[ {}%,.a-z0-9\"\n]{0,12}") {
+    fn mutated_examples_never_panic_and_keep_their_invariants(idx in any::<proptest::sample::Index>(), cut in 0usize..10_000, junk in "[ {}%,.a-z0-9\"\n]{0,12}") {
         let files = common::examples();
-        prop_assume!(!files.is_empty());
-        let src = std::fs::read_to_string(&files[idx % files.len()]).unwrap_or_default();
+        prop_assert!(files.len() > 100);
+        let src = std::fs::read_to_string(idx.get(&files)).unwrap_or_default();
         let at = src.char_indices().map(|(i, _)| i).nth(cut % src.chars().count().max(1)).unwrap_or(0);
         let mutated = format!("{}{}{}", &src[..at], junk, &src[at..]);
-        let a = juknis::check_bytes(mutated.as_bytes()).diagnostics;
-        let b = juknis::check_bytes(mutated.as_bytes()).diagnostics;
-        prop_assert_eq!(a, b);
+        let lines = |text: &str| -> Vec<(String, usize)> {
+            let checked = juknis::check_bytes(text.as_bytes());
+            let mut v: Vec<(String, usize)> = checked
+                .diagnostics
+                .iter()
+                .map(|d| {
+                    let line = d.primary_span().map_or(0, |s| {
+                        text.as_bytes()[..s.start.min(text.len())].iter().filter(|&&b| b == b'\n').count() + 1
+                    });
+                    (d.code.clone(), line)
+                })
+                .collect();
+            v.sort();
+            v
+        };
+        let lf = lines(&mutated);
+        let crlf = lines(&mutated.replace('\n', "\r\n"));
+        prop_assert_eq!(&lf, &crlf);
+        let checked = juknis::check_bytes(mutated.as_bytes());
+        if let Some(j) = checked.juknis.as_ref().filter(|_| checked.errors() == 0) {
+            let plan = juknis::plan::compile(j, checked.rulebook, "m.juknis", mutated.as_bytes());
+            let back = juknis::plan::load(&plan.to_json());
+            prop_assert!(back.is_ok(), "{:?}", back.err());
+            if plan.juknis.jenjang != juknis::model::Jenjang::TK {
+                prop_assert!(juknis::engine::Skema::dari_plan(&plan).is_ok());
+            }
+        }
     }
 }

@@ -333,3 +333,28 @@ fn carry_over_cycle() {
         "sisa_kuota afirmasi ke prestasi",
     );
 }
+
+/// `langsung_diterima` on afirmasi is the afirmasi ranking rule; on a jalur the
+/// regulation does not know, only the unknown jalur is reported (the fuzzer
+/// found a made-up code `urutan.<name>` without a rulebook entry here).
+#[test]
+fn admission_without_ranking_outside_prestasi() {
+    let s = edit(
+        SMA,
+        &[(
+            "  jalur afirmasi 30% {",
+            "  jalur afirmasi 30% {\n    langsung_diterima",
+        )],
+    );
+    expect(&s, "urutan.afirmasi", "langsung_diterima");
+    let s = edit(
+        SMA,
+        &[(
+            "  jalur mutasi 5% {",
+            "  jalur lomba 0% {\n    langsung_diterima\n  }\n  jalur mutasi 5% {",
+        )],
+    );
+    let codes: Vec<String> = found(&s).into_iter().map(|(c, _)| c).collect();
+    assert!(codes.contains(&"jalur.cakupan".to_string()), "{codes:?}");
+    assert!(codes.iter().all(|c| c != "urutan.lomba"), "{codes:?}");
+}

@@ -142,7 +142,17 @@ impl Diagnostic {
 /// stable and reads top to bottom.
 pub fn finalize(diags: &mut Vec<Diagnostic>, rulebook: &Rulebook) {
     for d in diags.iter_mut() {
-        if let Some(rule) = rulebook.rule(&d.code) {
+        let rule = rulebook.rule(&d.code);
+        // Every code, however it was built, has a rulebook entry: in test and
+        // debug builds (the examples, property tests and fuzz corpora run
+        // through here) a missing one stops the run; a release build keeps the
+        // diagnostic as an error without an article.
+        debug_assert!(
+            rule.is_some(),
+            "diagnostic code `{}` has no rulebook entry",
+            d.code
+        );
+        if let Some(rule) = rule {
             d.severity = rule.severity();
             d.article = rule.citation();
         }

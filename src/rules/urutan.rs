@@ -105,9 +105,12 @@ pub fn check(c: &mut Ctx) {
         {
             if leaf.induk() != "prestasi" && jj.has_national_jalur() {
                 let n = leaf.induk();
+                // A jalur the regulation does not know is reported by
+                // `jalur.cakupan`; its ranking rule does not exist.
                 let code = match n {
                     "domisili" => format!("urutan.domisili.{}", jj.as_str().to_lowercase()),
-                    other => format!("urutan.{other}"),
+                    "afirmasi" | "mutasi" => format!("urutan.{n}"),
+                    _ => continue,
                 };
                 c.push(
                     Diagnostic::new(

@@ -413,8 +413,52 @@ fn jawa_timur_sma_four_waves_three_choices_with_carry_over() {
         carried > 0 && carried == left,
         "carried {carried}, unfilled {left}"
     );
+    // The summary against independent counts: seats from the plan's seat scheme
+    // at each school's capacity, accepted applicants recounted from the result
+    // rows, and the seats domisili.reguler receives equal to what
+    // prestasi.akademik left at that school.
+    let mut placed = std::collections::HashMap::new();
+    for x in &r.hasil.pendaftar {
+        if x.status == Status::Diterima {
+            *placed
+                .entry((x.sekolah.unwrap(), x.unit.unwrap()))
+                .or_insert(0u32) += 1;
+        }
+    }
     for x in &r.hasil.ringkasan {
-        assert!(x.diterima <= x.kursi_awal + x.kursi_masuk);
+        let sekolah = &r.sekolah[x.sekolah as usize];
+        let a = plan.kursi.alokasi(sekolah.daya_tampung);
+        let id = &r.skema.units[x.unit].id;
+        let own = a
+            .jalur
+            .iter()
+            .find_map(|(j, n, sub)| {
+                if j == id {
+                    Some(*n)
+                } else {
+                    sub.iter().find(|(s, _)| s == id).map(|(_, n)| *n)
+                }
+            })
+            .unwrap();
+        assert_eq!(x.kursi_awal, own, "{} {id}: seats", sekolah.npsn);
+        let n = placed.get(&(x.sekolah, x.unit)).copied().unwrap_or(0);
+        assert_eq!(x.diterima, n, "{} {id}: accepted", sekolah.npsn);
+        assert!(n <= x.kursi_awal + x.kursi_masuk, "{} {id}", sekolah.npsn);
+        if x.unit == reguler {
+            let a_row = r
+                .hasil
+                .ringkasan
+                .iter()
+                .find(|y| y.sekolah == x.sekolah && y.unit == akademik)
+                .unwrap();
+            let a_placed = placed.get(&(x.sekolah, akademik)).copied().unwrap_or(0);
+            assert_eq!(
+                x.kursi_masuk,
+                a_row.kursi_awal + a_row.kursi_masuk - a_placed,
+                "{}: carried into domisili.reguler",
+                sekolah.npsn
+            );
+        }
     }
 }
 

@@ -180,3 +180,46 @@ fn every_checked_rule_is_triggered_by_an_example() {
         "rules no example triggers: {untriggered:?}"
     );
 }
+
+/// The wrong and right examples `juknis explain` shows are juknis a writer can
+/// copy: inside a juknis block (`...` standing for the rest) they read without
+/// a syntax error (except the wrong example of a syntax rule), and the right
+/// example differs from the wrong one.
+#[test]
+fn rule_examples_are_valid_juknis() {
+    let rb = default_rulebook();
+    let mut bad = Vec::new();
+    for r in rb.all_rules() {
+        for (kind, ex) in [
+            ("contoh_salah", &r.contoh_salah),
+            ("contoh_benar", &r.contoh_benar),
+        ] {
+            let Some(ex) = ex else { continue };
+            // The wrong example of a syntax rule shows a syntax error.
+            if kind == "contoh_salah" && r.id.starts_with("sintaks") {
+                continue;
+            }
+            let body = ex
+                .replace("{ ... }", "{ }")
+                .replace("...", "")
+                .replace('…', "");
+            let src = format!("juknis \"contoh\" {{\n{body}\n}}\n");
+            let parsed = juknis::syntax::parse(&src);
+            let errs: Vec<String> = parsed
+                .diagnostics
+                .iter()
+                .filter(|d| d.code.starts_with("sintaks"))
+                .map(|d| format!("{}: {}", d.code, d.message.en))
+                .collect();
+            if !errs.is_empty() {
+                bad.push(format!("{} {kind}:\n{ex}\n  -> {errs:?}", r.id));
+            }
+        }
+        if let (Some(a), Some(b)) = (&r.contoh_salah, &r.contoh_benar) {
+            if a == b {
+                bad.push(format!("{}: wrong and right examples are the same", r.id));
+            }
+        }
+    }
+    assert!(bad.is_empty(), "{}", bad.join("\n\n"));
+}

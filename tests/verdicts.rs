@@ -358,3 +358,87 @@ fn admission_without_ranking_outside_prestasi() {
     assert!(codes.contains(&"jalur.cakupan".to_string()), "{codes:?}");
     assert!(codes.iter().all(|c| c != "urutan.lomba"), "{codes:?}");
 }
+
+/// Afirmasi must serve both groups: the message names the group left out, in
+/// words, and suggests the sub-jalur that serves it — whichever group it is.
+#[test]
+fn afirmasi_and_mutasi_name_the_group_left_out() {
+    let en = |s: &str, code: &str| -> String {
+        check_bytes(s.as_bytes())
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == code)
+            .map(|d| {
+                format!(
+                    "{} | {}",
+                    d.message.en,
+                    d.help.as_ref().map(|h| h.en.clone()).unwrap_or_default()
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    // Only applicants with disabilities: poor families are left out.
+    let s = edit(
+        SMA,
+        &[(
+            "    sub tidak_mampu 27% {\n      syarat status ketm\n      dokumen kip, pkh, dtks\n    }\n    sub disabilitas 3% {",
+            "    sub disabilitas 30% {",
+        )],
+    );
+    let m = en(&s, "afirmasi.cakupan");
+    assert!(
+        m.contains("economically disadvantaged") && m.contains("sub ketm"),
+        "{m}"
+    );
+    // Only poor families: applicants with disabilities are left out.
+    let s = edit(
+        SMA,
+        &[(
+            "    sub disabilitas 3% {\n      syarat status disabilitas\n      dokumen kartu_disabilitas, surat_dokter\n    }\n",
+            "",
+        ), ("sub tidak_mampu 27%", "sub tidak_mampu 30%")],
+    );
+    let m = en(&s, "afirmasi.cakupan");
+    assert!(
+        m.contains("disabilities") && m.contains("sub disabilitas"),
+        "{m}"
+    );
+    // Both statuses required at once: only applicants who are both qualify.
+    let s = edit(
+        SMA,
+        &[(
+            "      syarat status ketm\n",
+            "      syarat status ketm, status disabilitas\n",
+        )],
+    );
+    let d: Vec<_> = check_bytes(s.as_bytes())
+        .diagnostics
+        .into_iter()
+        .filter(|d| d.code == "afirmasi.cakupan")
+        .collect();
+    assert!(!d.is_empty());
+    // The label on the conditions that exclude each group covers both.
+    let labelled: Vec<&str> = d
+        .iter()
+        .flat_map(|x| x.labels.iter())
+        .map(|l| &s[l.span.start..l.span.end])
+        .collect();
+    assert!(
+        labelled.contains(&"status ketm, status disabilitas"),
+        "{labelled:?}"
+    );
+    // Mutasi for teachers' children only: parent transfers are left out.
+    let s = edit(
+        SMA,
+        &[(
+            "  jalur mutasi 5% {\n    dokumen surat_penugasan, surat_pindah\n",
+            "  jalur mutasi 5% {\n    syarat status anak_guru\n    dokumen surat_penugasan_guru\n",
+        )],
+    );
+    let m = en(&s, "mutasi.cakupan");
+    assert!(
+        m.contains("transfer of duty") && m.contains("sub pindah_tugas"),
+        "{m}"
+    );
+}

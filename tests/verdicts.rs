@@ -442,3 +442,48 @@ fn afirmasi_and_mutasi_name_the_group_left_out() {
         "{m}"
     );
 }
+
+/// Domisili without the family card: the message says whether there is no
+/// proof at all or only the domicile letter, which replaces the card only for
+/// those who cannot have one.
+#[test]
+fn domisili_without_the_family_card() {
+    let msg = |s: &str| -> Vec<String> {
+        check_bytes(s.as_bytes())
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "dok.kk")
+            .map(|d| d.message.en.clone())
+            .collect()
+    };
+    let none = edit(
+        SMA,
+        &[(
+            "    dokumen kartu_keluarga minimal 1 tahun\n    urutan rata_rapor",
+            "    urutan rata_rapor",
+        )],
+    );
+    let m = msg(&none);
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert!(m[0].contains("does not require the family card"), "{m:?}");
+    let letter = edit(
+        SMA,
+        &[(
+            "dokumen kartu_keluarga minimal 1 tahun\n    urutan rata_rapor",
+            "dokumen surat_keterangan_domisili\n    urutan rata_rapor",
+        )],
+    );
+    let m = msg(&letter);
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert!(m[0].contains("only replaces the family card"), "{m:?}");
+    // Another document but neither: still "does not require".
+    let other = edit(
+        SMA,
+        &[(
+            "dokumen kartu_keluarga minimal 1 tahun\n    urutan rata_rapor",
+            "dokumen akta_kelahiran\n    urutan rata_rapor",
+        )],
+    );
+    let m = msg(&other);
+    assert!(m.len() == 1 && m[0].contains("does not require"), "{m:?}");
+}

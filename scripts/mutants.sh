@@ -7,7 +7,8 @@
 #
 #   scripts/mutants.sh                     # src/rules, src/model, src/engine
 #   scripts/mutants.sh src/rules           # one folder
-#   SHARD=0/10 scripts/mutants.sh src/rules  # a tenth of its mutants
+#   SHARD=0/10 scripts/mutants.sh src/rules  # every tenth mutant (round-robin sample)
+#   ITERATE=1 scripts/mutants.sh src/rules   # retest only what the last run did not catch
 #
 # Results (caught / missed / timeout / unviable, and each missed mutant) are in
 # target/mutants/FOLDER/mutants.out/. The tests run are those that exercise the
@@ -25,5 +26,5 @@ for f in $folders; do
   echo "== $f"
   mkdir -p "target/mutants/$name"
   cargo mutants --file "$f/**" --output "target/mutants/$name" --jobs "${JOBS:-2}" \
-    --timeout-multiplier 3 ${SHARD:+--shard "$SHARD"} -- "${tests[@]}" || true
+    --timeout-multiplier 3 ${SHARD:+--shard "$SHARD" --sharding round-robin} ${ITERATE:+--iterate} -- "${tests[@]}" || true
 done

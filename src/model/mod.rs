@@ -565,6 +565,18 @@ impl Juknis {
         }
     }
     /// The wave a (sub)jalur is selected in (directly or through its parent).
+    /// The wave a jalur closes in: its own wave, or, for a jalur whose
+    /// sub-jalur run in different waves, the last of theirs.
+    pub fn tahap_akhir_of(&self, id: &str) -> Option<&Tahap> {
+        self.tahap_of(id).or_else(|| {
+            let prefix = format!("{id}.");
+            self.tahap
+                .iter()
+                .filter(|t| t.jalur.iter().any(|j| j.node.starts_with(&prefix)))
+                .max_by_key(|t| t.nomor.node)
+        })
+    }
+
     pub fn tahap_of(&self, id: &str) -> Option<&Tahap> {
         let parent = id.split('.').next().unwrap_or(id);
         self.tahap

@@ -501,7 +501,10 @@ fn sisa_kuota(c: &mut Ctx) {
         }
     }
     for s in &c.j.sisa_kuota {
-        let (Some(ta), Some(tb)) = (c.j.tahap_of(&s.dari.node), c.j.tahap_of(&s.ke.node)) else {
+        let (Some(ta), Some(tb)) = (
+            c.j.tahap_akhir_of(&s.dari.node),
+            c.j.tahap_akhir_of(&s.ke.node),
+        ) else {
             continue;
         };
         // "Already closed" is about the calendar; when wave numbers and dates

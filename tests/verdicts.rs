@@ -487,3 +487,48 @@ fn domisili_without_the_family_card() {
     let m = msg(&other);
     assert!(m.len() == 1 && m[0].contains("does not require"), "{m:?}");
 }
+
+/// A cycle through a name that does not exist is the typo, not a cycle: only
+/// the unknown name is reported, on both lines that use it.
+#[test]
+fn carry_over_cycle_through_an_unknown_name() {
+    let s = edit(
+        SMA,
+        &[(
+            "sisa_kuota prestasi ke domisili",
+            "sisa_kuota afirmasi ke prestasii\n  sisa_kuota prestasii ke afirmasi",
+        )],
+    );
+    let codes: Vec<String> = found(&s).into_iter().map(|(c, _)| c).collect();
+    assert_eq!(codes, ["nama.tidak_dikenal", "nama.tidak_dikenal"]);
+}
+
+/// Every kind of placeholder in a text a juknis must fill in is caught, each
+/// alone: an ellipsis (either spelling), square brackets, angle brackets, the
+/// placeholder words, and a bare dash, question mark or "nama provinsi".
+#[test]
+fn placeholders_left_in_a_text() {
+    let base = "pengaduan \"Dinas Pendidikan Kota Semarang, telepon 024-1234567\"";
+    for text in [
+        "",
+        "Posko SPMB …",
+        "Posko SPMB ...",
+        "Posko [nama kantor]",
+        "<alamat>",
+        "TODO",
+        "https://spmb.example.go.id",
+        "-",
+        "?",
+        "Nama Kota",
+        "tba",
+    ] {
+        let s = edit(SD, &[(base, &format!("pengaduan \"{text}\""))]);
+        let codes: Vec<String> = found(&s).into_iter().map(|(c, _)| c).collect();
+        assert_eq!(codes, ["nilai.kosong"], "pengaduan {text:?}");
+    }
+    // Brackets that do not close, a dash inside a text: real texts.
+    for text in ["Posko [lantai 2", "Posko SPMB - Dinas Pendidikan"] {
+        let s = edit(SD, &[(base, &format!("pengaduan \"{text}\""))]);
+        assert_eq!(found(&s), vec![], "pengaduan {text:?}");
+    }
+}

@@ -561,6 +561,25 @@ fn smk_bounds() {
         ),
     ]);
     assert!(at(&c, "smk.afirmasi.min"), "{c:?}");
+    // The same for the domicile jalur: under another name it is known by its
+    // zone condition alone, and by its name alone without the condition.
+    let c = edit(&[
+        ("jalur domisili 10%", "jalur sekitar_sekolah 10.01%"),
+        ("jalur lomba 5%", "jalur lomba 4.99%"),
+        ("sisa_kuota domisili", "sisa_kuota sekitar_sekolah"),
+        ("    jalur domisili\n", "    jalur sekitar_sekolah\n"),
+    ]);
+    assert!(at(&c, "smk.domisili.max"), "{c:?}");
+    let c = edit(&[
+        (
+            "jalur domisili 10% {\n    syarat dalam_wilayah\n",
+            "jalur zonasi_terdekat 10.01% {\n",
+        ),
+        ("jalur lomba 5%", "jalur lomba 4.99%"),
+        ("sisa_kuota domisili", "sisa_kuota zonasi_terdekat"),
+        ("    jalur domisili\n", "    jalur zonasi_terdekat\n"),
+    ]);
+    assert!(at(&c, "smk.domisili.max"), "{c:?}");
     // The sum: 0.01 % over is a consistency error.
     let c = edit(&[("jalur nilai_akademik 65%", "jalur nilai_akademik 65.01%")]);
     assert!(at(&c, "konsistensi.kuota"), "{c:?}");

@@ -9,16 +9,10 @@ use crate::rulebook::Rulebook;
 use crate::syntax::span::Span;
 use crate::t;
 
-/// The regulation's (minimum, maximum) for a national jalur at a jenjang.
-pub fn batas(rb: &Rulebook, jj: Jenjang, jalur: &str) -> (Option<Persen>, Option<Persen>) {
+/// The regulation's (minimum, maximum) for a national jalur at a jenjang with
+/// national jalur (SD, SMP, SMA; SMK's bounds are warnings, in `jalur::smk`).
+fn batas(rb: &Rulebook, jj: Jenjang, jalur: &str) -> (Option<Persen>, Option<Persen>) {
     let k = &rb.parameter.kuota;
-    if jj == Jenjang::SMK {
-        return match jalur {
-            "afirmasi" => (Persen::parse(&k.smk_afirmasi_min).ok(), None),
-            j if j.starts_with("domisili") => (None, Persen::parse(&k.smk_domisili_max).ok()),
-            _ => (None, None),
-        };
-    }
     match jalur {
         "domisili" => (Ctx::param(&k.domisili_min, jj), None),
         "afirmasi" => (Ctx::param(&k.afirmasi_min, jj), None),
@@ -344,11 +338,15 @@ fn pembulatan(c: &mut Ctx, jj: Jenjang) {
         return;
     }
     let skema = skema_kursi(c.j, c.rb);
+    // Real schools have whole rombel of the juknis's own size (the
+    // regulation's maximum when the juknis does not say).
     let rombel =
-        c.rb.parameter
-            .rombel_maksimal
-            .get(jj.as_str())
-            .copied()
+        c.j.daya_tampung
+            .rombel
+            .as_ref()
+            .map(|r| r.node)
+            .filter(|&r| r > 0)
+            .or_else(|| c.rb.parameter.rombel_maksimal.get(jj.as_str()).copied())
             .unwrap_or(36);
     let max_n = rombel
         .saturating_mul(c.rb.parameter.rombel_cek_jumlah)

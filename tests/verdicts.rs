@@ -534,9 +534,9 @@ fn placeholders_left_in_a_text() {
 }
 
 /// Carry-over into mutasi counts everything that can reach it, through other
-/// carry-overs too: mutasi 3 % receiving afirmasi.disabilitas (3 %) alone stays
-/// within 5 %... no: 6 %. With 1 % received it stays within; with a further
-/// 5 % flowing into that 1 % it does not.
+/// carry-overs too: mutasi 3 % receiving afirmasi.disabilitas (1 %) stays
+/// within 5 %; once prestasi (30 %) also flows into afirmasi.disabilitas, all
+/// of it can reach mutasi.
 #[test]
 fn carry_over_into_mutasi_counts_the_whole_chain() {
     let codes = |s: &str| -> Vec<String> { found(s).into_iter().map(|(c, _)| c).collect() };

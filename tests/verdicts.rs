@@ -608,3 +608,56 @@ fn rounding_note_names_a_real_size_only_when_there_is_one() {
     assert_eq!(n30.len(), 1, "{n30:?}");
     assert!(n30[0].iter().all(|n| !n.contains("rombel ×")), "{n30:?}");
 }
+
+/// SD admits no test in any form: a score reading an input or a points table
+/// named for a test is one, a score reading another input is not.
+#[test]
+fn sd_scores_read_a_test_only_by_name() {
+    let with = |skor: &str| -> Vec<String> {
+        let s = edit(
+            SD,
+            &[(
+                "  jalur domisili 75% {",
+                &format!("  {skor}\n  jalur domisili 75% {{"),
+            )],
+        );
+        found(&s).into_iter().map(|(c, _)| c).collect()
+    };
+    assert_eq!(
+        with("skor tambahan = 100% nilai_wawancara"),
+        ["sd.tanpa_tes"]
+    );
+    assert_eq!(
+        with("skor tambahan = poin(tes_baca)\n  poin tes_baca { kabupaten_kota juara_1 10 }")
+            .first()
+            .map(String::as_str),
+        Some("sd.tanpa_tes")
+    );
+    assert_eq!(
+        with("skor tambahan = 100% jarak_rumah"),
+        Vec::<String>::new()
+    );
+}
+
+/// Conditions: the general requirements (age, completion of the previous
+/// level) pass at every jenjang; a condition the regulation does not know is
+/// reported, and so is completion of a named kind of school.
+#[test]
+fn conditions_the_regulation_knows() {
+    let with = |syarat: &str| -> Vec<String> {
+        let s = edit(
+            SMA,
+            &[(
+                "    syarat dalam_wilayah\n",
+                &format!("    syarat dalam_wilayah, {syarat}\n"),
+            )],
+        );
+        found(&s).into_iter().map(|(c, _)| c).collect()
+    };
+    for ok in ["lulus_smp", "usia_maksimal_21", "ijazah_smp", "skl", "telah_lulus"] {
+        assert_eq!(with(ok), Vec::<String>::new(), "{ok}");
+    }
+    for bad in ["punya_sepeda", "lulus_smp_negeri"] {
+        assert_eq!(with(bad), ["syarat.objektif"], "{bad}");
+    }
+}

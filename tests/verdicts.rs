@@ -654,10 +654,83 @@ fn conditions_the_regulation_knows() {
         );
         found(&s).into_iter().map(|(c, _)| c).collect()
     };
-    for ok in ["lulus_smp", "usia_maksimal_21", "ijazah_smp", "skl", "telah_lulus"] {
+    for ok in [
+        "lulus_smp",
+        "usia_maksimal_21",
+        "ijazah_smp",
+        "skl",
+        "telah_lulus",
+    ] {
         assert_eq!(with(ok), Vec::<String>::new(), "{ok}");
     }
     for bad in ["punya_sepeda", "lulus_smp_negeri"] {
         assert_eq!(with(bad), ["syarat.objektif"], "{bad}");
+    }
+}
+
+/// `langsung_diterima` on domisili breaks the domisili ranking rule of the
+/// juknis's jenjang.
+#[test]
+fn domisili_admitting_without_ranking() {
+    let s = edit(
+        SMA,
+        &[(
+            "  jalur domisili 35% {",
+            "  jalur domisili 35% {\n    langsung_diterima",
+        )],
+    );
+    expect(&s, "urutan.domisili.sma", "langsung_diterima");
+    let s = edit(
+        SD,
+        &[(
+            "  jalur domisili 75% {",
+            "  jalur domisili 75% {\n    langsung_diterima",
+        )],
+    );
+    expect(&s, "urutan.domisili.sd", "langsung_diterima");
+}
+
+/// SD domisili ranks by age and then distance: age alone, followed by
+/// something other than distance, is not the regulation's order.
+#[test]
+fn sd_domisili_needs_distance_second() {
+    let s = edit(
+        SD,
+        &[(
+            "urutan usia tertua, jarak terdekat, waktu_daftar terawal",
+            "urutan usia tertua, waktu_daftar terawal",
+        )],
+    );
+    expect(&s, "urutan.domisili.sd", "urutan usia tertua, waktu_daftar");
+}
+
+/// The words people write for a known status get a "did you mean" with the
+/// status itself, not a refusal.
+#[test]
+fn status_synonyms_suggest_the_status() {
+    for (word, status) in [
+        ("miskin", "ketm"),
+        ("difabel", "disabilitas"),
+        ("perpindahan_tugas", "pindah_tugas"),
+        ("anak_pendidik", "anak_guru"),
+    ] {
+        let s = edit(
+            SMA,
+            &[(
+                "      syarat status ketm\n",
+                &format!("      syarat status {word}\n"),
+            )],
+        );
+        let d: Vec<_> = check_bytes(s.as_bytes())
+            .diagnostics
+            .into_iter()
+            .filter(|d| d.code == "nama.tidak_dikenal")
+            .collect();
+        assert_eq!(d.len(), 1, "{word}: {d:?}");
+        let help = d[0].help.as_ref().map(|h| h.en.clone()).unwrap_or_default();
+        assert!(
+            help.contains(&format!("did you mean `{status}`")),
+            "{word}: {help}"
+        );
     }
 }

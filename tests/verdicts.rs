@@ -734,3 +734,73 @@ fn status_synonyms_suggest_the_status() {
         );
     }
 }
+
+/// Statements the grammar could not read: the word `zonasi` anywhere in one is
+/// the old term, `kuota` inside a jalur is shown where the quota goes, any
+/// other unknown statement in a jalur is named as such.
+#[test]
+fn unreadable_statements_are_explained() {
+    let msgs = |s: &str| -> Vec<(String, String)> {
+        check_bytes(s.as_bytes())
+            .diagnostics
+            .into_iter()
+            .map(|d| (d.code, d.message.en))
+            .collect()
+    };
+    let s = edit(
+        SMA,
+        &[("metode radius 5 km", "metode radius 5 km\n    sistem zonasi")],
+    );
+    let m = msgs(&s);
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert_eq!(m[0].0, "istilah.zonasi", "{m:?}");
+    let s = edit(
+        SMA,
+        &[(
+            "  jalur mutasi 5% {\n",
+            "  jalur mutasi 5% {\n    kuota 5%\n",
+        )],
+    );
+    let m = msgs(&s);
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert_eq!(m[0].1, "the quota goes after the jalur name", "{m:?}");
+    let s = edit(
+        SMA,
+        &[("  jalur mutasi 5% {\n", "  jalur mutasi 5% {\n    zona 3\n")],
+    );
+    let m = msgs(&s);
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert_eq!(
+        m[0].1, "unknown statement in block `jalur`: `zona 3`",
+        "{m:?}"
+    );
+}
+
+/// Whole numbers past their sensible range are reported with the range, not
+/// dropped in silence: rombel size, number of choices.
+#[test]
+fn whole_numbers_out_of_range() {
+    for (from, to, what) in [
+        (
+            "rombel maksimal 36",
+            "rombel maksimal 201",
+            "rombel size out of range: `201` (at most 200)",
+        ),
+        (
+            "    maksimal 1\n",
+            "    maksimal 21\n",
+            "number of choices out of range: `21` (at most 20)",
+        ),
+    ] {
+        let s = edit(SMA, &[(from, to)]);
+        let d: Vec<_> = check_bytes(s.as_bytes())
+            .diagnostics
+            .into_iter()
+            .map(|d| (d.code, d.message.en))
+            .collect();
+        assert!(
+            d.iter().any(|(c, m)| c == "nilai.rentang" && m == what),
+            "{to}: {d:?}"
+        );
+    }
+}

@@ -749,7 +749,10 @@ fn unreadable_statements_are_explained() {
     };
     let s = edit(
         SMA,
-        &[("metode radius 5 km", "metode radius 5 km\n    sistem zonasi")],
+        &[(
+            "metode radius 5 km",
+            "metode radius 5 km\n    sistem zonasi",
+        )],
     );
     let m = msgs(&s);
     assert_eq!(m.len(), 1, "{m:?}");
@@ -803,4 +806,48 @@ fn whole_numbers_out_of_range() {
             "{to}: {d:?}"
         );
     }
+}
+
+/// A zone method the language does not know gets "did you mean", not the
+/// `zonasi` message; `zonasi` itself gets the old-term message.
+#[test]
+fn unknown_zone_method_names() {
+    let codes = |s: &str| -> Vec<String> { found(s).into_iter().map(|(c, _)| c).collect() };
+    let s = edit(SMA, &[("metode radius 5 km", "metode radiuss 5 km")]);
+    let c = codes(&s);
+    assert!(c.contains(&"nama.tidak_dikenal".to_string()), "{c:?}");
+    assert!(!c.contains(&"istilah.zonasi".to_string()), "{c:?}");
+    let s = edit(SMA, &[("metode radius 5 km", "metode zonasi")]);
+    let c = codes(&s);
+    assert!(c.contains(&"istilah.zonasi".to_string()), "{c:?}");
+}
+
+/// A rapor range that runs backwards is reported, not dropped.
+#[test]
+fn rapor_semesters_backwards() {
+    let s = edit(SMA, &[("rapor(semester 1..5,", "rapor(semester 5..1,")]);
+    let d: Vec<_> = check_bytes(s.as_bytes())
+        .diagnostics
+        .into_iter()
+        .map(|d| (d.code, d.message.en))
+        .collect();
+    assert!(
+        d.iter()
+            .any(|(c, m)| c == "nilai.rentang" && m == "invalid semester range"),
+        "{d:?}"
+    );
+}
+
+/// `ketua_osis 20` is the organisation and the role in one word: read as
+/// `osis ketua 20`, and `wakil_ketua_osis` as the vice-chair the rule excludes (FAQ 43, 45).
+#[test]
+fn organisation_and_role_in_one_word() {
+    let s = edit(SMA, &[("osis ketua 20", "ketua_osis 20")]);
+    assert_eq!(found(&s), vec![]);
+    let s = edit(
+        SMA,
+        &[("osis ketua 20", "ketua_osis 20\n    wakil_ketua_osis 10")],
+    );
+    let c: Vec<String> = found(&s).into_iter().map(|(c, _)| c).collect();
+    assert_eq!(c, ["prestasi.kepemimpinan"]);
 }

@@ -851,3 +851,30 @@ fn organisation_and_role_in_one_word() {
     let c: Vec<String> = found(&s).into_iter().map(|(c, _)| c).collect();
     assert_eq!(c, ["prestasi.kepemimpinan"]);
 }
+
+/// Where rounding leftovers go must name a jalur of the juknis.
+#[test]
+fn rounding_leftovers_to_an_unknown_jalur() {
+    let s = edit(
+        SMA,
+        &[(
+            "rombel maksimal 36",
+            "rombel maksimal 36\n    sisa_pembulatan ke domisilii",
+        )],
+    );
+    let d: Vec<_> = check_bytes(s.as_bytes())
+        .diagnostics
+        .into_iter()
+        .filter(|d| d.code == "nama.tidak_dikenal")
+        .collect();
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert!(d[0].message.en.contains("`domisilii`"), "{d:?}");
+    let s = edit(
+        SMA,
+        &[(
+            "rombel maksimal 36",
+            "rombel maksimal 36\n    sisa_pembulatan ke domisili",
+        )],
+    );
+    assert_eq!(found(&s), vec![]);
+}

@@ -1009,3 +1009,38 @@ fn carried_seats_stop_at_the_mutasi_cap() {
     let row = r.hasil.ringkasan.iter().find(|x| x.unit == mutasi).unwrap();
     assert_eq!((row.kursi_awal, row.kursi_masuk, row.diterima), (5, 0, 5));
 }
+
+/// A plan written by another tool may allow more than one choice under
+/// `tunggal`; a single-choice mechanism still reads only the first choice.
+#[test]
+fn single_choice_reads_only_the_first_even_when_the_plan_allows_more() {
+    let mut plan = sma("tunggal", URUTAN);
+    plan.pilihan.maksimal = 2;
+    plan.sha256_rencana = plan.integrity();
+    let plan = juknis::plan::load(&plan.to_json()).unwrap();
+    let (s, p) = dua_sekolah();
+    let r = run(&plan, s, &p, &Opsi::default());
+    assert_eq!(
+        r.accepted_at("A"),
+        ["9000000001", "9000000002", "9000000003", "9000000012"]
+    );
+    assert_eq!(r.accepted_at("B"), ["9000000006", "9000000010"]);
+}
+
+/// A ranking may use distance twice (e.g. to the school, then again after a
+/// score), not three times: the engine's key has room for two.
+#[test]
+fn a_ranking_uses_distance_at_most_twice() {
+    use juknis::model::{Arah, KriteriaJenis};
+    use juknis::plan::KriteriaPlan;
+    let jarak = KriteriaPlan {
+        kriteria: KriteriaJenis::Jarak,
+        arah: Arah::Terdekat,
+    };
+    let mut plan = sma("penerimaan_tertunda", URUTAN);
+    plan.seleksi[0].urutan.insert(0, jarak.clone());
+    assert!(Skema::dari_plan(&plan).is_ok(), "two distance criteria");
+    plan.seleksi[0].urutan.insert(0, jarak);
+    let e = Skema::dari_plan(&plan).unwrap_err();
+    assert!(e.en.contains("distance more than 2 times"), "{}", e.en);
+}

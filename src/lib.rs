@@ -9,6 +9,7 @@
 extern crate alloc;
 
 pub mod batas;
+pub mod compile;
 pub mod diagnostic;
 pub mod engine;
 pub mod format;
@@ -16,7 +17,9 @@ pub mod model;
 pub mod plan;
 pub mod rulebook;
 pub mod rules;
+pub mod span;
 pub mod syntax;
+pub mod teks;
 pub mod tinjauan;
 pub mod tulis;
 

@@ -654,7 +654,13 @@ fn conditions_the_regulation_knows() {
         );
         found(&s).into_iter().map(|(c, _)| c).collect()
     };
-    for ok in ["lulus_smp", "usia_maksimal_21", "ijazah_smp", "skl", "telah_lulus"] {
+    for ok in [
+        "lulus_smp",
+        "usia_maksimal_21",
+        "ijazah_smp",
+        "skl",
+        "telah_lulus",
+    ] {
         assert_eq!(with(ok), Vec::<String>::new(), "{ok}");
     }
     for bad in ["punya_sepeda", "lulus_smp_negeri"] {

@@ -10,11 +10,11 @@ pub mod data;
 pub mod keluaran;
 pub mod synth;
 
-use crate::diagnostic::Teks;
-use crate::model::kursi::KursiSiap;
-use crate::model::{Arah, Cadangan, KriteriaJenis, Mekanisme, Metode, Sumber, Syarat};
+use crate::plan::kursi::KursiSiap;
+use crate::plan::{Arah, Cadangan, KriteriaJenis, Mekanisme, Metode, Sumber, Syarat};
 use crate::plan::{KriteriaPlan, Plan};
-use crate::t;
+use crate::teks::t;
+use crate::teks::Teks;
 use rayon::prelude::*;
 use smallvec::SmallVec;
 use std::collections::{BTreeMap, BinaryHeap};

@@ -7,8 +7,8 @@
 use super::*;
 use crate::diagnostic::suggest::help_for;
 use crate::diagnostic::{Diagnostic, Teks};
+use crate::span::{Span, Spanned};
 use crate::syntax::ast;
-use crate::syntax::span::{Span, Spanned};
 use crate::t;
 
 struct Lower<'d> {
@@ -117,9 +117,7 @@ const POIN: &[(&str, &str)] = &[
 pub const NATIONAL_JALUR: [&str; 4] = ["domisili", "afirmasi", "prestasi", "mutasi"];
 const UNIT_WILAYAH: &[&str] = &["kelurahan", "desa", "kecamatan", "kabupaten_kota"];
 
-/// Largest value in a points table: real tables reach 11,000 for national
-/// champions; the limit only keeps values far from overflow.
-pub const MAKS_POIN: u32 = 1_000_000;
+pub use crate::plan::batas::MAKS_POIN;
 
 /// Competition levels as regions write them → the canonical `TINGKAT_LOMBA` word.
 fn tingkat_lomba(w: &str) -> &str {

@@ -3,7 +3,7 @@
 
 use super::Ctx;
 use crate::diagnostic::Diagnostic;
-use crate::model::kursi::{feasible, BagianKursi, SkemaKursi, SubKursi};
+use crate::plan::kursi::{feasible, BagianKursi, SkemaKursi, SubKursi};
 use crate::model::{Jenjang, Juknis, Pembulatan, Persen};
 use crate::rulebook::Rulebook;
 use crate::span::Span;

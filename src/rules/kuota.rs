@@ -3,8 +3,8 @@
 
 use super::Ctx;
 use crate::diagnostic::Diagnostic;
-use crate::plan::kursi::{feasible, BagianKursi, SkemaKursi, SubKursi};
 use crate::model::{Jenjang, Juknis, Pembulatan, Persen};
+use crate::plan::kursi::{feasible, BagianKursi, SkemaKursi, SubKursi};
 use crate::rulebook::Rulebook;
 use crate::span::Span;
 use crate::t;

@@ -18,7 +18,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v cargo-mutants >/dev/null || cargo install cargo-mutants --locked
 folders=${*:-src/rules src/model src/engine}
-tests=(--lib --test examples --test verdicts --test batas_aturan --test contoh_aturan --test engine --test golden
+tests=(--lib --test examples --test verdicts --test batas_aturan --test contoh_aturan --test kursi --test nilai --test engine --test golden
   --test properties --test hostile --test rulebook --test fmt --test cli --test init
   --test tinjauan --test docs)
 for f in $folders; do

@@ -667,3 +667,214 @@ fn conditions_the_regulation_knows() {
         assert_eq!(with(bad), ["syarat.objektif"], "{bad}");
     }
 }
+
+/// `langsung_diterima` on domisili breaks the domisili ranking rule of the
+/// juknis's jenjang.
+#[test]
+fn domisili_admitting_without_ranking() {
+    let s = edit(
+        SMA,
+        &[(
+            "  jalur domisili 35% {",
+            "  jalur domisili 35% {\n    langsung_diterima",
+        )],
+    );
+    expect(&s, "urutan.domisili.sma", "langsung_diterima");
+    let s = edit(
+        SD,
+        &[(
+            "  jalur domisili 75% {",
+            "  jalur domisili 75% {\n    langsung_diterima",
+        )],
+    );
+    expect(&s, "urutan.domisili.sd", "langsung_diterima");
+}
+
+/// SD domisili ranks by age and then distance: age alone, followed by
+/// something other than distance, is not the regulation's order.
+#[test]
+fn sd_domisili_needs_distance_second() {
+    let s = edit(
+        SD,
+        &[(
+            "urutan usia tertua, jarak terdekat, waktu_daftar terawal",
+            "urutan usia tertua, waktu_daftar terawal",
+        )],
+    );
+    expect(&s, "urutan.domisili.sd", "urutan usia tertua, waktu_daftar");
+}
+
+/// The words people write for a known status get a "did you mean" with the
+/// status itself, not a refusal.
+#[test]
+fn status_synonyms_suggest_the_status() {
+    for (word, status) in [
+        ("miskin", "ketm"),
+        ("difabel", "disabilitas"),
+        ("perpindahan_tugas", "pindah_tugas"),
+        ("anak_pendidik", "anak_guru"),
+    ] {
+        let s = edit(
+            SMA,
+            &[(
+                "      syarat status ketm\n",
+                &format!("      syarat status {word}\n"),
+            )],
+        );
+        let d: Vec<_> = check_bytes(s.as_bytes())
+            .diagnostics
+            .into_iter()
+            .filter(|d| d.code == "nama.tidak_dikenal")
+            .collect();
+        assert_eq!(d.len(), 1, "{word}: {d:?}");
+        let help = d[0].help.as_ref().map(|h| h.en.clone()).unwrap_or_default();
+        assert!(
+            help.contains(&format!("did you mean `{status}`")),
+            "{word}: {help}"
+        );
+    }
+}
+
+/// Statements the grammar could not read: the word `zonasi` anywhere in one is
+/// the old term, `kuota` inside a jalur is shown where the quota goes, any
+/// other unknown statement in a jalur is named as such.
+#[test]
+fn unreadable_statements_are_explained() {
+    let msgs = |s: &str| -> Vec<(String, String)> {
+        check_bytes(s.as_bytes())
+            .diagnostics
+            .into_iter()
+            .map(|d| (d.code, d.message.en))
+            .collect()
+    };
+    let s = edit(
+        SMA,
+        &[(
+            "metode radius 5 km",
+            "metode radius 5 km\n    sistem zonasi",
+        )],
+    );
+    let m = msgs(&s);
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert_eq!(m[0].0, "istilah.zonasi", "{m:?}");
+    let s = edit(
+        SMA,
+        &[(
+            "  jalur mutasi 5% {\n",
+            "  jalur mutasi 5% {\n    kuota 5%\n",
+        )],
+    );
+    let m = msgs(&s);
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert_eq!(m[0].1, "the quota goes after the jalur name", "{m:?}");
+    let s = edit(
+        SMA,
+        &[("  jalur mutasi 5% {\n", "  jalur mutasi 5% {\n    zona 3\n")],
+    );
+    let m = msgs(&s);
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert_eq!(
+        m[0].1, "unknown statement in block `jalur`: `zona 3`",
+        "{m:?}"
+    );
+}
+
+/// Whole numbers past their sensible range are reported with the range, not
+/// dropped in silence: rombel size, number of choices.
+#[test]
+fn whole_numbers_out_of_range() {
+    for (from, to, what) in [
+        (
+            "rombel maksimal 36",
+            "rombel maksimal 201",
+            "rombel size out of range: `201` (at most 200)",
+        ),
+        (
+            "    maksimal 1\n",
+            "    maksimal 21\n",
+            "number of choices out of range: `21` (at most 20)",
+        ),
+    ] {
+        let s = edit(SMA, &[(from, to)]);
+        let d: Vec<_> = check_bytes(s.as_bytes())
+            .diagnostics
+            .into_iter()
+            .map(|d| (d.code, d.message.en))
+            .collect();
+        assert!(
+            d.iter().any(|(c, m)| c == "nilai.rentang" && m == what),
+            "{to}: {d:?}"
+        );
+    }
+}
+
+/// A zone method the language does not know gets "did you mean", not the
+/// `zonasi` message; `zonasi` itself gets the old-term message.
+#[test]
+fn unknown_zone_method_names() {
+    let codes = |s: &str| -> Vec<String> { found(s).into_iter().map(|(c, _)| c).collect() };
+    let s = edit(SMA, &[("metode radius 5 km", "metode radiuss 5 km")]);
+    let c = codes(&s);
+    assert!(c.contains(&"nama.tidak_dikenal".to_string()), "{c:?}");
+    assert!(!c.contains(&"istilah.zonasi".to_string()), "{c:?}");
+    let s = edit(SMA, &[("metode radius 5 km", "metode zonasi")]);
+    let c = codes(&s);
+    assert!(c.contains(&"istilah.zonasi".to_string()), "{c:?}");
+}
+
+/// A rapor range that runs backwards is reported, not dropped.
+#[test]
+fn rapor_semesters_backwards() {
+    let s = edit(SMA, &[("rapor(semester 1..5,", "rapor(semester 5..1,")]);
+    let d: Vec<_> = check_bytes(s.as_bytes())
+        .diagnostics
+        .into_iter()
+        .map(|d| (d.code, d.message.en))
+        .collect();
+    assert!(
+        d.iter()
+            .any(|(c, m)| c == "nilai.rentang" && m == "invalid semester range"),
+        "{d:?}"
+    );
+}
+
+/// `ketua_osis 20` is the organisation and the role in one word: read as
+/// `osis ketua 20`, and `wakil_ketua_osis` as the vice-chair the rule excludes (FAQ 43, 45).
+#[test]
+fn organisation_and_role_in_one_word() {
+    let s = edit(SMA, &[("osis ketua 20", "ketua_osis 20")]);
+    assert_eq!(found(&s), vec![]);
+    let s = edit(
+        SMA,
+        &[("osis ketua 20", "ketua_osis 20\n    wakil_ketua_osis 10")],
+    );
+    let c: Vec<String> = found(&s).into_iter().map(|(c, _)| c).collect();
+    assert_eq!(c, ["prestasi.kepemimpinan"]);
+}
+
+/// Where rounding leftovers go must name a jalur of the juknis.
+#[test]
+fn rounding_leftovers_to_an_unknown_jalur() {
+    let s = edit(
+        SMA,
+        &[(
+            "rombel maksimal 36",
+            "rombel maksimal 36\n    sisa_pembulatan ke domisilii",
+        )],
+    );
+    let d: Vec<_> = check_bytes(s.as_bytes())
+        .diagnostics
+        .into_iter()
+        .filter(|d| d.code == "nama.tidak_dikenal")
+        .collect();
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert!(d[0].message.en.contains("`domisilii`"), "{d:?}");
+    let s = edit(
+        SMA,
+        &[(
+            "rombel maksimal 36",
+            "rombel maksimal 36\n    sisa_pembulatan ke domisili",
+        )],
+    );
+    assert_eq!(found(&s), vec![]);
+}

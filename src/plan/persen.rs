@@ -86,10 +86,6 @@ impl Seats {
     pub fn round(self) -> i64 {
         (self.num + SEAT_DEN / 2).div_euclid(SEAT_DEN) as i64
     }
-    /// Fractional part in units of 1/SEAT_DEN.
-    pub fn frac(self) -> i128 {
-        self.num.rem_euclid(SEAT_DEN)
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

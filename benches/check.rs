@@ -36,7 +36,7 @@ fn bench(c: &mut Criterion) {
             let ch = juknis::check_bytes(black_box(src.as_bytes()));
             ch.juknis
                 .as_ref()
-                .map(|j| juknis::plan::compile(j, ch.rulebook, "x", src.as_bytes()))
+                .map(|j| juknis::compile::compile(j, ch.rulebook, "x", src.as_bytes()))
         })
     });
 }

@@ -117,7 +117,7 @@ fn kuota_jalur(
 
 /// The overview of `j`, whose source is `src` (for line numbers).
 pub fn tinjauan(j: &Juknis, rb: &Rulebook, src: &str) -> Tinjauan {
-    let ix = crate::syntax::span::IndeksBaris::new(src);
+    let ix = crate::span::IndeksBaris::new(src);
     let line = |offset: usize| ix.line_col(src, offset).0;
     let jenjang = j.jenjang();
     let jalur: Vec<KuotaJalur> = j

@@ -169,7 +169,7 @@ fn tampered_plan_is_rejected() {
     let plan = checked
         .juknis
         .as_ref()
-        .map(|j| juknis::plan::compile(j, checked.rulebook, "x", &src));
+        .map(|j| juknis::compile::compile(j, checked.rulebook, "x", &src));
     let Some(plan) = plan else { panic!("no plan") };
     let text = plan.to_json().replacen("\"35\"", "\"45\"", 1);
     assert!(matches!(

@@ -19,7 +19,7 @@ fn plan_of(src: &str) -> Plan {
         .map(|d| d.code.clone())
         .collect();
     assert!(errors.is_empty(), "juknis has errors: {errors:?}");
-    juknis::plan::compile(
+    juknis::compile::compile(
         checked.juknis.as_ref().unwrap(),
         checked.rulebook,
         "t.juknis",

@@ -213,7 +213,7 @@ fn compiled_plan_snapshots() {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let plan = juknis::plan::compile(j, checked.rulebook, &name, &bytes);
+        let plan = juknis::compile::compile(j, checked.rulebook, &name, &bytes);
         // The plan must load back (version and integrity) to the same value.
         assert_eq!(juknis::plan::load(&plan.to_json()).as_ref(), Ok(&plan));
         assert_eq!(juknis::plan::load(&plan.to_yaml()).as_ref(), Ok(&plan));

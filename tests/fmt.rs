@@ -34,7 +34,7 @@ fn meaning(src: &str) -> (Vec<(String, String)>, Option<serde_json::Value>) {
         .as_ref()
         .filter(|_| checked.errors() == 0)
         .map(|j| {
-            let p = juknis::plan::compile(j, checked.rulebook, "x.juknis", b"");
+            let p = juknis::compile::compile(j, checked.rulebook, "x.juknis", b"");
             let mut v = serde_json::to_value(&p).unwrap();
             v["sha256_rencana"] = serde_json::Value::Null;
             v

@@ -282,7 +282,7 @@ fn the_file_size_limit_can_be_raised_and_lowered() {
 fn jatim() -> (juknis::plan::Plan, Skema) {
     let src = example("jatim-sma-2025.juknis");
     let c = check_bytes(src.as_bytes());
-    let plan = juknis::plan::compile(
+    let plan = juknis::compile::compile(
         c.juknis.as_ref().unwrap(),
         c.rulebook,
         "jatim.juknis",

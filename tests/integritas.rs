@@ -14,7 +14,7 @@ fn plan_of(path: &str) -> (juknis::plan::Plan, Skema) {
     let src = std::fs::read(common::berkas(path)).unwrap();
     let c = juknis::check_bytes(&src);
     assert_eq!(c.errors(), 0, "{path}");
-    let plan = juknis::plan::compile(c.juknis.as_ref().unwrap(), c.rulebook, "t.juknis", &src);
+    let plan = juknis::compile::compile(c.juknis.as_ref().unwrap(), c.rulebook, "t.juknis", &src);
     let skema = Skema::dari_plan(&plan).unwrap();
     (plan, skema)
 }

@@ -141,7 +141,7 @@ proptest! {
         prop_assert_eq!(&lf, &crlf);
         let checked = juknis::check_bytes(mutated.as_bytes());
         if let Some(j) = checked.juknis.as_ref().filter(|_| checked.errors() == 0) {
-            let plan = juknis::plan::compile(j, checked.rulebook, "m.juknis", mutated.as_bytes());
+            let plan = juknis::compile::compile(j, checked.rulebook, "m.juknis", mutated.as_bytes());
             let back = juknis::plan::load(&plan.to_json());
             prop_assert!(back.is_ok(), "{:?}", back.err());
             if plan.juknis.jenjang != juknis::model::Jenjang::TK {

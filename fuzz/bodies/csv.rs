@@ -13,7 +13,7 @@ fn skema() -> &'static (Skema, Vec<Sekolah>) {
         let src = include_str!("../../juknis-examples/sesuai/jatim-sma-2025.juknis");
         let checked = juknis::check_bytes(src.as_bytes());
         let j = checked.juknis.as_ref().expect("example parses");
-        let plan = juknis::plan::compile(j, checked.rulebook, "jatim.juknis", src.as_bytes());
+        let plan = juknis::compile::compile(j, checked.rulebook, "jatim.juknis", src.as_bytes());
         let skema = Skema::dari_plan(&plan).expect("example plan runs");
         let s = include_bytes!("../../juknis-examples/data/sekolah.csv");
         let (sekolah, _) =

@@ -12,7 +12,7 @@ fn meaning(s: &str) -> (Vec<String>, Option<String>) {
         .as_ref()
         .filter(|_| checked.errors() == 0)
         .map(|j| {
-            let mut p = juknis::plan::compile(j, checked.rulebook, "f.juknis", b"");
+            let mut p = juknis::compile::compile(j, checked.rulebook, "f.juknis", b"");
             p.sha256_rencana = String::new();
             p.to_json()
         });

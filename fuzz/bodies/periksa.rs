@@ -7,7 +7,7 @@
 pub fn run(data: &[u8]) {
     let checked = juknis::check_bytes(data);
     if let Some(j) = checked.juknis.as_ref().filter(|_| checked.errors() == 0) {
-        let plan = juknis::plan::compile(j, checked.rulebook, "f.juknis", data);
+        let plan = juknis::compile::compile(j, checked.rulebook, "f.juknis", data);
         let back = juknis::plan::load(&plan.to_json());
         assert!(back.is_ok(), "a compiled plan must load: {back:?}");
         if plan.juknis.jenjang != juknis::model::Jenjang::TK {

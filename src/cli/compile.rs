@@ -67,7 +67,7 @@ pub fn run(a: Args, lang: Lang, color: bool) -> Result<u8> {
         .file_name()
         .map(|f| f.to_string_lossy().into_owned())
         .unwrap_or(name);
-    let plan = juknis::plan::compile(j, checked.rulebook, &file_name, &bytes);
+    let plan = juknis::compile::compile(j, checked.rulebook, &file_name, &bytes);
     let text = match a.format {
         Format::Json => plan.to_json(),
         Format::Yaml => plan.to_yaml(),

@@ -123,7 +123,7 @@ pub fn load_plan(path: &Path, lang: Lang) -> Result<juknis::plan::Plan, u8> {
                     .file_name()
                     .map(|f| f.to_string_lossy().into_owned())
                     .unwrap_or_default();
-                Ok(juknis::plan::compile(j, checked.rulebook, &name, &bytes))
+                Ok(juknis::compile::compile(j, checked.rulebook, &name, &bytes))
             }
             None => {
                 let msg = if lang == Lang::Id {

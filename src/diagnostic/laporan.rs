@@ -5,7 +5,7 @@
 
 use super::{Diagnostic, Lang, Severity};
 use crate::rulebook::Rulebook;
-use crate::syntax::span::IndeksBaris;
+use crate::span::IndeksBaris;
 use schemars::JsonSchema;
 use serde::Serialize;
 

@@ -2,7 +2,7 @@
 //! (`ringkasan.csv`), in a fixed order so equal inputs give equal bytes.
 
 use super::{Hasil, Sekolah, Skema};
-use crate::diagnostic::Lang;
+use crate::teks::Lang;
 
 fn csv_field(s: &str) -> String {
     let mut out = String::new();

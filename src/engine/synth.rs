@@ -4,8 +4,8 @@
 //! quotas. For tests and benchmarks; the same seed always gives the same files.
 
 use super::Skema;
-use crate::model::{Jenjang, KriteriaJenis};
 use crate::plan::Plan;
+use crate::plan::{Jenjang, KriteriaJenis};
 
 /// splitmix64: small, fast, and the same on every platform.
 pub struct Acak(u64);
@@ -145,7 +145,7 @@ pub fn buat(plan: &Plan, skema: &Skema, opsi: &OpsiSynth) -> (String, String) {
             let d = t
                 .jadwal
                 .iter()
-                .find(|j| j.tahapan == crate::model::Tahapan::Pendaftaran)
+                .find(|j| j.tahapan == crate::plan::Tahapan::Pendaftaran)
                 .and_then(|j| super::data::hari(j.mulai.get(..10).unwrap_or("")))
                 .unwrap_or(acuan - 20);
             (t.nomor, d * 86_400 + 8 * 3600)
@@ -202,7 +202,7 @@ pub fn buat(plan: &Plan, skema: &Skema, opsi: &OpsiSynth) -> (String, String) {
                     u.tahap > unit.tahap
                         && u.syarat
                             .iter()
-                            .all(|s| matches!(s, crate::model::Syarat::DalamWilayah))
+                            .all(|s| matches!(s, crate::plan::Syarat::DalamWilayah))
                 })
                 .collect();
             if !later.is_empty() {
@@ -214,7 +214,7 @@ pub fn buat(plan: &Plan, skema: &Skema, opsi: &OpsiSynth) -> (String, String) {
         }
         let mut status: Vec<String> = Vec::new();
         for s in &unit.syarat {
-            if let crate::model::Syarat::Status(n) | crate::model::Syarat::Lain(n) = s {
+            if let crate::plan::Syarat::Status(n) | crate::plan::Syarat::Lain(n) = s {
                 status.push(n.clone());
             }
         }

@@ -4,20 +4,10 @@
 
 use super::Juknis;
 use crate::diagnostic::Diagnostic;
-use crate::syntax::span::Span;
+use crate::span::Span;
 use crate::t;
 
-/// Jalur and sub-jalur together.
-pub const MAKS_JALUR: usize = 64;
-pub const MAKS_TAHAP: usize = 32;
-pub const MAKS_SKOR: usize = 64;
-pub const MAKS_TABEL_POIN: usize = 32;
-/// Rows of one points table.
-pub const MAKS_BARIS_POIN: usize = 1000;
-/// Ranking criteria of one jalur (the engine's own bound, `engine::MAKS_URUTAN`).
-pub const MAKS_URUTAN: usize = 9;
-/// `syarat` and `dokumen` entries of one jalur.
-pub const MAKS_SYARAT: usize = 64;
+pub use crate::plan::batas::*;
 
 fn lebih(apa: (&str, &str), max: usize, span: Span) -> Diagnostic {
     let (id, en) = apa;

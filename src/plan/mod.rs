@@ -3,16 +3,20 @@
 //! same shape. The JSON Schema in docs/plan.schema.json is generated from these
 //! types (`juknis schema`), and a test fails when the committed file drifts.
 
-mod compile;
+pub mod batas;
+pub mod jenis;
+pub mod kursi;
+pub mod persen;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod tanda;
-pub use compile::compile;
+pub mod waktu;
 
-use crate::model::kursi::SkemaKursi;
-use crate::model::{
-    Arah, Cadangan, Dokumen, Jenjang, KriteriaJenis, Mekanisme, Metode, Persen, Syarat, Tahapan,
-    TingkatPemerintah,
+pub use jenis::{
+    Arah, Cadangan, Dokumen, Jenjang, Kriteria, KriteriaJenis, Mekanisme, Metode, Pembulatan,
+    Sumber, Syarat, Tahapan, TingkatPemerintah,
 };
+use kursi::SkemaKursi;
+pub use persen::Persen;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -167,7 +171,7 @@ pub struct SkorPlan {
 #[serde(deny_unknown_fields)]
 pub struct SukuPlan {
     pub bobot: Persen,
-    pub sumber: crate::model::Sumber,
+    pub sumber: Sumber,
     /// Applicant-data column(s) this term reads.
     pub kolom: Vec<String>,
 }
@@ -353,7 +357,7 @@ pub fn load(text: &str) -> Result<Plan, LoadError> {
 /// every percentage readable, and every count within the limits `check`
 /// enforces on a juknis.
 pub fn periksa_struktur(p: &Plan) -> Result<(), String> {
-    use crate::model::batas::*;
+    use batas::*;
     let batas = |what: &str, n: usize, maks: usize| {
         if n > maks {
             Err(format!("`{what}`: {n} entries, at most {maks}"))
@@ -372,7 +376,7 @@ pub fn periksa_struktur(p: &Plan) -> Result<(), String> {
             p.pilihan.maksimal
         ));
     }
-    if crate::model::waktu::Tanggal::parse(&p.usia.tanggal_acuan).is_err() {
+    if waktu::Tanggal::parse(&p.usia.tanggal_acuan).is_err() {
         return Err(format!(
             "`usia.tanggal_acuan`: `{}` is not a date",
             p.usia.tanggal_acuan
@@ -477,22 +481,18 @@ pub fn periksa_struktur(p: &Plan) -> Result<(), String> {
     for (i, t) in p.poin.iter().enumerate() {
         batas(&format!("poin[{i}].baris"), t.baris.len(), MAKS_BARIS_POIN)?;
         for b in &t.baris {
-            if let Some(v) = b
-                .nilai
-                .iter()
-                .find(|v| v.poin > crate::model::lower::MAKS_POIN)
-            {
+            if let Some(v) = b.nilai.iter().find(|v| v.poin > batas::MAKS_POIN) {
                 return Err(format!(
                     "`poin[{i}]`: {} points, at most {}",
                     v.poin,
-                    crate::model::lower::MAKS_POIN
+                    batas::MAKS_POIN
                 ));
             }
         }
     }
     for (i, s) in p.skor.iter().enumerate() {
         for su in &s.suku {
-            if let crate::model::Sumber::Poin { tabel } = &su.sumber {
+            if let Sumber::Poin { tabel } = &su.sumber {
                 if !p.poin.iter().any(|t| &t.nama == tabel) {
                     return Err(format!(
                         "`skor[{i}]`: points table `{tabel}` is not in `poin`"

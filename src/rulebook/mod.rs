@@ -6,7 +6,7 @@
 pub mod doc;
 pub mod wilayah;
 
-use crate::diagnostic::{Severity, Teks};
+use crate::teks::{Severity, Teks};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;

@@ -8,7 +8,7 @@ use super::dokumen::membuktikan;
 use super::Ctx;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Jalur, Jenjang, Persen, Syarat};
-use crate::syntax::span::Span;
+use crate::span::Span;
 use crate::t;
 
 pub fn check(c: &mut Ctx) {
@@ -29,9 +29,8 @@ fn domisili(c: &mut Ctx) {
     let Some(jl) = c.j.jalur("domisili") else {
         return;
     };
-    let terikat = |s: &[crate::syntax::span::Spanned<Syarat>]| {
-        s.iter().any(|x| x.node == Syarat::DalamWilayah)
-    };
+    let terikat =
+        |s: &[crate::span::Spanned<Syarat>]| s.iter().any(|x| x.node == Syarat::DalamWilayah);
     // Units that inherit the jalur's conditions are reported once, on the jalur.
     let mewarisi = jl.sub.is_empty() || jl.sub.iter().any(|s| s.syarat.is_empty());
     if mewarisi && !terikat(&jl.syarat) {
@@ -44,7 +43,7 @@ fn domisili(c: &mut Ctx) {
     }
 }
 
-fn push_domisili(c: &mut Ctx, unit: &Jalur, syarat: &[crate::syntax::span::Spanned<Syarat>]) {
+fn push_domisili(c: &mut Ctx, unit: &Jalur, syarat: &[crate::span::Spanned<Syarat>]) {
     let n = &unit.id;
     let (at, help) = match (syarat.first(), syarat.last()) {
         (Some(a), Some(b)) => (

@@ -104,7 +104,7 @@ pub fn check(c: &mut Ctx) {
     }
 }
 
-fn doc_span(c: &Ctx, leaf: &Jalur) -> crate::syntax::span::Span {
+fn doc_span(c: &Ctx, leaf: &Jalur) -> crate::span::Span {
     leaf.dokumen_span
         .or_else(|| c.j.parent(leaf).and_then(|p| p.dokumen_span))
         .unwrap_or(leaf.nama.span)

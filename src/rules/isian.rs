@@ -6,7 +6,7 @@
 use super::Ctx;
 use crate::diagnostic::Diagnostic;
 use crate::model::Metode;
-use crate::syntax::span::Span;
+use crate::span::Span;
 use crate::t;
 
 /// An empty text or a placeholder: a `[…]` part, `<…>`, `…`, `TODO`, `xxx`,

@@ -5,7 +5,7 @@
 use super::Ctx;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Jenjang, Tahap, Tahapan, Waktu};
-use crate::syntax::span::Span;
+use crate::span::Span;
 use crate::t;
 use std::collections::BTreeMap;
 

@@ -100,7 +100,7 @@ fn national(c: &mut Ctx, jj: Jenjang) {
                 c.j.jalur
                     .first()
                     .map(|j| j.span.start)
-                    .map(|s| crate::syntax::span::Span::new(s, s))
+                    .map(|s| crate::span::Span::new(s, s))
                     .unwrap_or(c.jenjang_span());
             c.push(
                 Diagnostic::new(

@@ -3,10 +3,10 @@
 
 use super::Ctx;
 use crate::diagnostic::Diagnostic;
-use crate::model::kursi::{feasible, BagianKursi, SkemaKursi, SubKursi};
 use crate::model::{Jenjang, Juknis, Pembulatan, Persen};
+use crate::plan::kursi::{feasible, BagianKursi, SkemaKursi, SubKursi};
 use crate::rulebook::Rulebook;
-use crate::syntax::span::Span;
+use crate::span::Span;
 use crate::t;
 
 /// The regulation's (minimum, maximum) for a national jalur at a jenjang with

@@ -21,7 +21,7 @@ mod wilayah;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Jenjang, Juknis, Persen};
 use crate::rulebook::Rulebook;
-use crate::syntax::span::Span;
+use crate::span::Span;
 
 pub struct Ctx<'a> {
     pub j: &'a Juknis,

@@ -5,7 +5,7 @@
 use super::Ctx;
 use crate::diagnostic::Diagnostic;
 use crate::model::{JenisBaris, Jenjang, KriteriaJenis, Persen, Sumber, Syarat, TINGKAT_LOMBA};
-use crate::syntax::span::Span;
+use crate::span::Span;
 use crate::t;
 
 fn tokens(name: &str) -> impl Iterator<Item = &str> {

@@ -9,7 +9,7 @@ use super::Ctx;
 use crate::diagnostic::suggest::closest;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Jalur, Jenjang, Syarat};
-use crate::syntax::span::Span;
+use crate::span::Span;
 use crate::t;
 
 pub fn check(c: &mut Ctx) {

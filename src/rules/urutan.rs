@@ -4,7 +4,7 @@
 use super::Ctx;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Arah, Jalur, Jenjang, Kriteria, KriteriaJenis};
-use crate::syntax::span::Span;
+use crate::span::Span;
 use crate::t;
 
 pub fn check(c: &mut Ctx) {
@@ -12,7 +12,7 @@ pub fn check(c: &mut Ctx) {
     if jj == Jenjang::TK {
         return;
     }
-    let mut seen: Vec<crate::syntax::span::Span> = Vec::new();
+    let mut seen: Vec<crate::span::Span> = Vec::new();
     for leaf in c.j.leaves() {
         let Some(chain) = c.j.urutan_of(leaf) else {
             let n = &leaf.id;

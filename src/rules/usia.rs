@@ -77,7 +77,7 @@ pub fn check(c: &mut Ctx) {
     let jn = jj.as_str();
     let exact = |c: &mut Ctx,
                  code: &str,
-                 what: &Option<crate::syntax::span::Spanned<Bulan>>,
+                 what: &Option<crate::span::Spanned<Bulan>>,
                  want: Bulan,
                  kw: &str| {
         if let Some(v) = what {
@@ -99,26 +99,25 @@ pub fn check(c: &mut Ctx) {
             }
         }
     };
-    let forbid =
-        |c: &mut Ctx, code: &str, what: &Option<crate::syntax::span::Spanned<Bulan>>, kw: &str| {
-            if let Some(v) = what {
-                let kw_en = kata_en(kw);
-                c.push(
-                    Diagnostic::new(
-                        code,
-                        t!(
-                            "peraturan tidak menetapkan usia {kw} untuk {jn}",
-                            "the regulation sets no {kw_en} age for {jn}"
-                        ),
-                    )
-                    .at(v.span, None)
-                    .help(t!(
-                        "hapus `{kw}`: batas tambahan menolak anak yang berhak mendaftar",
-                        "remove `{kw}`: an extra limit turns away children who may apply"
-                    )),
-                );
-            }
-        };
+    let forbid = |c: &mut Ctx, code: &str, what: &Option<crate::span::Spanned<Bulan>>, kw: &str| {
+        if let Some(v) = what {
+            let kw_en = kata_en(kw);
+            c.push(
+                Diagnostic::new(
+                    code,
+                    t!(
+                        "peraturan tidak menetapkan usia {kw} untuk {jn}",
+                        "the regulation sets no {kw_en} age for {jn}"
+                    ),
+                )
+                .at(v.span, None)
+                .help(t!(
+                    "hapus `{kw}`: batas tambahan menolak anak yang berhak mendaftar",
+                    "remove `{kw}`: an extra limit turns away children who may apply"
+                )),
+            );
+        }
+    };
     match jj {
         Jenjang::SD => {
             exact(c, "usia.sd", &u.minimal, p.sd_minimal.months(), "minimal");

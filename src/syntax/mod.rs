@@ -4,7 +4,7 @@
 pub mod ast;
 pub mod limits;
 mod parser;
-pub mod span;
+pub use crate::span;
 
 use crate::diagnostic::Diagnostic;
 

@@ -40,7 +40,7 @@ pub fn periksa(nama: &str, src: &[u8], lang: Lang) -> String {
         .juknis
         .as_ref()
         .filter(|_| checked.errors() == 0)
-        .map(|j| juknis::plan::compile(j, checked.rulebook, nama, src).to_json());
+        .map(|j| juknis::compile::compile(j, checked.rulebook, nama, src).to_json());
     serde_json::to_string(&Hasil {
         laporan,
         tinjauan,

@@ -6,7 +6,7 @@
 //! at the line where it starts. Blank lines are skipped (and counted).
 
 use super::{masalah, Masalah};
-use crate::t;
+use crate::teks::t;
 use std::borrow::Cow;
 
 /// The header and where the rows start.
@@ -309,7 +309,7 @@ impl<'t, 'a> Rekaman<'t, 'a> {
 fn pisah<'a>(
     line: &'a [u8],
     out: &mut Vec<Cow<'a, [u8]>>,
-) -> Result<(), (usize, crate::diagnostic::Teks)> {
+) -> Result<(), (usize, crate::teks::Teks)> {
     let mut i = 0;
     let n = line.len();
     loop {

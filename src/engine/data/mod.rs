@@ -13,8 +13,8 @@ pub use nilai::{detik, hari};
 pub use pendaftar::{baca_pendaftar, baca_pendaftar_dengan, BacaanPendaftar};
 pub use sekolah::{baca_sekolah, baca_sekolah_dengan};
 
-use crate::diagnostic::Teks;
-use crate::t;
+use crate::teks::t;
+use crate::teks::Teks;
 
 /// Limits on engine input, so a hostile file cannot exhaust memory. Rows, cell
 /// length and file size can be raised (`crate::batas::Batas`, `--batas-*`).
@@ -49,13 +49,13 @@ pub struct Masalah {
 }
 
 impl Masalah {
-    pub fn render(&self, lang: crate::diagnostic::Lang) -> String {
+    pub fn render(&self, lang: crate::teks::Lang) -> String {
         let kolom = self
             .kolom
             .as_deref()
             .map(|k| format!(", kolom `{k}`"))
             .unwrap_or_default();
-        let kolom = if lang == crate::diagnostic::Lang::En {
+        let kolom = if lang == crate::teks::Lang::En {
             kolom.replace("kolom", "column")
         } else {
             kolom

@@ -2,8 +2,8 @@
 //! (`85,5`), a thousands separator (`1,000`) or an impossible date is a problem
 //! with its own message, never a silently different value.
 
-use crate::diagnostic::Teks;
-use crate::t;
+use crate::teks::t;
+use crate::teks::Teks;
 
 /// A run of 1–9 ASCII digits.
 fn digits(b: &[u8]) -> Option<i64> {
@@ -30,10 +30,10 @@ fn hari_b(s: &[u8]) -> Option<i64> {
         return None;
     }
     let (y, m) = (y as i32, m as u32);
-    if d < 1 || d > i64::from(crate::model::waktu::days_in_month(y, m)) {
+    if d < 1 || d > i64::from(crate::plan::waktu::days_in_month(y, m)) {
         return None;
     }
-    let t = crate::model::waktu::Tanggal {
+    let t = crate::plan::waktu::Tanggal {
         tahun: y,
         bulan: m,
         hari: d as u32,

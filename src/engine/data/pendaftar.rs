@@ -10,9 +10,9 @@ use super::{
     koordinat, list, masalah, need, terlalu_banyak, Baris, BarisRusak, Masalah, ModusRusak,
     MAKS_PILIHAN,
 };
-use crate::diagnostic::Teks;
 use crate::engine::{Pendaftar, Sekolah, Skema};
-use crate::t;
+use crate::teks::t;
+use crate::teks::Teks;
 use rayon::prelude::*;
 
 /// Applicants read, rows set aside, and the file's problems.

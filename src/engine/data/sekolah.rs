@@ -6,7 +6,7 @@
 use super::csv::{Rekaman, Tabel};
 use super::{koordinat, list, masalah, need, terlalu_banyak, Baris, Masalah, ModusRusak};
 use crate::engine::Sekolah;
-use crate::t;
+use crate::teks::t;
 use std::collections::BTreeMap;
 
 /// Zone codes interned in sorted order, so ids do not depend on row order.

@@ -1,9 +1,10 @@
-//! Model → plan. Runs only on a juknis without errors, so every reference here
-//! resolves; defaults the juknis left unsaid come from the rulebook, written out
+//! Model → plan: the one place the checker's side meets the executable side.
+//! Runs only on a juknis without errors, so every reference here resolves;
+//! defaults the juknis left unsaid come from the rulebook, written out
 //! explicitly so an engine never has to know them.
 
-use super::*;
 use crate::model::{Juknis, Sumber};
+use crate::plan::*;
 use crate::rulebook::Rulebook;
 use std::collections::BTreeSet;
 

@@ -22,6 +22,7 @@ impl Span {
     }
 }
 
+#[cfg(feature = "checker")]
 impl From<pest::Span<'_>> for Span {
     fn from(s: pest::Span<'_>) -> Self {
         Span::new(s.start(), s.end())

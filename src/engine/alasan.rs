@@ -1,0 +1,95 @@
+//! Why an applicant is not accepted (`Gagal`: ineligible at a school, with the
+//! plan's limit that decided it) and the reason written to `hasil.csv`
+//! (`Alasan`), in both languages.
+
+use super::*;
+
+/// Why an applicant cannot take a unit at a school.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Gagal {
+    /// Age in months above the limit.
+    UsiaAtas(i64),
+    /// Age in months below the limit.
+    UsiaBawah(i64),
+    LahirKosong,
+    /// Lacks the plan's status with this index.
+    Status(usize),
+    LuarWilayah,
+    /// An input of the score with this index is empty.
+    SkorKosong(usize),
+    JarakTakDiketahui,
+    WaktuKosong,
+    /// A teacher's child applying through mutasi away from the parent's school.
+    BukanSekolahOrtu,
+}
+
+/// Why an applicant ended where they did, rendered into words only for output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Alasan {
+    Kosong,
+    /// Not eligible at this school (the first choice where it was found).
+    Tidak(u32, Gagal),
+    /// Outranked at this school in this unit.
+    Kalah(u32, usize),
+    /// The school has no seats for this unit.
+    TanpaKursi(u32, usize),
+    TanpaPilihan,
+    TanpaTahap,
+    NaikCadangan,
+    TidakDaftarUlang,
+    /// Index into `BacaanPendaftar::rusak`.
+    DataRusak(usize),
+}
+
+pub(super) fn bulan_teks(m: i64) -> Teks {
+    let (y, r) = (m / 12, m % 12);
+    t!("{y} tahun {r} bulan", "{y} years {r} months")
+}
+
+impl Gagal {
+    pub fn teks(self, skema: &Skema) -> Teks {
+        match self {
+            Gagal::UsiaAtas(u) => {
+                let (a, b) = (bulan_teks(u), bulan_teks(skema.usia_max.unwrap_or(0)));
+                let (ai, bi, ae, be) = (a.id, b.id, a.en, b.en);
+                t!(
+                    "usia {ai} melebihi batas {bi}",
+                    "age {ae} is above the limit {be}"
+                )
+            }
+            Gagal::UsiaBawah(u) => {
+                let (a, b) = (bulan_teks(u), bulan_teks(skema.usia_min.unwrap_or(0)));
+                let (ai, bi, ae, be) = (a.id, b.id, a.en, b.en);
+                t!(
+                    "usia {ai} di bawah batas {bi}",
+                    "age {ae} is below the limit {be}"
+                )
+            }
+            Gagal::LahirKosong => t!("tanggal lahir kosong", "birth date is empty"),
+            Gagal::Status(b) => {
+                let n = skema.status.get(b).map(String::as_str).unwrap_or("");
+                t!("tidak berstatus `{n}`", "does not have status `{n}`")
+            }
+            Gagal::LuarWilayah => t!(
+                "tempat tinggal di luar wilayah sekolah ini",
+                "home is outside this school's zone"
+            ),
+            Gagal::SkorKosong(i) => {
+                let n = skema.skor.get(i).map(|x| x.0.as_str()).unwrap_or("");
+                t!(
+                    "nilai untuk skor `{n}` kosong",
+                    "an input of score `{n}` is empty"
+                )
+            }
+            Gagal::JarakTakDiketahui => t!(
+                "jarak ke sekolah tidak diketahui",
+                "distance to the school is unknown"
+            ),
+            Gagal::WaktuKosong => t!("waktu daftar kosong", "registration time is empty"),
+            Gagal::BukanSekolahOrtu => t!(
+                "anak guru hanya memakai jalur ini di sekolah tempat orang tuanya mengajar",
+                "a teacher's child uses this jalur only at the school where the parent teaches"
+            ),
+        }
+    }
+}

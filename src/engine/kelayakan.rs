@@ -1,0 +1,105 @@
+//! Eligibility: the explain trace's buffer, the per-applicant facts (scores,
+//! age, age failure) and the plan's age limits (`usia`: minimum, maximum,
+//! special minimum, exemptions) and conditions (`syarat`: zone by area code or
+//! radius, statuses, a teacher's child at the parent's school).
+
+use super::*;
+
+pub(super) struct Jejak<'a> {
+    pub(super) target: Option<usize>,
+    pub(super) out: &'a mut Vec<Teks>,
+}
+
+impl Jejak<'_> {
+    pub(super) fn on(&self, a: usize) -> bool {
+        self.target == Some(a)
+    }
+    pub(super) fn push(&mut self, a: usize, t: Teks) {
+        if self.on(a) {
+            self.out.push(t);
+        }
+    }
+}
+
+/// Per-applicant facts that do not depend on the school.
+#[derive(Clone, Copy)]
+pub(super) struct Fakta<'a> {
+    /// Scores in fixed point (1e-6); `KOSONG` where an input is empty.
+    pub(super) skor: &'a [i64],
+    /// Why the applicant fails the age rules, if they do.
+    pub(super) usia_gagal: Option<Gagal>,
+    pub(super) umur: Option<i64>,
+}
+
+pub(super) const KOSONG: i64 = i64::MIN;
+
+pub(super) fn usia(skema: &Skema, p: &Pendaftar) -> (Option<i64>, Option<Gagal>) {
+    let umur = p.lahir.map(|l| umur_bulan(l, skema.acuan));
+    let bebas = p.status & skema.bebas_usia != 0;
+    let mut gagal = None;
+    if let Some(u) = umur {
+        if let Some(max) = skema.usia_max {
+            // "at most 15 years" holds until the 16th birthday.
+            if u > max + 11 && !bebas {
+                gagal = Some(Gagal::UsiaAtas(u));
+            }
+        }
+        if let Some(min) = skema.usia_min {
+            let istimewa_ok = matches!((skema.istimewa, skema.bit_istimewa), (Some(m), Some(b)) if u >= m && p.status & (1 << b) != 0);
+            if u < min && !bebas && !istimewa_ok {
+                gagal = Some(Gagal::UsiaBawah(u));
+            }
+        }
+    } else if skema.usia_min.is_some() || skema.usia_max.is_some() {
+        gagal = Some(Gagal::LahirKosong);
+    }
+    (umur, gagal)
+}
+
+/// The age rule and every `syarat` of unit `u` for applicant `p` at their k-th
+/// choice; the distance to that school when they hold.
+pub(super) fn syarat(
+    skema: &Skema,
+    sekolah: &[Sekolah],
+    p: &Pendaftar,
+    f: Fakta,
+    u: &Unit,
+    k: usize,
+) -> Result<u32, Gagal> {
+    if let Some(g) = f.usia_gagal {
+        return Err(g);
+    }
+    let s = p.pilihan[k] as usize;
+    let jarak = p.jarak.get(k).copied().unwrap_or(u32::MAX);
+    for sy in &u.syarat {
+        match sy {
+            SyaratC::Status(b) => {
+                if p.status & (1 << b) == 0 {
+                    return Err(Gagal::Status(*b));
+                }
+            }
+            SyaratC::AnakGuru(b) => {
+                if p.status & (1 << b) == 0 {
+                    return Err(Gagal::Status(*b));
+                }
+                if p.sekolah_ortu != Some(s as u32) {
+                    return Err(Gagal::BukanSekolahOrtu);
+                }
+            }
+            SyaratC::DalamWilayah => {
+                let inside = match skema.radius_m {
+                    Some(r) => jarak <= r,
+                    None => sekolah.get(s).is_some_and(|sk| {
+                        p.wilayah
+                            .iter()
+                            .any(|w| sk.wilayah_id.binary_search(w).is_ok())
+                    }),
+                };
+                if !inside {
+                    return Err(Gagal::LuarWilayah);
+                }
+            }
+        }
+    }
+    Ok(jarak)
+}

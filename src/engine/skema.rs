@@ -1,0 +1,468 @@
+//! The plan prepared for running (`Skema::dari_plan`): unit ids, statuses,
+//! score formulas, points tables and age limits resolved to indexes and fixed
+//! numbers, once. Reads every `seleksi`, `skor`, `poin`, `usia`, `wilayah`,
+//! `pilihan`, `cadangan` and `kursi` field of the plan; the other rooms read
+//! only the `Skema`.
+
+use super::*;
+
+/// The status of a teacher's child; it holds only at the parent's school.
+pub(super) const ANAK_GURU: &str = "anak_guru";
+
+#[derive(Debug, Clone)]
+pub(super) enum SyaratC {
+    DalamWilayah,
+    Status(usize),
+    /// `status anak_guru`: a teacher's child, at the school where the parent
+    /// teaches only (FAQ 60, 61).
+    AnakGuru(usize),
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(super) enum KriteriaC {
+    Skor(usize),
+    Jarak,
+    Usia,
+    Waktu,
+    Nomor,
+    /// At or above the plan's priority age: 0, else 1.
+    UsiaPrioritas,
+}
+
+#[derive(Debug, Clone)]
+pub(super) enum SumberC {
+    /// Index into `Pendaftar::nilai`.
+    Slot(usize),
+    /// Another score.
+    Skor(usize),
+}
+
+#[derive(Debug, Clone)]
+pub struct Unit {
+    pub id: String,
+    pub tahap: u32,
+    pub(super) syarat: Vec<SyaratC>,
+    pub urutan: Vec<KriteriaPlan>,
+    pub(super) kriteria: Vec<(KriteriaC, Arah)>,
+    pub sisa_ke: Option<usize>,
+    /// Position in the seat scheme: jalur index, and sub-jalur index if any.
+    pub(super) jalur: usize,
+    pub(super) sub: Option<usize>,
+}
+
+/// A points table: (kategori, peringkat) → points.
+pub type TabelPoin = BTreeMap<(String, String), u32>;
+
+/// A plan prepared for running: names resolved to indexes, numbers parsed.
+#[derive(Debug, Clone)]
+pub struct Skema {
+    pub units: Vec<Unit>,
+    /// Waves in order, each with its units in processing order.
+    pub tahap: Vec<(u32, Vec<usize>)>,
+    /// Numeric applicant columns the score formulas read.
+    pub kolom_angka: Vec<String>,
+    /// Points tables: name and (kategori, peringkat) → points.
+    pub poin: Vec<(String, TabelPoin)>,
+    pub(super) skor: Vec<(String, Vec<(f64, SumberC)>)>,
+    /// Statuses the plan refers to; bit k of `Pendaftar::status`.
+    pub status: Vec<String>,
+    pub perlu_lahir: bool,
+    pub perlu_waktu: bool,
+    pub perlu_jarak: bool,
+    /// Some unit requires `dalam_wilayah` and the zone is by area codes.
+    pub perlu_wilayah: bool,
+    /// Some unit admits teachers' children: the parent's school is needed.
+    pub perlu_sekolah_ortu: bool,
+    /// The status bit of `anak_guru`, when the plan uses it.
+    pub anak_guru: Option<usize>,
+    /// The age reference date, days since 1970-01-01.
+    pub acuan: i64,
+    pub(super) usia_min: Option<i64>,
+    pub(super) usia_max: Option<i64>,
+    pub(super) prioritas: Option<i64>,
+    pub(super) istimewa: Option<i64>,
+    pub(super) bebas_usia: u64,
+    pub(super) bit_istimewa: Option<usize>,
+    pub(super) radius_m: Option<u32>,
+    pub(super) kursi: KursiSiap,
+    pub mekanisme: Mekanisme,
+    pub maks_pilihan: usize,
+    pub(super) cadangan: Cadangan,
+}
+
+/// Longest ranking chain the engine keys: criteria (the SD age priority is one)
+/// + choice rank + the applicant-order tie-break, one slot spare.
+pub(super) const KUNCI: usize = 12;
+pub(super) const MAKS_URUTAN: usize = KUNCI - 3;
+
+pub(super) type Kunci = [i64; KUNCI];
+
+/// The key the assignment compares: choice number, then for each stretch of the
+/// ranking between distance criteria the applicant's rank in that stretch, with
+/// the distance between (see `Peringkat`). Equal order to `Kunci`, in 24 bytes:
+/// six 32-bit slots packed two to a word, so a comparison looks at three words.
+pub(super) type K = [u64; 3];
+
+/// One piece's reserve candidates in buckets per school: bucket starts (one
+/// more than the schools) and the (key, participant) entries.
+pub(super) type EmberPotong = (Vec<usize>, Vec<(K, u32)>);
+
+/// Most distance criteria one ranking may use (each takes two slots of `K`).
+pub(super) const MAKS_JARAK: usize = 2;
+
+impl Skema {
+    pub fn dari_plan(plan: &Plan) -> Result<Skema, Teks> {
+        // A TK juknis has no jalur (Pasal 6, 10): there is nothing to select.
+        if plan.seleksi.is_empty() {
+            let j = plan.juknis.jenjang.as_str();
+            return Err(t!(
+                "rencana {j} ini tidak punya jalur untuk diseleksi (TK diterima menurut usia, tanpa jalur dan kuota); mesin seleksi tidak menjalankannya",
+                "this {j} plan has no jalur to select (TK admits by age, without jalur or quotas); the engine does not run it"
+            ));
+        }
+        let mut status: Vec<String> = Vec::new();
+        let bit = |s: &str, status: &mut Vec<String>| -> usize {
+            match status.iter().position(|x| x == s) {
+                Some(k) => k,
+                None => {
+                    status.push(s.to_string());
+                    status.len() - 1
+                }
+            }
+        };
+        // Score columns and tables.
+        let mut kolom_angka: Vec<String> = Vec::new();
+        let mut poin_names: Vec<String> = Vec::new();
+        for s in &plan.skor {
+            for su in &s.suku {
+                match &su.sumber {
+                    Sumber::Poin { tabel } => {
+                        if !poin_names.contains(tabel) {
+                            poin_names.push(tabel.clone());
+                        }
+                    }
+                    Sumber::Masukan { nama } if plan.skor.iter().any(|x| &x.nama == nama) => {}
+                    _ => {
+                        for k in &su.kolom {
+                            if !kolom_angka.contains(k) {
+                                kolom_angka.push(k.clone());
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let poin: Vec<(String, TabelPoin)> = poin_names
+            .iter()
+            .map(|n| {
+                let mut m = BTreeMap::new();
+                if let Some(t) = plan.poin.iter().find(|t| &t.nama == n) {
+                    for b in &t.baris {
+                        for v in &b.nilai {
+                            m.insert(
+                                (b.kategori.to_lowercase(), v.peringkat.to_lowercase()),
+                                v.poin,
+                            );
+                        }
+                    }
+                }
+                (n.clone(), m)
+            })
+            .collect();
+        let mut skor = Vec::new();
+        for s in &plan.skor {
+            let mut suku = Vec::new();
+            for su in &s.suku {
+                let bobot = su.bobot.to_string().parse::<f64>().unwrap_or(0.0) / 100.0;
+                let src = match &su.sumber {
+                    Sumber::Poin { tabel } => SumberC::Slot(
+                        kolom_angka.len() + poin_names.iter().position(|n| n == tabel).unwrap_or(0),
+                    ),
+                    Sumber::Masukan { nama } if plan.skor.iter().any(|x| &x.nama == nama) => {
+                        SumberC::Skor(plan.skor.iter().position(|x| &x.nama == nama).unwrap_or(0))
+                    }
+                    _ => {
+                        let k = su.kolom.first().cloned().unwrap_or_default();
+                        SumberC::Slot(kolom_angka.iter().position(|x| *x == k).unwrap_or(0))
+                    }
+                };
+                suku.push((bobot, src));
+            }
+            skor.push((s.nama.clone(), suku));
+        }
+        // A score that reads itself, directly or not, cannot be computed.
+        for (i, (n, _)) in skor.iter().enumerate() {
+            let mut stack = vec![(i, 0usize)];
+            while let Some((k, depth)) = stack.pop() {
+                if depth > skor.len() {
+                    return Err(t!(
+                        "skor `{n}` memakai dirinya sendiri",
+                        "score `{n}` refers to itself"
+                    ));
+                }
+                for (_, s) in &skor[k].1 {
+                    if let SumberC::Skor(j) = s {
+                        stack.push((*j, depth + 1));
+                    }
+                }
+            }
+        }
+        let mut units = Vec::new();
+        let (mut perlu_lahir, mut perlu_waktu, mut perlu_jarak) = (false, false, false);
+        for u in &plan.seleksi {
+            let jalur = plan.kursi.jalur.iter().position(|j| j.id == u.jalur);
+            let Some(jalur) = jalur else {
+                let id = &u.id;
+                return Err(t!(
+                    "unit `{id}` tidak ada di skema kursi",
+                    "unit `{id}` is missing from the seat scheme"
+                ));
+            };
+            let sub = plan.kursi.jalur[jalur]
+                .sub
+                .iter()
+                .position(|s| s.id == u.id);
+            let mut syarat = Vec::new();
+            for s in &u.syarat {
+                match s {
+                    Syarat::DalamWilayah => syarat.push(SyaratC::DalamWilayah),
+                    Syarat::Status(n) | Syarat::Lain(n) if n.eq_ignore_ascii_case(ANAK_GURU) => {
+                        syarat.push(SyaratC::AnakGuru(bit(ANAK_GURU, &mut status)))
+                    }
+                    Syarat::Status(n) | Syarat::Lain(n) => {
+                        syarat.push(SyaratC::Status(bit(&n.to_lowercase(), &mut status)))
+                    }
+                }
+            }
+            if u.urutan.len() > MAKS_URUTAN {
+                let id = &u.id;
+                return Err(t!(
+                    "urutan `{id}` lebih dari {MAKS_URUTAN} kriteria",
+                    "ranking of `{id}` has more than {MAKS_URUTAN} criteria"
+                ));
+            }
+            if u.urutan
+                .iter()
+                .filter(|k| k.kriteria == KriteriaJenis::Jarak)
+                .count()
+                > MAKS_JARAK
+            {
+                let id = &u.id;
+                return Err(t!(
+                    "urutan `{id}` memakai jarak lebih dari {MAKS_JARAK} kali",
+                    "ranking of `{id}` uses distance more than {MAKS_JARAK} times"
+                ));
+            }
+            for k in &u.urutan {
+                match &k.kriteria {
+                    KriteriaJenis::Usia => perlu_lahir = true,
+                    KriteriaJenis::UsiaPrioritas if plan.usia.prioritas_bulan.is_none() => {
+                        let id = &u.id;
+                        return Err(t!(
+                            "urutan `{id}` memakai `usia_prioritas`, tetapi rencana tidak menetapkan usia prioritas",
+                            "ranking of `{id}` uses `usia_prioritas`, but the plan sets no priority age"
+                        ));
+                    }
+                    KriteriaJenis::UsiaPrioritas => perlu_lahir = true,
+                    KriteriaJenis::WaktuDaftar => perlu_waktu = true,
+                    KriteriaJenis::Jarak => perlu_jarak = true,
+                    KriteriaJenis::Skor(n) if !plan.skor.iter().any(|s| &s.nama == n) => {
+                        return Err(t!(
+                            "skor `{n}` tidak ada di rencana",
+                            "score `{n}` is not in the plan"
+                        ));
+                    }
+                    _ => {}
+                }
+            }
+            let kriteria = u
+                .urutan
+                .iter()
+                .map(|k| {
+                    let c = match &k.kriteria {
+                        KriteriaJenis::Skor(n) => KriteriaC::Skor(
+                            plan.skor.iter().position(|s| &s.nama == n).unwrap_or(0),
+                        ),
+                        KriteriaJenis::Jarak => KriteriaC::Jarak,
+                        KriteriaJenis::Usia => KriteriaC::Usia,
+                        KriteriaJenis::WaktuDaftar => KriteriaC::Waktu,
+                        KriteriaJenis::NomorPendaftaran => KriteriaC::Nomor,
+                        KriteriaJenis::UsiaPrioritas => KriteriaC::UsiaPrioritas,
+                    };
+                    (c, k.arah)
+                })
+                .collect();
+            units.push(Unit {
+                id: u.id.clone(),
+                tahap: u.tahap,
+                syarat,
+                kriteria,
+                urutan: u.urutan.clone(),
+                sisa_ke: None,
+                jalur,
+                sub,
+            });
+        }
+        for (i, u) in plan.seleksi.iter().enumerate() {
+            if let Some(t) = &u.sisa_ke {
+                // Carry-over to a jalur with sub-jalur goes to its first one.
+                let target = units.iter().position(|x| &x.id == t).or_else(|| {
+                    units
+                        .iter()
+                        .position(|x| x.id.starts_with(&format!("{t}.")))
+                });
+                units[i].sisa_ke = target;
+            }
+        }
+        let tahap = plan
+            .tahap
+            .iter()
+            .map(|t| {
+                let order = t
+                    .urutan_proses
+                    .iter()
+                    .filter_map(|id| units.iter().position(|u| &u.id == id))
+                    .collect();
+                (t.nomor, order)
+            })
+            .collect();
+        let acuan = data::hari(&plan.usia.tanggal_acuan).ok_or_else(|| {
+            t!(
+                "tanggal_acuan rencana tidak sah",
+                "the plan's tanggal_acuan is invalid"
+            )
+        })?;
+        let mut bebas_usia = 0u64;
+        for s in &plan.usia.pengecualian {
+            let k = bit(&s.to_lowercase(), &mut status);
+            if k < 64 {
+                bebas_usia |= 1 << k;
+            }
+        }
+        let bit_istimewa = plan
+            .usia
+            .istimewa
+            .as_ref()
+            .map(|_| bit("istimewa", &mut status));
+        if plan.usia.minimal_bulan.is_some() || plan.usia.maksimal_bulan.is_some() {
+            perlu_lahir = true;
+        }
+        if status.len() > 64 {
+            return Err(t!(
+                "rencana memakai lebih dari 64 status",
+                "the plan uses more than 64 statuses"
+            ));
+        }
+        let radius_m = match &plan.wilayah.metode {
+            Some(Metode::Radius { meter }) => Some(*meter),
+            _ => None,
+        };
+        if radius_m.is_some()
+            && units
+                .iter()
+                .any(|u| u.syarat.iter().any(|s| matches!(s, SyaratC::DalamWilayah)))
+        {
+            perlu_jarak = true;
+        }
+        let perlu_wilayah = radius_m.is_none()
+            && units
+                .iter()
+                .any(|u| u.syarat.iter().any(|s| matches!(s, SyaratC::DalamWilayah)));
+        let perlu_sekolah_ortu = units
+            .iter()
+            .any(|u| u.syarat.iter().any(|s| matches!(s, SyaratC::AnakGuru(_))));
+        let anak_guru = status.iter().position(|s| s == ANAK_GURU);
+        let maks_pilihan = match plan.pilihan.mekanisme {
+            Mekanisme::Tunggal => 1,
+            _ => plan.pilihan.maksimal.max(1) as usize,
+        };
+        Ok(Skema {
+            units,
+            tahap,
+            kolom_angka,
+            poin,
+            skor,
+            status,
+            perlu_lahir,
+            perlu_waktu,
+            perlu_jarak,
+            perlu_wilayah,
+            perlu_sekolah_ortu,
+            anak_guru,
+            acuan,
+            usia_min: plan.usia.minimal_bulan.map(i64::from),
+            usia_max: plan.usia.maksimal_bulan.map(i64::from),
+            prioritas: plan.usia.prioritas_bulan.map(i64::from),
+            istimewa: plan
+                .usia
+                .istimewa
+                .as_ref()
+                .map(|i| i64::from(i.minimal_bulan)),
+            bebas_usia,
+            bit_istimewa,
+            radius_m,
+            kursi: plan.kursi.siap(),
+            mekanisme: plan.pilihan.mekanisme,
+            maks_pilihan,
+            cadangan: plan.cadangan,
+        })
+    }
+
+    pub fn unit_index(&self, id: &str) -> Option<u16> {
+        self.units.iter().position(|u| u.id == id).map(|i| i as u16)
+    }
+    pub fn unit_ids(&self) -> Vec<&str> {
+        self.units.iter().map(|u| u.id.as_str()).collect()
+    }
+
+    /// Seats of every unit at a school of capacity `n`, in unit order.
+    pub fn kursi_sekolah(&self, n: u32) -> Vec<u32> {
+        let jalur = self.kursi.jalur(n);
+        let subs: Vec<Vec<i64>> = jalur
+            .iter()
+            .enumerate()
+            .map(|(i, &s)| self.kursi.sub(i, n, s))
+            .collect();
+        self.units
+            .iter()
+            .map(|u| {
+                let v = match u.sub {
+                    Some(k) => subs
+                        .get(u.jalur)
+                        .and_then(|s| s.get(k))
+                        .copied()
+                        .unwrap_or(0),
+                    None => jalur.get(u.jalur).copied().unwrap_or(0),
+                };
+                v.max(0) as u32
+            })
+            .collect()
+    }
+
+    pub(super) fn nilai_skor(&self, p: &Pendaftar, i: usize, depth: usize) -> Option<f64> {
+        let (_, suku) = self.skor.get(i)?;
+        let mut total = 0.0;
+        for (bobot, src) in suku {
+            let v = match src {
+                SumberC::Slot(k) => *p.nilai.get(*k)?,
+                SumberC::Skor(j) if depth < self.skor.len() => self.nilai_skor(p, *j, depth + 1)?,
+                SumberC::Skor(_) => return None,
+            };
+            if v.is_nan() {
+                return None;
+            }
+            total += bobot * v;
+        }
+        Some(total)
+    }
+
+    /// Scores of one applicant in fixed point (1e-6), `KOSONG` where an input is empty.
+    pub(super) fn skor_pendaftar(&self, p: &Pendaftar, out: &mut [i64]) {
+        for (i, o) in out.iter_mut().enumerate() {
+            *o = self
+                .nilai_skor(p, i, 0)
+                .map(|v| (v * 1e6).round() as i64)
+                .unwrap_or(KOSONG);
+        }
+    }
+}

@@ -1,0 +1,205 @@
+//! A `jalur` or `sub` block: quota, conditions, documents, ranking criteria,
+//! direct admission, per-area split.
+
+use super::*;
+
+impl Lower<'_> {
+    pub(super) fn jalur(&mut self, a: &ast::Jalur, id: &str, span: Span, is_sub: bool) -> Jalur {
+        let kuota = a.kuota.as_ref().and_then(|p| self.persen(p));
+        let mut j = Jalur {
+            id: id.to_string(),
+            nama: a.nama.clone(),
+            kuota,
+            syarat: Vec::new(),
+            dokumen: Vec::new(),
+            dokumen_span: None,
+            urutan: None,
+            per: None,
+            langsung_diterima: None,
+            sub: Vec::new(),
+            sub_ganda: false,
+            span,
+        };
+        if a.kuota.is_none() {
+            let n = &a.nama.node;
+            let (kw_id, kw_en) = if is_sub {
+                ("sub", "sub")
+            } else {
+                ("jalur", "jalur")
+            };
+            let _ = kw_en;
+            let leaf = id.rsplit('.').next().unwrap_or(id).to_string();
+            self.push(
+                Diagnostic::new(
+                    "sintaks.pernyataan",
+                    t!(
+                        "{kw_id} `{n}` belum punya kuota",
+                        "{kw_id} `{n}` has no quota"
+                    ),
+                )
+                .at(a.nama.span, None)
+                .help(t!(
+                    "tulis persentasenya sesudah nama: `{kw_id} {leaf} 30%`",
+                    "write its percentage after the name: `{kw_id} {leaf} 30%`"
+                )),
+            );
+        }
+        for it in &a.isi {
+            let s = it.span;
+            match &it.node {
+                ast::JalurItem::Sub(sub) => {
+                    let sid = format!("{id}.{}", sub.nama.node);
+                    if let Some(prev) = j.sub.iter().find(|x| x.id == sid) {
+                        let first = prev.nama.span;
+                        self.dup_name(&format!("sub {}", sub.nama.node), first, sub.nama.span);
+                        j.sub_ganda = true;
+                        continue;
+                    }
+                    let sj = self.jalur(sub, &sid, s, true);
+                    j.sub.push(sj);
+                }
+                ast::JalurItem::Syarat(list) => {
+                    for x in list {
+                        let v = match &x.node {
+                            ast::Syarat::Status(n) => Syarat::Status(n.node.clone()),
+                            ast::Syarat::Nama(n) if n.node == "dalam_wilayah" => {
+                                Syarat::DalamWilayah
+                            }
+                            ast::Syarat::Nama(n) => Syarat::Lain(n.node.clone()),
+                        };
+                        j.syarat.push(sp(v, x.span));
+                    }
+                }
+                ast::JalurItem::Dokumen(list) => {
+                    j.dokumen_span = Some(j.dokumen_span.map_or(s, |d| d.join(s)));
+                    for d in list {
+                        let minimal_bulan = match &d.node.minimal {
+                            Some(u) => match self.umur(u) {
+                                Some(m) => Some(m.node),
+                                None => continue,
+                            },
+                            None => None,
+                        };
+                        j.dokumen.push(sp(
+                            Dokumen {
+                                nama: d.node.nama.node.clone(),
+                                minimal_bulan,
+                            },
+                            d.span,
+                        ));
+                    }
+                }
+                ast::JalurItem::Urutan(list) => {
+                    let mut ks = Vec::new();
+                    for k in list {
+                        if let Some(v) = self.kriteria(k) {
+                            ks.push(v);
+                        }
+                    }
+                    let v = sp(ks, s);
+                    self.set_once(&mut j.urutan, "urutan", v);
+                }
+                ast::JalurItem::Per(w) => {
+                    if PER.contains(&w.node.as_str()) {
+                        let v = sp(w.node.clone(), s);
+                        self.set_once(&mut j.per, "per", v);
+                    } else {
+                        self.unknown_word(w, "satuan wilayah", "area unit", PER);
+                    }
+                }
+                ast::JalurItem::LangsungDiterima => j.langsung_diterima = Some(s),
+                ast::JalurItem::Rusak(r) => {
+                    if is_sub && r.keyword.node == "sub" {
+                        self.push(
+                            Diagnostic::new(
+                                "sintaks.pernyataan",
+                                t!(
+                                    "sub-jalur tidak boleh berisi sub-jalur",
+                                    "a sub-jalur cannot contain sub-jalur"
+                                ),
+                            )
+                            .at(r.text.span, None)
+                            .help(t!(
+                                "tulis semua sub-jalur langsung di dalam blok jalur",
+                                "declare every sub-jalur directly inside the jalur block"
+                            )),
+                        );
+                    } else {
+                        self.rusak(r, "jalur", JALUR);
+                    }
+                }
+            }
+        }
+        j
+    }
+
+    pub(super) fn kriteria(&mut self, k: &Spanned<ast::Kriteria>) -> Option<Spanned<Kriteria>> {
+        let name = k.node.nama.node.as_str();
+        let jenis = match name {
+            "jarak" => KriteriaJenis::Jarak,
+            "usia" => KriteriaJenis::Usia,
+            "waktu_daftar" => KriteriaJenis::WaktuDaftar,
+            "nomor_pendaftaran" => KriteriaJenis::NomorPendaftaran,
+            "usia_prioritas" => KriteriaJenis::UsiaPrioritas,
+            // Score names are resolved once every `skor` is known (`resolve`).
+            other => KriteriaJenis::Skor(other.to_string()),
+        };
+        let allowed: &[(&str, Arah)] = match &jenis {
+            KriteriaJenis::Skor(_) => {
+                &[("tertinggi", Arah::Tertinggi), ("terendah", Arah::Terendah)]
+            }
+            KriteriaJenis::Jarak => &[("terdekat", Arah::Terdekat), ("terjauh", Arah::Terjauh)],
+            KriteriaJenis::Usia => &[("tertua", Arah::Tertua), ("termuda", Arah::Termuda)],
+            KriteriaJenis::WaktuDaftar => &[("terawal", Arah::Terawal)],
+            KriteriaJenis::NomorPendaftaran => &[("terkecil", Arah::Terkecil)],
+            KriteriaJenis::UsiaPrioritas => &[("dulu", Arah::Dulu)],
+        };
+        let words: Vec<&str> = allowed.iter().map(|(w, _)| *w).collect();
+        // `usia_prioritas` has one direction: the priority age and older first.
+        if jenis == KriteriaJenis::UsiaPrioritas && k.node.arah.is_none() {
+            return Some(sp(
+                Kriteria {
+                    kriteria: jenis,
+                    arah: Arah::Dulu,
+                },
+                k.span,
+            ));
+        }
+        let Some(arah_t) = &k.node.arah else {
+            let first = words.first().copied().unwrap_or("");
+            self.push(
+                Diagnostic::new(
+                    "sintaks.pernyataan",
+                    t!(
+                        "kriteria `{name}` tanpa arah",
+                        "criterion `{name}` has no direction"
+                    ),
+                )
+                .at(k.span, None)
+                .help(t!(
+                    "tulis arahnya, mis. `{name} {first}`",
+                    "add its direction, e.g. `{name} {first}`"
+                )),
+            );
+            return None;
+        };
+        match allowed.iter().find(|(w, _)| *w == arah_t.node) {
+            Some((_, arah)) => Some(sp(
+                Kriteria {
+                    kriteria: jenis,
+                    arah: *arah,
+                },
+                k.span,
+            )),
+            None => {
+                self.unknown_word(
+                    arah_t,
+                    &format!("arah untuk `{name}`"),
+                    &format!("direction for `{name}`"),
+                    &words,
+                );
+                None
+            }
+        }
+    }
+}

@@ -1,0 +1,289 @@
+//! Scores and points: `skor` formulas (weights, rapor semesters and subjects,
+//! tests, points tables, inputs), `poin` tables with their rows and values.
+
+use super::*;
+
+impl Lower<'_> {
+    pub(super) fn skor(
+        &mut self,
+        nama: &Spanned<String>,
+        suku: &[Spanned<ast::Suku>],
+        span: Span,
+    ) -> Skor {
+        let single = suku.len() == 1;
+        let mut out = Vec::new();
+        for s in suku {
+            let bobot = match &s.node.bobot {
+                Some(b) => match self.persen(b) {
+                    Some(p) => p,
+                    None => continue,
+                },
+                None if single => sp(Persen::HUNDRED, s.span),
+                None => {
+                    self.push(
+                        Diagnostic::new(
+                            "sintaks.pernyataan",
+                            t!("suku rumus tanpa bobot", "formula term without a weight"),
+                        )
+                        .at(s.span, None)
+                        .help(t!(
+                            "tulis bobot di depannya, mis. `40% indeks_sekolah_asal`",
+                            "put its weight in front, e.g. `40% indeks_sekolah_asal`"
+                        )),
+                    );
+                    continue;
+                }
+            };
+            let sumber = match &s.node.sumber.node {
+                ast::Sumber::Rapor {
+                    dari,
+                    sampai,
+                    mapel,
+                } => {
+                    let a = self.rapor_titik(dari);
+                    let b = self.rapor_titik(sampai);
+                    match (a, b) {
+                        (Some(a), Some(b)) if a.1 == b.1 && a.0 >= 1 && a.0 <= b.0 => {
+                            Sumber::Rapor {
+                                dari: a.0,
+                                sampai: b.0,
+                                mapel: mapel.iter().map(|m| m.node.clone()).collect(),
+                            }
+                        }
+                        (Some(_), Some(_)) => {
+                            self.push(
+                                Diagnostic::new(
+                                    "nilai.rentang",
+                                    t!("rentang semester tidak sah", "invalid semester range"),
+                                )
+                                .at(s.node.sumber.span, None)
+                                .help(t!(
+                                    "tulis mis. `semester 1..5`",
+                                    "write e.g. `semester 1..5`"
+                                )),
+                            );
+                            continue;
+                        }
+                        _ => continue,
+                    }
+                }
+                ast::Sumber::Tes(n) => Sumber::Tes {
+                    nama: n.node.clone(),
+                },
+                ast::Sumber::Poin(n) => Sumber::Poin {
+                    tabel: n.node.clone(),
+                },
+                ast::Sumber::Masukan(n) => Sumber::Masukan {
+                    nama: n.node.clone(),
+                },
+            };
+            out.push(sp(
+                Suku {
+                    bobot,
+                    sumber: sp(sumber, s.node.sumber.span),
+                },
+                s.span,
+            ));
+        }
+        Skor {
+            nama: nama.clone(),
+            suku: out,
+            span,
+        }
+    }
+
+    pub(super) fn poin(
+        &mut self,
+        nama: &Spanned<String>,
+        baris: &[Spanned<ast::PoinBaris>],
+        span: Span,
+    ) -> TabelPoin {
+        let mut out = Vec::new();
+        // Values out of range, reported once for the whole table.
+        let mut luar: Vec<Span> = Vec::new();
+        for b in baris {
+            let k = tingkat_lomba(b.node.kategori.node.as_str());
+            // `ketua_osis 20` / `wakil_ketua_osis 10`: organisation in the name, the
+            // rest is the role.
+            if b.node.nilai.len() == 1 && b.node.nilai[0].0.node == k {
+                if let Some(org) = ORGANISASI
+                    .iter()
+                    .find(|o| k.ends_with(&format!("_{o}")) || k.starts_with(&format!("{o}_")))
+                {
+                    let role = k
+                        .replace(&format!("_{org}"), "")
+                        .replace(&format!("{org}_"), "");
+                    if let Some(v) = self.poin_nilai(&b.node.nilai[0].1, &mut luar) {
+                        let kat = sp(org.to_string(), b.node.kategori.span);
+                        let r = sp(role, b.node.kategori.span);
+                        out.push(sp(
+                            BarisPoin {
+                                kategori: kat,
+                                jenis: JenisBaris::Organisasi,
+                                nilai: vec![(r, v)],
+                            },
+                            b.span,
+                        ));
+                    }
+                    continue;
+                }
+            }
+            let jenis = if let Some(i) = TINGKAT_LOMBA.iter().position(|t| *t == k) {
+                JenisBaris::Tingkat(i as u8)
+            } else if ORGANISASI.contains(&k) {
+                JenisBaris::Organisasi
+            } else {
+                let all: Vec<&str> = TINGKAT_LOMBA
+                    .iter()
+                    .chain(ORGANISASI.iter())
+                    .copied()
+                    .collect();
+                self.unknown_word(
+                    &b.node.kategori,
+                    "tingkat atau organisasi",
+                    "level or organisation",
+                    &all,
+                );
+                continue;
+            };
+            let mut nilai = Vec::new();
+            for (r, v) in &b.node.nilai {
+                if let Some(v) = self.poin_nilai(v, &mut luar) {
+                    nilai.push((r.clone(), v));
+                }
+            }
+            out.push(sp(
+                BarisPoin {
+                    kategori: sp(k.to_string(), b.node.kategori.span),
+                    jenis,
+                    nilai,
+                },
+                b.span,
+            ));
+        }
+        if let Some((first, rest)) = luar.split_first() {
+            let n = luar.len();
+            let mut d = Diagnostic::new(
+                "nilai.rentang",
+                t!(
+                    "{n} nilai poin di tabel `{}` melebihi {MAKS_POIN}",
+                    "{n} point values in table `{}` exceed {MAKS_POIN}",
+                    nama.node
+                ),
+            )
+            .at(*first, None)
+            .help(t!(
+                "poin adalah bilangan bulat 0 sampai {MAKS_POIN}",
+                "points are whole numbers from 0 to {MAKS_POIN}"
+            ));
+            for s in rest {
+                d = d.also(*s, t!("juga di sini", "also here"));
+            }
+            self.push(d);
+        }
+        TabelPoin {
+            nama: nama.clone(),
+            baris: out,
+            span,
+        }
+    }
+
+    /// One points value: a whole number up to `MAKS_POIN`; larger values are
+    /// collected in `luar` and reported once per table, fractions at once.
+    pub(super) fn poin_nilai(
+        &mut self,
+        v: &Spanned<String>,
+        luar: &mut Vec<Span>,
+    ) -> Option<Spanned<u32>> {
+        if v.node.contains('.') {
+            let x = &v.node;
+            let ribuan = x.split_once('.').is_some_and(|(_, f)| f.len() == 3);
+            let plain: String = x.chars().filter(|c| *c != '.').collect();
+            if ribuan {
+                self.push(
+                    Diagnostic::new(
+                        "nilai.rentang",
+                        t!(
+                            "poin ditulis tanpa titik ribuan: `{plain}`, bukan `{x}`",
+                            "write points without a thousands dot: `{plain}`, not `{x}`"
+                        ),
+                    )
+                    .at(v.span, None)
+                    .help(t!("tulis `{plain}`", "write `{plain}`")),
+                );
+                return None;
+            }
+            self.push(
+                Diagnostic::new(
+                    "nilai.rentang",
+                    t!(
+                        "poin harus bilangan bulat, bukan `{x}`",
+                        "points must be whole numbers, not `{x}`"
+                    ),
+                )
+                .at(v.span, None)
+                .help(t!(
+                    "bahasa juknis belum mendukung poin pecahan; kalikan semua poin tabel ini dengan 10 (mis. 0.5 → 5)",
+                    "the juknis language does not support fractional points yet; multiply every point of this table by 10 (e.g. 0.5 → 5)"
+                )),
+            );
+            return None;
+        }
+        match v.node.parse::<u64>() {
+            Ok(x) if x <= u64::from(MAKS_POIN) => Some(sp(x as u32, v.span)),
+            _ => {
+                luar.push(v.span);
+                None
+            }
+        }
+    }
+
+    /// A rapor range end as a semester number counted from the first semester of
+    /// the level it belongs to (SD 1–12, SMP 1–6), and that level's first kelas:
+    /// `kelas 4 semester 1` → (7, 1); `kelas 7 semester 1` → (1, 7); a bare
+    /// `semester 5` → (5, 0).
+    pub(super) fn rapor_titik(&mut self, t: &ast::RaporTitik) -> Option<(u32, u32)> {
+        let Some(k) = &t.kelas else {
+            let s = self.int(&t.semester, 12, "semester", "semester")?;
+            return Some((s.node, 0));
+        };
+        let kelas = self.int(k, 12, "kelas", "grade")?;
+        let sem = self.int(
+            &t.semester,
+            2,
+            "semester dalam satu kelas",
+            "semester within a grade",
+        )?;
+        let pertama = match kelas.node {
+            1..=6 => 1,
+            7..=9 => 7,
+            v => {
+                self.push(
+                    Diagnostic::new(
+                        "nilai.rentang",
+                        t!(
+                            "rapor jenjang sebelumnya: kelas 1–6 (SD) atau 7–9 (SMP), bukan kelas {v}",
+                            "rapor of the previous level: grade 1–6 (SD) or 7–9 (SMP), not grade {v}"
+                        ),
+                    )
+                    .at(k.span, None),
+                );
+                return None;
+            }
+        };
+        if sem.node == 0 {
+            self.push(
+                Diagnostic::new(
+                    "nilai.rentang",
+                    t!(
+                        "semester dalam satu kelas adalah 1 atau 2",
+                        "the semester within a grade is 1 or 2"
+                    ),
+                )
+                .at(sem.span, None),
+            );
+            return None;
+        }
+        Some(((kelas.node - pertama) * 2 + sem.node, pertama))
+    }
+}

@@ -1,0 +1,293 @@
+//! The plan's vocabulary: the kinds a compiled plan is written in (jenjang,
+//! zone method, rounding, mechanism, score sources, conditions, documents,
+//! ranking criteria and directions, reserve lists, schedule steps). The
+//! checker's model uses the same words; the plan owns them, so the plan format
+//! changes only here.
+
+use super::persen::Persen;
+use serde::Serialize;
+
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
+pub enum Jenjang {
+    TK,
+    SD,
+    SMP,
+    SMA,
+    SMK,
+}
+
+impl Jenjang {
+    pub const ALL: [Jenjang; 5] = [
+        Jenjang::TK,
+        Jenjang::SD,
+        Jenjang::SMP,
+        Jenjang::SMA,
+        Jenjang::SMK,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Jenjang::TK => "TK",
+            Jenjang::SD => "SD",
+            Jenjang::SMP => "SMP",
+            Jenjang::SMA => "SMA",
+            Jenjang::SMK => "SMK",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Jenjang> {
+        Jenjang::ALL
+            .into_iter()
+            .find(|j| j.as_str().eq_ignore_ascii_case(s))
+    }
+    /// The name with its English article, as it is read: "a TK", "an SD".
+    pub fn with_article(self) -> &'static str {
+        match self {
+            Jenjang::TK => "a TK",
+            Jenjang::SD => "an SD",
+            Jenjang::SMP => "an SMP",
+            Jenjang::SMA => "an SMA",
+            Jenjang::SMK => "an SMK",
+        }
+    }
+    /// The three jenjang the four national jalur and their quotas apply to.
+    pub fn has_national_jalur(self) -> bool {
+        matches!(self, Jenjang::SD | Jenjang::SMP | Jenjang::SMA)
+    }
+}
+
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum TingkatPemerintah {
+    Provinsi,
+    Kabupaten,
+    Kota,
+}
+
+impl TingkatPemerintah {
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "provinsi" => Some(Self::Provinsi),
+            "kabupaten" => Some(Self::Kabupaten),
+            "kota" => Some(Self::Kota),
+            _ => None,
+        }
+    }
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Provinsi => "provinsi",
+            Self::Kabupaten => "kabupaten",
+            Self::Kota => "kota",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case", tag = "jenis", deny_unknown_fields)]
+pub enum Metode {
+    Administratif { satuan: Vec<String> },
+    Radius { meter: u32 },
+    Lainnya { keterangan: Option<String> },
+}
+
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Pembulatan {
+    KeBawah,
+    KeAtas,
+    Terdekat,
+    SisaTerbesar,
+    SesuaiBatas,
+}
+
+impl Pembulatan {
+    pub const WORDS: [(&'static str, Pembulatan); 5] = [
+        ("ke_bawah", Pembulatan::KeBawah),
+        ("ke_atas", Pembulatan::KeAtas),
+        ("terdekat", Pembulatan::Terdekat),
+        ("sisa_terbesar", Pembulatan::SisaTerbesar),
+        ("sesuai_batas", Pembulatan::SesuaiBatas),
+    ];
+    pub fn as_str(self) -> &'static str {
+        Self::WORDS
+            .iter()
+            .find(|(_, p)| *p == self)
+            .map(|(w, _)| *w)
+            .unwrap_or("?")
+    }
+}
+
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Mekanisme {
+    Tunggal,
+    PilihanPertamaDiutamakan,
+    PenerimaanTertunda,
+}
+
+impl Mekanisme {
+    pub const WORDS: [(&'static str, Mekanisme); 3] = [
+        ("tunggal", Mekanisme::Tunggal),
+        (
+            "pilihan_pertama_diutamakan",
+            Mekanisme::PilihanPertamaDiutamakan,
+        ),
+        ("penerimaan_tertunda", Mekanisme::PenerimaanTertunda),
+    ];
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case", tag = "jenis", deny_unknown_fields)]
+pub enum Sumber {
+    /// Average rapor of semesters `dari..=sampai` over `mapel` (all subjects when empty).
+    Rapor {
+        dari: u32,
+        sampai: u32,
+        mapel: Vec<String>,
+    },
+    Tes {
+        nama: String,
+    },
+    Poin {
+        tabel: String,
+    },
+    Masukan {
+        nama: String,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[serde(
+    rename_all = "snake_case",
+    tag = "jenis",
+    content = "nama",
+    deny_unknown_fields
+)]
+pub enum Syarat {
+    DalamWilayah,
+    Status(String),
+    Lain(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Dokumen {
+    pub nama: String,
+    /// Issued at least this many months before registration.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub minimal_bulan: Option<u32>,
+}
+
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Arah {
+    Tertinggi,
+    Terendah,
+    Terdekat,
+    Terjauh,
+    Tertua,
+    Termuda,
+    Terawal,
+    Terkecil,
+    /// A yes/no criterion: those who have it rank first (`usia_prioritas`).
+    Dulu,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[serde(
+    rename_all = "snake_case",
+    tag = "jenis",
+    content = "nama",
+    deny_unknown_fields
+)]
+pub enum KriteriaJenis {
+    Skor(String),
+    Jarak,
+    Usia,
+    WaktuDaftar,
+    NomorPendaftaran,
+    /// SD: applicants at or above the priority age (`usia { prioritas 7 tahun }`)
+    /// on the reference date first; no order by age inside the two groups.
+    UsiaPrioritas,
+}
+
+impl KriteriaJenis {
+    /// Criteria that never tie between two applicants.
+    pub fn is_unique(&self) -> bool {
+        matches!(
+            self,
+            KriteriaJenis::WaktuDaftar | KriteriaJenis::NomorPendaftaran
+        )
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Kriteria {
+    pub kriteria: KriteriaJenis,
+    pub arah: Arah,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[serde(
+    rename_all = "snake_case",
+    tag = "jenis",
+    content = "persen",
+    deny_unknown_fields
+)]
+pub enum Cadangan {
+    Semua,
+    Persen(Persen),
+    TidakAda,
+}
+
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Tahapan {
+    Pendaftaran,
+    Verifikasi,
+    Seleksi,
+    Pengumuman,
+    DaftarUlang,
+}
+
+impl Tahapan {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Tahapan::Pendaftaran => "pendaftaran",
+            Tahapan::Verifikasi => "verifikasi",
+            Tahapan::Seleksi => "seleksi",
+            Tahapan::Pengumuman => "pengumuman",
+            Tahapan::DaftarUlang => "daftar_ulang",
+        }
+    }
+}

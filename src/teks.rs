@@ -1,0 +1,65 @@
+//! Bilingual text and severity: the bottom of the crate. Every stage (rulebook,
+//! diagnostics, the engine's messages) writes its texts as `Teks` — Bahasa
+//! Indonesia and English side by side, the renderer picks one — with the `t!`
+//! macro. Imports nothing from the crate.
+
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Note,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    Id,
+    En,
+}
+
+/// A text in both languages; the renderer picks one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Teks {
+    pub id: String,
+    pub en: String,
+}
+
+impl Teks {
+    pub fn new(id: impl Into<String>, en: impl Into<String>) -> Self {
+        Teks {
+            id: id.into(),
+            en: en.into(),
+        }
+    }
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Id => &self.id,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// `t!("… {x} …", "… {x} …")`: an Indonesian and an English text, both formatted
+/// with the variables in scope.
+#[macro_export]
+macro_rules! t {
+    ($id:literal, $en:literal) => {
+        $crate::teks::Teks {
+            id: format!($id),
+            en: format!($en),
+        }
+    };
+    // Positional arguments, shared by both languages.
+    ($id:literal, $en:literal, $($arg:expr),+) => {
+        $crate::teks::Teks {
+            id: format!($id, $($arg),+),
+            en: format!($en, $($arg),+),
+        }
+    };
+}
+
+/// The macro by its module path: `use crate::teks::t;`.
+pub use crate::t;

@@ -1044,3 +1044,74 @@ fn a_ranking_uses_distance_at_most_twice() {
     let e = Skema::dari_plan(&plan).unwrap_err();
     assert!(e.en.contains("distance more than 2 times"), "{}", e.en);
 }
+
+/// The ranking's long-stretch path (four or more criteria between distance
+/// criteria) against the short one, on tie-heavy data: `nomor_pendaftaran`
+/// is the applicant order, which is also the final tie-break, so appending it
+/// — alone, or with a distance after it — must change nothing.
+mod rentang_panjang {
+    use super::*;
+    use juknis::model::{Arah, KriteriaJenis};
+    use juknis::plan::KriteriaPlan;
+    use proptest::prelude::*;
+
+    fn k(kriteria: KriteriaJenis, arah: Arah) -> KriteriaPlan {
+        KriteriaPlan { kriteria, arah }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(32))]
+        #[test]
+        fn appending_the_applicant_order_changes_nothing(
+            caps in proptest::collection::vec(1u32..8, 1..4),
+            apps in proptest::collection::vec(
+                (0u32..4, 0usize..3, 0u32..3, proptest::collection::vec(0usize..4, 1..3), 0u32..3),
+                1..40,
+            ),
+        ) {
+            let mut s = String::from("npsn,daya_tampung,wilayah\n");
+            for (i, c) in caps.iter().enumerate() {
+                s.push_str(&format!("S{i},{c},K1\n"));
+            }
+            let lahir = ["2009-01-01", "2009-06-01", "2010-01-01"];
+            let mut p = String::from(
+                "nisn,tanggal_lahir,waktu_daftar,jalur,pilihan,jarak_m,rapor,wilayah,status\n",
+            );
+            for (i, (skor, l, menit, pilihan, jarak)) in apps.iter().enumerate() {
+                let mut c: Vec<String> = Vec::new();
+                for x in pilihan {
+                    let id = format!("S{}", x % caps.len());
+                    if !c.contains(&id) {
+                        c.push(id);
+                    }
+                }
+                let d: Vec<String> = c.iter().map(|_| (1000 * (jarak + 1)).to_string()).collect();
+                p.push_str(&format!(
+                    "80000{i:05},{},2025-06-16 08:0{menit},domisili,{},{},{},K1,\n",
+                    lahir[*l],
+                    c.join(";"),
+                    d.join(";"),
+                    60 + 10 * skor
+                ));
+            }
+            let base = sma("penerimaan_tertunda", URUTAN);
+            let with = |urutan: Vec<KriteriaPlan>| {
+                let mut plan = base.clone();
+                for u in &mut plan.seleksi {
+                    u.urutan = urutan.clone();
+                }
+                run(&plan, &s, &p, &Opsi::default()).hasil.pendaftar
+            };
+            let nilai = k(KriteriaJenis::Skor("nilai".into()), Arah::Tertinggi);
+            let usia = k(KriteriaJenis::Usia, Arah::Tertua);
+            let waktu = k(KriteriaJenis::WaktuDaftar, Arah::Terawal);
+            let nomor = k(KriteriaJenis::NomorPendaftaran, Arah::Terkecil);
+            let jarak = k(KriteriaJenis::Jarak, Arah::Terdekat);
+            let short = with(vec![nilai.clone(), usia.clone(), waktu.clone()]);
+            let long = with(vec![nilai.clone(), usia.clone(), waktu.clone(), nomor.clone()]);
+            prop_assert_eq!(&short, &long);
+            let long_then_distance = with(vec![nilai, usia, waktu, nomor, jarak]);
+            prop_assert_eq!(&short, &long_then_distance);
+        }
+    }
+}

@@ -1115,3 +1115,23 @@ mod rentang_panjang {
         }
     }
 }
+
+/// Coordinates: the equator and the prime meridian are real places (Pontianak
+/// lies on the equator); only the point 0, 0 — a blank filled with zeros — is
+/// refused, with its line.
+#[test]
+fn coordinates_on_the_equator_are_real_zero_zero_is_not() {
+    let read = |rows: &str| {
+        data::baca_sekolah(
+            "sekolah.csv",
+            format!("npsn,daya_tampung,lintang,bujur\n{rows}").as_bytes(),
+            ModusRusak::Berhenti,
+        )
+    };
+    let (s, _) = read("A,10,0,109.33\nB,10,-6.2,0\n").unwrap();
+    assert_eq!(s[0].lokasi, Some((0.0, 109.33)));
+    assert_eq!(s[1].lokasi, Some((-6.2, 0.0)));
+    let e = read("A,10,0,0\n").unwrap_err();
+    let m = format!("{e:?}");
+    assert!(m.contains("coordinates 0, 0"), "{m}");
+}

@@ -1135,3 +1135,86 @@ fn coordinates_on_the_equator_are_real_zero_zero_is_not() {
     let m = format!("{e:?}");
     assert!(m.contains("coordinates 0, 0"), "{m}");
 }
+
+/// Seats released at re-registration are offered in the plan's wave order,
+/// whatever the schools' order: C, on the reserve lists of afirmasi (wave 1)
+/// at B and domisili (wave 2) at A, first takes the afirmasi seat at B, then
+/// moves up to A (its first choice), and B's seat goes on to D. The summary
+/// counts both moves at B.
+#[test]
+fn released_seats_are_offered_in_wave_order() {
+    let src = SMA
+        .replace("{MEKANISME}", "penerimaan_tertunda")
+        .replace("{URUTAN}", URUTAN)
+        .replace("{MAKS}", "2")
+        .replace(
+            "  tahap 1 {\n    jalur domisili, afirmasi, prestasi, mutasi\n    pendaftaran 2025-06-16 sampai 2025-06-18\n    pengumuman 2025-06-20\n    daftar_ulang 2025-06-21 sampai 2025-06-23\n  }",
+            "  tahap 1 {\n    jalur afirmasi, prestasi, mutasi\n    pendaftaran 2025-06-16 sampai 2025-06-18\n    pengumuman 2025-06-20\n    daftar_ulang 2025-06-21 sampai 2025-06-23\n  }\n  tahap 2 {\n    jalur domisili\n    pendaftaran 2025-06-24 sampai 2025-06-25\n    pengumuman 2025-06-26\n    daftar_ulang 2025-06-27 sampai 2025-06-28\n  }",
+        );
+    assert!(src.contains("tahap 2"));
+    let plan = plan_of(&src);
+    let skema = Skema::dari_plan(&plan).unwrap();
+    let ketm = skema.unit_index("afirmasi.ketm").unwrap() as usize;
+    let dom = skema.unit_index("domisili").unwrap() as usize;
+    let seats = skema.kursi_sekolah(10);
+    let (n_ketm, n_dom) = (seats[ketm], seats[dom]);
+    assert!(n_ketm >= 1 && n_dom >= 1, "{seats:?}");
+    let sekolah = "npsn,daya_tampung,wilayah\nA,10,K1\nB,10,K1\n";
+    let mut p = String::from(
+        "nisn,tanggal_lahir,waktu_daftar,jalur,pilihan,jarak_m,rapor,wilayah,status\n",
+    );
+    let mut row =
+        |nisn: String, jalur: &str, pilihan: &str, jarak: &str, rapor: u32, status: &str| {
+            p.push_str(&format!(
+            "{nisn},2009-05-05,2025-06-16 08:00,{jalur},{pilihan},{jarak},{rapor},K1,{status}\n"
+        ));
+        };
+    // Fillers closer (afirmasi) or better (domisili) than C, one school each.
+    // The first at B (afirmasi) and the first at A (domisili) will not re-register.
+    for (school, code) in [("A", 1), ("B", 2)] {
+        for i in 0..n_ketm {
+            row(
+                format!("1{code}{i:08}"),
+                "afirmasi.ketm",
+                school,
+                "100",
+                50,
+                "ketm",
+            );
+        }
+    }
+    for (school, code, n) in [("A", 1, n_dom), ("B", 2, n_dom)] {
+        for i in 0..n {
+            row(format!("2{code}{i:08}"), "domisili", school, "100", 99, "");
+        }
+    }
+    row(
+        "3000000000".into(),
+        "afirmasi.ketm;domisili",
+        "A;B",
+        "500;500",
+        70,
+        "ketm",
+    );
+    row("4000000000".into(), "afirmasi.ketm", "B", "900", 50, "ketm");
+    let opsi = Opsi {
+        tidak_daftar_ulang: vec!["1200000000".into(), "2100000000".into()],
+        ..Default::default()
+    };
+    let r = run(&plan, sekolah, &p, &opsi);
+    assert_eq!(r.school_of("3000000000"), Some("A"));
+    assert_eq!(r.status("3000000000").unit, Some(dom));
+    assert_eq!(r.school_of("4000000000"), Some("B"));
+    let b = r.sekolah.iter().position(|s| s.npsn == "B").unwrap() as u32;
+    let at_b = r
+        .hasil
+        .ringkasan
+        .iter()
+        .find(|x| x.sekolah == b && x.unit == ketm)
+        .unwrap();
+    // Released: the no-show, then C moving up; taken: by C, then by D.
+    assert_eq!(
+        (at_b.dilepas, at_b.naik_dari_cadangan, at_b.kosong),
+        (2, 2, 0)
+    );
+}

@@ -1218,3 +1218,18 @@ fn released_seats_are_offered_in_wave_order() {
         (2, 2, 0)
     );
 }
+
+/// NISN written in the mathematical digit sets (bold 𝟎–𝟗, double-struck
+/// 𝟘–𝟡, …, five sets in a row) read as the same ASCII digits.
+#[test]
+fn nisn_in_mathematical_digits_reads_as_ascii() {
+    let plan = sma("penerimaan_tertunda", URUTAN);
+    let s = "npsn,daya_tampung,wilayah\nA,10,K1\n";
+    let p = "nisn,tanggal_lahir,waktu_daftar,jalur,pilihan,jarak_m,rapor,wilayah,status\n\
+             𝟗𝟎𝟎𝟎𝟎𝟎𝟎𝟎𝟎𝟏,2009-05-05,2025-06-16 08:00,domisili,A,100,80,K1,\n\
+             𝟡𝟘𝟘𝟘𝟘𝟘𝟘𝟘𝟘𝟚,2009-05-05,2025-06-16 08:01,domisili,A,100,80,K1,\n\
+             𝟿𝟶𝟶𝟶𝟶𝟶𝟶𝟶𝟶𝟹,2009-05-05,2025-06-16 08:02,domisili,A,100,80,K1,\n";
+    let r = run(&plan, s, p, &Opsi::default());
+    let ids: Vec<&str> = r.hasil.pendaftar.iter().map(|x| x.nisn.as_str()).collect();
+    assert_eq!(ids, ["9000000001", "9000000002", "9000000003"]);
+}

@@ -921,3 +921,43 @@ fn a_plan_that_does_not_hold_together_is_refused_at_load() {
     let e = juknis::plan::load(&json).unwrap_err().to_string();
     assert!(e.contains("unknown field"), "{e}");
 }
+
+/// A file over 1 MiB is cut into pieces read in parallel: with CRLF line
+/// ends, every row is read once with its own line number, and a bad row deep
+/// in the file is set aside with its line.
+#[test]
+fn a_large_file_read_in_pieces_keeps_every_row_and_line_number() {
+    let lines = pendaftar();
+    let nisn = col(&lines, "nisn");
+    let body: Vec<&String> = lines[1..].iter().filter(|l| !l.trim().is_empty()).collect();
+    let mut out = vec![lines[0].clone()];
+    let mut size = 0;
+    let mut k = 0u64;
+    while size < 1_300_000 {
+        for l in &body {
+            let mut f: Vec<String> = l.split(',').map(str::to_string).collect();
+            f[nisn] = format!("{}", 3_000_000_000u64 + k);
+            k += 1;
+            let row = f.join(",");
+            size += row.len() + 2;
+            out.push(row);
+        }
+    }
+    let bad = out.len() * 2 / 3;
+    set(&mut out, bad, "tanggal_lahir", "2009-02-30");
+    let text = out.join("\r\n") + "\r\n";
+    assert!(text.len() > 1 << 20, "{} bytes", text.len());
+    let b = baca_teks(&text, ModusRusak::Lewati).unwrap();
+    assert_eq!(b.pendaftar.len() + b.rusak.len(), out.len() - 1);
+    assert_eq!(b.rusak.len(), 1);
+    assert_eq!(b.rusak[0].masalah.baris, bad as u64);
+    for p in &b.pendaftar {
+        let line = &out[p.baris as usize - 1];
+        assert_eq!(
+            line.split(',').nth(nisn),
+            Some(p.nisn.as_str()),
+            "line {}",
+            p.baris
+        );
+    }
+}

@@ -43,6 +43,6 @@ for f in $folders; do
     done < <(cat "$RETEST/mutants.out/missed.txt" "$RETEST/mutants.out/timeout.txt" 2>/dev/null)
   fi
   cargo mutants "${select[@]}" --output "target/mutants/$name" --jobs "${JOBS:-2}" \
-    --timeout-multiplier 3 ${SHARD:+--shard "$SHARD" --sharding round-robin} \
+    --timeout-multiplier 3 --minimum-test-timeout "${MIN_TIMEOUT:-120}" ${SHARD:+--shard "$SHARD" --sharding round-robin} \
     -- "${tests[@]}" || true
 done

@@ -8,9 +8,12 @@
 #   scripts/mutants.sh                       # src/rules, src/model, src/engine
 #   scripts/mutants.sh src/rules             # one folder
 #   SHARD=0/10 scripts/mutants.sh src/rules  # every tenth mutant (round-robin sample)
-#   RETEST=target/mutants/rules.before scripts/mutants.sh src/rules
-#       # only the mutants an earlier run missed or timed out on, found again by
-#       # their description (file moves and line shifts do not matter)
+#   RETEST=1 scripts/mutants.sh src/rules src/model
+#       # one run over the mutants each folder's earlier run, saved as
+#       # target/mutants/NAME.before, missed or timed out on — found again by
+#       # their column and description, so moves of whole items and line shifts
+#       # do not matter (a sibling with the same column and description is
+#       # tested as well)
 #
 # Results (caught / missed / timeout / unviable, and each missed mutant) are in
 # target/mutants/FOLDER/mutants.out/. The tests run are those that exercise the
@@ -26,23 +29,32 @@ tests=(--lib --test examples --test verdicts --test batas_aturan --test contoh_a
   --test kursi --test nilai --test engine --test golden --test properties --test hostile
   --test rulebook --test fmt --test cli --test init --test tinjauan --test docs
   --test integritas)
+if [ -n "${RETEST:-}" ]; then
+  # One run (one baseline build) over every folder named: the mutants each
+  # folder's earlier run (target/mutants/NAME.before) missed or timed out on.
+  select=(--file "src/plan/**")
+  for f in $folders; do
+    select+=(--file "$f/**")
+    while IFS= read -r line; do
+      [ -n "$line" ] || continue
+      # `src/x.rs:LINE:COL: description`: the column survives moves of whole
+      # items (same indentation) and line shifts; the line and file need not.
+      desc=${line#*: }
+      col=${line%%: *}
+      col=${col##*:}
+      esc=$(printf '%s' "$desc" | sed 's/[][\.*^$+?(){}|]/\\&/g')
+      select+=(--re "^src/.*\\.rs:[0-9]+:$col: $esc\$")
+    done < <(cat "target/mutants/$(basename "$f").before/mutants.out/"{missed,timeout}.txt 2>/dev/null)
+  done
+  cargo mutants "${select[@]}" --output target/mutants/retest --jobs "${JOBS:-2}" \
+    --timeout-multiplier 3 --minimum-test-timeout "${MIN_TIMEOUT:-120}" -- "${tests[@]}" || true
+  exit 0
+fi
 for f in $folders; do
   name=$(basename "$f")
   echo "== $f"
   mkdir -p "target/mutants/$name"
-  select=(--file "$f/**")
-  if [ -n "${RETEST:-}" ]; then
-    # The seat arithmetic, percentages and dates moved from src/model to src/plan.
-    select=(--file "$f/**" --file "src/plan/**")
-    while IFS= read -r line; do
-      [ -n "$line" ] || continue
-      desc=${line#*: }
-      # Escape the description for a regex; any file, any line.
-      esc=$(printf '%s' "$desc" | sed 's/[][\.*^$+?(){}|]/\\&/g')
-      select+=(--re "^src/.*\\.rs:[0-9]+:[0-9]+: $esc\$")
-    done < <(cat "$RETEST/mutants.out/missed.txt" "$RETEST/mutants.out/timeout.txt" 2>/dev/null)
-  fi
-  cargo mutants "${select[@]}" --output "target/mutants/$name" --jobs "${JOBS:-2}" \
-    --timeout-multiplier 3 --minimum-test-timeout "${MIN_TIMEOUT:-120}" ${SHARD:+--shard "$SHARD" --sharding round-robin} \
-    -- "${tests[@]}" || true
+  cargo mutants --file "$f/**" --output "target/mutants/$name" --jobs "${JOBS:-2}" \
+    --timeout-multiplier 3 --minimum-test-timeout "${MIN_TIMEOUT:-120}" \
+    ${SHARD:+--shard "$SHARD" --sharding round-robin} -- "${tests[@]}" || true
 done

@@ -1233,3 +1233,31 @@ fn nisn_in_mathematical_digits_reads_as_ascii() {
     let ids: Vec<&str> = r.hasil.pendaftar.iter().map(|x| x.nisn.as_str()).collect();
     assert_eq!(ids, ["9000000001", "9000000002", "9000000003"]);
 }
+
+/// A ranking without distance needs no distance: applicants whose distance
+/// is unknown (no `jarak_m` column, no coordinates) are ranked and accepted.
+#[test]
+fn a_ranking_without_distance_needs_no_distance() {
+    use juknis::model::{Arah, KriteriaJenis};
+    use juknis::plan::KriteriaPlan;
+    let mut plan = sma("penerimaan_tertunda", URUTAN);
+    for u in &mut plan.seleksi {
+        u.urutan = vec![
+            KriteriaPlan {
+                kriteria: KriteriaJenis::Skor("nilai".into()),
+                arah: Arah::Tertinggi,
+            },
+            KriteriaPlan {
+                kriteria: KriteriaJenis::WaktuDaftar,
+                arah: Arah::Terawal,
+            },
+        ];
+    }
+    let s = "npsn,daya_tampung,wilayah\nA,10,K1\n";
+    let p = "nisn,tanggal_lahir,waktu_daftar,jalur,pilihan,rapor,wilayah,status\n\
+             9000000001,2009-05-05,2025-06-16 08:00,domisili,A,80,K1,\n\
+             9000000002,2009-05-05,2025-06-16 08:01,domisili,A,90,K1,\n";
+    let r = run(&plan, s, p, &Opsi::default());
+    assert_eq!(r.accepted_at("A"), ["9000000001", "9000000002"]);
+    assert_eq!(r.status("9000000002").peringkat, Some(1));
+}

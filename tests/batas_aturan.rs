@@ -561,6 +561,24 @@ fn smk_bounds() {
         ),
     ]);
     assert!(at(&c, "smk.afirmasi.min"), "{c:?}");
+    // Known by its documents alone, or by its condition alone.
+    for (syarat, dokumen) in [
+        ("", "    dokumen kip, pkh, kks\n"),
+        ("    syarat status ketm\n", "    dokumen surat_pernyataan\n"),
+    ] {
+        let c = edit(&[
+            (
+                "jalur afirmasi 15% {\n    syarat status ketm\n    dokumen kip, pkh, kks\n",
+                &format!("jalur bantuan 14.99% {{\n{syarat}{dokumen}"),
+            ),
+            ("jalur lomba 5%", "jalur lomba 5.01%"),
+            (
+                "jalur afirmasi, mutasi, lomba",
+                "jalur bantuan, mutasi, lomba",
+            ),
+        ]);
+        assert!(at(&c, "smk.afirmasi.min"), "{syarat}{dokumen}: {c:?}");
+    }
     // The same for the domicile jalur: under another name it is known by its
     // zone condition alone, and by its name alone without the condition.
     let c = edit(&[

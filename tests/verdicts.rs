@@ -878,3 +878,34 @@ fn rounding_leftovers_to_an_unknown_jalur() {
     );
     assert_eq!(found(&s), vec![]);
 }
+
+/// A wave without registration dates is ordered by its number: carrying seats
+/// from wave 2 back to wave 1 is reported even then.
+#[test]
+fn carry_over_backwards_between_waves_without_dates() {
+    let strip = |s: &str| -> String {
+        s.lines()
+            .filter(|l| !l.trim_start().starts_with("pendaftaran 2025"))
+            .collect::<Vec<_>>()
+            .join("\n")
+            + "\n"
+    };
+    let back = strip(&edit(
+        SMA,
+        &[(
+            "sisa_kuota prestasi ke domisili",
+            "sisa_kuota domisili ke afirmasi",
+        )],
+    ));
+    let codes: Vec<String> = found(&back).into_iter().map(|(c, _)| c).collect();
+    assert!(
+        codes.contains(&"konsistensi.sisa_tahap".to_string()),
+        "{codes:?}"
+    );
+    let forward = strip(SMA);
+    let codes: Vec<String> = found(&forward).into_iter().map(|(c, _)| c).collect();
+    assert!(
+        !codes.contains(&"konsistensi.sisa_tahap".to_string()),
+        "{codes:?}"
+    );
+}

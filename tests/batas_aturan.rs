@@ -564,7 +564,7 @@ fn smk_bounds() {
     // Known by its documents alone, or by its condition alone.
     for (syarat, dokumen) in [
         ("", "    dokumen kip, pkh, kks\n"),
-        ("    syarat status ketm\n", "    dokumen surat_pernyataan\n"),
+        ("    syarat status ketm\n", "    dokumen pas_foto\n"),
     ] {
         let c = edit(&[
             (

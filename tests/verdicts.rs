@@ -909,3 +909,49 @@ fn carry_over_backwards_between_waves_without_dates() {
         "{codes:?}"
     );
 }
+
+/// SMA domisili ranks by score, then distance, then age: each place checked.
+#[test]
+fn sma_domisili_order_is_checked_at_every_place() {
+    for wrong in [
+        "urutan rata_rapor tertinggi, usia tertua, jarak terdekat, waktu_daftar terawal",
+        "urutan rata_rapor tertinggi, jarak terdekat, waktu_daftar terawal",
+        "urutan jarak terdekat, rata_rapor tertinggi, usia tertua, waktu_daftar terawal",
+    ] {
+        let s = edit(
+            SMA,
+            &[(
+                "urutan rata_rapor tertinggi, jarak terdekat, usia tertua, waktu_daftar terawal",
+                wrong,
+            )],
+        );
+        let codes: Vec<String> = found(&s).into_iter().map(|(c, _)| c).collect();
+        assert_eq!(codes, ["urutan.domisili.sma"], "{wrong}");
+    }
+}
+
+/// SMP domisili ranks by distance, then age: both places checked.
+#[test]
+fn smp_domisili_order_is_checked_at_both_places() {
+    let smp = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("juknis-examples/sesuai/kab-bantul-smp-2025.juknis"),
+    )
+    .unwrap();
+    assert_eq!(found(&smp), vec![]);
+    let right = "    dokumen kartu_keluarga minimal 1 tahun\n    urutan jarak terdekat, usia tertua, waktu_daftar terawal";
+    for wrong in [
+        "urutan jarak terdekat, waktu_daftar terawal",
+        "urutan usia tertua, jarak terdekat, waktu_daftar terawal",
+    ] {
+        let s = edit(
+            &smp,
+            &[(
+                right,
+                &format!("    dokumen kartu_keluarga minimal 1 tahun\n    {wrong}"),
+            )],
+        );
+        let codes: Vec<String> = found(&s).into_iter().map(|(c, _)| c).collect();
+        assert_eq!(codes, ["urutan.domisili.smp"], "{wrong}");
+    }
+}

@@ -167,6 +167,11 @@ fn found(src: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The codes found, in order.
+fn codes(src: &str) -> Vec<String> {
+    found(src).into_iter().map(|(c, _)| c).collect()
+}
+
 /// Exactly one diagnostic, with this code, on a line containing `line_has`.
 fn expect(src: &str, code: &str, line_has: &str) {
     let f = found(src);
@@ -354,9 +359,9 @@ fn admission_without_ranking_outside_prestasi() {
             "  jalur lomba 0% {\n    langsung_diterima\n  }\n  jalur mutasi 5% {",
         )],
     );
-    let codes: Vec<String> = found(&s).into_iter().map(|(c, _)| c).collect();
-    assert!(codes.contains(&"jalur.cakupan".to_string()), "{codes:?}");
-    assert!(codes.iter().all(|c| c != "urutan.lomba"), "{codes:?}");
+    let got = codes(&s);
+    assert!(got.contains(&"jalur.cakupan".to_string()), "{got:?}");
+    assert!(got.iter().all(|c| c != "urutan.lomba"), "{got:?}");
 }
 
 /// Afirmasi must serve both groups: the message names the group left out, in
@@ -499,8 +504,8 @@ fn carry_over_cycle_through_an_unknown_name() {
             "sisa_kuota afirmasi ke prestasii\n  sisa_kuota prestasii ke afirmasi",
         )],
     );
-    let codes: Vec<String> = found(&s).into_iter().map(|(c, _)| c).collect();
-    assert_eq!(codes, ["nama.tidak_dikenal", "nama.tidak_dikenal"]);
+    let got = codes(&s);
+    assert_eq!(got, ["nama.tidak_dikenal", "nama.tidak_dikenal"]);
 }
 
 /// Every kind of placeholder in a text a juknis must fill in is caught, each
@@ -523,8 +528,8 @@ fn placeholders_left_in_a_text() {
         "tba",
     ] {
         let s = edit(SD, &[(base, &format!("pengaduan \"{text}\""))]);
-        let codes: Vec<String> = found(&s).into_iter().map(|(c, _)| c).collect();
-        assert_eq!(codes, ["nilai.kosong"], "pengaduan {text:?}");
+        let got = codes(&s);
+        assert_eq!(got, ["nilai.kosong"], "pengaduan {text:?}");
     }
     // Brackets that do not close, a dash inside a text: real texts.
     for text in ["Posko [lantai 2", "Posko SPMB - Dinas Pendidikan"] {
@@ -539,7 +544,6 @@ fn placeholders_left_in_a_text() {
 /// of it can reach mutasi.
 #[test]
 fn carry_over_into_mutasi_counts_the_whole_chain() {
-    let codes = |s: &str| -> Vec<String> { found(s).into_iter().map(|(c, _)| c).collect() };
     let base = edit(
         SMA,
         &[
@@ -621,7 +625,7 @@ fn sd_scores_read_a_test_only_by_name() {
                 &format!("  {skor}\n  jalur domisili 75% {{"),
             )],
         );
-        found(&s).into_iter().map(|(c, _)| c).collect()
+        codes(&s)
     };
     assert_eq!(
         with("skor tambahan = 100% nilai_wawancara"),
@@ -652,7 +656,7 @@ fn conditions_the_regulation_knows() {
                 &format!("    syarat dalam_wilayah, {syarat}\n"),
             )],
         );
-        found(&s).into_iter().map(|(c, _)| c).collect()
+        codes(&s)
     };
     for ok in [
         "lulus_smp",
@@ -812,7 +816,6 @@ fn whole_numbers_out_of_range() {
 /// `zonasi` message; `zonasi` itself gets the old-term message.
 #[test]
 fn unknown_zone_method_names() {
-    let codes = |s: &str| -> Vec<String> { found(s).into_iter().map(|(c, _)| c).collect() };
     let s = edit(SMA, &[("metode radius 5 km", "metode radiuss 5 km")]);
     let c = codes(&s);
     assert!(c.contains(&"nama.tidak_dikenal".to_string()), "{c:?}");
@@ -848,8 +851,8 @@ fn organisation_and_role_in_one_word() {
         SMA,
         &[("osis ketua 20", "ketua_osis 20\n    wakil_ketua_osis 10")],
     );
-    let c: Vec<String> = found(&s).into_iter().map(|(c, _)| c).collect();
-    assert_eq!(c, ["prestasi.kepemimpinan"]);
+    let got = codes(&s);
+    assert_eq!(got, ["prestasi.kepemimpinan"]);
 }
 
 /// Where rounding leftovers go must name a jalur of the juknis.
@@ -897,16 +900,16 @@ fn carry_over_backwards_between_waves_without_dates() {
             "sisa_kuota domisili ke afirmasi",
         )],
     ));
-    let codes: Vec<String> = found(&back).into_iter().map(|(c, _)| c).collect();
+    let got = codes(&back);
     assert!(
-        codes.contains(&"konsistensi.sisa_tahap".to_string()),
-        "{codes:?}"
+        got.contains(&"konsistensi.sisa_tahap".to_string()),
+        "{got:?}"
     );
     let forward = strip(SMA);
-    let codes: Vec<String> = found(&forward).into_iter().map(|(c, _)| c).collect();
+    let got = codes(&forward);
     assert!(
-        !codes.contains(&"konsistensi.sisa_tahap".to_string()),
-        "{codes:?}"
+        !got.contains(&"konsistensi.sisa_tahap".to_string()),
+        "{got:?}"
     );
 }
 
@@ -925,8 +928,8 @@ fn sma_domisili_order_is_checked_at_every_place() {
                 wrong,
             )],
         );
-        let codes: Vec<String> = found(&s).into_iter().map(|(c, _)| c).collect();
-        assert_eq!(codes, ["urutan.domisili.sma"], "{wrong}");
+        let got = codes(&s);
+        assert_eq!(got, ["urutan.domisili.sma"], "{wrong}");
     }
 }
 
@@ -951,7 +954,7 @@ fn smp_domisili_order_is_checked_at_both_places() {
                 &format!("    dokumen kartu_keluarga minimal 1 tahun\n    {wrong}"),
             )],
         );
-        let codes: Vec<String> = found(&s).into_iter().map(|(c, _)| c).collect();
-        assert_eq!(codes, ["urutan.domisili.smp"], "{wrong}");
+        let got = codes(&s);
+        assert_eq!(got, ["urutan.domisili.smp"], "{wrong}");
     }
 }

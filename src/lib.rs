@@ -10,11 +10,11 @@
 extern crate alloc;
 
 // Always: the bottom modules and the plan (the `plan` feature).
+pub mod atomic;
 pub mod batas;
 pub mod plan;
 pub mod span;
-pub mod teks;
-pub mod tulis;
+pub mod text;
 
 #[cfg(feature = "engine")]
 pub mod engine;
@@ -37,6 +37,6 @@ pub mod syntax;
 pub mod tinjauan;
 
 #[cfg(feature = "checker")]
-mod periksa;
+mod check;
 #[cfg(feature = "checker")]
-pub use periksa::*;
+pub use check::*;

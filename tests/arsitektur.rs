@@ -39,7 +39,7 @@ fn imports() -> BTreeMap<String, BTreeSet<(String, String)>> {
                 .collect();
             // `crate::t` is the text macro, exported at the root.
             let name = if name == "t" {
-                "teks".to_string()
+                "text".to_string()
             } else {
                 name
             };
@@ -74,19 +74,19 @@ fn outside(module: &str, allowed: &[&str]) -> Vec<String> {
 
 #[test]
 fn the_engine_reads_only_the_plan() {
-    let bad = outside("engine", &["plan", "teks", "batas"]);
+    let bad = outside("engine", &["plan", "text", "batas"]);
     assert!(bad.is_empty(), "{}", bad.join("\n"));
 }
 
 #[test]
 fn the_plan_imports_nothing_of_the_checker() {
-    let bad = outside("plan", &["teks", "batas"]);
+    let bad = outside("plan", &["text", "batas"]);
     assert!(bad.is_empty(), "{}", bad.join("\n"));
 }
 
 #[test]
 fn the_bottom_modules_import_nothing() {
-    for m in ["teks", "batas", "span", "tulis"] {
+    for m in ["text", "batas", "span", "atomic"] {
         let bad = outside(m, &[]);
         assert!(bad.is_empty(), "{}", bad.join("\n"));
     }
@@ -144,4 +144,95 @@ fn no_import_cycle_between_modules() {
     ] {
         assert!(g.contains_key(m), "module {m} not found");
     }
+}
+
+/// Indonesian verbs and connectives: by the naming rule (docs/development.md,
+/// "Names") a function says what it does in English, so none of these may be a
+/// word of a function's name. Indonesian nouns of the domain stay (`read_pendaftar`).
+const INDONESIAN_VERBS: &[&str] = &[
+    "baca",
+    "tulis",
+    "periksa",
+    "jalankan",
+    "buat",
+    "cari",
+    "bagi",
+    "hitung",
+    "pisah",
+    "potong",
+    "pasang",
+    "tampil",
+    "tampilkan",
+    "alihkan",
+    "masuk",
+    "muat",
+    "simpan",
+    "ubah",
+    "hapus",
+    "tambah",
+    "urut",
+    "urutkan",
+    "tandatangani",
+    "membuktikan",
+    "susun",
+    "ambil",
+    "beri",
+    "kirim",
+    "lewati",
+    "dari",
+    "dengan",
+    "ke",
+    "untuk",
+    "dan",
+    "atau",
+    "yang",
+];
+
+/// The word lists of every function name in these folders.
+fn function_names(dirs: &[&str]) -> Vec<(String, String)> {
+    let mut files = Vec::new();
+    for d in dirs {
+        walk(&Path::new(env!("CARGO_MANIFEST_DIR")).join(d), &mut files);
+    }
+    let mut out = Vec::new();
+    for f in files {
+        let text = std::fs::read_to_string(&f).unwrap();
+        for (i, _) in text.match_indices("fn ") {
+            if i > 0 && text[..i].ends_with(|c: char| c.is_alphanumeric() || c == '_') {
+                continue;
+            }
+            let name: String = text[i + 3..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect();
+            if !name.is_empty() {
+                out.push((name, f.display().to_string()));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn function_names_use_english_verbs() {
+    let bad: Vec<String> = function_names(&["src", "web/src", "tests", "benches", "fuzz/bodies"])
+        .into_iter()
+        .filter(|(name, _)| {
+            name.split('_')
+                .any(|w| INDONESIAN_VERBS.contains(&w.to_ascii_lowercase().as_str()))
+        })
+        .map(|(name, f)| format!("{f}: fn {name}"))
+        .collect();
+    assert!(
+        bad.is_empty(),
+        "rename (docs/development.md, Names):\n{}",
+        bad.join("\n")
+    );
+}
+
+#[test]
+fn the_naming_check_sees_functions() {
+    let names = function_names(&["src"]);
+    assert!(names.iter().any(|(n, _)| n == "read_pendaftar"));
+    assert!(names.iter().any(|(n, _)| n == "check_bytes_with"));
 }

@@ -130,7 +130,7 @@ fn sh(dir: &Path, cmd: &str) -> (i32, String) {
     (out.status.code().unwrap_or(-1), text)
 }
 
-fn scratch(tag: &str) -> common::Sementara {
+fn scratch(tag: &str) -> common::TempDir {
     let d = common::tempdir(&format!("ci-{tag}"));
     std::fs::create_dir_all(d.join("juknis")).unwrap();
     d

@@ -82,34 +82,34 @@ pub fn snap_name(p: &Path) -> String {
 
 /// A scratch folder, removed when dropped — also when the test fails, since a
 /// failing test unwinds. Derefs to its path.
-pub struct Sementara(tempfile::TempDir);
+pub struct TempDir(tempfile::TempDir);
 
-impl std::ops::Deref for Sementara {
+impl std::ops::Deref for TempDir {
     type Target = Path;
     fn deref(&self) -> &Path {
         self.0.path()
     }
 }
 
-impl AsRef<Path> for Sementara {
+impl AsRef<Path> for TempDir {
     fn as_ref(&self) -> &Path {
         self.0.path()
     }
 }
 
-impl AsRef<std::ffi::OsStr> for Sementara {
+impl AsRef<std::ffi::OsStr> for TempDir {
     fn as_ref(&self) -> &std::ffi::OsStr {
         self.0.path().as_os_str()
     }
 }
 
 /// A new scratch folder under the system's temporary folder, named after `tag`.
-pub fn tempdir(tag: &str) -> Sementara {
+pub fn tempdir(tag: &str) -> TempDir {
     match tempfile::Builder::new()
         .prefix(&format!("juknis-{tag}-"))
         .tempdir()
     {
-        Ok(d) => Sementara(d),
+        Ok(d) => TempDir(d),
         Err(e) => panic!("cannot make a temporary folder: {e}"),
     }
 }

@@ -7,7 +7,7 @@
 mod common;
 
 use juknis::diagnostic::Lang;
-use juknis::engine::{self, data, keluaran, ModusRusak, Opsi, Skema, Status};
+use juknis::engine::{self, data, output, ModusRusak, Prepared, RunOptions, Status};
 use juknis::plan::Plan;
 
 fn plan_of(src: &str) -> Plan {
@@ -28,7 +28,7 @@ fn plan_of(src: &str) -> Plan {
 }
 
 struct Run {
-    skema: Skema,
+    prepared: Prepared,
     sekolah: Vec<engine::Sekolah>,
     hasil: engine::Hasil,
 }
@@ -62,21 +62,21 @@ impl Run {
     }
 }
 
-fn run(plan: &Plan, sekolah_csv: &str, pendaftar_csv: &str, opsi: &Opsi) -> Run {
-    let skema = Skema::dari_plan(plan).unwrap();
+fn run(plan: &Plan, sekolah_csv: &str, pendaftar_csv: &str, opsi: &RunOptions) -> Run {
+    let prepared = Prepared::from_plan(plan).unwrap();
     let (sekolah, _) =
-        data::baca_sekolah("sekolah.csv", sekolah_csv.as_bytes(), ModusRusak::Berhenti).unwrap();
-    let bacaan = data::baca_pendaftar(
+        data::read_sekolah("sekolah.csv", sekolah_csv.as_bytes(), ModusRusak::Berhenti).unwrap();
+    let bacaan = data::read_pendaftar(
         "pendaftar.csv",
         pendaftar_csv.as_bytes(),
-        &skema,
+        &prepared,
         &sekolah,
         ModusRusak::Berhenti,
     )
     .unwrap_or_else(|m| panic!("{}", m.render(Lang::En)));
-    let hasil = engine::jalankan(&skema, &sekolah, &bacaan, opsi);
+    let hasil = engine::run(&prepared, &sekolah, &bacaan, opsi);
     Run {
-        skema,
+        prepared,
         sekolah,
         hasil,
     }
@@ -157,9 +157,9 @@ fn faq_74_sma_x_capacity_100_domisili_35_seats_50_applicants() {
         expect.push((-score, dist, lahir, nisn));
     }
     expect.sort();
-    let r = run(&plan, sekolah, &rows, &Opsi::default());
+    let r = run(&plan, sekolah, &rows, &RunOptions::default());
     assert_eq!(
-        r.skema.kursi_sekolah(100)[0],
+        r.prepared.kursi_sekolah(100)[0],
         35,
         "domisili seats at capacity 100"
     );
@@ -217,9 +217,9 @@ const URUTAN: &str = "nilai tertinggi, jarak terdekat, usia tertua, waktu_daftar
 fn first_choice_first_two_schools_by_hand() {
     let plan = sma("pilihan_pertama_diutamakan", URUTAN);
     let (s, p) = dua_sekolah();
-    let r = run(&plan, s, &p, &Opsi::default());
-    assert_eq!(r.skema.kursi_sekolah(10)[0], 4);
-    assert_eq!(r.skema.kursi_sekolah(6)[0], 2);
+    let r = run(&plan, s, &p, &RunOptions::default());
+    assert_eq!(r.prepared.kursi_sekolah(10)[0], 4);
+    assert_eq!(r.prepared.kursi_sekolah(6)[0], 2);
     // A ranks everyone who put it first before anyone who put it second:
     // P01 90, P12 85 (300 m), P02 85 (500 m), P03 80 fill its 4 seats. B: P10 99,
     // P06 95. P08 (88) lost B and cannot displace A's first-choice applicants.
@@ -247,7 +247,7 @@ fn first_choice_first_two_schools_by_hand() {
 fn deferred_acceptance_two_schools_by_hand() {
     let plan = sma("penerimaan_tertunda", URUTAN);
     let (s, p) = dua_sekolah();
-    let r = run(&plan, s, &p, &Opsi::default());
+    let r = run(&plan, s, &p, &RunOptions::default());
     // Without the first-choice priority, P08 (88) rejected by B takes a seat at
     // A and pushes out P03 (80), whose only choice was A.
     assert_eq!(
@@ -262,7 +262,7 @@ fn deferred_acceptance_two_schools_by_hand() {
 fn single_choice_ignores_second_choices() {
     let plan = sma("tunggal", URUTAN);
     let (s, p) = dua_sekolah();
-    let r = run(&plan, s, &p, &Opsi::default());
+    let r = run(&plan, s, &p, &RunOptions::default());
     assert_eq!(
         r.accepted_at("A"),
         ["9000000001", "9000000002", "9000000003", "9000000012"]
@@ -277,7 +277,7 @@ fn single_choice_ignores_second_choices() {
 fn no_show_seat_goes_to_the_first_reserve() {
     let plan = sma("pilihan_pertama_diutamakan", URUTAN);
     let (s, p) = dua_sekolah();
-    let opsi = Opsi {
+    let opsi = RunOptions {
         tidak_daftar_ulang: vec!["9000000012".into()],
         ..Default::default()
     };
@@ -299,7 +299,7 @@ fn no_show_seat_goes_to_the_first_reserve() {
 fn explain_tells_the_story_of_one_applicant() {
     let plan = sma("pilihan_pertama_diutamakan", URUTAN);
     let (s, p) = dua_sekolah();
-    let opsi = Opsi {
+    let opsi = RunOptions {
         jejak: Some("9000000008".into()),
         ..Default::default()
     };
@@ -322,11 +322,11 @@ fn output_is_the_same_whatever_the_row_order_or_thread_count() {
         ))
         .unwrap(),
     );
-    let skema = Skema::dari_plan(&plan).unwrap();
-    let (s, p) = engine::synth::buat(
+    let prepared = Prepared::from_plan(&plan).unwrap();
+    let (s, p) = engine::synth::generate(
         &plan,
-        &skema,
-        &engine::synth::OpsiSynth {
+        &prepared,
+        &engine::synth::SynthOptions {
             sekolah: 25,
             pendaftar: 3000,
             benih: 7,
@@ -338,10 +338,10 @@ fn output_is_the_same_whatever_the_row_order_or_thread_count() {
             .build()
             .unwrap();
         pool.install(|| {
-            let r = run(&plan, s, p, &Opsi::default());
+            let r = run(&plan, s, p, &RunOptions::default());
             (
-                keluaran::hasil_csv(&r.hasil, &r.skema, &r.sekolah, Lang::Id),
-                keluaran::ringkasan_csv(&r.hasil, &r.skema, &r.sekolah),
+                output::hasil_csv(&r.hasil, &r.prepared, &r.sekolah, Lang::Id),
+                output::ringkasan_csv(&r.hasil, &r.prepared, &r.sekolah),
             )
         })
     };
@@ -366,17 +366,17 @@ fn jawa_timur_sma_four_waves_three_choices_with_carry_over() {
     );
     assert_eq!(plan.tahap.len(), 4);
     assert_eq!(plan.pilihan.maksimal, 3);
-    let skema = Skema::dari_plan(&plan).unwrap();
-    let (s, p) = engine::synth::buat(
+    let prepared = Prepared::from_plan(&plan).unwrap();
+    let (s, p) = engine::synth::generate(
         &plan,
-        &skema,
-        &engine::synth::OpsiSynth {
+        &prepared,
+        &engine::synth::SynthOptions {
             sekolah: 30,
             pendaftar: 6_000,
             benih: 3,
         },
     );
-    let r = run(&plan, &s, &p, &Opsi::default());
+    let r = run(&plan, &s, &p, &RunOptions::default());
     assert_eq!(
         r.hasil.pendaftar.len(),
         6_000,
@@ -393,8 +393,8 @@ fn jawa_timur_sma_four_waves_three_choices_with_carry_over() {
     waves.dedup();
     assert_eq!(waves, [1, 2, 3, 4], "applicants accepted in every wave");
     // prestasi.akademik (wave 3) hands its unfilled seats to domisili.reguler (wave 4).
-    let akademik = r.skema.unit_index("prestasi.akademik").unwrap() as usize;
-    let reguler = r.skema.unit_index("domisili.reguler").unwrap() as usize;
+    let akademik = r.prepared.unit_index("prestasi.akademik").unwrap() as usize;
+    let reguler = r.prepared.unit_index("domisili.reguler").unwrap() as usize;
     let carried: u32 = r
         .hasil
         .ringkasan
@@ -428,7 +428,7 @@ fn jawa_timur_sma_four_waves_three_choices_with_carry_over() {
     for x in &r.hasil.ringkasan {
         let sekolah = &r.sekolah[x.sekolah as usize];
         let a = plan.kursi.alokasi(sekolah.daya_tampung);
-        let id = &r.skema.units[x.unit].id;
+        let id = &r.prepared.units[x.unit].id;
         let own = a
             .jalur
             .iter()
@@ -465,8 +465,8 @@ fn jawa_timur_sma_four_waves_three_choices_with_carry_over() {
 #[test]
 fn a_bad_row_is_reported_with_line_and_column_or_set_aside() {
     let plan = sma("tunggal", URUTAN);
-    let skema = Skema::dari_plan(&plan).unwrap();
-    let (sekolah, _) = data::baca_sekolah(
+    let prepared = Prepared::from_plan(&plan).unwrap();
+    let (sekolah, _) = data::read_sekolah(
         "s.csv",
         b"npsn,daya_tampung,wilayah\nA,36,K1\n",
         ModusRusak::Berhenti,
@@ -476,20 +476,20 @@ fn a_bad_row_is_reported_with_line_and_column_or_set_aside() {
                8100000001,2009-01-01,2025-06-16 08:00,domisili,A,100,80,K1,\n\
                8100000002,2009-02-30,2025-06-16 08:00,domisili,A,100,80,K1,\n\
                8100000003,2009-01-01,2025-06-16 08:00,domisili,Z,100,80,K1,\n";
-    let e = data::baca_pendaftar(
+    let e = data::read_pendaftar(
         "p.csv",
         csv.as_bytes(),
-        &skema,
+        &prepared,
         &sekolah,
         ModusRusak::Berhenti,
     )
     .err()
     .unwrap();
     assert_eq!((e.baris, e.kolom.as_deref()), (3, Some("tanggal_lahir")));
-    let ok = data::baca_pendaftar(
+    let ok = data::read_pendaftar(
         "p.csv",
         csv.as_bytes(),
-        &skema,
+        &prepared,
         &sekolah,
         ModusRusak::Lewati,
     )
@@ -507,7 +507,7 @@ fn a_bad_row_is_reported_with_line_and_column_or_set_aside() {
             (4, Some("pilihan".into()))
         ]
     );
-    let hasil = engine::jalankan(&skema, &sekolah, &ok, &Opsi::default());
+    let hasil = engine::run(&prepared, &sekolah, &ok, &RunOptions::default());
     assert_eq!(
         hasil.pendaftar.len(),
         3,
@@ -522,10 +522,10 @@ fn a_bad_row_is_reported_with_line_and_column_or_set_aside() {
         2
     );
     // A missing column is named before any row is read.
-    let e = data::baca_pendaftar(
+    let e = data::read_pendaftar(
         "p.csv",
         b"nisn,jalur,pilihan\n",
-        &skema,
+        &prepared,
         &sekolah,
         ModusRusak::Berhenti,
     )
@@ -564,7 +564,7 @@ mod sifat {
                 p.push_str(&format!("7000000{i:03},2009-01-01,2025-06-16 08:{:02},domisili,{},{},{score},K1,\n", i % 60, c.join(";"), d.join(";")));
                 chosen.push(c);
             }
-            let r = run(&plan, &s, &p, &Opsi::default());
+            let r = run(&plan, &s, &p, &RunOptions::default());
             prop_assert_eq!(r.hasil.pendaftar.len(), apps.len());
             let mut ids: Vec<&str> = r.hasil.pendaftar.iter().map(|x| x.nisn.as_str()).collect();
             ids.dedup();
@@ -678,7 +678,7 @@ mod stabil {
         a.dalam_zona && a.lahir != "2003-01-01"
     }
 
-    fn periksa(mech: usize, caps: &[u32], apps: &[Pelamar]) -> Result<(), TestCaseError> {
+    fn check_case(mech: usize, caps: &[u32], apps: &[Pelamar]) -> Result<(), TestCaseError> {
         let m = [
             "tunggal",
             "pilihan_pertama_diutamakan",
@@ -729,7 +729,7 @@ mod stabil {
             c.truncate(if m == "tunggal" { 1 } else { maks });
             pilihan.push(c);
         }
-        let r = run(&plan, &s, &p, &Opsi::default());
+        let r = run(&plan, &s, &p, &RunOptions::default());
         // Where each applicant was placed, read from the result rows.
         let mut tempat: Vec<Option<usize>> = vec![None; apps.len()];
         for x in &r.hasil.pendaftar {
@@ -849,7 +849,7 @@ mod stabil {
             caps in proptest::collection::vec(1u32..12, 1..5),
             apps in proptest::collection::vec(pelamar(), 0..45),
         ) {
-            periksa(mech, &caps, &apps)?;
+            check_case(mech, &caps, &apps)?;
         }
 
         /// Tiny cases, where every assignment can be tried: the engine's is the
@@ -861,7 +861,7 @@ mod stabil {
             caps in proptest::collection::vec(1u32..5, 1..4),
             apps in proptest::collection::vec(pelamar(), 0..7),
         ) {
-            periksa(mech, &caps, &apps)?;
+            check_case(mech, &caps, &apps)?;
         }
     }
 }
@@ -872,7 +872,7 @@ fn a_move_up_follows_the_applicants_preferences() {
     // (88) chose B first and is B's first reserve while holding a seat at A.
     let plan = sma("penerimaan_tertunda", URUTAN);
     let (s, p) = dua_sekolah();
-    let opsi = Opsi {
+    let opsi = RunOptions {
         tidak_daftar_ulang: vec!["9000000006".into()],
         ..Default::default()
     };
@@ -904,7 +904,7 @@ fn a_move_up_follows_the_applicants_preferences() {
             .count() as u32;
         assert_eq!(x.diterima, here, "{sk}");
     }
-    let dom = r.skema.unit_index("domisili").unwrap() as usize;
+    let dom = r.prepared.unit_index("domisili").unwrap() as usize;
     let b = r.sekolah.iter().position(|s| s.npsn == "B").unwrap() as u32;
     let a = r.sekolah.iter().position(|s| s.npsn == "A").unwrap() as u32;
     let row = |s: u32| {
@@ -929,7 +929,7 @@ fn a_no_show_that_matches_no_accepted_applicant_is_reported() {
     let plan = sma("penerimaan_tertunda", URUTAN);
     let (s, p) = dua_sekolah();
     // 03 is on a reserve list, 77 is nobody.
-    let opsi = Opsi {
+    let opsi = RunOptions {
         tidak_daftar_ulang: vec!["9000000003".into(), "9000000077".into()],
         ..Default::default()
     };
@@ -955,25 +955,36 @@ fn a_teachers_child_takes_mutasi_only_at_the_parents_school() {
     // 02 claims the status without a school: refused on its line.
     let rows =
         "5000000001,2009-05-05,2025-06-16 08:00,mutasi.anak_guru,A;B,100;900,80,K1,anak_guru,B\n";
-    let r = run(&plan, sekolah, &format!("{head}{rows}"), &Opsi::default());
+    let r = run(
+        &plan,
+        sekolah,
+        &format!("{head}{rows}"),
+        &RunOptions::default(),
+    );
     assert_eq!(r.school_of("5000000001"), Some("B"));
-    let skema = Skema::dari_plan(&plan).unwrap();
-    let (sk, _) = data::baca_sekolah("s.csv", sekolah.as_bytes(), ModusRusak::Berhenti).unwrap();
+    let prepared = Prepared::from_plan(&plan).unwrap();
+    let (sk, _) = data::read_sekolah("s.csv", sekolah.as_bytes(), ModusRusak::Berhenti).unwrap();
     let bad = format!(
         "{head}5000000002,2009-05-05,2025-06-16 08:00,mutasi.anak_guru,A,100,80,K1,anak_guru,\n"
     );
-    let m = data::baca_pendaftar("p.csv", bad.as_bytes(), &skema, &sk, ModusRusak::Berhenti)
-        .err()
-        .unwrap();
+    let m = data::read_pendaftar(
+        "p.csv",
+        bad.as_bytes(),
+        &prepared,
+        &sk,
+        ModusRusak::Berhenti,
+    )
+    .err()
+    .unwrap();
     assert_eq!(
         (m.baris, m.kolom.as_deref()),
         (2, Some("sekolah_orang_tua"))
     );
     let no_col = "nisn,tanggal_lahir,waktu_daftar,jalur,pilihan,jarak_m,rapor,wilayah,status\n";
-    let m = data::baca_pendaftar(
+    let m = data::read_pendaftar(
         "p.csv",
         no_col.as_bytes(),
-        &skema,
+        &prepared,
         &sk,
         ModusRusak::Berhenti,
     )
@@ -1004,8 +1015,8 @@ fn carried_seats_stop_at_the_mutasi_cap() {
             100 + i
         ));
     }
-    let r = run(&plan, sekolah, &rows, &Opsi::default());
-    let mutasi = r.skema.unit_index("mutasi").unwrap() as usize;
+    let r = run(&plan, sekolah, &rows, &RunOptions::default());
+    let mutasi = r.prepared.unit_index("mutasi").unwrap() as usize;
     let row = r.hasil.ringkasan.iter().find(|x| x.unit == mutasi).unwrap();
     assert_eq!((row.kursi_awal, row.kursi_masuk, row.diterima), (5, 0, 5));
 }
@@ -1019,7 +1030,7 @@ fn single_choice_reads_only_the_first_even_when_the_plan_allows_more() {
     plan.sha256_rencana = plan.integrity();
     let plan = juknis::plan::load(&plan.to_json()).unwrap();
     let (s, p) = dua_sekolah();
-    let r = run(&plan, s, &p, &Opsi::default());
+    let r = run(&plan, s, &p, &RunOptions::default());
     assert_eq!(
         r.accepted_at("A"),
         ["9000000001", "9000000002", "9000000003", "9000000012"]
@@ -1039,9 +1050,9 @@ fn a_ranking_uses_distance_at_most_twice() {
     };
     let mut plan = sma("penerimaan_tertunda", URUTAN);
     plan.seleksi[0].urutan.insert(0, jarak.clone());
-    assert!(Skema::dari_plan(&plan).is_ok(), "two distance criteria");
+    assert!(Prepared::from_plan(&plan).is_ok(), "two distance criteria");
     plan.seleksi[0].urutan.insert(0, jarak);
-    let e = Skema::dari_plan(&plan).unwrap_err();
+    let e = Prepared::from_plan(&plan).unwrap_err();
     assert!(e.en.contains("distance more than 2 times"), "{}", e.en);
 }
 
@@ -1100,7 +1111,7 @@ mod rentang_panjang {
                 for u in &mut plan.seleksi {
                     u.urutan = urutan.clone();
                 }
-                run(&plan, &s, &p, &Opsi::default()).hasil.pendaftar
+                run(&plan, &s, &p, &RunOptions::default()).hasil.pendaftar
             };
             let nilai = k(KriteriaJenis::Skor("nilai".into()), Arah::Tertinggi);
             let usia = k(KriteriaJenis::Usia, Arah::Tertua);
@@ -1122,7 +1133,7 @@ mod rentang_panjang {
 #[test]
 fn coordinates_on_the_equator_are_real_zero_zero_is_not() {
     let read = |rows: &str| {
-        data::baca_sekolah(
+        data::read_sekolah(
             "sekolah.csv",
             format!("npsn,daya_tampung,lintang,bujur\n{rows}").as_bytes(),
             ModusRusak::Berhenti,
@@ -1153,10 +1164,10 @@ fn released_seats_are_offered_in_wave_order() {
         );
     assert!(src.contains("tahap 2"));
     let plan = plan_of(&src);
-    let skema = Skema::dari_plan(&plan).unwrap();
-    let ketm = skema.unit_index("afirmasi.ketm").unwrap() as usize;
-    let dom = skema.unit_index("domisili").unwrap() as usize;
-    let seats = skema.kursi_sekolah(10);
+    let prepared = Prepared::from_plan(&plan).unwrap();
+    let ketm = prepared.unit_index("afirmasi.ketm").unwrap() as usize;
+    let dom = prepared.unit_index("domisili").unwrap() as usize;
+    let seats = prepared.kursi_sekolah(10);
     let (n_ketm, n_dom) = (seats[ketm], seats[dom]);
     assert!(n_ketm >= 1 && n_dom >= 1, "{seats:?}");
     let sekolah = "npsn,daya_tampung,wilayah\nA,10,K1\nB,10,K1\n";
@@ -1197,7 +1208,7 @@ fn released_seats_are_offered_in_wave_order() {
         "ketm",
     );
     row("4000000000".into(), "afirmasi.ketm", "B", "900", 50, "ketm");
-    let opsi = Opsi {
+    let opsi = RunOptions {
         tidak_daftar_ulang: vec!["1200000000".into(), "2100000000".into()],
         ..Default::default()
     };
@@ -1229,7 +1240,7 @@ fn nisn_in_mathematical_digits_reads_as_ascii() {
              𝟗𝟎𝟎𝟎𝟎𝟎𝟎𝟎𝟎𝟏,2009-05-05,2025-06-16 08:00,domisili,A,100,80,K1,\n\
              𝟡𝟘𝟘𝟘𝟘𝟘𝟘𝟘𝟘𝟚,2009-05-05,2025-06-16 08:01,domisili,A,100,80,K1,\n\
              𝟿𝟶𝟶𝟶𝟶𝟶𝟶𝟶𝟶𝟹,2009-05-05,2025-06-16 08:02,domisili,A,100,80,K1,\n";
-    let r = run(&plan, s, p, &Opsi::default());
+    let r = run(&plan, s, p, &RunOptions::default());
     let ids: Vec<&str> = r.hasil.pendaftar.iter().map(|x| x.nisn.as_str()).collect();
     assert_eq!(ids, ["9000000001", "9000000002", "9000000003"]);
 }
@@ -1257,7 +1268,7 @@ fn a_ranking_without_distance_needs_no_distance() {
     let p = "nisn,tanggal_lahir,waktu_daftar,jalur,pilihan,rapor,wilayah,status\n\
              9000000001,2009-05-05,2025-06-16 08:00,domisili,A,80,K1,\n\
              9000000002,2009-05-05,2025-06-16 08:01,domisili,A,90,K1,\n";
-    let r = run(&plan, s, p, &Opsi::default());
+    let r = run(&plan, s, p, &RunOptions::default());
     assert_eq!(r.accepted_at("A"), ["9000000001", "9000000002"]);
     assert_eq!(r.status("9000000002").peringkat, Some(1));
 }

@@ -35,7 +35,7 @@ fn replay(target: &str, run: fn(&[u8])) -> usize {
 }
 
 #[test]
-fn periksa_corpus() {
+fn check_corpus() {
     assert!(replay("periksa", periksa::run) > 1000);
 }
 
@@ -50,7 +50,7 @@ fn rencana_corpus() {
 }
 
 #[test]
-fn jalankan_corpus() {
+fn run_corpus() {
     assert!(replay("jalankan", jalankan::run) > 1000);
 }
 

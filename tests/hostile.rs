@@ -11,7 +11,7 @@ mod common;
 use assert_cmd::Command;
 use juknis::check_bytes;
 use juknis::diagnostic::Lang;
-use juknis::engine::{self, data, ModusRusak, Opsi, Skema};
+use juknis::engine::{self, data, ModusRusak, Prepared, RunOptions};
 use proptest::prelude::*;
 
 /// Code and 1-based line of each diagnostic.
@@ -279,7 +279,7 @@ fn the_file_size_limit_can_be_raised_and_lowered() {
 
 // ---- Engine input limits ----------------------------------------------------
 
-fn jatim() -> (juknis::plan::Plan, Skema) {
+fn jatim() -> (juknis::plan::Plan, Prepared) {
     let src = example("jatim-sma-2025.juknis");
     let c = check_bytes(src.as_bytes());
     let plan = juknis::compile::compile(
@@ -288,13 +288,13 @@ fn jatim() -> (juknis::plan::Plan, Skema) {
         "jatim.juknis",
         src.as_bytes(),
     );
-    let skema = Skema::dari_plan(&plan).unwrap();
-    (plan, skema)
+    let prepared = Prepared::from_plan(&plan).unwrap();
+    (plan, prepared)
 }
 
 fn sekolah() -> Vec<engine::Sekolah> {
     let text = std::fs::read(common::berkas("juknis-examples/data/sekolah.csv")).unwrap();
-    data::baca_sekolah("sekolah.csv", &text, ModusRusak::Berhenti)
+    data::read_sekolah("sekolah.csv", &text, ModusRusak::Berhenti)
         .unwrap()
         .0
 }
@@ -304,12 +304,12 @@ fn pendaftar_csv() -> String {
 }
 
 #[track_caller]
-fn masalah(csv: &str, batas: &juknis::batas::Batas) -> data::Masalah {
-    let (_, skema) = jatim();
-    match data::baca_pendaftar_dengan(
+fn masalah(csv: &str, batas: &juknis::batas::Batas) -> data::DataError {
+    let (_, prepared) = jatim();
+    match data::read_pendaftar_with(
         "p.csv",
         csv.as_bytes(),
-        &skema,
+        &prepared,
         &sekolah(),
         ModusRusak::Berhenti,
         batas,
@@ -354,11 +354,11 @@ fn too_many_rows_columns_or_bytes_in_a_cell() {
         panjang_sel: 10_000,
         ..Default::default()
     };
-    let (_, skema) = jatim();
-    assert!(data::baca_pendaftar_dengan(
+    let (_, prepared) = jatim();
+    assert!(data::read_pendaftar_with(
         "p.csv",
         long.as_bytes(),
-        &skema,
+        &prepared,
         &sekolah(),
         ModusRusak::Berhenti,
         &roomy
@@ -528,10 +528,10 @@ fn files_that_are_folders_missing_or_unwritable() {
 
 #[test]
 fn csv_with_bom_crlf_invalid_utf8_or_empty() {
-    let (_, skema) = jatim();
+    let (_, prepared) = jatim();
     let csv = pendaftar_csv();
     let read =
-        |t: &[u8]| data::baca_pendaftar("p.csv", t, &skema, &sekolah(), ModusRusak::Berhenti);
+        |t: &[u8]| data::read_pendaftar("p.csv", t, &prepared, &sekolah(), ModusRusak::Berhenti);
     let plain = read(csv.as_bytes()).unwrap();
     let crlf = format!("\u{feff}{}", csv.replace('\n', "\r\n"));
     let other = read(crlf.as_bytes()).unwrap();
@@ -631,10 +631,10 @@ proptest! {
             lines.reverse();
         }
         let text = format!("{header}\n{}\n", lines.join("\n"));
-        let (_, skema) = jatim();
+        let (_, prepared) = jatim();
         let sk = sekolah();
-        let bacaan = data::baca_pendaftar("p.csv", text.as_bytes(), &skema, &sk, ModusRusak::Lewati).unwrap();
-        let hasil = engine::jalankan(&skema, &sk, &bacaan, &Opsi::default());
+        let bacaan = data::read_pendaftar("p.csv", text.as_bytes(), &prepared, &sk, ModusRusak::Lewati).unwrap();
+        let hasil = engine::run(&prepared, &sk, &bacaan, &RunOptions::default());
         // One result row per input row.
         prop_assert_eq!(hasil.pendaftar.len(), lines.len());
         let mut want: Vec<String> = lines

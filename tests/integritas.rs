@@ -8,24 +8,24 @@
 mod common;
 
 use juknis::diagnostic::Lang;
-use juknis::engine::{self, data, ModusRusak, Opsi, Skema};
+use juknis::engine::{self, data, ModusRusak, Prepared, RunOptions};
 
-fn plan_of(path: &str) -> (juknis::plan::Plan, Skema) {
+fn plan_of(path: &str) -> (juknis::plan::Plan, Prepared) {
     let src = std::fs::read(common::berkas(path)).unwrap();
     let c = juknis::check_bytes(&src);
     assert_eq!(c.errors(), 0, "{path}");
     let plan = juknis::compile::compile(c.juknis.as_ref().unwrap(), c.rulebook, "t.juknis", &src);
-    let skema = Skema::dari_plan(&plan).unwrap();
-    (plan, skema)
+    let prepared = Prepared::from_plan(&plan).unwrap();
+    (plan, prepared)
 }
 
-fn jatim() -> Skema {
+fn jatim() -> Prepared {
     plan_of("juknis-examples/sesuai/jatim-sma-2025.juknis").1
 }
 
 fn sekolah() -> Vec<engine::Sekolah> {
     let text = std::fs::read(common::berkas("juknis-examples/data/sekolah.csv")).unwrap();
-    data::baca_sekolah("sekolah.csv", &text, ModusRusak::Berhenti)
+    data::read_sekolah("sekolah.csv", &text, ModusRusak::Berhenti)
         .unwrap()
         .0
 }
@@ -38,17 +38,20 @@ fn pendaftar() -> Vec<String> {
         .collect()
 }
 
-fn baca(lines: &[String], modus: ModusRusak) -> Result<data::BacaanPendaftar, data::Masalah> {
-    baca_teks(&(lines.join("\n") + "\n"), modus)
+fn read_pendaftar(
+    lines: &[String],
+    modus: ModusRusak,
+) -> Result<data::PendaftarFile, data::DataError> {
+    read_text(&(lines.join("\n") + "\n"), modus)
 }
 
-fn baca_teks(text: &str, modus: ModusRusak) -> Result<data::BacaanPendaftar, data::Masalah> {
-    data::baca_pendaftar("p.csv", text.as_bytes(), &jatim(), &sekolah(), modus)
+fn read_text(text: &str, modus: ModusRusak) -> Result<data::PendaftarFile, data::DataError> {
+    data::read_pendaftar("p.csv", text.as_bytes(), &jatim(), &sekolah(), modus)
 }
 
 #[track_caller]
-fn gagal(lines: &[String]) -> data::Masalah {
-    match baca(lines, ModusRusak::Berhenti) {
+fn gagal(lines: &[String]) -> data::DataError {
+    match read_pendaftar(lines, ModusRusak::Berhenti) {
         Ok(_) => panic!("expected a problem"),
         Err(m) => m,
     }
@@ -68,8 +71,8 @@ fn set(lines: &mut [String], line: usize, name: &str, value: &str) {
 /// Every NISN of the input is in the result exactly once, counted.
 #[track_caller]
 fn nothing_lost(lines: &[String]) {
-    let bacaan = baca(lines, ModusRusak::Lewati).unwrap();
-    let hasil = engine::jalankan(&jatim(), &sekolah(), &bacaan, &Opsi::default());
+    let bacaan = read_pendaftar(lines, ModusRusak::Lewati).unwrap();
+    let hasil = engine::run(&jatim(), &sekolah(), &bacaan, &RunOptions::default());
     let mut want: Vec<String> = lines[1..]
         .iter()
         .filter(|l| !l.trim().is_empty())
@@ -101,7 +104,7 @@ fn a_stray_quote_in_an_unread_column_is_one_bad_row() {
         m.render(Lang::En)
     );
     nothing_lost(&lines);
-    let bacaan = baca(&lines, ModusRusak::Lewati).unwrap();
+    let bacaan = read_pendaftar(&lines, ModusRusak::Lewati).unwrap();
     assert_eq!(bacaan.pendaftar.len(), lines.len() - 2);
     assert_eq!(bacaan.rusak.len(), 1);
     // A quoted cell that runs over the line end is refused on the line it opens.
@@ -166,7 +169,7 @@ fn a_file_cut_off_inside_its_last_row_is_reported() {
         std::fs::read_to_string(common::berkas("juknis-examples/data/pendaftar.csv")).unwrap();
     let cut = &text[..text.len() - 40];
     let last = cut.lines().count() as u64;
-    let m = baca_teks(cut, ModusRusak::Berhenti).err().unwrap();
+    let m = read_text(cut, ModusRusak::Berhenti).err().unwrap();
     assert_eq!(
         (m.kode, m.baris),
         ("data.baris", last),
@@ -210,14 +213,14 @@ fn a_school_without_coordinates_is_named_when_distance_comes_from_them() {
     let f: Vec<&str> = lines[2].split(',').collect();
     let npsn = f[0].to_string();
     lines[2] = format!("{},{},{},,,{}", f[0], f[1], f[2], f[5]);
-    let (sekolah, _) = data::baca_sekolah(
+    let (sekolah, _) = data::read_sekolah(
         "sekolah.csv",
         (lines.join("\n") + "\n").as_bytes(),
         ModusRusak::Berhenti,
     )
     .unwrap();
     let p = pendaftar().join("\n") + "\n";
-    let m = data::baca_pendaftar(
+    let m = data::read_pendaftar(
         "p.csv",
         p.as_bytes(),
         &jatim(),
@@ -255,7 +258,7 @@ fn blank_lines_count_against_the_row_limit() {
         baris_data: 10,
         ..Default::default()
     };
-    let m = data::baca_pendaftar_dengan(
+    let m = data::read_pendaftar_with(
         "p.csv",
         text.as_bytes(),
         &jatim(),
@@ -270,14 +273,14 @@ fn blank_lines_count_against_the_row_limit() {
 
 #[test]
 fn endless_or_binary_files_stop_at_a_limit() {
-    let m = data::baca_berkas(std::path::Path::new("/dev/zero"), 1 << 30).unwrap_err();
+    let m = data::read_file(std::path::Path::new("/dev/zero"), 1 << 30).unwrap_err();
     assert_eq!(m.kode, "berkas.biner");
     let dir = common::tempdir("besar");
     let big = dir.join("besar.csv");
     std::fs::write(&big, "nisn\n".repeat(1000)).unwrap();
-    let m = data::baca_berkas(&big, 1000).unwrap_err();
+    let m = data::read_file(&big, 1000).unwrap_err();
     assert_eq!(m.kode, "batas.ukuran");
-    assert!(data::baca_berkas(&big, 10_000).is_ok());
+    assert!(data::read_file(&big, 10_000).is_ok());
     std::fs::remove_file(&big).unwrap();
 }
 
@@ -286,13 +289,13 @@ fn cr_only_files_get_the_right_line_numbers() {
     let mut lines = pendaftar();
     set(&mut lines, 30, "tanggal_lahir", "2010-02-30");
     let text = lines.join("\r") + "\r";
-    let m = baca_teks(&text, ModusRusak::Berhenti).err().unwrap();
+    let m = read_text(&text, ModusRusak::Berhenti).err().unwrap();
     assert_eq!(
         (m.kode, m.baris, m.kolom.as_deref()),
         ("data.nilai", 30, Some("tanggal_lahir"))
     );
     let text = lines.join("\r\n") + "\r\n";
-    let m = baca_teks(&text, ModusRusak::Berhenti).err().unwrap();
+    let m = read_text(&text, ModusRusak::Berhenti).err().unwrap();
     assert_eq!(m.baris, 30);
 }
 
@@ -357,7 +360,7 @@ fn a_repeat_involving_a_broken_row_still_stops_the_run() {
     // repeat is found.
     set(&mut lines, 40, "nisn", &nisn);
     set(&mut lines, 40, "tanggal_lahir", "2010-13-01");
-    let m = baca(&lines, ModusRusak::Lewati).err().unwrap();
+    let m = read_pendaftar(&lines, ModusRusak::Lewati).err().unwrap();
     assert_eq!((m.kode, m.kolom.as_deref()), ("data.ganda", Some("nisn")));
     assert_eq!(m.baris, 40, "{}", m.render(Lang::En));
     // Two broken rows with one NISN, one of them with a bad field count.
@@ -365,7 +368,7 @@ fn a_repeat_involving_a_broken_row_still_stops_the_run() {
     set(&mut lines, 40, "nisn", &nisn);
     set(&mut lines, 4, "tanggal_lahir", "x");
     lines[39].push_str(",extra");
-    let m = baca(&lines, ModusRusak::Lewati).err().unwrap();
+    let m = read_pendaftar(&lines, ModusRusak::Lewati).err().unwrap();
     assert_eq!((m.kode, m.baris), ("data.ganda", 40));
 }
 
@@ -389,7 +392,7 @@ fn utf16_files_and_invisible_header_characters_are_named() {
     for u in text.encode_utf16() {
         utf16.extend_from_slice(&u.to_le_bytes());
     }
-    let m = data::baca_pendaftar("p.csv", &utf16, &jatim(), &sekolah(), ModusRusak::Berhenti)
+    let m = data::read_pendaftar("p.csv", &utf16, &jatim(), &sekolah(), ModusRusak::Berhenti)
         .err()
         .unwrap();
     assert!(
@@ -534,7 +537,7 @@ fn an_output_folder_in_use_is_refused() {
     let dir = common::tempdir("kunci");
     let data = synth(&dir, 500, 1);
     let out = dir.join("hasil");
-    let held = juknis::tulis::FolderKeluaran::kunci(&out).unwrap();
+    let held = juknis::atomic::OutputFolder::lock(&out).unwrap();
     let r = juknis().args(run_args(&data, &out)).assert().code(2);
     let err = String::from_utf8_lossy(&r.get_output().stderr).into_owned();
     assert!(err.contains("sedang dipakai"), "{err}");
@@ -553,7 +556,7 @@ fn the_completion_record_names_inputs_and_outputs() {
         serde_json::from_slice(&std::fs::read(out.join("selesai.json")).unwrap()).unwrap();
     assert_eq!(rec["format"], "juknis-selesai/1");
     let p = std::fs::read(data.join("pendaftar.csv")).unwrap();
-    assert_eq!(rec["pendaftar"]["sha256"], juknis::tulis::sha256(&p));
+    assert_eq!(rec["pendaftar"]["sha256"], juknis::atomic::sha256(&p));
     for f in ["hasil.csv", "ringkasan.csv"] {
         let n = std::fs::metadata(out.join(f)).unwrap().len();
         assert_eq!(rec["keluaran"][f]["bita"], n, "{f}");
@@ -947,7 +950,7 @@ fn a_large_file_read_in_pieces_keeps_every_row_and_line_number() {
     set(&mut out, bad, "tanggal_lahir", "2009-02-30");
     let text = out.join("\r\n") + "\r\n";
     assert!(text.len() > 1 << 20, "{} bytes", text.len());
-    let b = baca_teks(&text, ModusRusak::Lewati).unwrap();
+    let b = read_text(&text, ModusRusak::Lewati).unwrap();
     assert_eq!(b.pendaftar.len() + b.rusak.len(), out.len() - 1);
     assert_eq!(b.rusak.len(), 1);
     assert_eq!(b.rusak[0].masalah.baris, bad as u64);

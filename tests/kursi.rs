@@ -1,4 +1,4 @@
-//! The seat split every engine must reproduce (`kursi::bagi`, docs/plan.md),
+//! The seat split every engine must reproduce (`kursi::divide`, docs/plan.md),
 //! on cases worked by hand: nearest rounding, a surplus taken from the
 //! remainder jalur and then from the others, last declared first, and a
 //! remainder index out of range. Whatever the inputs, the seats add up to the
@@ -7,7 +7,7 @@
 // Tests may unwrap and panic: a failure here is the report.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use juknis::model::kursi::bagi;
+use juknis::model::kursi::divide;
 use juknis::model::persen::{Seats, SEAT_DEN};
 use juknis::model::Pembulatan;
 
@@ -29,17 +29,17 @@ fn free(k: usize, n: i64) -> Vec<(i64, i64)> {
 fn nearest_rounds_half_up_then_the_remainder_jalur_gives_back() {
     // 3.5 → 4 and 6.5 → 7 make 11 of 10: the remainder jalur (the second)
     // gives one back. Flooring would give 3 and 7.
-    let got = bagi(10, &seats(&[35, 65]), &free(2, 10), Pembulatan::Terdekat, 1);
+    let got = divide(10, &seats(&[35, 65]), &free(2, 10), Pembulatan::Terdekat, 1);
     assert_eq!(got, vec![4, 6]);
     // 3.4 → 3, 6.6 → 7: exact.
-    let got = bagi(10, &seats(&[34, 66]), &free(2, 10), Pembulatan::Terdekat, 0);
+    let got = divide(10, &seats(&[34, 66]), &free(2, 10), Pembulatan::Terdekat, 0);
     assert_eq!(got, vec![3, 7]);
 }
 
 #[test]
 fn rounding_down_gives_every_leftover_seat_to_the_remainder_jalur() {
     // Four shares of 2.5: 2 each, two seats left, both to the first.
-    let got = bagi(
+    let got = divide(
         10,
         &seats(&[25, 25, 25, 25]),
         &free(4, 10),
@@ -53,7 +53,7 @@ fn rounding_down_gives_every_leftover_seat_to_the_remainder_jalur() {
 fn a_surplus_the_remainder_jalur_cannot_absorb_comes_from_the_last_declared() {
     // Rounded up: 3 + 3 + 3 + 3 + 2 = 14 of 10. The remainder jalur (last)
     // gives its 2, then the fourth gives 2.
-    let got = bagi(
+    let got = divide(
         10,
         &seats(&[22, 22, 22, 22, 12]),
         &free(5, 10),
@@ -65,7 +65,7 @@ fn a_surplus_the_remainder_jalur_cannot_absorb_comes_from_the_last_declared() {
 
 #[test]
 fn a_remainder_index_past_the_end_means_the_last_jalur() {
-    let got = bagi(10, &seats(&[35, 65]), &free(2, 10), Pembulatan::KeBawah, 7);
+    let got = divide(10, &seats(&[35, 65]), &free(2, 10), Pembulatan::KeBawah, 7);
     assert_eq!(got, vec![3, 7]);
 }
 
@@ -86,7 +86,7 @@ fn every_method_adds_up_and_is_never_negative() {
             Pembulatan::SesuaiBatas,
         ] {
             for sisa in 0..raw.len() + 1 {
-                let got = bagi(10, &seats(raw), &free(raw.len(), 10), m, sisa);
+                let got = divide(10, &seats(raw), &free(raw.len(), 10), m, sisa);
                 assert_eq!(got.iter().sum::<i64>(), 10, "{raw:?} {m:?} {sisa}: {got:?}");
                 assert!(got.iter().all(|&x| x >= 0), "{raw:?} {m:?} {sisa}: {got:?}");
             }

@@ -18,7 +18,7 @@ const METHODS: [Pembulatan; 5] = [
 ];
 
 /// Four jalur quotas (in 1/10 000 %) summing to exactly 100%, with bounds.
-fn skema() -> impl Strategy<Value = (SkemaKursi, usize)> {
+fn prepared() -> impl Strategy<Value = (SkemaKursi, usize)> {
     (
         1i64..400_000,
         1i64..400_000,
@@ -74,7 +74,7 @@ fn skema() -> impl Strategy<Value = (SkemaKursi, usize)> {
 
 proptest! {
     #[test]
-    fn seats_always_add_up_to_capacity((s, _) in skema(), n in 1u32..3000) {
+    fn seats_always_add_up_to_capacity((s, _) in prepared(), n in 1u32..3000) {
         let a = s.alokasi(n);
         let total: u32 = a.jalur.iter().map(|j| j.1).sum();
         prop_assert_eq!(total, n);
@@ -86,7 +86,7 @@ proptest! {
     }
 
     #[test]
-    fn within_bounds_rounding_keeps_every_bound_when_possible((mut s, _) in skema(), n in 1u32..3000) {
+    fn within_bounds_rounding_keeps_every_bound_when_possible((mut s, _) in prepared(), n in 1u32..3000) {
         s.pembulatan = Pembulatan::SesuaiBatas;
         let bounds: Vec<(i64, i64)> = s.jalur.iter().map(|j| {
             let lo = j.minimal_persen.as_deref().and_then(|x| Persen::parse(x).ok()).map(|p| p.of(n).ceil()).unwrap_or(0);
@@ -145,7 +145,7 @@ proptest! {
             let back = juknis::plan::load(&plan.to_json());
             prop_assert!(back.is_ok(), "{:?}", back.err());
             if plan.juknis.jenjang != juknis::model::Jenjang::TK {
-                prop_assert!(juknis::engine::Skema::dari_plan(&plan).is_ok());
+                prop_assert!(juknis::engine::Prepared::from_plan(&plan).is_ok());
             }
         }
     }

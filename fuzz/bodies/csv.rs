@@ -4,21 +4,21 @@
 //! aside — no row lost, none merged.
 //! The body is shared by the fuzz target (fuzz/fuzz_targets/) and the corpus
 //! replay test (tests/fuzz_corpus.rs).
-use juknis::engine::{data, ModusRusak, Sekolah, Skema};
+use juknis::engine::{data, ModusRusak, Prepared, Sekolah};
 use std::sync::OnceLock;
 
-fn skema() -> &'static (Skema, Vec<Sekolah>) {
-    static S: OnceLock<(Skema, Vec<Sekolah>)> = OnceLock::new();
+fn prepared() -> &'static (Prepared, Vec<Sekolah>) {
+    static S: OnceLock<(Prepared, Vec<Sekolah>)> = OnceLock::new();
     S.get_or_init(|| {
         let src = include_str!("../../juknis-examples/sesuai/jatim-sma-2025.juknis");
         let checked = juknis::check_bytes(src.as_bytes());
         let j = checked.juknis.as_ref().expect("example parses");
         let plan = juknis::compile::compile(j, checked.rulebook, "jatim.juknis", src.as_bytes());
-        let skema = Skema::dari_plan(&plan).expect("example plan runs");
+        let prepared = Prepared::from_plan(&plan).expect("example plan runs");
         let s = include_bytes!("../../juknis-examples/data/sekolah.csv");
         let (sekolah, _) =
-            data::baca_sekolah("s.csv", s, ModusRusak::Berhenti).expect("schools read");
-        (skema, sekolah)
+            data::read_sekolah("s.csv", s, ModusRusak::Berhenti).expect("schools read");
+        (prepared, sekolah)
     })
 }
 
@@ -34,7 +34,7 @@ fn baris_data(b: &[u8]) -> usize {
 }
 
 pub fn run(bytes: &[u8]) {
-    let (skema, sekolah) = skema();
+    let (prepared, sekolah) = prepared();
     // A valid header first half the time, so rows are exercised, not only headers.
     let header = b"nisn,tanggal_lahir,waktu_daftar,jalur,pilihan,lintang,bujur,wilayah,status,rapor,indeks_sekolah_asal,lomba_kategori,lomba_peringkat\n";
     let mut owned;
@@ -45,7 +45,8 @@ pub fn run(bytes: &[u8]) {
     } else {
         bytes
     };
-    if let Ok(bacaan) = data::baca_pendaftar("p.csv", input, skema, sekolah, ModusRusak::Lewati) {
+    if let Ok(bacaan) = data::read_pendaftar("p.csv", input, prepared, sekolah, ModusRusak::Lewati)
+    {
         let n = bacaan.pendaftar.len() + bacaan.rusak.len();
         assert_eq!(
             n,

@@ -11,8 +11,12 @@ pub fn run(data: &[u8]) {
         let back = juknis::plan::load(&plan.to_json());
         assert!(back.is_ok(), "a compiled plan must load: {back:?}");
         if plan.juknis.jenjang != juknis::model::Jenjang::TK {
-            let skema = juknis::engine::Skema::dari_plan(&plan);
-            assert!(skema.is_ok(), "a clean juknis must run: {:?}", skema.err());
+            let prepared = juknis::engine::Prepared::from_plan(&plan);
+            assert!(
+                prepared.is_ok(),
+                "a clean juknis must run: {:?}",
+                prepared.err()
+            );
         }
     }
 }

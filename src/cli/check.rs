@@ -83,11 +83,11 @@ pub fn run(a: Args, lang: Lang, color: bool, quiet: bool) -> Result<u8> {
     let results: Vec<_> = files
         .par_iter()
         .map(|f| {
-            let bytes = super::baca_juknis(f).into_diagnostic();
+            let bytes = super::read_juknis(f).into_diagnostic();
             (
                 f,
                 bytes.map(|b| {
-                    let checked = juknis::check_bytes_dengan(&b, &super::batas());
+                    let checked = juknis::check_bytes_with(&b, &super::batas());
                     let text = String::from_utf8_lossy(&b).into_owned();
                     (checked, text)
                 }),

@@ -35,8 +35,8 @@ pub fn run(a: Args, lang: Lang, color: bool) -> Result<u8> {
         eprintln!("--sign memerlukan -o BERKAS (tanda tangan ditulis di BERKAS.minisig) / --sign needs -o FILE (the signature is written to FILE.minisig)");
         return Ok(EXIT_USAGE);
     }
-    let bytes = super::baca_juknis(&a.file).map_err(|e| miette!("{}: {e}", a.file.display()))?;
-    let checked = juknis::check_bytes_dengan(&bytes, &super::batas());
+    let bytes = super::read_juknis(&a.file).map_err(|e| miette!("{}: {e}", a.file.display()))?;
+    let checked = juknis::check_bytes_with(&bytes, &super::batas());
     let name = a.file.display().to_string();
     if !checked.diagnostics.is_empty() {
         let opts = Options {
@@ -88,13 +88,13 @@ pub fn run(a: Args, lang: Lang, color: bool) -> Result<u8> {
                 },
                 None => None,
             };
-            if let Err(e) = juknis::tulis::atomik_bytes(out, text.as_bytes()) {
+            if let Err(e) = juknis::atomic::write_atomic(out, text.as_bytes()) {
                 eprintln!("{e}");
                 return Ok(EXIT_USAGE);
             }
             if let Some(t) = tanda {
                 let sig = sig_path(out);
-                if let Err(e) = juknis::tulis::atomik_bytes(&sig, t.as_bytes()) {
+                if let Err(e) = juknis::atomic::write_atomic(&sig, t.as_bytes()) {
                     eprintln!("{e}");
                     return Ok(EXIT_USAGE);
                 }
@@ -114,11 +114,11 @@ pub fn sig_path(plan: &std::path::Path) -> PathBuf {
 
 fn sign(kunci: &std::path::Path, text: &str, plan: &juknis::plan::Plan) -> Result<String, String> {
     let k = std::fs::read_to_string(kunci).map_err(|e| e.to_string())?;
-    let sandi = std::env::var(juknis::plan::tanda::SANDI_ENV).unwrap_or_default();
+    let sandi = std::env::var(juknis::plan::signature::SANDI_ENV).unwrap_or_default();
     // The trusted comment is signed too: it names the plan for whoever verifies.
     let komentar = format!(
         "{} {} sha256_rencana={}",
         plan.format, plan.sumber.berkas, plan.sha256_rencana
     );
-    juknis::plan::tanda::tandatangani(text.as_bytes(), &k, &sandi, &komentar)
+    juknis::plan::signature::sign(text.as_bytes(), &k, &sandi, &komentar)
 }

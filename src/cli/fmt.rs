@@ -35,7 +35,7 @@ pub fn run(a: Args, lang: Lang, color: bool, quiet: bool) -> Result<u8> {
     }
     let mut code = EXIT_OK;
     for f in files {
-        let bytes = match super::baca_juknis(&f) {
+        let bytes = match super::read_juknis(&f) {
             Ok(b) => b,
             Err(e) => {
                 eprintln!("{}: {e}", f.display());
@@ -45,8 +45,8 @@ pub fn run(a: Args, lang: Lang, color: bool, quiet: bool) -> Result<u8> {
         };
         let Ok(src) = std::str::from_utf8(&bytes) else {
             // Not text: the parser's diagnostic says where and why.
-            let diags = juknis::syntax::parse_bytes_dengan(&bytes, super::batas().ukuran_berkas)
-                .diagnostics;
+            let diags =
+                juknis::syntax::parse_bytes_with(&bytes, super::batas().ukuran_berkas).diagnostics;
             let lossy = String::from_utf8_lossy(&bytes);
             refused(&diags, &f.display().to_string(), &lossy, lang, color);
             code = code.max(EXIT_VIOLATIONS);
@@ -65,7 +65,7 @@ pub fn run(a: Args, lang: Lang, color: bool, quiet: bool) -> Result<u8> {
                         outln!("{}: {msg}", f.display());
                     }
                     code = code.max(EXIT_VIOLATIONS);
-                } else if let Err(e) = juknis::tulis::atomik_bytes(&f, out.as_bytes()) {
+                } else if let Err(e) = juknis::atomic::write_atomic(&f, out.as_bytes()) {
                     // The source is rewritten whole or left as it was.
                     eprintln!("{e}");
                     code = EXIT_USAGE;
@@ -101,7 +101,7 @@ fn stdin(check: bool, lang: Lang, color: bool) -> Result<u8> {
         eprintln!("<stdin>: {e}");
         return Ok(EXIT_USAGE);
     }
-    let parsed = juknis::syntax::parse_bytes_dengan(&bytes, super::batas().ukuran_berkas);
+    let parsed = juknis::syntax::parse_bytes_with(&bytes, super::batas().ukuran_berkas);
     let src = String::from_utf8_lossy(&bytes);
     let Ok(text) = std::str::from_utf8(&bytes) else {
         refused(&parsed.diagnostics, "<stdin>", &src, lang, color);

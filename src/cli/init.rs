@@ -263,7 +263,7 @@ pub fn run(a: Args, lang: Lang) -> Result<u8> {
                 eprintln!("{}: {msg}", p.display());
                 return Ok(EXIT_USAGE);
             }
-            juknis::tulis::atomik_bytes(p, text.as_bytes()).map_err(|e| miette!("{e}"))?;
+            juknis::atomic::write_atomic(p, text.as_bytes()).map_err(|e| miette!("{e}"))?;
         }
         None => out!("{text}"),
     }

@@ -28,17 +28,18 @@ pub fn run(a: Args, lang: Lang) -> Result<u8> {
             return Ok(EXIT_USAGE);
         }
     }
-    let sandi = std::env::var(juknis::plan::tanda::SANDI_ENV).ok();
-    let (pk, sk) = juknis::plan::tanda::buat_kunci(sandi.as_deref()).map_err(|e| miette!("{e}"))?;
+    let sandi = std::env::var(juknis::plan::signature::SANDI_ENV).ok();
+    let (pk, sk) =
+        juknis::plan::signature::generate_keys(sandi.as_deref()).map_err(|e| miette!("{e}"))?;
     std::fs::create_dir_all(&a.keluaran).map_err(|e| miette!("{}: {e}", a.keluaran.display()))?;
-    juknis::tulis::atomik_bytes(&sk_path, sk.as_bytes()).map_err(|e| miette!("{e}"))?;
+    juknis::atomic::write_atomic(&sk_path, sk.as_bytes()).map_err(|e| miette!("{e}"))?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
         std::fs::set_permissions(&sk_path, std::fs::Permissions::from_mode(0o600))
             .map_err(|e| miette!("{}: {e}", sk_path.display()))?;
     }
-    juknis::tulis::atomik_bytes(&pk_path, pk.as_bytes()).map_err(|e| miette!("{e}"))?;
+    juknis::atomic::write_atomic(&pk_path, pk.as_bytes()).map_err(|e| miette!("{e}"))?;
     if lang == Lang::Id {
         eprintln!(
             "kunci rahasia: {} (simpan, jangan dibagikan); kunci publik: {} (umumkan){}",

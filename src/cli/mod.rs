@@ -103,7 +103,7 @@ pub fn batas() -> juknis::batas::Batas {
 
 /// Read a juknis file, at most one byte more than the size limit: a huge file
 /// is reported as too large without being read whole.
-pub fn baca_juknis(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
+pub fn read_juknis(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
     if path.is_dir() {
         return Err(std::io::Error::other(
@@ -164,20 +164,20 @@ pub fn write_out(s: &str) {
     use std::io::Write;
     let mut o = std::io::stdout().lock();
     if let Err(e) = o.write_all(s.as_bytes()).and_then(|_| o.flush()) {
-        stdout_gagal(&e, lang_dipilih());
+        report_stdout_error(&e, chosen_lang());
         std::process::exit(i32::from(EXIT_USAGE));
     }
 }
 
 static LANG: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
 
-fn lang_dipilih() -> Lang {
+fn chosen_lang() -> Lang {
     LANG.get().copied().unwrap_or_default()
 }
 
 /// Say why standard output could not be written (a full disk, a closed pipe):
 /// the output is incomplete, and silence would hide it.
-pub fn stdout_gagal(e: &std::io::Error, lang: Lang) {
+pub fn report_stdout_error(e: &std::io::Error, lang: Lang) {
     let closed = e.kind() == std::io::ErrorKind::BrokenPipe;
     match (lang, closed) {
         (Lang::Id, true) => eprintln!("juknis: keluaran standar ditutup sebelum selesai ditulis; keluaran terpotong"),

@@ -5,7 +5,7 @@
 
 use super::{EXIT_OK, EXIT_USAGE, EXIT_VIOLATIONS};
 use juknis::diagnostic::Lang;
-use juknis::engine::{self, data, ModusRusak, Opsi, Skema};
+use juknis::engine::{self, data, ModusRusak, Prepared, RunOptions};
 use miette::{miette, Result};
 use std::path::{Path, PathBuf};
 
@@ -79,16 +79,16 @@ fn verify(a: &Args, lang: Lang) -> Result<(), u8> {
         .signature
         .clone()
         .unwrap_or_else(|| super::compile::sig_path(&a.plan));
-    let baca = |p: &Path, n: usize| {
+    let read_limited = |p: &Path, n: usize| {
         read_at_most(p, n).map_err(|e| {
             eprintln!("{e}");
             EXIT_USAGE
         })
     };
-    let data = baca(&a.plan, juknis::plan::MAX_PLAN_BYTES + 1)?;
-    let tanda = String::from_utf8_lossy(&baca(&sig, 4096)?).into_owned();
-    let kunci = String::from_utf8_lossy(&baca(pk, 4096)?).into_owned();
-    match juknis::plan::tanda::periksa(&data, &tanda, &kunci) {
+    let data = read_limited(&a.plan, juknis::plan::MAX_PLAN_BYTES + 1)?;
+    let tanda = String::from_utf8_lossy(&read_limited(&sig, 4096)?).into_owned();
+    let lock = String::from_utf8_lossy(&read_limited(pk, 4096)?).into_owned();
+    match juknis::plan::signature::verify(&data, &tanda, &lock) {
         Ok(komentar) => {
             if lang == Lang::Id {
                 eprintln!("tanda tangan sah: {komentar}");
@@ -106,7 +106,7 @@ fn verify(a: &Args, lang: Lang) -> Result<(), u8> {
 
 pub fn load_plan(path: &Path, lang: Lang) -> Result<juknis::plan::Plan, u8> {
     let bytes = if path.extension().is_some_and(|e| e == "juknis") {
-        super::baca_juknis(path).map_err(|e| miette!("{}: {e}", path.display()))
+        super::read_juknis(path).map_err(|e| miette!("{}: {e}", path.display()))
     } else {
         // One byte over the limit is enough to report it.
         read_at_most(path, juknis::plan::MAX_PLAN_BYTES + 1)
@@ -116,7 +116,7 @@ pub fn load_plan(path: &Path, lang: Lang) -> Result<juknis::plan::Plan, u8> {
         EXIT_USAGE
     })?;
     if path.extension().is_some_and(|e| e == "juknis") {
-        let checked = juknis::check_bytes_dengan(&bytes, &super::batas());
+        let checked = juknis::check_bytes_with(&bytes, &super::batas());
         match checked.juknis.as_ref().filter(|_| checked.errors() == 0) {
             Some(j) => {
                 let name = path
@@ -144,9 +144,9 @@ pub fn load_plan(path: &Path, lang: Lang) -> Result<juknis::plan::Plan, u8> {
 }
 
 /// The plan and its prepared form, or the exit code after saying what is wrong.
-pub fn load_skema(path: &Path, lang: Lang) -> Result<(juknis::plan::Plan, Skema), u8> {
+pub fn load_prepared(path: &Path, lang: Lang) -> Result<(juknis::plan::Plan, Prepared), u8> {
     let plan = load_plan(path, lang)?;
-    match Skema::dari_plan(&plan) {
+    match Prepared::from_plan(&plan) {
         Ok(s) => Ok((plan, s)),
         Err(e) => {
             eprintln!("{}: {}", path.display(), e.get(lang));
@@ -167,7 +167,7 @@ pub fn run(a: Args, lang: Lang, quiet: bool) -> Result<u8> {
     if let Err(code) = verify(&a, lang) {
         return Ok(code);
     }
-    let (plan, skema) = match load_skema(&a.plan, lang) {
+    let (plan, prepared) = match load_prepared(&a.plan, lang) {
         Ok(x) => x,
         Err(code) => return Ok(code),
     };
@@ -178,7 +178,7 @@ pub fn run(a: Args, lang: Lang, quiet: bool) -> Result<u8> {
     };
     let progres = !quiet && std::io::IsTerminal::is_terminal(&std::io::stderr());
     let batas = super::batas();
-    let s_bytes = match data::baca_berkas(&a.sekolah, batas.ukuran_data) {
+    let s_bytes = match data::read_file(&a.sekolah, batas.ukuran_data) {
         Ok(b) => b,
         Err(m) => {
             eprintln!("{}", m.render(lang));
@@ -186,9 +186,9 @@ pub fn run(a: Args, lang: Lang, quiet: bool) -> Result<u8> {
         }
     };
     let s_name = a.sekolah.display().to_string();
-    let s_hash = juknis::tulis::sha256(&s_bytes);
+    let s_hash = juknis::atomic::sha256(&s_bytes);
     let (sekolah, s_rusak) =
-        match data::baca_sekolah_dengan(&s_name, &s_bytes, modus, &super::batas()) {
+        match data::read_sekolah_with(&s_name, &s_bytes, modus, &super::batas()) {
             Ok(x) => x,
             Err(m) => {
                 eprintln!("{}", m.render(lang));
@@ -201,7 +201,7 @@ pub fn run(a: Args, lang: Lang, quiet: bool) -> Result<u8> {
     if progres {
         eprintln!("{} sekolah dibaca", sekolah.len());
     }
-    let p_bytes = match data::baca_berkas(&a.pendaftar, batas.ukuran_data) {
+    let p_bytes = match data::read_file(&a.pendaftar, batas.ukuran_data) {
         Ok(b) => b,
         Err(m) => {
             eprintln!("{}", m.render(lang));
@@ -209,10 +209,10 @@ pub fn run(a: Args, lang: Lang, quiet: bool) -> Result<u8> {
         }
     };
     let p_name = a.pendaftar.display().to_string();
-    let bacaan = match data::baca_pendaftar_dengan(
+    let bacaan = match data::read_pendaftar_with(
         &p_name,
         &p_bytes,
-        &skema,
+        &prepared,
         &sekolah,
         modus,
         &super::batas(),
@@ -224,7 +224,7 @@ pub fn run(a: Args, lang: Lang, quiet: bool) -> Result<u8> {
         }
     };
     // The input's hash, for the completion record, while the selection runs.
-    let p_hash = std::thread::spawn(move || juknis::tulis::sha256(&p_bytes));
+    let p_hash = std::thread::spawn(move || juknis::atomic::sha256(&p_bytes));
     fase("baca");
     for r in &bacaan.rusak {
         eprintln!("{}", r.masalah.render(lang));
@@ -232,22 +232,22 @@ pub fn run(a: Args, lang: Lang, quiet: bool) -> Result<u8> {
     if progres {
         eprintln!("{} pendaftar dibaca", bacaan.pendaftar.len());
     }
-    let mut opsi = Opsi {
+    let mut opsi = RunOptions {
         progres,
         jejak: a.explain.clone(),
         ..Default::default()
     };
     let mut du_hash = String::new();
     if let Some(f) = &a.tidak_daftar_ulang {
-        let bytes = match data::baca_berkas(f, batas.ukuran_data) {
+        let bytes = match data::read_file(f, batas.ukuran_data) {
             Ok(b) => b,
             Err(m) => {
                 eprintln!("{}", m.render(lang));
                 return Ok(EXIT_USAGE);
             }
         };
-        du_hash = juknis::tulis::sha256(&bytes);
-        match data::baca_tidak_daftar_ulang(&f.display().to_string(), &bytes) {
+        du_hash = juknis::atomic::sha256(&bytes);
+        match data::read_tidak_daftar_ulang(&f.display().to_string(), &bytes) {
             Ok(v) => opsi.tidak_daftar_ulang = v,
             Err(m) => {
                 eprintln!("{}", m.render(lang));
@@ -255,7 +255,7 @@ pub fn run(a: Args, lang: Lang, quiet: bool) -> Result<u8> {
             }
         }
     }
-    let hasil = engine::jalankan(&skema, &sekolah, &bacaan, &opsi);
+    let hasil = engine::run(&prepared, &sekolah, &bacaan, &opsi);
     fase("seleksi");
     // A no-show NISN that matches no accepted applicant is a typo or a list for
     // another run: its seat was never freed.
@@ -300,7 +300,7 @@ pub fn run(a: Args, lang: Lang, quiet: bool) -> Result<u8> {
     }
     match &a.keluaran {
         Some(dir) => {
-            let folder = juknis::tulis::FolderKeluaran::kunci(dir).map_err(|e| miette!("{e}"))?;
+            let folder = juknis::atomic::OutputFolder::lock(dir).map_err(|e| miette!("{e}"))?;
             let sumber = |p: &Path, sha: String| serde_json::json!({ "berkas": p.display().to_string(), "sha256": sha });
             let selesai = serde_json::json!({
                 "format": "juknis-selesai/1",
@@ -310,15 +310,15 @@ pub fn run(a: Args, lang: Lang, quiet: bool) -> Result<u8> {
                 "pendaftar": sumber(&a.pendaftar, p_hash.join().unwrap_or_default()),
                 "tidak_daftar_ulang": a.tidak_daftar_ulang.as_ref().map(|p| sumber(p, du_hash.clone())),
             });
-            let tulis_hasil: juknis::tulis::Isi<'_> =
-                Box::new(|w| engine::keluaran::tulis_hasil(&hasil, &skema, &sekolah, lang, w));
-            let ringkasan = engine::keluaran::ringkasan_csv(&hasil, &skema, &sekolah);
-            let tulis_ringkasan: juknis::tulis::Isi<'_> =
+            let write_hasil: juknis::atomic::Content<'_> =
+                Box::new(|w| engine::output::write_hasil(&hasil, &prepared, &sekolah, lang, w));
+            let ringkasan = engine::output::ringkasan_csv(&hasil, &prepared, &sekolah);
+            let tulis_ringkasan: juknis::atomic::Content<'_> =
                 Box::new(|w| w.write_all(ringkasan.as_bytes()));
             folder
-                .tulis_semua(
+                .write_all(
                     vec![
-                        ("hasil.csv", tulis_hasil),
+                        ("hasil.csv", write_hasil),
                         ("ringkasan.csv", tulis_ringkasan),
                     ],
                     selesai,
@@ -343,10 +343,10 @@ pub fn run(a: Args, lang: Lang, quiet: bool) -> Result<u8> {
         }
         None => {
             let mut o = std::io::BufWriter::with_capacity(1 << 20, std::io::stdout().lock());
-            if let Err(e) = engine::keluaran::tulis_hasil(&hasil, &skema, &sekolah, lang, &mut o)
+            if let Err(e) = engine::output::write_hasil(&hasil, &prepared, &sekolah, lang, &mut o)
                 .and_then(|_| std::io::Write::flush(&mut o))
             {
-                super::stdout_gagal(&e, lang);
+                super::report_stdout_error(&e, lang);
                 return Ok(EXIT_USAGE);
             }
         }

@@ -26,7 +26,7 @@ pub struct Args {
 }
 
 pub fn run(a: Args, lang: Lang) -> Result<u8> {
-    let (plan, skema) = match super::run::load_skema(&a.plan, lang) {
+    let (plan, prepared) = match super::run::load_prepared(&a.plan, lang) {
         Ok(x) => x,
         Err(code) => return Ok(code),
     };
@@ -34,23 +34,23 @@ pub fn run(a: Args, lang: Lang) -> Result<u8> {
         eprintln!("--sekolah 1..100000, --pendaftar 0..20000000");
         return Ok(EXIT_USAGE);
     }
-    let opsi = synth::OpsiSynth {
+    let opsi = synth::SynthOptions {
         sekolah: a.sekolah,
         pendaftar: a.pendaftar,
         benih: a.benih,
     };
-    let (s, p) = synth::buat(&plan, &skema, &opsi);
-    let folder = juknis::tulis::FolderKeluaran::kunci(&a.keluaran).map_err(|e| miette!("{e}"))?;
+    let (s, p) = synth::generate(&plan, &prepared, &opsi);
+    let folder = juknis::atomic::OutputFolder::lock(&a.keluaran).map_err(|e| miette!("{e}"))?;
     let selesai = serde_json::json!({
         "format": "juknis-selesai/1",
         "kompiler": { "nama": "juknis", "versi": env!("CARGO_PKG_VERSION") },
         "synth": { "rencana": plan.sha256_rencana, "sekolah": a.sekolah, "pendaftar": a.pendaftar, "benih": a.benih },
     });
-    let tulis = |body: String| -> juknis::tulis::Isi<'_> {
+    let tulis = |body: String| -> juknis::atomic::Content<'_> {
         Box::new(move |w| w.write_all(body.as_bytes()))
     };
     folder
-        .tulis_semua(
+        .write_all(
             vec![("sekolah.csv", tulis(s)), ("pendaftar.csv", tulis(p))],
             selesai,
         )

@@ -14,13 +14,13 @@ use crate::rulebook::Rulebook;
 use crate::span::Span;
 use serde::Serialize;
 
-pub use crate::teks::{Lang, Severity, Teks};
+pub use crate::text::{Lang, Severity, Text};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Label {
     pub span: Span,
     pub primary: bool,
-    pub message: Option<Teks>,
+    pub message: Option<Text>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -29,16 +29,16 @@ pub struct Diagnostic {
     /// (`sintaks.pernyataan`).
     pub code: String,
     pub severity: Severity,
-    pub message: Teks,
+    pub message: Text,
     pub labels: Vec<Label>,
-    pub help: Option<Teks>,
-    pub notes: Vec<Teks>,
+    pub help: Option<Text>,
+    pub notes: Vec<Text>,
     /// The article and source the rule rests on, e.g. "Pasal 30 ayat (2); FAQ 17".
     pub article: Option<String>,
 }
 
 impl Diagnostic {
-    pub fn new(code: &str, message: Teks) -> Self {
+    pub fn new(code: &str, message: Text) -> Self {
         Diagnostic {
             code: code.to_string(),
             severity: Severity::Error,
@@ -50,7 +50,7 @@ impl Diagnostic {
         }
     }
     /// The primary location, with an optional label text.
-    pub fn at(mut self, span: Span, label: Option<Teks>) -> Self {
+    pub fn at(mut self, span: Span, label: Option<Text>) -> Self {
         self.labels.push(Label {
             span,
             primary: true,
@@ -59,7 +59,7 @@ impl Diagnostic {
         self
     }
     /// A secondary location that explains the primary one.
-    pub fn also(mut self, span: Span, label: Teks) -> Self {
+    pub fn also(mut self, span: Span, label: Text) -> Self {
         self.labels.push(Label {
             span,
             primary: false,
@@ -67,11 +67,11 @@ impl Diagnostic {
         });
         self
     }
-    pub fn help(mut self, help: Teks) -> Self {
+    pub fn help(mut self, help: Text) -> Self {
         self.help = Some(help);
         self
     }
-    pub fn note(mut self, note: Teks) -> Self {
+    pub fn note(mut self, note: Text) -> Self {
         self.notes.push(note);
         self
     }

@@ -22,18 +22,18 @@ where
 }
 
 /// `did you mean `x`?` help text, or a list of the allowed words.
-pub fn help_for(word: &str, candidates: &[&str]) -> crate::diagnostic::Teks {
+pub fn help_for(word: &str, candidates: &[&str]) -> crate::diagnostic::Text {
     let list = candidates
         .iter()
         .map(|c| format!("`{c}`"))
         .collect::<Vec<_>>()
         .join(", ");
     match closest(word, candidates.iter().copied()) {
-        Some(c) => crate::diagnostic::Teks::new(
+        Some(c) => crate::diagnostic::Text::new(
             format!("mungkin maksud Anda `{c}`? (pilihan: {list})"),
             format!("did you mean `{c}`? (allowed: {list})"),
         ),
-        None => crate::diagnostic::Teks::new(
+        None => crate::diagnostic::Text::new(
             format!("pilihan yang dikenal: {list}"),
             format!("allowed: {list}"),
         ),

@@ -37,20 +37,20 @@ pub enum Alasan {
     TanpaTahap,
     NaikCadangan,
     TidakDaftarUlang,
-    /// Index into `BacaanPendaftar::rusak`.
+    /// Index into `PendaftarFile::rusak`.
     DataRusak(usize),
 }
 
-pub(super) fn bulan_teks(m: i64) -> Teks {
+pub(super) fn bulan_teks(m: i64) -> Text {
     let (y, r) = (m / 12, m % 12);
     t!("{y} tahun {r} bulan", "{y} years {r} months")
 }
 
 impl Gagal {
-    pub fn teks(self, skema: &Skema) -> Teks {
+    pub fn teks(self, prepared: &Prepared) -> Text {
         match self {
             Gagal::UsiaAtas(u) => {
-                let (a, b) = (bulan_teks(u), bulan_teks(skema.usia_max.unwrap_or(0)));
+                let (a, b) = (bulan_teks(u), bulan_teks(prepared.usia_max.unwrap_or(0)));
                 let (ai, bi, ae, be) = (a.id, b.id, a.en, b.en);
                 t!(
                     "usia {ai} melebihi batas {bi}",
@@ -58,7 +58,7 @@ impl Gagal {
                 )
             }
             Gagal::UsiaBawah(u) => {
-                let (a, b) = (bulan_teks(u), bulan_teks(skema.usia_min.unwrap_or(0)));
+                let (a, b) = (bulan_teks(u), bulan_teks(prepared.usia_min.unwrap_or(0)));
                 let (ai, bi, ae, be) = (a.id, b.id, a.en, b.en);
                 t!(
                     "usia {ai} di bawah batas {bi}",
@@ -67,7 +67,7 @@ impl Gagal {
             }
             Gagal::LahirKosong => t!("tanggal lahir kosong", "birth date is empty"),
             Gagal::Status(b) => {
-                let n = skema.status.get(b).map(String::as_str).unwrap_or("");
+                let n = prepared.status.get(b).map(String::as_str).unwrap_or("");
                 t!("tidak berstatus `{n}`", "does not have status `{n}`")
             }
             Gagal::LuarWilayah => t!(
@@ -75,7 +75,7 @@ impl Gagal {
                 "home is outside this school's zone"
             ),
             Gagal::SkorKosong(i) => {
-                let n = skema.skor.get(i).map(|x| x.0.as_str()).unwrap_or("");
+                let n = prepared.skor.get(i).map(|x| x.0.as_str()).unwrap_or("");
                 t!(
                     "nilai untuk skor `{n}` kosong",
                     "an input of score `{n}` is empty"

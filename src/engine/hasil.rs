@@ -63,7 +63,7 @@ pub struct Ringkasan {
 }
 
 #[derive(Debug, Clone, Default)]
-pub struct Opsi {
+pub struct RunOptions {
     /// NISN of accepted applicants who did not re-register (FAQ 80, 91).
     pub tidak_daftar_ulang: Vec<String>,
     /// NISN to explain step by step.
@@ -77,16 +77,16 @@ pub struct Hasil {
     pub pendaftar: Vec<HasilPendaftar>,
     /// One row per school and unit, school-major (`sekolah * units + unit`).
     pub ringkasan: Vec<Ringkasan>,
-    pub jejak: Vec<Teks>,
+    pub jejak: Vec<Text>,
     /// Problems of rows set aside, for `Alasan::DataRusak`.
-    pub rusak: Vec<Masalah>,
+    pub rusak: Vec<DataError>,
     /// NISN of the no-show list that match no accepted applicant.
     pub tidak_cocok: Vec<String>,
 }
 
 impl Hasil {
     /// The reason in words.
-    pub fn alasan(&self, skema: &Skema, sekolah: &[Sekolah], a: Alasan) -> Teks {
+    pub fn alasan(&self, prepared: &Prepared, sekolah: &[Sekolah], a: Alasan) -> Text {
         let npsn = |s: u32| {
             sekolah
                 .get(s as usize)
@@ -94,9 +94,9 @@ impl Hasil {
                 .unwrap_or("")
         };
         match a {
-            Alasan::Kosong => Teks::new("", ""),
+            Alasan::Kosong => Text::new("", ""),
             Alasan::Tidak(s, g) => {
-                let (n, g) = (npsn(s), g.teks(skema));
+                let (n, g) = (npsn(s), g.teks(prepared));
                 let (gi, ge) = (g.id, g.en);
                 t!(
                     "{n}: tidak memenuhi syarat — {gi}",
@@ -107,7 +107,7 @@ impl Hasil {
                 let n = npsn(s);
                 let last = self
                     .ringkasan
-                    .get(s as usize * skema.units.len() + u)
+                    .get(s as usize * prepared.units.len() + u)
                     .and_then(|r| r.kunci_terakhir.clone())
                     .unwrap_or_else(|| "—".into());
                 t!(
@@ -118,7 +118,7 @@ impl Hasil {
             Alasan::TanpaKursi(s, u) => {
                 let (n, id) = (
                     npsn(s),
-                    skema.units.get(u).map(|x| x.id.as_str()).unwrap_or(""),
+                    prepared.units.get(u).map(|x| x.id.as_str()).unwrap_or(""),
                 );
                 t!("{n}: tidak ada kursi {id}", "{n}: no {id} seats")
             }
@@ -143,5 +143,132 @@ impl Hasil {
                 None => t!("baris tidak sah", "invalid row"),
             },
         }
+    }
+}
+
+impl Seleksi<'_> {
+    /// One row per applicant, built in parallel (in place, in applicant
+    /// order), then the rows set aside as unreadable, all in NISN order.
+    pub(super) fn rows(
+        &self,
+        bacaan: &PendaftarFile,
+        du: &DaftarUlang,
+        jejak: &mut Jejak,
+    ) -> Vec<HasilPendaftar> {
+        let (prepared, pendaftar) = (self.prepared, self.pendaftar);
+        let n = pendaftar.len();
+        let mut peringkat: Vec<u32> = vec![0; n];
+        for row in &self.kursi {
+            for slot in row {
+                for (r, (_, a)) in slot.diterima.iter().enumerate() {
+                    peringkat[*a as usize] = r as u32 + 1;
+                }
+            }
+        }
+        let (tidak_du, naik) = (&du.tidak, &du.naik);
+        let baris = |a: usize| {
+            let p = &pendaftar[a];
+            let mut r = HasilPendaftar {
+                nisn: p.nisn.clone(),
+                status: Status::TidakDiterima,
+                sekolah: None,
+                unit: None,
+                tahap: None,
+                peringkat: None,
+                cadangan: None,
+                naik_dari_cadangan: naik[a],
+                alasan: self.alasan[a],
+            };
+            if let Some((s, u, t)) = self.diterima[a] {
+                r.sekolah = Some(s);
+                r.unit = Some(u);
+                r.tahap = Some(t);
+                if tidak_du[a] {
+                    r.status = Status::TidakDaftarUlang;
+                    r.alasan = Alasan::TidakDaftarUlang;
+                } else {
+                    r.status = Status::Diterima;
+                    r.alasan = if naik[a] {
+                        Alasan::NaikCadangan
+                    } else {
+                        Alasan::Kosong
+                    };
+                    r.peringkat = if naik[a] { None } else { Some(peringkat[a]) };
+                }
+            } else if let Some(c) = self.cadangan_best[a] {
+                r.status = Status::Cadangan;
+                r.unit = Some(c.1);
+                r.tahap = Some(prepared.units[c.1].tahap);
+                r.cadangan = Some(c);
+            } else if !self.ikut[a] {
+                r.alasan = Alasan::TanpaTahap;
+            }
+            r
+        };
+        let mut out: Vec<HasilPendaftar> = Vec::with_capacity(n + bacaan.rusak.len());
+        (0..n).into_par_iter().map(baris).collect_into_vec(&mut out);
+        if let Some(a) = jejak.target {
+            if let Some(r) = out.get(a) {
+                let st = r.status.as_str();
+                jejak
+                    .out
+                    .push(t!("hasil akhir: {st}", "final result: {st}"));
+            }
+        }
+        for (i, rr) in bacaan.rusak.iter().enumerate() {
+            out.push(HasilPendaftar {
+                nisn: rr.id.as_str().into(),
+                status: Status::DataTidakSah,
+                sekolah: None,
+                unit: None,
+                tahap: None,
+                peringkat: None,
+                cadangan: None,
+                naik_dari_cadangan: false,
+                alasan: Alasan::DataRusak(i),
+            });
+        }
+        // Applicants are already in NISN order; only rows set aside need placing.
+        if !bacaan.rusak.is_empty() {
+            out.sort_by(|a, b| a.nisn.cmp(&b.nisn).then(a.status.cmp(&b.status)));
+        }
+        out
+    }
+
+    /// One summary row per school and unit (`ringkasan.csv`).
+    pub(super) fn ringkasan(&self) -> Vec<Ringkasan> {
+        let prepared = self.prepared;
+        let mut ringkasan = Vec::with_capacity(self.sekolah.len() * prepared.units.len());
+        for (s, row) in self.kursi.iter().enumerate() {
+            for (ui, slot) in row.iter().enumerate() {
+                let u = &prepared.units[ui];
+                ringkasan.push(Ringkasan {
+                    sekolah: s as u32,
+                    unit: ui,
+                    tahap: u.tahap,
+                    kursi_awal: slot.awal,
+                    kursi_masuk: slot.masuk,
+                    diterima: (slot.diterima.len() as u32 + slot.naik).saturating_sub(slot.dilepas),
+                    sisa: slot.sisa,
+                    dialihkan_ke: if slot.sisa > 0 { u.sisa_ke } else { None },
+                    dilepas: slot.dilepas,
+                    kosong: {
+                        let dialihkan = if slot.sisa > 0 && u.sisa_ke.is_some() {
+                            slot.sisa
+                        } else {
+                            0
+                        };
+                        (slot.total() + slot.dilepas)
+                            .saturating_sub(slot.diterima.len() as u32 + slot.naik + dialihkan)
+                    },
+                    kunci_terakhir: slot
+                        .diterima
+                        .last()
+                        .map(|k| self.show_key(u, s, k.1 as usize)),
+                    naik_dari_cadangan: slot.naik,
+                });
+            }
+        }
+        ringkasan
     }
 }

@@ -7,32 +7,35 @@
 //! whatever the row order or thread count.
 
 pub mod data;
-pub mod keluaran;
+pub mod output;
 pub mod synth;
 
 mod alasan;
-mod fakta;
+mod cadangan;
+mod eligibility;
+mod facts;
 mod hasil;
-mod kelayakan;
+mod mekanisme;
 mod peringkat;
+mod prepared;
 mod seleksi;
-mod skema;
 
 pub use alasan::*;
-pub use fakta::*;
+use cadangan::*;
+use eligibility::*;
+pub use facts::*;
 pub use hasil::*;
-use kelayakan::*;
 use peringkat::*;
+pub use prepared::*;
 pub use seleksi::*;
-pub use skema::*;
 
 use crate::plan::kursi::KursiSiap;
 use crate::plan::{Arah, Cadangan, KriteriaJenis, Mekanisme, Metode, Sumber, Syarat};
 use crate::plan::{KriteriaPlan, Plan};
-use crate::teks::t;
-use crate::teks::Teks;
+use crate::text::t;
+use crate::text::Text;
 use rayon::prelude::*;
 use smallvec::SmallVec;
 use std::collections::{BTreeMap, BinaryHeap};
 
-pub use data::{BacaanPendaftar, BarisRusak, Masalah, ModusRusak};
+pub use data::{BarisRusak, DataError, ModusRusak, PendaftarFile};

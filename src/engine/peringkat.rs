@@ -1,25 +1,25 @@
 //! Ranking: each unit's `urutan` turned into comparable keys. Stretches of the
 //! ranking between distance criteria are ranked once per unit (`Peringkat`),
 //! then each (applicant, school) key is packed from those ranks and the
-//! distance (`kunci_cepat`); the SD age priority, score directions and the
+//! distance (`fast_key`); the SD age priority, score directions and the
 //! final NISN tie-break come from the plan.
 
 use super::*;
 
 /// Why applicant `p` cannot take unit `u` at their k-th choice, or their key there.
-pub(super) fn kunci(
-    skema: &Skema,
+pub(super) fn key(
+    prepared: &Prepared,
     sekolah: &[Sekolah],
     p: &Pendaftar,
-    f: Fakta,
+    f: Facts,
     a: usize,
     u: &Unit,
     k: usize,
-) -> Result<Kunci, Gagal> {
-    let jarak = syarat(skema, sekolah, p, f, u, k)?;
-    let mut key: Kunci = [0; KUNCI];
+) -> Result<Key, Gagal> {
+    let jarak = syarat(prepared, sekolah, p, f, u, k)?;
+    let mut key: Key = [0; KUNCI];
     let mut i = 0;
-    if skema.mekanisme == Mekanisme::PilihanPertamaDiutamakan {
+    if prepared.mekanisme == Mekanisme::PilihanPertamaDiutamakan {
         key[i] = k as i64;
         i += 1;
     }
@@ -38,7 +38,7 @@ pub(super) fn kunci(
             KriteriaC::Usia => p.lahir.ok_or(Gagal::LahirKosong)?,
             KriteriaC::Waktu => p.waktu_daftar.ok_or(Gagal::WaktuKosong)?,
             KriteriaC::Nomor => a as i64,
-            KriteriaC::UsiaPrioritas => prioritas(skema, f.umur)?,
+            KriteriaC::UsiaPrioritas => prioritas(prepared, f.umur)?,
         };
         // Smaller key = better rank.
         key[i] = match arah {
@@ -66,9 +66,9 @@ pub(super) struct Peringkat {
 }
 
 pub(super) fn peringkat_unit<'f>(
-    skema: &Skema,
+    prepared: &Prepared,
     pendaftar: &[Pendaftar],
-    fakta: &(dyn Fn(usize) -> Fakta<'f> + Sync),
+    fakta: &(dyn Fn(usize) -> Facts<'f> + Sync),
     u: &Unit,
     peserta: &[usize],
 ) -> Peringkat {
@@ -105,7 +105,7 @@ pub(super) fn peringkat_unit<'f>(
                         KriteriaC::Usia => p.lahir.ok_or(Gagal::LahirKosong),
                         KriteriaC::Waktu => p.waktu_daftar.ok_or(Gagal::WaktuKosong),
                         KriteriaC::Nomor => Ok(a as i64),
-                        KriteriaC::UsiaPrioritas => prioritas(skema, f.umur),
+                        KriteriaC::UsiaPrioritas => prioritas(prepared, f.umur),
                         KriteriaC::Jarak => Ok(0),
                     };
                     match v {
@@ -144,9 +144,9 @@ pub(super) fn peringkat_unit<'f>(
                 r[si] = if last { qi as u32 } else { 0 };
             }
         } else if width < 2 {
-            urut_ringkas::<2>(&vals, width, &tie, last, &mut rank, si);
+            sort_packed::<2>(&vals, width, &tie, last, &mut rank, si);
         } else if width < 4 {
-            urut_ringkas::<4>(&vals, width, &tie, last, &mut rank, si);
+            sort_packed::<4>(&vals, width, &tie, last, &mut rank, si);
         } else {
             let mut order: Vec<usize> = (0..n).collect();
             order.par_sort_unstable_by(|&x, &y| {
@@ -180,7 +180,7 @@ pub(super) fn peringkat_unit<'f>(
 /// (equal values, equal rank, unless `last`), sorting compact fixed-size keys
 /// (`width < N`): small items sort faster, and the ranks are read off the sorted
 /// keys in order instead of looking the values up again.
-pub(super) fn urut_ringkas<const N: usize>(
+pub(super) fn sort_packed<const N: usize>(
     vals: &[i64],
     width: usize,
     tie: &(dyn Fn(usize) -> i64 + Sync),
@@ -210,23 +210,23 @@ pub(super) fn urut_ringkas<const N: usize>(
 
 /// The school-specific key of participant `qi` (applicant `a`) at choice `k`.
 #[allow(clippy::too_many_arguments)]
-pub(super) fn kunci_cepat(
-    skema: &Skema,
+pub(super) fn fast_key(
+    prepared: &Prepared,
     sekolah: &[Sekolah],
     p: &Pendaftar,
-    f: Fakta,
+    f: Facts,
     pr: &Peringkat,
     qi: usize,
     u: &Unit,
     k: usize,
 ) -> Result<K, Gagal> {
-    let jarak = syarat(skema, sekolah, p, f, u, k)?;
+    let jarak = syarat(prepared, sekolah, p, f, u, k)?;
     if let Some(g) = pr.gagal[qi] {
         return Err(g);
     }
     let mut key = [0u32; 6];
     let mut i = 0;
-    if skema.mekanisme == Mekanisme::PilihanPertamaDiutamakan {
+    if prepared.mekanisme == Mekanisme::PilihanPertamaDiutamakan {
         key[0] = k as u32;
     }
     i += 1;
@@ -257,35 +257,35 @@ pub(super) fn kunci_cepat(
 }
 
 /// Applicant `a`'s full key at school `s`, as a person reads it.
-pub(super) fn tampil<'f>(
-    skema: &Skema,
+pub(super) fn show<'f>(
+    prepared: &Prepared,
     sekolah: &[Sekolah],
     pendaftar: &[Pendaftar],
-    fakta: &dyn Fn(usize) -> Fakta<'f>,
+    fakta: &dyn Fn(usize) -> Facts<'f>,
     u: &Unit,
     s: usize,
     a: usize,
 ) -> String {
     let p = &pendaftar[a];
     let k = p.pilihan.iter().position(|&x| x as usize == s).unwrap_or(0);
-    match kunci(skema, sekolah, p, fakta(a), a, u, k) {
-        Ok(key) => tulis_kunci(skema, u, &key),
+    match key(prepared, sekolah, p, fakta(a), a, u, k) {
+        Ok(key) => render_key(prepared, u, &key),
         Err(_) => "—".into(),
     }
 }
 
 /// `usia_prioritas`: 0 at or above the plan's priority age, 1 below (smaller
 /// ranks first). The loader refuses a plan that uses it without a priority age.
-pub(super) fn prioritas(skema: &Skema, umur: Option<i64>) -> Result<i64, Gagal> {
+pub(super) fn prioritas(prepared: &Prepared, umur: Option<i64>) -> Result<i64, Gagal> {
     let umur = umur.ok_or(Gagal::LahirKosong)?;
-    Ok(i64::from(umur < skema.prioritas.unwrap_or(0)))
+    Ok(i64::from(umur < prepared.prioritas.unwrap_or(0)))
 }
 
 /// The key as a person reads it.
-pub(super) fn tulis_kunci(skema: &Skema, u: &Unit, key: &Kunci) -> String {
+pub(super) fn render_key(prepared: &Prepared, u: &Unit, key: &Key) -> String {
     let mut parts = Vec::new();
     let mut i = 0;
-    if skema.mekanisme == Mekanisme::PilihanPertamaDiutamakan {
+    if prepared.mekanisme == Mekanisme::PilihanPertamaDiutamakan {
         parts.push(format!("pilihan={}", key[0] + 1));
         i += 1;
     }

@@ -3,7 +3,7 @@
 //! the limits, scores, choice lists of nearby schools, jalur in proportion to the
 //! quotas. For tests and benchmarks; the same seed always gives the same files.
 
-use super::Skema;
+use super::Prepared;
 use crate::plan::Plan;
 use crate::plan::{Jenjang, KriteriaJenis};
 
@@ -40,7 +40,7 @@ impl Acak {
 }
 
 #[derive(Debug, Clone)]
-pub struct OpsiSynth {
+pub struct SynthOptions {
     pub sekolah: usize,
     pub pendaftar: usize,
     pub benih: u64,
@@ -65,7 +65,7 @@ fn kode(c: (i64, i64)) -> String {
 }
 
 /// Schools and applicants CSV text for `plan`.
-pub fn buat(plan: &Plan, skema: &Skema, opsi: &OpsiSynth) -> (String, String) {
+pub fn generate(plan: &Plan, prepared: &Prepared, opsi: &SynthOptions) -> (String, String) {
     let mut r = Acak::new(opsi.benih);
     let rombel = match plan.juknis.jenjang {
         Jenjang::TK => 15,
@@ -153,20 +153,20 @@ pub fn buat(plan: &Plan, skema: &Skema, opsi: &OpsiSynth) -> (String, String) {
         .collect();
     let mut head =
         String::from("nisn,tanggal_lahir,waktu_daftar,jalur,pilihan,lintang,bujur,wilayah,status");
-    if skema.perlu_sekolah_ortu {
+    if prepared.perlu_sekolah_ortu {
         head.push_str(",sekolah_orang_tua");
     }
-    for k in &skema.kolom_angka {
+    for k in &prepared.kolom_angka {
         head.push(',');
         head.push_str(k);
     }
-    for (t, _) in &skema.poin {
+    for (t, _) in &prepared.poin {
         head.push_str(&format!(",{t}_kategori,{t}_peringkat"));
     }
     head.push('\n');
     let mut out = String::with_capacity(opsi.pendaftar * 140 + head.len());
     out.push_str(&head);
-    let poin_keys: Vec<Vec<(String, String)>> = skema
+    let poin_keys: Vec<Vec<(String, String)>> = prepared
         .poin
         .iter()
         .map(|(_, m)| m.keys().cloned().collect())
@@ -218,7 +218,7 @@ pub fn buat(plan: &Plan, skema: &Skema, opsi: &OpsiSynth) -> (String, String) {
                 status.push(n.clone());
             }
         }
-        let n_pilihan = skema.maks_pilihan.min(1 + sekolah[home_s].dekat.len());
+        let n_pilihan = prepared.maks_pilihan.min(1 + sekolah[home_s].dekat.len());
         let mut pilihan = vec![home_s];
         while pilihan.len() < n_pilihan {
             let c = sekolah[home_s].dekat[r.below(sekolah[home_s].dekat.len())];
@@ -268,14 +268,14 @@ pub fn buat(plan: &Plan, skema: &Skema, opsi: &OpsiSynth) -> (String, String) {
             kode(sel(home)),
             status.join(";"),
         ));
-        if skema.perlu_sekolah_ortu {
+        if prepared.perlu_sekolah_ortu {
             // A teacher's child applies where the parent teaches: the first choice.
             out.push(',');
             if status.iter().any(|s| s == "anak_guru") {
                 out.push_str(pil[0]);
             }
         }
-        for _ in &skema.kolom_angka {
+        for _ in &prepared.kolom_angka {
             let v = r.normal(80.0, 7.0).clamp(0.0, 100.0);
             out.push_str(&format!(",{v:.2}"));
         }

@@ -29,7 +29,7 @@ fn lebih(apa: (&str, &str), max: usize, span: Span) -> Diagnostic {
 }
 
 /// One diagnostic per count over its limit, at the first item beyond it.
-pub fn periksa(j: &Juknis) -> Vec<Diagnostic> {
+pub fn check(j: &Juknis) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let jalur: Vec<Span> = j
         .jalur

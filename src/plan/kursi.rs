@@ -131,7 +131,7 @@ impl KursiSiap {
     /// Seats per jalur at capacity `n`, in declaration order.
     pub fn jalur(&self, n: u32) -> Vec<i64> {
         let raw: Vec<Seats> = self.persen.iter().map(|p| p.of(n)).collect();
-        bagi(
+        divide(
             i64::from(n),
             &raw,
             &self.batas(n),
@@ -154,14 +154,14 @@ impl KursiSiap {
             Pembulatan::SesuaiBatas => Pembulatan::SisaTerbesar,
             m => m,
         };
-        bagi(s, &raw, &free, method, 0)
+        divide(s, &raw, &free, method, 0)
     }
 }
 
 /// Split `target` seats over shares `raw` (exact fractions) by `method`, keeping
 /// each share within `bounds` when the method is `SesuaiBatas`. The result always
 /// adds up to `target` and is never negative.
-pub fn bagi(
+pub fn divide(
     target: i64,
     raw: &[Seats],
     bounds: &[(i64, i64)],

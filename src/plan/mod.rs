@@ -8,7 +8,7 @@ pub mod jenis;
 pub mod kursi;
 pub mod persen;
 #[cfg(not(target_arch = "wasm32"))]
-pub mod tanda;
+pub mod signature;
 pub mod waktu;
 
 pub use jenis::{
@@ -347,7 +347,7 @@ pub fn load(text: &str) -> Result<Plan, LoadError> {
             found,
         });
     }
-    periksa_struktur(&plan).map_err(LoadError::Struktur)?;
+    validate_structure(&plan).map_err(LoadError::Struktur)?;
     Ok(plan)
 }
 
@@ -356,7 +356,7 @@ pub fn load(text: &str) -> Result<Plan, LoadError> {
 /// units unique and each in exactly one wave, every carry-over target known,
 /// every percentage readable, and every count within the limits `check`
 /// enforces on a juknis.
-pub fn periksa_struktur(p: &Plan) -> Result<(), String> {
+pub fn validate_structure(p: &Plan) -> Result<(), String> {
     use batas::*;
     let batas = |what: &str, n: usize, maks: usize| {
         if n > maks {

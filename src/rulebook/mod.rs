@@ -6,7 +6,7 @@
 pub mod doc;
 pub mod wilayah;
 
-use crate::teks::{Severity, Teks};
+use crate::text::{Severity, Text};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -26,21 +26,21 @@ pub enum Keyakinan {
 }
 
 impl Keyakinan {
-    pub fn describe(self) -> Teks {
+    pub fn describe(self) -> Text {
         match self {
-            Keyakinan::P => Teks::new(
+            Keyakinan::P => Text::new(
                 "P — tertulis di peraturan atau FAQ resmi kementerian",
                 "P — stated in the regulation or the ministry's own FAQ",
             ),
-            Keyakinan::Q => Teks::new(
+            Keyakinan::Q => Text::new(
                 "Q — sumber sekunder yang mengutip pasal",
                 "Q — secondary source quoting the article",
             ),
-            Keyakinan::S => Teks::new(
+            Keyakinan::S => Text::new(
                 "S — sumber sekunder tanpa nomor pasal",
                 "S — secondary source without an article number",
             ),
-            Keyakinan::R => Teks::new(
+            Keyakinan::R => Text::new(
                 "R — praktik daerah, bukan hukum nasional",
                 "R — regional practice, not national law",
             ),
@@ -59,13 +59,13 @@ pub enum Sifat {
 }
 
 impl Sifat {
-    pub fn describe(self) -> Teks {
+    pub fn describe(self) -> Text {
         match self {
-            Sifat::Hukum => Teks::new(
+            Sifat::Hukum => Text::new(
                 "dinyatakan oleh sumbernya",
                 "stated by its sources",
             ),
-            Sifat::Turunan => Teks::new(
+            Sifat::Turunan => Text::new(
                 "turunan — dihitung atau disimpulkan dari ketentuan yang dikutip (lihat penjelasan)",
                 "derived — computed or read from the cited provisions (see the explanation)",
             ),

@@ -41,7 +41,7 @@ fn baris(line: &'static str) -> Option<Daerah> {
 
 /// A name as people write it, reduced for comparison: lower case, letters and
 /// digits only, without a leading "kabupaten", "kab.", "kota" or "provinsi".
-fn kunci(s: &str) -> String {
+fn key(s: &str) -> String {
     let lower = s.trim().to_lowercase();
     let mut rest = lower.as_str();
     for p in ["provinsi ", "kabupaten ", "kab. ", "kab ", "kota "] {
@@ -55,7 +55,7 @@ fn kunci(s: &str) -> String {
 
 /// A province's name as the data writes it, from the ways people write it.
 pub fn provinsi(nama: &str) -> Option<&'static str> {
-    let k = kunci(nama);
+    let k = key(nama);
     let alias = match k.as_str() {
         "daerahkhususjakarta" | "daerahkhususibukotajakarta" | "jakarta" | "dkijakarta" => {
             "dkijakarta"
@@ -66,18 +66,15 @@ pub fn provinsi(nama: &str) -> Option<&'static str> {
         "ntt" => "nusatenggaratimur",
         other => other,
     };
-    semua()
-        .iter()
-        .map(|d| d.provinsi)
-        .find(|p| kunci(p) == alias)
+    semua().iter().map(|d| d.provinsi).find(|p| key(p) == alias)
 }
 
 /// A kabupaten or kota by level and name.
-pub fn cari(tingkat: &str, nama: &str) -> Option<&'static Daerah> {
-    let k = kunci(nama);
+pub fn find(tingkat: &str, nama: &str) -> Option<&'static Daerah> {
+    let k = key(nama);
     semua()
         .iter()
-        .find(|d| d.tingkat == tingkat && kunci(d.nama) == k)
+        .find(|d| d.tingkat == tingkat && key(d.nama) == k)
 }
 
 /// The names of one level, for "did you mean".
@@ -92,7 +89,7 @@ pub fn nama_tingkat(tingkat: &str) -> Vec<&'static str> {
 /// Kota and kabupaten of DKI Jakarta are administrative, not autonomous: the
 /// province governs them.
 pub fn administratif(tingkat: &str, nama: &str) -> bool {
-    cari(tingkat, nama).is_some_and(|d| d.provinsi == "DKI Jakarta")
+    find(tingkat, nama).is_some_and(|d| d.provinsi == "DKI Jakarta")
 }
 
 #[cfg(test)]
@@ -107,7 +104,7 @@ mod tests {
 
     #[test]
     fn names_are_found_however_written() {
-        let d = cari("kabupaten", "Kabupaten Blora").map(|d| d.provinsi);
+        let d = find("kabupaten", "Kabupaten Blora").map(|d| d.provinsi);
         assert_eq!(d, Some("Jawa Tengah"));
         assert_eq!(provinsi("Provinsi DKI Jakarta"), Some("DKI Jakarta"));
         assert_eq!(
@@ -118,8 +115,8 @@ mod tests {
         assert!(!administratif("kota", "Surabaya"));
         // Same name, two levels: Kabupaten Malang and Kota Malang.
         assert_ne!(
-            cari("kota", "Malang").map(|d| d.kode),
-            cari("kabupaten", "Malang").map(|d| d.kode)
+            find("kota", "Malang").map(|d| d.kode),
+            find("kabupaten", "Malang").map(|d| d.kode)
         );
     }
 }

@@ -4,7 +4,7 @@
 //! may split its groups into sub-jalur, but together they must admit every group,
 //! each with a condition and a proof the group can meet.
 
-use super::dokumen::membuktikan;
+use super::dokumen::proven_by;
 use super::Ctx;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Jalur, Jenjang, Persen, Syarat};
@@ -122,7 +122,7 @@ fn kelompok(c: &mut Ctx, jl: &Jalur, jj: Jenjang) {
         // dok.mutasi; here only a proof that leaves one group out counts.
         let proves_some = docs
             .iter()
-            .any(|d| membuktikan(c, d).iter().any(|x| groups.contains(x)));
+            .any(|d| proven_by(c, d).iter().any(|x| groups.contains(x)));
         let nol = leaf
             .kuota
             .as_ref()
@@ -135,7 +135,7 @@ fn kelompok(c: &mut Ctx, jl: &Jalur, jj: Jenjang) {
                 Some(Alasan::Keduanya(named[0].1.join(named[named.len() - 1].1)))
             } else if let Some((other, s)) = named.first().filter(|(n, _)| n != g) {
                 Some(Alasan::Syarat(*s, other.to_string()))
-            } else if proves_some && !docs.iter().any(|d| membuktikan(c, d).contains(g)) {
+            } else if proves_some && !docs.iter().any(|d| proven_by(c, d).contains(g)) {
                 let span = leaf
                     .dokumen_span
                     .or_else(|| c.j.parent(leaf).and_then(|p| p.dokumen_span))

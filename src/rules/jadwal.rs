@@ -31,7 +31,7 @@ pub fn check(c: &mut Ctx) {
     }
     antar_tahap(c);
     gelombang(c);
-    juknis_dan_pengumuman(c);
+    check_juknis_and_pengumuman(c);
     sisa_kuota(c);
 }
 
@@ -325,7 +325,7 @@ fn gelombang(c: &mut Ctx) {
     }
 }
 
-fn juknis_dan_pengumuman(c: &mut Ctx) {
+fn check_juknis_and_pengumuman(c: &mut Ctx) {
     let first_daftar =
         c.j.tahap
             .iter()

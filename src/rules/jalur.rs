@@ -1,7 +1,7 @@
 //! Which jalur a juknis may have: the four national jalur for SD/SMP/SMA (no
 //! prestasi in SD), none for TK, the region's own for SMK.
 
-use super::dokumen::membuktikan;
+use super::dokumen::proven_by;
 use super::Ctx;
 use crate::diagnostic::suggest::help_for;
 use crate::diagnostic::Diagnostic;
@@ -141,7 +141,7 @@ fn smk_jenis(c: &Ctx, jl: &Jalur) -> (bool, bool) {
         )
         || units.iter().any(|u| {
             u.dokumen.iter().any(|d| {
-                membuktikan(c, &d.node.nama)
+                proven_by(c, &d.node.nama)
                     .iter()
                     .any(|x| afirmasi_status.contains(x))
             })

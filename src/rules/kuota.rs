@@ -65,13 +65,13 @@ pub fn skema_kursi(j: &Juknis, rb: &Rulebook) -> SkemaKursi {
         .collect();
     SkemaKursi {
         pembulatan: j.daya_tampung.pembulatan.node,
-        sisa_ke: sisa_ke(j),
+        sisa_ke: leftover_target(j),
         jalur,
     }
 }
 
 /// Who absorbs rounding leftovers: as declared, else domisili, else the largest.
-pub fn sisa_ke(j: &Juknis) -> String {
+pub fn leftover_target(j: &Juknis) -> String {
     if let Some(s) = &j.daya_tampung.sisa_ke {
         return s.node.clone();
     }
@@ -152,7 +152,7 @@ fn cap_sisa(c: &mut Ctx, jj: Jenjang) {
     };
     let induk = |id: &str| id.split('.').next().unwrap_or(id).to_string();
     // Everything that can end up in `id`: its own sources and theirs.
-    fn masuk(j: &Juknis, id: &str, seen: &mut Vec<String>) -> Vec<String> {
+    fn incoming(j: &Juknis, id: &str, seen: &mut Vec<String>) -> Vec<String> {
         let mut out = Vec::new();
         for s in j.sisa_kuota.iter().filter(|s| s.ke.node == id) {
             if seen.contains(&s.dari.node) {
@@ -160,7 +160,7 @@ fn cap_sisa(c: &mut Ctx, jj: Jenjang) {
             }
             seen.push(s.dari.node.clone());
             out.push(s.dari.node.clone());
-            out.extend(masuk(j, &s.dari.node, seen));
+            out.extend(incoming(j, &s.dari.node, seen));
         }
         out
     }
@@ -178,7 +178,7 @@ fn cap_sisa(c: &mut Ctx, jj: Jenjang) {
         let own = jl.kuota.as_ref().map(|k| k.node).unwrap_or(Persen::ZERO);
         let mut seen = vec![s.dari.node.clone()];
         let mut from = vec![s.dari.node.clone()];
-        from.extend(masuk(c.j, &s.dari.node, &mut seen));
+        from.extend(incoming(c.j, &s.dari.node, &mut seen));
         let inflow: Persen = from
             .iter()
             .filter(|f| induk(f) != target)

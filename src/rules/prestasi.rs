@@ -47,7 +47,7 @@ pub fn check(c: &mut Ctx) {
     kepemimpinan(c);
     bobot_tingkat(c);
     akreditasi(c);
-    rapor_dan_bobot(c);
+    check_rapor_and_bobot(c);
     tes(c);
     otomatis(c);
     if c.jenjang() == Some(Jenjang::SD) {
@@ -185,7 +185,7 @@ fn kelas_sd(n: u32) -> String {
     format!("{k} semester {}", (n.max(1) - 1) % 2 + 1)
 }
 
-fn rapor_dan_bobot(c: &mut Ctx) {
+fn check_rapor_and_bobot(c: &mut Ctx) {
     // The last five semesters of the previous level: SMP semesters 1–5 (or 2–6)
     // for SMA/SMK; SD semesters 7–11 (or 8–12), kelas IV to VI, for SMP.
     let smp = c.jenjang() == Some(Jenjang::SMP);

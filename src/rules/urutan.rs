@@ -145,7 +145,7 @@ fn is(k: Option<&&Kriteria>, want: KriteriaJenis, arah: Arah) -> bool {
 }
 
 /// A criterion as it is written: `jarak terdekat`, `usia_prioritas`.
-pub fn tulis(k: &Kriteria) -> String {
+pub fn render(k: &Kriteria) -> String {
     let nama = match &k.kriteria {
         KriteriaJenis::Skor(n) => n.as_str(),
         KriteriaJenis::Jarak => "jarak",
@@ -179,9 +179,9 @@ fn saran(ks: &[&Kriteria], want: &[Kriteria]) -> String {
     {
         out.push("usia_prioritas".into());
     }
-    out.extend(want.iter().map(tulis));
+    out.extend(want.iter().map(render));
     for k in ks {
-        let t = tulis(k);
+        let t = render(k);
         let same_kind = want.iter().any(|w| w.kriteria == k.kriteria);
         if !out.contains(&t) && !same_kind {
             out.push(t);
@@ -204,7 +204,7 @@ fn prioritas_sd(c: &mut Ctx, leaf: &Jalur, ks: &[&Kriteria], span: Span) {
         return;
     }
     let n = &leaf.id;
-    let chain: Vec<String> = ks.iter().map(|k| tulis(k)).collect();
+    let chain: Vec<String> = ks.iter().map(|k| render(k)).collect();
     let example = format!("urutan usia_prioritas, {}", chain.join(", "));
     c.push(
         Diagnostic::new(

@@ -86,7 +86,7 @@ pub fn check(c: &mut Ctx) {
         // A province zoning across its own kabupaten/kota stays within one
         // authority (FAQ 15); a kabupaten/kota of another province does not.
         let daerah = (b.node.tingkat != TingkatPemerintah::Provinsi)
-            .then(|| wilayah::cari(tingkat, nama))
+            .then(|| wilayah::find(tingkat, nama))
             .flatten();
         let mut catatan = None;
         if let Some(penerbit) = provinsi_penerbit {

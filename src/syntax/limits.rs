@@ -228,7 +228,7 @@ fn tak_terlihat(c: char) -> Option<(&'static str, bool)> {
 /// that look right; inside a quoted text they change nothing). The text
 /// the grammar then reads has each one replaced by spaces of the same byte
 /// length, so positions stay true and one hidden character gives one diagnostic.
-pub fn teks_aman(src: &str) -> (std::borrow::Cow<'_, str>, Vec<Diagnostic>) {
+pub fn safe_text(src: &str) -> (std::borrow::Cow<'_, str>, Vec<Diagnostic>) {
     // Fast path: every character concerned is outside ASCII.
     if src.is_ascii() {
         return (std::borrow::Cow::Borrowed(src), Vec::new());

@@ -15,11 +15,11 @@ pub struct Parsed {
 
 /// Parse a juknis from raw bytes (the caller need not have checked the encoding).
 pub fn parse_bytes(bytes: &[u8]) -> Parsed {
-    parse_bytes_dengan(bytes, crate::batas::UKURAN_BERKAS)
+    parse_bytes_with(bytes, crate::batas::UKURAN_BERKAS)
 }
 
 /// `parse_bytes` accepting files up to `maks_ukuran` bytes.
-pub fn parse_bytes_dengan(bytes: &[u8], maks_ukuran: usize) -> Parsed {
+pub fn parse_bytes_with(bytes: &[u8], maks_ukuran: usize) -> Parsed {
     match limits::decode(bytes, maks_ukuran) {
         Ok(src) => parse(src),
         Err(d) => Parsed {
@@ -30,7 +30,7 @@ pub fn parse_bytes_dengan(bytes: &[u8], maks_ukuran: usize) -> Parsed {
 }
 
 pub fn parse(src: &str) -> Parsed {
-    let (src, mut tersembunyi) = limits::teks_aman(src);
+    let (src, mut tersembunyi) = limits::safe_text(src);
     if let Some(d) = limits::check_braces(&src)
         .err()
         .or_else(|| limits::check_lines(&src).err())

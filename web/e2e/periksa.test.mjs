@@ -72,7 +72,7 @@ async function shown(page) {
 }
 
 /** Open a file through the page's upload control and wait for its check. */
-async function buka(page, file) {
+async function open(page, file) {
   const before = Number((await page.getAttribute("html", "data-diperiksa")) || 0);
   await page.setInputFiles("#berkas", file);
   await page.waitForFunction((n) => Number(document.documentElement.dataset.diperiksa || 0) > n, before);
@@ -86,7 +86,7 @@ const browser = await chromium.launch({
     "--disable-background-networking", "--disable-component-update", "--disable-sync"],
 });
 let gagal = 0;
-async function uji(nama, f) {
+async function test(nama, f) {
   try {
     await f();
     console.log(`ok   ${nama}`);
@@ -113,8 +113,8 @@ try {
   const bytes = fs.statSync(path.join(dist, "index.html")).size;
   console.log(`load: ${ms} ms to a ready checker (page + checker ${(bytes / 1e6).toFixed(2)} MB, local server)`);
 
-  await uji("conforming example: no diagnostics, as juknis check", async () => {
-    await buka(page, SESUAI);
+  await test("conforming example: no diagnostics, as juknis check", async () => {
+    await open(page, SESUAI);
     assert.deepEqual(await shown(page), cli(SESUAI, "id"));
     assert.deepEqual(cli(SESUAI, "id"), []);
     assert.match(await page.textContent("#ringkasan"), /Sesuai/);
@@ -126,7 +126,7 @@ try {
     await page.screenshot({ path: path.join(out, "sesuai-laptop.png"), fullPage: true });
   });
 
-  await uji("the downloaded plan is the one juknis compile writes", async () => {
+  await test("the downloaded plan is the one juknis compile writes", async () => {
     const [dl] = await Promise.all([page.waitForEvent("download"), page.click("#unduh")]);
     const file = path.join(out, dl.suggestedFilename());
     await dl.saveAs(file);
@@ -134,8 +134,8 @@ try {
     assert.deepEqual(JSON.parse(fs.readFileSync(file, "utf8")), cliPlan);
   });
 
-  await uji("non-conforming example: the same diagnostics as juknis check, on their lines", async () => {
-    await buka(page, MELANGGAR);
+  await test("non-conforming example: the same diagnostics as juknis check, on their lines", async () => {
+    await open(page, MELANGGAR);
     const want = cli(MELANGGAR, "id");
     assert.ok(want.length > 0);
     assert.deepEqual(await shown(page), want);
@@ -149,7 +149,7 @@ try {
     await page.screenshot({ path: path.join(out, "melanggar-laptop.png"), fullPage: true });
   });
 
-  await uji("English on request: the messages of juknis check --lang en", async () => {
+  await test("English on request: the messages of juknis check --lang en", async () => {
     const before = Number(await page.getAttribute("html", "data-diperiksa"));
     await page.click("#bahasa");
     await page.waitForFunction((n) => Number(document.documentElement.dataset.diperiksa) > n, before);
@@ -159,15 +159,15 @@ try {
     await page.waitForFunction((n) => Number(document.documentElement.dataset.diperiksa) > n + 1, before);
   });
 
-  await uji("a file with several diagnostics: all shown, in the CLI's order", async () => {
-    await buka(page, BANYAK);
+  await test("a file with several diagnostics: all shown, in the CLI's order", async () => {
+    await open(page, BANYAK);
     const want = cli(BANYAK, "id");
     assert.ok(want.length >= 2, JSON.stringify(want));
     assert.deepEqual(await shown(page), want);
   });
 
-  await uji("readable without colour: every severity is a word and a symbol", async () => {
-    await buka(page, MELANGGAR);
+  await test("readable without colour: every severity is a word and a symbol", async () => {
+    await open(page, MELANGGAR);
     const words = await page.$$eval("#daftar li.diag .tingkat", (s) => s.map((x) => x.textContent.trim()));
     assert.ok(words.length > 0 && words.every((w) => /^(Error|Peringatan|Catatan)$/.test(w)), words.join(","));
     const marks = await page.$$eval("#anotasi .b[data-tingkat] .tanda", (s) => s.map((x) => x.textContent));
@@ -176,12 +176,12 @@ try {
     await page.screenshot({ path: path.join(out, "melanggar-tanpa-warna.png"), fullPage: true });
   });
 
-  await uji("phone width: nothing wider than the screen", async () => {
+  await test("phone width: nothing wider than the screen", async () => {
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     const p = await phone.newPage();
     await p.goto(url);
     await p.waitForFunction(() => document.documentElement.dataset.siap === "1");
-    await buka(p, MELANGGAR);
+    await open(p, MELANGGAR);
     assert.deepEqual(await shown(p), cli(MELANGGAR, "id"));
     // A phone widens the layout to fit wide content (and shrinks the text):
     // compare with the screen's own width, not the widened viewport.
@@ -191,7 +191,7 @@ try {
     await phone.close();
   });
 
-  await uji("no script errors on the page", async () => {
+  await test("no script errors on the page", async () => {
     assert.deepEqual(errors, []);
   });
 } finally {

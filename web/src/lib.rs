@@ -5,7 +5,7 @@
 //!
 //! The interface is plain WebAssembly (no generated glue): the page asks for a
 //! buffer with `juknis_alloc`, writes the UTF-8 source into it, calls
-//! `juknis_periksa`, and reads `juknis_hasil_len` bytes from the pointer it got.
+//! `juknis_check`, and reads `juknis_hasil_len` bytes from the pointer it got.
 
 use juknis::diagnostic::laporan::{self, Berkas};
 use juknis::diagnostic::Lang;
@@ -22,7 +22,7 @@ struct Hasil {
 }
 
 /// Check `src` (named `nama` in the report) and answer in `lang`.
-pub fn periksa(nama: &str, src: &[u8], lang: Lang) -> String {
+pub fn check(nama: &str, src: &[u8], lang: Lang) -> String {
     let checked = juknis::check_bytes(src);
     let text = String::from_utf8_lossy(src).into_owned();
     let files = [Berkas {
@@ -81,7 +81,7 @@ pub unsafe extern "C" fn juknis_free(p: *mut u8, len: usize) {
 /// `p`/`len` and `nama`/`nama_len` must be buffers from `juknis_alloc` filled by
 /// the caller.
 #[no_mangle]
-pub unsafe extern "C" fn juknis_periksa(
+pub unsafe extern "C" fn juknis_check(
     nama: *const u8,
     nama_len: usize,
     p: *const u8,
@@ -96,7 +96,7 @@ pub unsafe extern "C" fn juknis_periksa(
         )
     };
     let lang = if en == 1 { Lang::En } else { Lang::Id };
-    let out = periksa(&String::from_utf8_lossy(nama), src, lang);
+    let out = check(&String::from_utf8_lossy(nama), src, lang);
     HASIL.with(|h| {
         let mut h = h.borrow_mut();
         *h = out.into_bytes();

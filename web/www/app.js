@@ -65,7 +65,7 @@ function h(tag, attrs, ...children) {
   return e;
 }
 
-async function muatWasm() {
+async function loadWasm() {
   const inline = document.getElementById("juknis-wasm");
   let bytes;
   if (inline) {
@@ -79,37 +79,37 @@ async function muatWasm() {
   return instance.exports;
 }
 
-function tulis(x, bytes) {
+function writeBytes(x, bytes) {
   const p = x.juknis_alloc(bytes.length);
   new Uint8Array(x.memory.buffer, p, bytes.length).set(bytes);
   return p;
 }
 
 /** Run the checker on the textarea's text. */
-function periksa() {
+function check() {
   const x = state.wasm;
   if (!x) return;
   const enc = new TextEncoder();
   const src = enc.encode(el("teks").value);
   const nama = enc.encode(state.nama);
-  const ps = tulis(x, src);
-  const pn = tulis(x, nama);
-  const r = x.juknis_periksa(pn, nama.length, ps, src.length, state.lang === "en" ? 1 : 0);
+  const ps = writeBytes(x, src);
+  const pn = writeBytes(x, nama);
+  const r = x.juknis_check(pn, nama.length, ps, src.length, state.lang === "en" ? 1 : 0);
   const out = new TextDecoder().decode(new Uint8Array(x.memory.buffer, r, x.juknis_hasil_len()));
   x.juknis_free(ps, src.length);
   x.juknis_free(pn, nama.length);
   state.hasil = JSON.parse(out);
-  tampilkan();
+  show();
   const n = Number(document.documentElement.dataset.diperiksa || 0) + 1;
   document.documentElement.dataset.diperiksa = String(n);
 }
 
-function utama(d) {
+function primaryLabel(d) {
   return d.label.find((l) => l.utama) || d.label[0] || null;
 }
 
 /** Select a line/column range in the textarea (columns count characters). */
-function pilihDiTeks(mulai, selesai) {
+function selectInText(mulai, selesai) {
   const ta = el("teks");
   const lines = ta.value.split("\n");
   const off = (p) => {
@@ -124,7 +124,7 @@ function pilihDiTeks(mulai, selesai) {
   ta.scrollTop = Math.max(0, (mulai.baris - 5) * tinggi);
 }
 
-function tampilkan() {
+function show() {
   const t = TEKS[state.lang];
   const lap = state.hasil.laporan;
   const berkas = lap.berkas[0];
@@ -141,9 +141,9 @@ function tampilkan() {
   }
   const daftar = el("daftar");
   daftar.replaceChildren(...diags.map((d, i) => {
-    const u = utama(d);
+    const u = primaryLabel(d);
     const lok = u
-      ? h("button", { type: "button", class: "lokasi", onclick: () => pilihDiTeks(u.mulai, u.selesai) }, t.baris(u.mulai.baris, u.mulai.kolom))
+      ? h("button", { type: "button", class: "lokasi", onclick: () => selectInText(u.mulai, u.selesai) }, t.baris(u.mulai.baris, u.mulai.kolom))
       : h("span", { class: "lokasi" }, t.berkas_utuh);
     return h("li", {
       class: "diag", id: `diag-${i}`, "data-kode": d.kode, "data-tingkat": d.tingkat,
@@ -155,7 +155,7 @@ function tampilkan() {
     ...(d.catatan || []).map((c) => h("p", { class: "catatan" }, c)),
     d.dasar ? h("p", { class: "dasar" }, `${t.dasar}: ${d.dasar}`) : null);
   }));
-  anotasi(diags);
+  annotate(diags);
   kuota();
   jadwal();
   el("unduh").disabled = !state.hasil.rencana;
@@ -164,12 +164,12 @@ function tampilkan() {
 const SIMBOL = { error: "✖", peringatan: "▲", catatan: "●" };
 
 /** The source with each diagnostic under the line it is about. */
-function anotasi(diags) {
+function annotate(diags) {
   const t = TEKS[state.lang];
   const lines = el("teks").value.split("\n");
   const per = new Map();
   for (const d of diags) {
-    const u = utama(d);
+    const u = primaryLabel(d);
     const b = u ? u.mulai.baris : 1;
     if (!per.has(b)) per.set(b, []);
     per.get(b).push({ d, u });
@@ -278,7 +278,7 @@ function jadwal() {
       })))))));
 }
 
-function terjemahkan() {
+function translate() {
   const t = TEKS[state.lang];
   document.documentElement.lang = state.lang;
   for (const e of document.querySelectorAll("[data-t]")) {
@@ -288,7 +288,7 @@ function terjemahkan() {
   el("bahasa").textContent = t.bahasa;
 }
 
-function unduh() {
+function download() {
   if (!state.hasil || !state.hasil.rencana) return;
   const blob = new Blob([state.hasil.rencana], { type: "application/json" });
   const a = h("a", { href: URL.createObjectURL(blob), download: state.nama.replace(/\.juknis$/i, "") + ".plan.json" });
@@ -297,7 +297,7 @@ function unduh() {
   a.remove();
 }
 
-function muatContoh() {
+function loadExample() {
   const data = document.getElementById("contoh-data");
   if (!data) return [];
   const list = JSON.parse(data.textContent);
@@ -314,20 +314,20 @@ function muatContoh() {
   return list;
 }
 
-async function mulai() {
-  terjemahkan();
-  const contoh = muatContoh();
+async function start() {
+  translate();
+  const contoh = loadExample();
   let tunda = null;
   el("teks").addEventListener("input", () => {
     clearTimeout(tunda);
-    tunda = setTimeout(periksa, 300);
+    tunda = setTimeout(check, 300);
   });
-  el("periksa").addEventListener("click", periksa);
-  el("unduh").addEventListener("click", unduh);
+  el("periksa").addEventListener("click", check);
+  el("unduh").addEventListener("click", download);
   el("bahasa").addEventListener("click", () => {
     state.lang = state.lang === "id" ? "en" : "id";
-    terjemahkan();
-    if (state.hasil) periksa();
+    translate();
+    if (state.hasil) check();
   });
   el("berkas").addEventListener("change", async (ev) => {
     const f = ev.target.files[0];
@@ -335,7 +335,7 @@ async function mulai() {
     el("teks").value = await f.text();
     state.nama = f.name;
     el("nama-berkas").textContent = f.name;
-    periksa();
+    check();
   });
   el("contoh").addEventListener("change", (ev) => {
     const c = contoh[Number(ev.target.value)];
@@ -343,17 +343,17 @@ async function mulai() {
     el("teks").value = c.teks;
     state.nama = c.nama;
     el("nama-berkas").textContent = c.nama;
-    periksa();
+    check();
   });
   el("ringkasan").textContent = TEKS[state.lang].belum;
   try {
-    state.wasm = await muatWasm();
+    state.wasm = await loadWasm();
     document.documentElement.dataset.siap = "1";
-    if (el("teks").value.trim()) periksa();
+    if (el("teks").value.trim()) check();
   } catch (e) {
     el("ringkasan").textContent = TEKS[state.lang].gagal_muat + e;
     el("ringkasan").dataset.status = "error";
   }
 }
 
-mulai();
+start();

@@ -5,12 +5,12 @@
 //! cell — read or not — is within the cell limit, and every problem is reported
 //! at the line where it starts. Blank lines are skipped (and counted).
 
-use super::{masalah, Masalah};
-use crate::teks::t;
+use super::{masalah, DataError};
+use crate::text::t;
 use std::borrow::Cow;
 
 /// The header and where the rows start.
-pub struct Tabel<'a> {
+pub struct Table<'a> {
     pub berkas: &'a str,
     /// Column names, lower case, trimmed.
     pub kolom: Vec<String>,
@@ -30,7 +30,7 @@ fn akhir_baris(b: &[u8]) -> (usize, usize) {
 }
 
 /// Line ends in `b`: LF, CRLF and lone CR each count once.
-pub fn hitung_baris(b: &[u8]) -> u64 {
+pub fn count_lines(b: &[u8]) -> u64 {
     let lf = memchr::memchr_iter(b'\n', b).count() as u64;
     let cr_lone = memchr::memchr_iter(b'\r', b)
         .filter(|&i| b.get(i + 1) != Some(&b'\n'))
@@ -55,9 +55,9 @@ fn tak_terlihat(s: &str) -> Option<(char, &'static str)> {
     })
 }
 
-impl<'a> Tabel<'a> {
+impl<'a> Table<'a> {
     /// Read the header line of `teks`.
-    pub fn baca(berkas: &'a str, teks: &'a [u8], maks_kolom: usize) -> Result<Self, Masalah> {
+    pub fn read(berkas: &'a str, teks: &'a [u8], maks_kolom: usize) -> Result<Self, DataError> {
         let teks = teks.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(teks);
         if teks.starts_with(b"\xFF\xFE") || teks.starts_with(b"\xFE\xFF") {
             return Err(masalah(
@@ -74,7 +74,7 @@ impl<'a> Tabel<'a> {
         let (end, next) = akhir_baris(teks);
         let line = &teks[..end];
         let mut sel = Vec::new();
-        if let Err((i, pesan)) = pisah(line, &mut sel) {
+        if let Err((i, pesan)) = split_fields(line, &mut sel) {
             let n = i + 1;
             let (id, en) = (pesan.id, pesan.en);
             return Err(masalah(
@@ -150,7 +150,7 @@ impl<'a> Tabel<'a> {
             }
             kolom.push(s);
         }
-        Ok(Tabel {
+        Ok(Table {
             berkas,
             kolom,
             isi: &teks[next..],
@@ -160,7 +160,7 @@ impl<'a> Tabel<'a> {
 
     /// Cut the rows into about `n` pieces at line ends, each with the line
     /// number of its first row. Rows never span lines, so pieces are independent.
-    pub fn potong(&self, n: usize) -> Vec<(&'a [u8], u64)> {
+    pub fn chunks(&self, n: usize) -> Vec<(&'a [u8], u64)> {
         let isi = self.isi;
         let n = n.max(1);
         let mut cuts = vec![0usize];
@@ -182,7 +182,7 @@ impl<'a> Tabel<'a> {
         for w in cuts.windows(2) {
             let bagian = &isi[w[0]..w[1]];
             out.push((bagian, line));
-            line += hitung_baris(bagian);
+            line += count_lines(bagian);
         }
         out
     }
@@ -193,7 +193,7 @@ pub type Baris<'s, 'a> = (u64, &'s [Cow<'a, [u8]>]);
 
 /// The rows of one piece, in order. `Err` items are rows that cannot be split;
 /// the caller decides whether they stop the run.
-pub struct Rekaman<'t, 'a> {
+pub struct Records<'t, 'a> {
     bytes: &'a [u8],
     pos: usize,
     line: u64,
@@ -205,15 +205,15 @@ pub struct Rekaman<'t, 'a> {
     sel: Vec<Cow<'a, [u8]>>,
 }
 
-impl<'t, 'a> Rekaman<'t, 'a> {
+impl<'t, 'a> Records<'t, 'a> {
     pub fn new(
-        tabel: &'t Tabel<'a>,
+        tabel: &'t Table<'a>,
         bytes: &'a [u8],
         line: u64,
         maks_sel: usize,
         terakhir: bool,
     ) -> Self {
-        Rekaman {
+        Records {
             bytes,
             pos: 0,
             line,
@@ -233,7 +233,7 @@ impl<'t, 'a> Rekaman<'t, 'a> {
 
     /// The next non-blank row: its line number and fields; `None` at the end.
     /// A blank line is skipped but counted in `kosong`.
-    pub fn berikut(&mut self, kosong: &mut u64) -> Option<Result<Baris<'_, 'a>, Masalah>> {
+    pub fn next_row(&mut self, kosong: &mut u64) -> Option<Result<Baris<'_, 'a>, DataError>> {
         loop {
             if self.pos >= self.bytes.len() {
                 return None;
@@ -250,7 +250,7 @@ impl<'t, 'a> Rekaman<'t, 'a> {
                 continue;
             }
             self.sel.clear();
-            if let Err((i, pesan)) = pisah(line, &mut self.sel) {
+            if let Err((i, pesan)) = split_fields(line, &mut self.sel) {
                 let kolom = self.kolom.get(i).map(String::as_str);
                 return Some(Err(
                     masalah(self.berkas, nomor, kolom, pesan).kode("data.baris")
@@ -306,10 +306,10 @@ impl<'t, 'a> Rekaman<'t, 'a> {
 /// Split one line into fields. A field is trimmed of spaces and tabs; a quoted
 /// field keeps its inside as written (with `""` read as `"`). On error: the
 /// index of the field and what is wrong.
-fn pisah<'a>(
+fn split_fields<'a>(
     line: &'a [u8],
     out: &mut Vec<Cow<'a, [u8]>>,
-) -> Result<(), (usize, crate::teks::Teks)> {
+) -> Result<(), (usize, crate::text::Text)> {
     let mut i = 0;
     let n = line.len();
     loop {
@@ -408,7 +408,7 @@ mod tests {
 
     fn split(s: &str) -> Result<Vec<String>, usize> {
         let mut v = Vec::new();
-        pisah(s.as_bytes(), &mut v).map_err(|(i, _)| i)?;
+        split_fields(s.as_bytes(), &mut v).map_err(|(i, _)| i)?;
         Ok(v.iter()
             .map(|c| String::from_utf8_lossy(c).into_owned())
             .collect())
@@ -432,8 +432,8 @@ mod tests {
 
     #[test]
     fn line_ends_of_every_kind_count_once() {
-        assert_eq!(hitung_baris(b"a\nb\r\nc\rd"), 3);
-        assert_eq!(hitung_baris(b"\r\n\r\n"), 2);
-        assert_eq!(hitung_baris(b"\r\r"), 2);
+        assert_eq!(count_lines(b"a\nb\r\nc\rd"), 3);
+        assert_eq!(count_lines(b"\r\n\r\n"), 2);
+        assert_eq!(count_lines(b"\r\r"), 2);
     }
 }

@@ -10,11 +10,11 @@ mod pendaftar;
 mod sekolah;
 
 pub use nilai::{detik, hari};
-pub use pendaftar::{baca_pendaftar, baca_pendaftar_dengan, BacaanPendaftar};
-pub use sekolah::{baca_sekolah, baca_sekolah_dengan};
+pub use pendaftar::{read_pendaftar, read_pendaftar_with, PendaftarFile};
+pub use sekolah::{read_sekolah, read_sekolah_with};
 
-use crate::teks::t;
-use crate::teks::Teks;
+use crate::text::t;
+use crate::text::Text;
 
 /// Limits on engine input, so a hostile file cannot exhaust memory. Rows, cell
 /// length and file size can be raised (`crate::batas::Batas`, `--batas-*`).
@@ -34,7 +34,7 @@ pub enum ModusRusak {
 
 /// One problem in an input file, with where it is.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Masalah {
+pub struct DataError {
     /// Stable code: `data.kolom` (header, or a column the plan needs),
     /// `data.nilai` (a cell), `data.baris` (a row that cannot be split, or has
     /// another field count than the header), `data.ganda` (an id twice),
@@ -45,17 +45,17 @@ pub struct Masalah {
     /// 1-based line number (the header is line 1); 0 when the whole file is at fault.
     pub baris: u64,
     pub kolom: Option<String>,
-    pub pesan: Teks,
+    pub pesan: Text,
 }
 
-impl Masalah {
-    pub fn render(&self, lang: crate::teks::Lang) -> String {
+impl DataError {
+    pub fn render(&self, lang: crate::text::Lang) -> String {
         let kolom = self
             .kolom
             .as_deref()
             .map(|k| format!(", kolom `{k}`"))
             .unwrap_or_default();
-        let kolom = if lang == crate::teks::Lang::En {
+        let kolom = if lang == crate::text::Lang::En {
             kolom.replace("kolom", "column")
         } else {
             kolom
@@ -72,7 +72,7 @@ impl Masalah {
             )
         }
     }
-    fn kode(mut self, kode: &'static str) -> Masalah {
+    fn kode(mut self, kode: &'static str) -> DataError {
         self.kode = kode;
         self
     }
@@ -84,11 +84,11 @@ pub struct BarisRusak {
     /// The applicant's NISN (normalised) when it could be read, else `baris:N`,
     /// which no NISN can equal (a NISN is digits only).
     pub id: String,
-    pub masalah: Masalah,
+    pub masalah: DataError,
 }
 
-fn masalah(berkas: &str, baris: u64, kolom: Option<&str>, pesan: Teks) -> Masalah {
-    Masalah {
+fn masalah(berkas: &str, baris: u64, kolom: Option<&str>, pesan: Text) -> DataError {
+    DataError {
         kode: "data.nilai",
         berkas: berkas.to_string(),
         baris,
@@ -97,7 +97,7 @@ fn masalah(berkas: &str, baris: u64, kolom: Option<&str>, pesan: Teks) -> Masala
     }
 }
 
-fn terlalu_banyak(berkas: &str, baris: u64, maks: usize) -> Masalah {
+fn terlalu_banyak(berkas: &str, baris: u64, maks: usize) -> DataError {
     masalah(
         berkas,
         baris,
@@ -118,7 +118,7 @@ fn terlalu_banyak(berkas: &str, baris: u64, maks: usize) -> Masalah {
 /// into one buffer of that size; a stream (a pipe, a device) is read in pieces
 /// joined at the end, so no buffer is copied while it grows and an endless
 /// stream holds at most `maks` bytes when it is refused.
-pub fn baca_berkas(path: &std::path::Path, maks: usize) -> Result<Vec<u8>, Masalah> {
+pub fn read_file(path: &std::path::Path, maks: usize) -> Result<Vec<u8>, DataError> {
     use std::io::Read;
     const POTONG: usize = 16 << 20;
     let berkas = path.display().to_string();
@@ -200,14 +200,14 @@ pub fn baca_berkas(path: &std::path::Path, maks: usize) -> Result<Vec<u8>, Masal
 }
 
 /// The index of a column the plan needs, or the problem naming it (line 1).
-fn need(berkas: &str, cols: &[String], name: &str, why: Teks) -> Result<usize, Masalah> {
+fn need(berkas: &str, cols: &[String], name: &str, why: Text) -> Result<usize, DataError> {
     cols.iter().position(|c| c == name).ok_or_else(|| {
         let known = cols.join(", ");
         masalah(
             berkas,
             1,
             Some(name),
-            Teks::new(
+            Text::new(
                 format!(
                     "kolom wajib tidak ada ({}); kolom yang ada: {known}",
                     why.id
@@ -231,11 +231,11 @@ struct Baris<'b> {
 }
 
 impl Baris<'_> {
-    fn sel(&self, i: usize) -> Result<&str, Masalah> {
+    fn sel(&self, i: usize) -> Result<&str, DataError> {
         let raw: &[u8] = self.sel.get(i).map_or(b"", |c| c.as_ref());
         std::str::from_utf8(raw).map_err(|_| self.err(i, t!("bukan UTF-8", "not UTF-8")))
     }
-    fn err(&self, i: usize, pesan: Teks) -> Masalah {
+    fn err(&self, i: usize, pesan: Text) -> DataError {
         masalah(
             self.berkas,
             self.nomor,
@@ -243,14 +243,14 @@ impl Baris<'_> {
             pesan,
         )
     }
-    fn wajib(&self, i: usize) -> Result<&str, Masalah> {
+    fn wajib(&self, i: usize) -> Result<&str, DataError> {
         let v = self.sel(i)?;
         if v.is_empty() {
             return Err(self.err(i, t!("tidak boleh kosong", "must not be empty")));
         }
         Ok(v)
     }
-    fn angka(&self, i: usize) -> Result<Option<f64>, Masalah> {
+    fn angka(&self, i: usize) -> Result<Option<f64>, DataError> {
         let v = self.sel(i)?;
         if v.is_empty() {
             return Ok(None);
@@ -275,7 +275,7 @@ fn koordinat(
     b: &Baris,
     il: Option<usize>,
     ib: Option<usize>,
-) -> Result<Option<(f64, f64)>, Masalah> {
+) -> Result<Option<(f64, f64)>, DataError> {
     let (Some(il), Some(ib)) = (il, ib) else {
         return Ok(None);
     };
@@ -318,7 +318,7 @@ fn koordinat(
 /// The no-show list (`--tidak-daftar-ulang`): one NISN per line, an optional
 /// `nisn` header, blank lines skipped. Each NISN is normalised as in the
 /// applicants file; an unreadable or repeated one is a problem on its line.
-pub fn baca_tidak_daftar_ulang(berkas: &str, text: &[u8]) -> Result<Vec<String>, Masalah> {
+pub fn read_tidak_daftar_ulang(berkas: &str, text: &[u8]) -> Result<Vec<String>, DataError> {
     let text = text.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(text);
     let text = std::str::from_utf8(text).map_err(|e| {
         let at = e.valid_up_to();

@@ -2,8 +2,8 @@
 //! (`85,5`), a thousands separator (`1,000`) or an impossible date is a problem
 //! with its own message, never a silently different value.
 
-use crate::teks::t;
-use crate::teks::Teks;
+use crate::text::t;
+use crate::text::Text;
 
 /// A run of 1–9 ASCII digits.
 fn digits(b: &[u8]) -> Option<i64> {
@@ -66,7 +66,7 @@ pub fn detik(s: &str) -> Option<i64> {
 /// A number written with a decimal dot: `87`, `87.5`, `-7.25`. A comma is
 /// refused with a message saying whether it looks like a decimal comma or a
 /// thousands separator.
-pub fn angka(v: &str) -> Result<f64, Teks> {
+pub fn angka(v: &str) -> Result<f64, Text> {
     if v.contains(',') {
         let ribuan = v
             .split(',')
@@ -142,7 +142,7 @@ pub const MAKS_DIGIT_NISN: usize = 20;
 /// A NISN as the engine compares it: digits only, in ASCII, with spaces,
 /// invisible characters and digits of other scripts folded away, so that two
 /// cells a person reads as the same number are the same NISN.
-pub fn nisn(v: &str) -> Result<compact_str::CompactString, Teks> {
+pub fn nisn(v: &str) -> Result<compact_str::CompactString, Text> {
     // Almost every cell is plain ASCII digits already.
     if !v.is_empty() && v.len() <= MAKS_DIGIT_NISN && v.bytes().all(|b| b.is_ascii_digit()) {
         return Ok(compact_str::CompactString::from(v));

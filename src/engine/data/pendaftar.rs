@@ -3,39 +3,39 @@
 //! independent) and joined in file order, then sorted by NISN. A NISN repeated
 //! by any two rows — read or set aside — stops the run.
 
-use super::csv::{Rekaman, Tabel};
+use super::csv::{Records, Table};
 use super::nilai;
 use super::sekolah::{kode_wilayah, npsn as npsn_normal};
 use super::{
-    koordinat, list, masalah, need, terlalu_banyak, Baris, BarisRusak, Masalah, ModusRusak,
+    koordinat, list, masalah, need, terlalu_banyak, Baris, BarisRusak, DataError, ModusRusak,
     MAKS_PILIHAN,
 };
-use crate::engine::{Pendaftar, Sekolah, Skema};
-use crate::teks::t;
-use crate::teks::Teks;
+use crate::engine::{Pendaftar, Prepared, Sekolah};
+use crate::text::t;
+use crate::text::Text;
 use rayon::prelude::*;
 
 /// Applicants read, rows set aside, and the file's problems.
-pub struct BacaanPendaftar {
+pub struct PendaftarFile {
     pub pendaftar: Vec<Pendaftar>,
     pub rusak: Vec<BarisRusak>,
 }
 
 /// Applicants and rows set aside from one piece of the file, and the blank
 /// lines it skipped.
-type Potongan = (Vec<Pendaftar>, Vec<BarisRusak>, u64);
+type Chunk = (Vec<Pendaftar>, Vec<BarisRusak>, u64);
 
 /// Read the applicants file against the plan's needs. Applicants are returned
 /// sorted by NISN, so the input's row order never matters.
-pub fn baca_pendaftar(
+pub fn read_pendaftar(
     berkas: &str,
     text: &[u8],
-    skema: &Skema,
+    prepared: &Prepared,
     sekolah: &[Sekolah],
     modus: ModusRusak,
-) -> Result<BacaanPendaftar, Masalah> {
+) -> Result<PendaftarFile, DataError> {
     let batas = crate::batas::Batas::default();
-    baca_pendaftar_dengan(berkas, text, skema, sekolah, modus, &batas)
+    read_pendaftar_with(berkas, text, prepared, sekolah, modus, &batas)
 }
 
 /// Column positions, found once.
@@ -60,9 +60,9 @@ struct Kolom {
 fn kolom(
     berkas: &str,
     cols: &[String],
-    skema: &Skema,
+    prepared: &Prepared,
     sekolah: &[Sekolah],
-) -> Result<Kolom, Masalah> {
+) -> Result<Kolom, DataError> {
     let pos = |n: &str| cols.iter().position(|c| c == n);
     let nisn = need(berkas, cols, "nisn", t!("nomor murid", "student id"))?;
     let jalur = need(
@@ -83,12 +83,12 @@ fn kolom(
             "NPSN of chosen schools, `;`-separated"
         ),
     )?;
-    let lahir = if skema.perlu_lahir {
+    let lahir = if prepared.perlu_lahir {
         Some(need(berkas, cols, "tanggal_lahir", t!("usia", "age"))?)
     } else {
         pos("tanggal_lahir")
     };
-    let waktu = if skema.perlu_waktu {
+    let waktu = if prepared.perlu_waktu {
         Some(need(
             berkas,
             cols,
@@ -98,21 +98,21 @@ fn kolom(
     } else {
         pos("waktu_daftar")
     };
-    let status = if skema.status.is_empty() {
+    let status = if prepared.status.is_empty() {
         pos("status")
     } else {
-        let list = skema.status.join(", ");
+        let list = prepared.status.join(", ");
         Some(need(
             berkas,
             cols,
             "status",
-            Teks::new(
+            Text::new(
                 format!("rencana memakai status {list}; kosongkan sel bila pendaftar tidak memilikinya"),
                 format!("the plan uses the statuses {list}; leave the cell empty when an applicant has none"),
             ),
         )?)
     };
-    let sekolah_ortu = if skema.perlu_sekolah_ortu {
+    let sekolah_ortu = if prepared.perlu_sekolah_ortu {
         Some(need(
             berkas,
             cols,
@@ -125,7 +125,7 @@ fn kolom(
     } else {
         pos("sekolah_orang_tua")
     };
-    let wilayah = if skema.perlu_wilayah {
+    let wilayah = if prepared.perlu_wilayah {
         Some(need(
             berkas,
             cols,
@@ -139,7 +139,7 @@ fn kolom(
         pos("wilayah")
     };
     let (jarak, lintang, bujur) = (pos("jarak_m"), pos("lintang"), pos("bujur"));
-    if skema.perlu_jarak && jarak.is_none() && (lintang.is_none() || bujur.is_none()) {
+    if prepared.perlu_jarak && jarak.is_none() && (lintang.is_none() || bujur.is_none()) {
         return Err(masalah(
             berkas,
             1,
@@ -152,7 +152,7 @@ fn kolom(
         .kode("data.kolom"));
     }
     // Distances come from coordinates: every school needs them.
-    if skema.perlu_jarak && jarak.is_none() {
+    if prepared.perlu_jarak && jarak.is_none() {
         if let Some(s) = sekolah.iter().find(|s| s.lokasi.is_none()) {
             let (n, baris) = (&s.npsn, s.baris);
             return Err(masalah(
@@ -168,7 +168,7 @@ fn kolom(
         }
     }
     // The zone by area codes: every school needs its codes.
-    if skema.perlu_wilayah {
+    if prepared.perlu_wilayah {
         if let Some(s) = sekolah.iter().find(|s| s.wilayah.is_empty()) {
             let (n, baris) = (&s.npsn, s.baris);
             return Err(masalah(
@@ -184,7 +184,7 @@ fn kolom(
         }
     }
     let mut angka = Vec::new();
-    for k in &skema.kolom_angka {
+    for k in &prepared.kolom_angka {
         angka.push(need(
             berkas,
             cols,
@@ -193,7 +193,7 @@ fn kolom(
         )?);
     }
     let mut poin = Vec::new();
-    for (tabel, _) in &skema.poin {
+    for (tabel, _) in &prepared.poin {
         let a = need(
             berkas,
             cols,
@@ -226,8 +226,8 @@ fn kolom(
 }
 
 /// Everything one row needs besides its cells.
-struct Konteks<'a> {
-    skema: &'a Skema,
+struct Context<'a> {
+    prepared: &'a Prepared,
     sekolah: &'a [Sekolah],
     k: &'a Kolom,
     npsn: &'a rustc_hash::FxHashMap<&'a str, u32>,
@@ -237,13 +237,13 @@ struct Konteks<'a> {
     waktu: std::ops::RangeInclusive<i64>,
 }
 
-fn baris(c: &Konteks, b: &Baris) -> Result<Pendaftar, Masalah> {
-    let (skema, k) = (c.skema, c.k);
+fn baris(c: &Context, b: &Baris) -> Result<Pendaftar, DataError> {
+    let (prepared, k) = (c.prepared, c.k);
     let nisn = nilai::nisn(b.sel(k.nisn)?).map_err(|m| b.err(k.nisn, m))?;
     let mut jalur: smallvec::SmallVec<[u16; 2]> = smallvec::SmallVec::new();
     for j in list(b.wajib(k.jalur)?) {
-        let Some(u) = skema.unit_index(j) else {
-            let known = skema.unit_ids().join(", ");
+        let Some(u) = prepared.unit_index(j) else {
+            let known = prepared.unit_ids().join(", ");
             return Err(b.err(
                 k.jalur,
                 t!(
@@ -253,12 +253,12 @@ fn baris(c: &Konteks, b: &Baris) -> Result<Pendaftar, Masalah> {
             ));
         };
         // One unit per wave: two would make the result depend on their order.
-        let tahap = skema.units[u as usize].tahap;
+        let tahap = prepared.units[u as usize].tahap;
         if let Some(&lain) = jalur
             .iter()
-            .find(|&&x| skema.units[x as usize].tahap == tahap)
+            .find(|&&x| prepared.units[x as usize].tahap == tahap)
         {
-            let lain = &skema.units[lain as usize].id;
+            let lain = &prepared.units[lain as usize].id;
             return Err(b.err(
                 k.jalur,
                 t!(
@@ -307,7 +307,7 @@ fn baris(c: &Konteks, b: &Baris) -> Result<Pendaftar, Masalah> {
     let lahir = match k.lahir {
         Some(i) => {
             let v = b.sel(i)?;
-            if v.is_empty() && !skema.perlu_lahir {
+            if v.is_empty() && !prepared.perlu_lahir {
                 None
             } else {
                 let d = nilai::hari(v).ok_or_else(|| {
@@ -336,7 +336,7 @@ fn baris(c: &Konteks, b: &Baris) -> Result<Pendaftar, Masalah> {
     let waktu_daftar = match k.waktu {
         Some(i) => {
             let v = b.sel(i)?;
-            if v.is_empty() && !skema.perlu_waktu {
+            if v.is_empty() && !prepared.perlu_waktu {
                 None
             } else {
                 let t = nilai::detik(v).ok_or_else(|| {
@@ -419,13 +419,17 @@ fn baris(c: &Konteks, b: &Baris) -> Result<Pendaftar, Masalah> {
         for s in list(b.sel(i)?) {
             // Only statuses the plan refers to can change a decision.
             let s = s.to_lowercase();
-            if let Some(bit) = skema.status.iter().position(|x| *x == s) {
+            if let Some(bit) = prepared.status.iter().position(|x| *x == s) {
                 status |= 1 << bit;
             }
         }
     }
     let sekolah_ortu = match k.sekolah_ortu {
-        Some(i) if skema.anak_guru.is_some_and(|bit| status & (1 << bit) != 0) => {
+        Some(i)
+            if prepared
+                .anak_guru
+                .is_some_and(|bit| status & (1 << bit) != 0) =>
+        {
             let v = npsn_normal(b.sel(i)?);
             if v.is_empty() {
                 return Err(b.err(
@@ -466,7 +470,7 @@ fn baris(c: &Konteks, b: &Baris) -> Result<Pendaftar, Masalah> {
         let poin = if kat.is_empty() && per.is_empty() {
             0.0
         } else {
-            let tabel = &skema.poin[n].1;
+            let tabel = &prepared.poin[n].1;
             match tabel.get(&(kat.to_lowercase(), per.to_lowercase())) {
                 Some(p) => f64::from(*p),
                 None => {
@@ -500,18 +504,18 @@ fn baris(c: &Konteks, b: &Baris) -> Result<Pendaftar, Masalah> {
     })
 }
 
-/// `baca_pendaftar` with other limits.
-pub fn baca_pendaftar_dengan(
+/// `read_pendaftar` with other limits.
+pub fn read_pendaftar_with(
     berkas: &str,
     text: &[u8],
-    skema: &Skema,
+    prepared: &Prepared,
     sekolah: &[Sekolah],
     modus: ModusRusak,
     batas: &crate::batas::Batas,
-) -> Result<BacaanPendaftar, Masalah> {
-    let tabel = Tabel::baca(berkas, text, super::MAKS_KOLOM)?;
+) -> Result<PendaftarFile, DataError> {
+    let tabel = Table::read(berkas, text, super::MAKS_KOLOM)?;
     let cols = &tabel.kolom;
-    let k = kolom(berkas, cols, skema, sekolah)?;
+    let k = kolom(berkas, cols, prepared, sekolah)?;
     // FxHash: the keys are our own file's ids, and SipHash was a tenth of reading.
     let npsn: rustc_hash::FxHashMap<&str, u32> = sekolah
         .iter()
@@ -519,26 +523,26 @@ pub fn baca_pendaftar_dengan(
         .map(|(i, s)| (s.npsn.as_str(), i as u32))
         .collect();
     let kode = kode_wilayah(sekolah);
-    let tahun = crate::engine::civil(skema.acuan).0;
+    let tahun = crate::engine::civil(prepared.acuan).0;
     let awal_tahun = |y: i64| nilai::hari(&format!("{y:04}-01-01")).unwrap_or(0);
-    let konteks = Konteks {
-        skema,
+    let konteks = Context {
+        prepared,
         sekolah,
         k: &k,
         npsn: &npsn,
         kode: &kode,
-        lahir: (skema.acuan - 36_525)..=(skema.acuan - 1),
+        lahir: (prepared.acuan - 36_525)..=(prepared.acuan - 1),
         waktu: (awal_tahun(tahun - 1) * 86_400)..=(awal_tahun(tahun + 1) * 86_400 - 1),
     };
     // One piece of the rows: applicants, rows set aside, blank lines.
-    let potongan = |bytes: &[u8], awal: u64, terakhir: bool| -> Result<Potongan, Masalah> {
-        let mut rows = Rekaman::new(&tabel, bytes, awal, batas.panjang_sel, terakhir);
+    let potongan = |bytes: &[u8], awal: u64, terakhir: bool| -> Result<Chunk, DataError> {
+        let mut rows = Records::new(&tabel, bytes, awal, batas.panjang_sel, terakhir);
         // One row per line: reserving up front spares the copies of a growing Vec.
         let mut out: Vec<Pendaftar> =
             Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1);
         let mut rusak: Vec<BarisRusak> = Vec::new();
         let mut kosong = 0u64;
-        while let Some(item) = rows.berikut(&mut kosong) {
+        while let Some(item) = rows.next_row(&mut kosong) {
             let (nomor, sel) = match item {
                 Ok(x) => x,
                 Err(m) if modus == ModusRusak::Lewati => {
@@ -583,12 +587,12 @@ pub fn baca_pendaftar_dengan(
         }
         Ok((out, rusak, kosong))
     };
-    let potong = if tabel.isi.len() < 1 << 20 {
+    let chunks = if tabel.isi.len() < 1 << 20 {
         vec![(tabel.isi, tabel.baris_awal)]
     } else {
-        tabel.potong(rayon::current_num_threads().max(1) * 4)
+        tabel.chunks(rayon::current_num_threads().max(1) * 4)
     };
-    let n = potong.len();
+    let n = chunks.len();
     let t0 = std::time::Instant::now();
     // JUKNIS_WAKTU=1: phase times for scripts/bench-engine.sh.
     let waktu = std::env::var_os("JUKNIS_WAKTU").is_some();
@@ -597,7 +601,7 @@ pub fn baca_pendaftar_dengan(
             eprintln!("  {n}: {:.3}", t0.elapsed().as_secs_f64());
         }
     };
-    let hasil: Vec<Result<Potongan, Masalah>> = potong
+    let hasil: Vec<Result<Chunk, DataError>> = chunks
         .par_iter()
         .enumerate()
         .map(|(i, &(bytes, awal))| potongan(bytes, awal, i + 1 == n))
@@ -622,7 +626,7 @@ pub fn baca_pendaftar_dengan(
     w("gabung");
     ganda(berkas, &mut out, &rusak)?;
     w("urut");
-    Ok(BacaanPendaftar {
+    Ok(PendaftarFile {
         pendaftar: out,
         rusak,
     })
@@ -630,7 +634,7 @@ pub fn baca_pendaftar_dengan(
 
 /// Sort by NISN and stop at a NISN given twice — by two rows read, or by a row
 /// read and a row set aside, or by two rows set aside.
-fn ganda(berkas: &str, out: &mut [Pendaftar], rusak: &[BarisRusak]) -> Result<(), Masalah> {
+fn ganda(berkas: &str, out: &mut [Pendaftar], rusak: &[BarisRusak]) -> Result<(), DataError> {
     // Exports are usually in strict NISN order already — sorted, and so without
     // a repeated NISN: one parallel pass checks both. Otherwise sort (stable:
     // equal NISN stay in file order) and look for the repeat.
@@ -672,7 +676,7 @@ fn ganda(berkas: &str, out: &mut [Pendaftar], rusak: &[BarisRusak]) -> Result<()
     Ok(())
 }
 
-fn dua_kali(berkas: &str, n: &str, a: u64, c: u64) -> Masalah {
+fn dua_kali(berkas: &str, n: &str, a: u64, c: u64) -> DataError {
     masalah(
         berkas,
         c,

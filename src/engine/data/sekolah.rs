@@ -3,10 +3,10 @@
 //! coordinates or the zone codes is checked once the applicants' columns are
 //! known (`pendaftar.rs`), naming the first school that lacks them.
 
-use super::csv::{Rekaman, Tabel};
-use super::{koordinat, list, masalah, need, terlalu_banyak, Baris, Masalah, ModusRusak};
+use super::csv::{Records, Table};
+use super::{koordinat, list, masalah, need, terlalu_banyak, Baris, DataError, ModusRusak};
 use crate::engine::Sekolah;
-use crate::teks::t;
+use crate::text::t;
 use std::collections::BTreeMap;
 
 /// Zone codes interned in sorted order, so ids do not depend on row order.
@@ -40,22 +40,22 @@ pub(super) fn npsn(v: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Read the schools file. Schools are returned sorted by NPSN.
-pub fn baca_sekolah(
+pub fn read_sekolah(
     berkas: &str,
     text: &[u8],
     modus: ModusRusak,
-) -> Result<(Vec<Sekolah>, Vec<Masalah>), Masalah> {
-    baca_sekolah_dengan(berkas, text, modus, &crate::batas::Batas::default())
+) -> Result<(Vec<Sekolah>, Vec<DataError>), DataError> {
+    read_sekolah_with(berkas, text, modus, &crate::batas::Batas::default())
 }
 
-/// `baca_sekolah` with other limits.
-pub fn baca_sekolah_dengan(
+/// `read_sekolah` with other limits.
+pub fn read_sekolah_with(
     berkas: &str,
     text: &[u8],
     modus: ModusRusak,
     batas: &crate::batas::Batas,
-) -> Result<(Vec<Sekolah>, Vec<Masalah>), Masalah> {
-    let tabel = Tabel::baca(berkas, text, super::MAKS_KOLOM)?;
+) -> Result<(Vec<Sekolah>, Vec<DataError>), DataError> {
+    let tabel = Table::read(berkas, text, super::MAKS_KOLOM)?;
     let cols = &tabel.kolom;
     let inpsn = need(berkas, cols, "npsn", t!("nomor sekolah", "school id"))?;
     let itampung = need(
@@ -71,10 +71,10 @@ pub fn baca_sekolah_dengan(
     let mut out: Vec<Sekolah> = Vec::new();
     let mut rusak = Vec::new();
     let mut seen: BTreeMap<String, u64> = BTreeMap::new();
-    let mut rows = Rekaman::new(&tabel, tabel.isi, tabel.baris_awal, batas.panjang_sel, true);
+    let mut rows = Records::new(&tabel, tabel.isi, tabel.baris_awal, batas.panjang_sel, true);
     let mut kosong = 0u64;
     loop {
-        let item = rows.berikut(&mut kosong);
+        let item = rows.next_row(&mut kosong);
         let Some(item) = item else { break };
         let (nomor, sel) = match item {
             Ok(x) => x,
@@ -93,7 +93,7 @@ pub fn baca_sekolah_dengan(
             sel,
             cols,
         };
-        let row = (|| -> Result<Sekolah, Masalah> {
+        let row = (|| -> Result<Sekolah, DataError> {
             let npsn = npsn(b.wajib(inpsn)?).into_owned();
             if npsn.is_empty() {
                 return Err(b.err(inpsn, t!("tidak boleh kosong", "must not be empty")));

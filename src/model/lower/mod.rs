@@ -12,18 +12,18 @@
 
 use super::*;
 use crate::diagnostic::suggest::help_for;
-use crate::diagnostic::{Diagnostic, Teks};
+use crate::diagnostic::{Diagnostic, Text};
 use crate::span::{Span, Spanned};
 use crate::syntax::ast;
 use crate::t;
 
-mod berkas;
+mod file;
 mod jalur;
-mod nama;
-mod nilai;
+mod names;
 mod skor;
 mod tahap;
 mod usia;
+mod values;
 mod wilayah;
 
 struct Lower<'d> {
@@ -241,7 +241,7 @@ impl Lower<'_> {
                 .map(|w| format!("`{w}`"))
                 .collect::<Vec<_>>()
                 .join(", ");
-            Teks::new(
+            Text::new(
                 format!("pernyataan di blok ini diawali salah satu dari: {list}"),
                 format!("statements in this block start with one of: {list}"),
             )

@@ -1,5 +1,5 @@
 //! Bilingual text and severity: the bottom of the crate. Every stage (rulebook,
-//! diagnostics, the engine's messages) writes its texts as `Teks` — Bahasa
+//! diagnostics, the engine's messages) writes its texts as `Text` — Bahasa
 //! Indonesia and English side by side, the renderer picks one — with the `t!`
 //! macro. Imports nothing from the crate.
 
@@ -22,14 +22,14 @@ pub enum Lang {
 
 /// A text in both languages; the renderer picks one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Teks {
+pub struct Text {
     pub id: String,
     pub en: String,
 }
 
-impl Teks {
+impl Text {
     pub fn new(id: impl Into<String>, en: impl Into<String>) -> Self {
-        Teks {
+        Text {
             id: id.into(),
             en: en.into(),
         }
@@ -47,19 +47,19 @@ impl Teks {
 #[macro_export]
 macro_rules! t {
     ($id:literal, $en:literal) => {
-        $crate::teks::Teks {
+        $crate::text::Text {
             id: format!($id),
             en: format!($en),
         }
     };
     // Positional arguments, shared by both languages.
     ($id:literal, $en:literal, $($arg:expr),+) => {
-        $crate::teks::Teks {
+        $crate::text::Text {
             id: format!($id, $($arg),+),
             en: format!($en, $($arg),+),
         }
     };
 }
 
-/// The macro by its module path: `use crate::teks::t;`.
+/// The macro by its module path: `use crate::text::t;`.
 pub use crate::t;

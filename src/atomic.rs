@@ -44,28 +44,28 @@ fn folder_of(path: &Path) -> &Path {
     }
 }
 
-/// A file being written: complete it with [`Sementara::pasang`], or drop it to
+/// A file being written: complete it with [`TempFile::commit`], or drop it to
 /// throw it away.
-pub struct Sementara {
+pub struct TempFile {
     tmp: PathBuf,
     tujuan: PathBuf,
     done: bool,
 }
 
-impl Sementara {
+impl TempFile {
     /// Write `isi` into a temporary file beside `tujuan`, flushed and synced.
-    /// The target is untouched until [`Sementara::pasang`].
-    pub fn tulis(
+    /// The target is untouched until [`TempFile::commit`].
+    pub fn write(
         tujuan: &Path,
         isi: impl FnOnce(&mut dyn Write) -> io::Result<()>,
-    ) -> io::Result<Sementara> {
+    ) -> io::Result<TempFile> {
         let tmp = sementara(tujuan);
         let file = std::fs::OpenOptions::new()
             .write(true)
             .create_new(true)
             .open(&tmp)
             .map_err(|e| di(tujuan, e))?;
-        let s = Sementara {
+        let s = TempFile {
             tmp,
             tujuan: tujuan.to_path_buf(),
             done: false,
@@ -82,7 +82,7 @@ impl Sementara {
     }
 
     /// Put the file in place (one rename) and sync its folder.
-    pub fn pasang(mut self) -> io::Result<()> {
+    pub fn commit(mut self) -> io::Result<()> {
         std::fs::rename(&self.tmp, &self.tujuan).map_err(|e| di(&self.tujuan, e))?;
         self.done = true;
         sync_folder(folder_of(&self.tujuan));
@@ -90,7 +90,7 @@ impl Sementara {
     }
 }
 
-impl Drop for Sementara {
+impl Drop for TempFile {
     fn drop(&mut self) {
         if !self.done {
             let _ = std::fs::remove_file(&self.tmp);
@@ -100,16 +100,16 @@ impl Drop for Sementara {
 
 /// Write a file whole or not at all.
 pub fn atomik(tujuan: &Path, isi: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
-    Sementara::tulis(tujuan, isi)?.pasang()
+    TempFile::write(tujuan, isi)?.commit()
 }
 
 /// Write bytes to a file whole or not at all.
-pub fn atomik_bytes(tujuan: &Path, bytes: &[u8]) -> io::Result<()> {
+pub fn write_atomic(tujuan: &Path, bytes: &[u8]) -> io::Result<()> {
     atomik(tujuan, |w| w.write_all(bytes))
 }
 
 /// What writes one file's content.
-pub type Isi<'a> = Box<dyn FnOnce(&mut dyn Write) -> io::Result<()> + 'a>;
+pub type Content<'a> = Box<dyn FnOnce(&mut dyn Write) -> io::Result<()> + 'a>;
 
 /// The name of the completion record in a run's output folder.
 pub const SELESAI: &str = "selesai.json";
@@ -118,14 +118,14 @@ pub const KUNCI: &str = ".juknis.lock";
 
 /// A run's output folder, locked for this process until dropped. The lock is
 /// the operating system's (released if the process dies), held on `.juknis.lock`.
-pub struct FolderKeluaran {
+pub struct OutputFolder {
     dir: PathBuf,
     _kunci: std::fs::File,
 }
 
-impl FolderKeluaran {
+impl OutputFolder {
     /// Create the folder if needed and lock it; refuse when another run holds it.
-    pub fn kunci(dir: &Path) -> io::Result<FolderKeluaran> {
+    pub fn lock(dir: &Path) -> io::Result<OutputFolder> {
         std::fs::create_dir_all(dir).map_err(|e| di(dir, e))?;
         let path = dir.join(KUNCI);
         let f = std::fs::OpenOptions::new()
@@ -147,7 +147,7 @@ impl FolderKeluaran {
                         }
                     }
                 }
-                Ok(FolderKeluaran {
+                Ok(OutputFolder {
                     dir: dir.to_path_buf(),
                     _kunci: f,
                 })
@@ -167,9 +167,9 @@ impl FolderKeluaran {
     /// on disk, the old completion record goes, the files are renamed into
     /// place, and the new record (`selesai`, with the outputs' sizes added) is
     /// written last.
-    pub fn tulis_semua(
+    pub fn write_all(
         &self,
-        berkas: Vec<(&str, Isi<'_>)>,
+        berkas: Vec<(&str, Content<'_>)>,
         mut selesai: serde_json::Value,
     ) -> io::Result<()> {
         let mut siap = Vec::new();
@@ -177,8 +177,8 @@ impl FolderKeluaran {
         for (name, isi) in berkas {
             let path = self.dir.join(name);
             let mut n = 0u64;
-            let s = Sementara::tulis(&path, |w| {
-                let mut t = Hitung { w, n: &mut n };
+            let s = TempFile::write(&path, |w| {
+                let mut t = CountingWriter { w, n: &mut n };
                 isi(&mut t)
             })?;
             ukuran.insert(name.to_string(), serde_json::json!({ "bita": n }));
@@ -191,21 +191,21 @@ impl FolderKeluaran {
             Err(e) => return Err(di(&record, e)),
         }
         for s in siap {
-            s.pasang()?;
+            s.commit()?;
         }
         selesai["keluaran"] = serde_json::Value::Object(ukuran);
         let text = serde_json::to_string_pretty(&selesai).map_err(io::Error::other)?;
-        atomik_bytes(&record, format!("{text}\n").as_bytes())
+        write_atomic(&record, format!("{text}\n").as_bytes())
     }
 }
 
 /// Writes through and counts the bytes.
-struct Hitung<'a, 'b> {
+struct CountingWriter<'a, 'b> {
     w: &'a mut dyn Write,
     n: &'b mut u64,
 }
 
-impl Write for Hitung<'_, '_> {
+impl Write for CountingWriter<'_, '_> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         let k = self.w.write(buf)?;
         *self.n += k as u64;
@@ -258,7 +258,7 @@ mod tests {
             .into_iter()
             .collect();
         assert_eq!(left, [1], "only the original file remains");
-        atomik_bytes(&f, b"baru\n").ok();
+        write_atomic(&f, b"baru\n").ok();
         assert_eq!(std::fs::read_to_string(&f).ok().as_deref(), Some("baru\n"));
         let _ = std::fs::remove_dir_all(&d);
     }
@@ -266,12 +266,12 @@ mod tests {
     #[test]
     fn a_locked_folder_is_refused() {
         let d = dir("kunci");
-        let a = FolderKeluaran::kunci(&d);
+        let a = OutputFolder::lock(&d);
         assert!(a.is_ok());
-        let b = FolderKeluaran::kunci(&d);
+        let b = OutputFolder::lock(&d);
         assert!(matches!(b, Err(e) if e.kind() == io::ErrorKind::WouldBlock));
         drop(a);
-        assert!(FolderKeluaran::kunci(&d).is_ok());
+        assert!(OutputFolder::lock(&d).is_ok());
         let _ = std::fs::remove_dir_all(&d);
     }
 }

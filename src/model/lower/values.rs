@@ -148,7 +148,7 @@ impl Lower<'_> {
                     "nilai.tanggal"
                 };
                 self.push(
-                    Diagnostic::new(code, Teks::new(id, en))
+                    Diagnostic::new(code, Text::new(id, en))
                         .at(w.tanggal.span, None)
                         .help(t!(
                             "tulis tanggal sebagai TTTT-BB-HH, mis. `2025-06-16`",

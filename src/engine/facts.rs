@@ -13,7 +13,7 @@ pub struct Sekolah {
     pub lokasi: Option<(f64, f64)>,
     /// Area codes of the school's zone (kelurahan/desa/kecamatan codes).
     pub wilayah: Vec<String>,
-    /// The same codes interned (see `data::baca_pendaftar`), sorted.
+    /// The same codes interned (see `data::read_pendaftar`), sorted.
     pub wilayah_id: Vec<u32>,
     /// Line in the schools file.
     pub baris: u64,
@@ -41,7 +41,7 @@ pub struct Pendaftar {
     pub status: u64,
     /// A teacher's child: the school (index) where the parent teaches.
     pub sekolah_ortu: Option<u32>,
-    /// Numeric inputs in `Skema::kolom_angka` order, then one points value per
+    /// Numeric inputs in `Prepared::kolom_angka` order, then one points value per
     /// points table; NaN when the cell was empty.
     pub nilai: SmallVec<[f64; 4]>,
 }

@@ -13,7 +13,7 @@ pub const SANDI_ENV: &str = "JUKNIS_SANDI_KUNCI";
 
 /// A new key pair as (public key file text, secret key file text). With a
 /// password the secret key is encrypted with it (scrypt), as `minisign -G` does.
-pub fn buat_kunci(sandi: Option<&str>) -> Result<(String, String), String> {
+pub fn generate_keys(sandi: Option<&str>) -> Result<(String, String), String> {
     let KeyPair { pk, sk } = match sandi {
         Some(s) if !s.is_empty() => KeyPair::generate_encrypted_keypair(Some(s.to_string())),
         _ => KeyPair::generate_unencrypted_keypair(),
@@ -29,7 +29,7 @@ pub fn buat_kunci(sandi: Option<&str>) -> Result<(String, String), String> {
 
 /// Sign `data` (the plan file's bytes) with a secret key file's text. The
 /// trusted comment, covered by the signature, names the plan.
-pub fn tandatangani(
+pub fn sign(
     data: &[u8],
     kunci_rahasia: &str,
     sandi: &str,
@@ -56,7 +56,7 @@ pub fn tandatangani(
 
 /// Check the signature of `data` against a public key file's text; on success,
 /// the signed trusted comment.
-pub fn periksa(data: &[u8], tanda: &str, kunci_publik: &str) -> Result<String, String> {
+pub fn verify(data: &[u8], tanda: &str, kunci_publik: &str) -> Result<String, String> {
     let pk = PublicKeyBox::from_string(kunci_publik)
         .and_then(|b| b.into_public_key())
         .map_err(|e| format!("kunci publik tidak terbaca / cannot read the public key: {e}"))?;
@@ -75,16 +75,16 @@ mod tests {
     #[test]
     fn a_signed_plan_verifies_and_an_edited_one_does_not() -> Result<(), String> {
         for sandi in [None, Some("rahasia")] {
-            let (pk, sk) = buat_kunci(sandi)?;
+            let (pk, sk) = generate_keys(sandi)?;
             let plan = b"{\"format\":\"juknis-plan/1\"}";
-            let sig = tandatangani(plan, &sk, sandi.unwrap_or(""), "rencana uji")?;
-            assert_eq!(periksa(plan, &sig, &pk)?, "rencana uji");
-            assert!(periksa(b"{\"format\":\"juknis-plan/2\"}", &sig, &pk).is_err());
-            let (other, _) = buat_kunci(None)?;
-            assert!(periksa(plan, &sig, &other).is_err());
+            let sig = sign(plan, &sk, sandi.unwrap_or(""), "rencana uji")?;
+            assert_eq!(verify(plan, &sig, &pk)?, "rencana uji");
+            assert!(verify(b"{\"format\":\"juknis-plan/2\"}", &sig, &pk).is_err());
+            let (other, _) = generate_keys(None)?;
+            assert!(verify(plan, &sig, &other).is_err());
         }
-        let (_, sk) = buat_kunci(Some("rahasia"))?;
-        assert!(tandatangani(b"x", &sk, "salah", "c").is_err());
+        let (_, sk) = generate_keys(Some("rahasia"))?;
+        assert!(sign(b"x", &sk, "salah", "c").is_err());
         Ok(())
     }
 }

@@ -7,14 +7,14 @@ use super::*;
 
 pub(super) struct Jejak<'a> {
     pub(super) target: Option<usize>,
-    pub(super) out: &'a mut Vec<Teks>,
+    pub(super) out: &'a mut Vec<Text>,
 }
 
 impl Jejak<'_> {
     pub(super) fn on(&self, a: usize) -> bool {
         self.target == Some(a)
     }
-    pub(super) fn push(&mut self, a: usize, t: Teks) {
+    pub(super) fn push(&mut self, a: usize, t: Text) {
         if self.on(a) {
             self.out.push(t);
         }
@@ -23,7 +23,7 @@ impl Jejak<'_> {
 
 /// Per-applicant facts that do not depend on the school.
 #[derive(Clone, Copy)]
-pub(super) struct Fakta<'a> {
+pub(super) struct Facts<'a> {
     /// Scores in fixed point (1e-6); `KOSONG` where an input is empty.
     pub(super) skor: &'a [i64],
     /// Why the applicant fails the age rules, if they do.
@@ -33,24 +33,24 @@ pub(super) struct Fakta<'a> {
 
 pub(super) const KOSONG: i64 = i64::MIN;
 
-pub(super) fn usia(skema: &Skema, p: &Pendaftar) -> (Option<i64>, Option<Gagal>) {
-    let umur = p.lahir.map(|l| umur_bulan(l, skema.acuan));
-    let bebas = p.status & skema.bebas_usia != 0;
+pub(super) fn usia(prepared: &Prepared, p: &Pendaftar) -> (Option<i64>, Option<Gagal>) {
+    let umur = p.lahir.map(|l| umur_bulan(l, prepared.acuan));
+    let bebas = p.status & prepared.bebas_usia != 0;
     let mut gagal = None;
     if let Some(u) = umur {
-        if let Some(max) = skema.usia_max {
+        if let Some(max) = prepared.usia_max {
             // "at most 15 years" holds until the 16th birthday.
             if u > max + 11 && !bebas {
                 gagal = Some(Gagal::UsiaAtas(u));
             }
         }
-        if let Some(min) = skema.usia_min {
-            let istimewa_ok = matches!((skema.istimewa, skema.bit_istimewa), (Some(m), Some(b)) if u >= m && p.status & (1 << b) != 0);
+        if let Some(min) = prepared.usia_min {
+            let istimewa_ok = matches!((prepared.istimewa, prepared.bit_istimewa), (Some(m), Some(b)) if u >= m && p.status & (1 << b) != 0);
             if u < min && !bebas && !istimewa_ok {
                 gagal = Some(Gagal::UsiaBawah(u));
             }
         }
-    } else if skema.usia_min.is_some() || skema.usia_max.is_some() {
+    } else if prepared.usia_min.is_some() || prepared.usia_max.is_some() {
         gagal = Some(Gagal::LahirKosong);
     }
     (umur, gagal)
@@ -59,10 +59,10 @@ pub(super) fn usia(skema: &Skema, p: &Pendaftar) -> (Option<i64>, Option<Gagal>)
 /// The age rule and every `syarat` of unit `u` for applicant `p` at their k-th
 /// choice; the distance to that school when they hold.
 pub(super) fn syarat(
-    skema: &Skema,
+    prepared: &Prepared,
     sekolah: &[Sekolah],
     p: &Pendaftar,
-    f: Fakta,
+    f: Facts,
     u: &Unit,
     k: usize,
 ) -> Result<u32, Gagal> {
@@ -87,7 +87,7 @@ pub(super) fn syarat(
                 }
             }
             SyaratC::DalamWilayah => {
-                let inside = match skema.radius_m {
+                let inside = match prepared.radius_m {
                     Some(r) => jarak <= r,
                     None => sekolah.get(s).is_some_and(|sk| {
                         p.wilayah

@@ -1,8 +1,8 @@
-//! The plan prepared for running (`Skema::dari_plan`): unit ids, statuses,
+//! The plan prepared for running (`Prepared::from_plan`): unit ids, statuses,
 //! score formulas, points tables and age limits resolved to indexes and fixed
 //! numbers, once. Reads every `seleksi`, `skor`, `poin`, `usia`, `wilayah`,
 //! `pilihan`, `cadangan` and `kursi` field of the plan; the other rooms read
-//! only the `Skema`.
+//! only the `Prepared`.
 
 use super::*;
 
@@ -55,7 +55,7 @@ pub type TabelPoin = BTreeMap<(String, String), u32>;
 
 /// A plan prepared for running: names resolved to indexes, numbers parsed.
 #[derive(Debug, Clone)]
-pub struct Skema {
+pub struct Prepared {
     pub units: Vec<Unit>,
     /// Waves in order, each with its units in processing order.
     pub tahap: Vec<(u32, Vec<usize>)>,
@@ -95,23 +95,19 @@ pub struct Skema {
 pub(super) const KUNCI: usize = 12;
 pub(super) const MAKS_URUTAN: usize = KUNCI - 3;
 
-pub(super) type Kunci = [i64; KUNCI];
+pub(super) type Key = [i64; KUNCI];
 
 /// The key the assignment compares: choice number, then for each stretch of the
 /// ranking between distance criteria the applicant's rank in that stretch, with
-/// the distance between (see `Peringkat`). Equal order to `Kunci`, in 24 bytes:
+/// the distance between (see `Peringkat`). Equal order to `Key`, in 24 bytes:
 /// six 32-bit slots packed two to a word, so a comparison looks at three words.
 pub(super) type K = [u64; 3];
-
-/// One piece's reserve candidates in buckets per school: bucket starts (one
-/// more than the schools) and the (key, participant) entries.
-pub(super) type EmberPotong = (Vec<usize>, Vec<(K, u32)>);
 
 /// Most distance criteria one ranking may use (each takes two slots of `K`).
 pub(super) const MAKS_JARAK: usize = 2;
 
-impl Skema {
-    pub fn dari_plan(plan: &Plan) -> Result<Skema, Teks> {
+impl Prepared {
+    pub fn from_plan(plan: &Plan) -> Result<Prepared, Text> {
         // A TK juknis has no jalur (Pasal 6, 10): there is nothing to select.
         if plan.seleksi.is_empty() {
             let j = plan.juknis.jenjang.as_str();
@@ -376,7 +372,7 @@ impl Skema {
             Mekanisme::Tunggal => 1,
             _ => plan.pilihan.maksimal.max(1) as usize,
         };
-        Ok(Skema {
+        Ok(Prepared {
             units,
             tahap,
             kolom_angka,

@@ -1,8 +1,8 @@
 //! Result files: one row per applicant (`hasil.csv`) and one per school and unit
 //! (`ringkasan.csv`), in a fixed order so equal inputs give equal bytes.
 
-use super::{Hasil, Sekolah, Skema};
-use crate::teks::Lang;
+use super::{Hasil, Prepared, Sekolah};
+use crate::text::Lang;
 
 fn csv_field(s: &str) -> String {
     let mut out = String::new();
@@ -23,10 +23,10 @@ fn push_field(out: &mut String, s: &str) {
 
 /// `hasil.csv`: nisn, status, sekolah, jalur, tahap, peringkat, cadangan_sekolah,
 /// cadangan_posisi, naik_dari_cadangan, alasan.
-pub fn hasil_csv(h: &Hasil, skema: &Skema, sekolah: &[Sekolah], lang: Lang) -> String {
+pub fn hasil_csv(h: &Hasil, prepared: &Prepared, sekolah: &[Sekolah], lang: Lang) -> String {
     let mut out = Vec::new();
     // Writing to memory cannot fail.
-    let _ = tulis_hasil(h, skema, sekolah, lang, &mut out);
+    let _ = write_hasil(h, prepared, sekolah, lang, &mut out);
     String::from_utf8_lossy(&out).into_owned()
 }
 
@@ -37,9 +37,9 @@ const POTONGAN: usize = 16_384;
 /// a time, while another thread writes the previous batch: the file is never
 /// held whole in memory, and the rendering overlaps the kernel's copying. The
 /// pieces are written in order, so the bytes do not depend on the threads.
-pub fn tulis_hasil<W: std::io::Write + ?Sized>(
+pub fn write_hasil<W: std::io::Write + ?Sized>(
     h: &Hasil,
-    skema: &Skema,
+    prepared: &Prepared,
     sekolah: &[Sekolah],
     lang: Lang,
     w: &mut W,
@@ -67,7 +67,7 @@ pub fn tulis_hasil<W: std::io::Write + ?Sized>(
         .collect();
     let teks: rustc_hash::FxHashMap<super::Alasan, String> = beda
         .into_par_iter()
-        .map(|a| (a, csv_field(h.alasan(skema, sekolah, a).get(lang))))
+        .map(|a| (a, csv_field(h.alasan(prepared, sekolah, a).get(lang))))
         .collect();
     let teks = &teks;
     std::thread::scope(|scope| {
@@ -76,7 +76,7 @@ pub fn tulis_hasil<W: std::io::Write + ?Sized>(
             for rows in h.pendaftar.chunks(batch) {
                 let pieces: Vec<Vec<u8>> = rows
                     .par_chunks(POTONGAN)
-                    .map(|rows| baris_hasil(teks, sekolah, skema, rows))
+                    .map(|rows| baris_hasil(teks, sekolah, prepared, rows))
                     .collect();
                 // The writer stopped on an error, returned below.
                 if tx.send(pieces).is_err() {
@@ -96,7 +96,7 @@ pub fn tulis_hasil<W: std::io::Write + ?Sized>(
 fn baris_hasil(
     teks: &rustc_hash::FxHashMap<super::Alasan, String>,
     sekolah: &[Sekolah],
-    skema: &Skema,
+    prepared: &Prepared,
     rows: &[super::HasilPendaftar],
 ) -> Vec<u8> {
     use std::fmt::Write as _;
@@ -109,7 +109,7 @@ fn baris_hasil(
             .unwrap_or("");
         let unit = r
             .unit
-            .and_then(|u| skema.units.get(u))
+            .and_then(|u| prepared.units.get(u))
             .map(|u| u.id.as_str())
             .unwrap_or("");
         push_field(&mut out, &r.nisn);
@@ -155,7 +155,7 @@ fn baris_hasil(
 
 /// `ringkasan.csv`: per school and unit — seats from capacity, seats carried in,
 /// accepted, unfilled, where the unfilled went, and the last accepted key.
-pub fn ringkasan_csv(h: &Hasil, skema: &Skema, sekolah: &[Sekolah]) -> String {
+pub fn ringkasan_csv(h: &Hasil, prepared: &Prepared, sekolah: &[Sekolah]) -> String {
     let mut out = String::from(
         "sekolah,jalur,tahap,kursi_awal,kursi_masuk,kursi,diterima,sisa,dialihkan_ke,dilepas,naik_dari_cadangan,kosong,kunci_terakhir\n",
     );
@@ -164,10 +164,14 @@ pub fn ringkasan_csv(h: &Hasil, skema: &Skema, sekolah: &[Sekolah]) -> String {
             .get(r.sekolah as usize)
             .map(|s| s.npsn.as_str())
             .unwrap_or("");
-        let unit = skema.units.get(r.unit).map(|u| u.id.as_str()).unwrap_or("");
+        let unit = prepared
+            .units
+            .get(r.unit)
+            .map(|u| u.id.as_str())
+            .unwrap_or("");
         let ke = r
             .dialihkan_ke
-            .and_then(|u| skema.units.get(u))
+            .and_then(|u| prepared.units.get(u))
             .map(|u| u.id.as_str())
             .unwrap_or("");
         out.push_str(&format!(

@@ -2,7 +2,7 @@
 //! source could be read), against the rulebook the juknis names.
 
 use crate::diagnostic::{self, Diagnostic, Severity};
-use crate::teks::t;
+use crate::text::t;
 use crate::{batas, model, rulebook, rules, syntax};
 
 /// Everything `check` learns about one source file.
@@ -25,13 +25,13 @@ impl Checked {
 
 /// Parse, resolve and check one juknis. Never panics, whatever the bytes.
 pub fn check_bytes(bytes: &[u8]) -> Checked {
-    check_bytes_dengan(bytes, &batas::Batas::default())
+    check_bytes_with(bytes, &batas::Batas::default())
 }
 
 /// `check_bytes` with other limits.
-pub fn check_bytes_dengan(bytes: &[u8], batas: &batas::Batas) -> Checked {
+pub fn check_bytes_with(bytes: &[u8], batas: &batas::Batas) -> Checked {
     let mut rb = rulebook::default_rulebook();
-    let parsed = syntax::parse_bytes_dengan(bytes, batas.ukuran_berkas);
+    let parsed = syntax::parse_bytes_with(bytes, batas.ukuran_berkas);
     let mut diags = parsed.diagnostics;
     let juknis = parsed.file.map(|f| {
         let j = model::lower::lower(&f, &mut diags);
@@ -56,7 +56,7 @@ pub fn check_bytes_dengan(bytes: &[u8], batas: &batas::Batas) -> Checked {
         }
         // A file with thousands of jalur or waves is stopped here: the
         // regulation checks compare them pairwise.
-        let jumlah = model::batas::periksa(&j);
+        let jumlah = model::batas::check(&j);
         if jumlah.is_empty() {
             diags.extend(rules::check(&j, rb));
         } else {

@@ -1,0 +1,235 @@
+//! Reserve lists and re-registration. After each unit's assignment, every
+//! school gets a reserve list (`cadangan`) of the unplaced and of those placed
+//! lower than this school, cut to the plan's `cadangan` length. After the last
+//! wave, the seats of applicants who did not re-register (FAQ 80, 91) go down
+//! those lists, and a seat freed by someone moving up goes down its own.
+
+use super::*;
+
+/// Reserve candidates of one piece of participants, bucketed by school:
+/// `mulai[s]..mulai[s + 1]` of the entries are school `s`'s.
+pub(super) type EmberPotong = (Vec<usize>, Vec<(K, u32)>);
+
+/// What re-registration decided.
+pub(super) struct DaftarUlang {
+    /// Accepted applicants who did not re-register.
+    pub(super) tidak: Vec<bool>,
+    /// Applicants who moved up from a reserve list.
+    pub(super) naik: Vec<bool>,
+    /// Listed NISN that match no accepted applicant.
+    pub(super) tak_cocok: Vec<String>,
+}
+
+impl Seleksi<'_> {
+    /// Reserve candidates: every eligible choice of the unplaced, and of the
+    /// placed every eligible choice they put above the school that took them (a
+    /// freed seat there is a move up for them). Pieces of participants are
+    /// dealt into buckets per school in parallel; then, per school in parallel,
+    /// its buckets are joined, sorted by (key, participant) and cut to the
+    /// plan's length. Keys with the participant are unique, so the order does
+    /// not depend on the threads.
+    pub(super) fn reserve_lists(
+        &mut self,
+        ui: usize,
+        peserta: &[usize],
+        pilih: &[Pilihan],
+        fase: &Fase,
+    ) {
+        let prepared = self.prepared;
+        let m = prepared.maks_pilihan;
+        let ns_sekolah = self.kursi.len();
+        let diterima = &self.diterima;
+        // How many of a participant's choices count: all, or those before
+        // the school that took them.
+        let sampai = |qi: usize, row: &[Pilihan]| match diterima[peserta[qi]] {
+            None => row.len(),
+            Some((s, _, _)) => row.iter().position(|(x, _)| *x == s).unwrap_or(0),
+        };
+        const PESERTA_PER_POTONG: usize = 1 << 14;
+        let potong: Vec<EmberPotong> = pilih
+            .par_chunks(m.max(1) * PESERTA_PER_POTONG)
+            .enumerate()
+            .map(|(ci, rows)| {
+                let awal = ci * PESERTA_PER_POTONG;
+                let mut mulai = vec![0usize; ns_sekolah + 1];
+                for (j, row) in rows.chunks(m.max(1)).enumerate() {
+                    for (s, r) in &row[..sampai(awal + j, row)] {
+                        if r.is_ok() {
+                            mulai[*s as usize + 1] += 1;
+                        }
+                    }
+                }
+                for i in 1..mulai.len() {
+                    mulai[i] += mulai[i - 1];
+                }
+                let mut isi = mulai.clone();
+                let mut ember = vec![([0; 3], 0); mulai[ns_sekolah]];
+                for (j, row) in rows.chunks(m.max(1)).enumerate() {
+                    for (s, r) in &row[..sampai(awal + j, row)] {
+                        if let Ok(key) = r {
+                            let at = &mut isi[*s as usize];
+                            ember[*at] = (*key, (awal + j) as u32);
+                            *at += 1;
+                        }
+                    }
+                }
+                (mulai, ember)
+            })
+            .collect();
+        fase.mark("calon");
+        // Each participant's best reserve place in this unit: position in the
+        // high bits, school in the low, so the minimum is the smallest
+        // position and, among equal ones, the first school.
+        let terbaik: Vec<std::sync::atomic::AtomicU64> = (0..peserta.len())
+            .into_par_iter()
+            .map(|_| std::sync::atomic::AtomicU64::new(u64::MAX))
+            .collect();
+        self.kursi.par_iter_mut().enumerate().for_each(|(si, row)| {
+            let slot = &mut row[ui];
+            let total: usize = potong.iter().map(|(m, _)| m[si + 1] - m[si]).sum();
+            let mut calon: Vec<(K, u32)> = Vec::with_capacity(total);
+            for (m, ember) in &potong {
+                calon.extend_from_slice(&ember[m[si]..m[si + 1]]);
+            }
+            calon.sort_unstable();
+            let keep = match prepared.cadangan {
+                Cadangan::Semua => calon.len(),
+                Cadangan::TidakAda => 0,
+                Cadangan::Persen(p) => {
+                    let pct: f64 = p.to_string().parse().unwrap_or(0.0);
+                    (f64::from(slot.total()) * pct / 100.0).ceil() as usize
+                }
+            };
+            calon.truncate(keep);
+            for (pos, &(_, qi)) in calon.iter().enumerate() {
+                let v = ((pos as u64 + 1) << 32) | si as u64;
+                terbaik[qi as usize].fetch_min(v, std::sync::atomic::Ordering::Relaxed);
+            }
+            slot.cadangan = calon.iter().map(|x| peserta[x.1 as usize] as u32).collect();
+        });
+        drop(potong);
+        fase.mark("urut_cadangan");
+        // An earlier unit's place is kept when it is as good (strict `<`).
+        for (qi, t) in terbaik.into_iter().enumerate() {
+            let v = t.into_inner();
+            if v == u64::MAX {
+                continue;
+            }
+            let (pos, si) = ((v >> 32) as u32, (v & 0xffff_ffff) as u32);
+            let a = peserta[qi];
+            if self.cadangan_best[a].is_none_or(|(_, _, q)| pos < q) {
+                self.cadangan_best[a] = Some((si, ui, pos));
+            }
+        }
+    }
+
+    /// Re-registration (FAQ 80, 91): the seat of a no-show goes down that
+    /// school's reserve list, in rank order, to the first applicant who has no
+    /// seat or holds one at a school they chose lower; an applicant who moves
+    /// up frees their old seat, which goes down its own list — until no freed
+    /// seat finds a taker. Applicants only ever improve, so the order in which
+    /// freed seats are offered does not change the result; it is fixed anyway
+    /// (waves and units in processing order, then schools).
+    pub(super) fn reregister(
+        &mut self,
+        tidak_daftar_ulang: &[String],
+        jejak: &mut Jejak,
+    ) -> DaftarUlang {
+        let (prepared, sekolah, pendaftar) = (self.prepared, self.sekolah, self.pendaftar);
+        let n = pendaftar.len();
+        let nu = prepared.units.len();
+        let mut tidak_du = vec![false; n];
+        let mut tak_cocok: Vec<String> = Vec::new();
+        for id in tidak_daftar_ulang {
+            match pendaftar.binary_search_by(|p| p.nisn.as_str().cmp(id)) {
+                Ok(a) if self.diterima[a].is_some() => tidak_du[a] = true,
+                _ => tak_cocok.push(id.clone()),
+            }
+        }
+        let urutan_unit: Vec<usize> = {
+            let mut pos = vec![usize::MAX; nu];
+            let mut k = 0;
+            for (_, units) in &prepared.tahap {
+                for &u in units {
+                    pos[u] = k;
+                    k += 1;
+                }
+            }
+            pos
+        };
+        let mut naik = vec![false; n];
+        let mut antre: Vec<(usize, u32)> = Vec::new();
+        for (a, &tidak) in tidak_du.iter().enumerate() {
+            if let (true, Some((s, u, _))) = (tidak, self.diterima[a]) {
+                self.kursi[s as usize][u].dilepas += 1;
+                antre.push((u, s));
+                if jejak.on(a) {
+                    let npsn = &sekolah[s as usize].npsn;
+                    jejak.push(
+                        a,
+                        t!(
+                            "tidak daftar ulang: kursi di {npsn} dilepas ke daftar cadangan",
+                            "did not re-register: the seat at {npsn} goes to the reserve list"
+                        ),
+                    );
+                }
+            }
+        }
+        antre.sort_by_key(|&(u, s)| (urutan_unit[u], s));
+        let mut antre: std::collections::VecDeque<(usize, u32)> = antre.into();
+        let pilihan_ke = |a: usize, s: u32| pendaftar[a].pilihan.iter().position(|&x| x == s);
+        while let Some((u, s)) = antre.pop_front() {
+            let list = std::mem::take(&mut self.kursi[s as usize][u].cadangan);
+            let mut diambil = None;
+            for &c in &list {
+                let c = c as usize;
+                if tidak_du[c] {
+                    continue;
+                }
+                let here = pilihan_ke(c, s).unwrap_or(usize::MAX);
+                match self.diterima[c] {
+                    None => {}
+                    Some((s2, _, _)) if here < pilihan_ke(c, s2).unwrap_or(usize::MAX) => {}
+                    Some(_) => continue,
+                }
+                diambil = Some(c);
+                break;
+            }
+            self.kursi[s as usize][u].cadangan = list;
+            let Some(c) = diambil else { continue };
+            if let Some((s2, u2, _)) = self.diterima[c] {
+                // Moving up frees the lower seat for its own reserve list.
+                self.kursi[s2 as usize][u2].dilepas += 1;
+                antre.push_back((u2, s2));
+                if jejak.on(c) {
+                    let npsn = &sekolah[s2 as usize].npsn;
+                    jejak.push(
+                        c,
+                        t!(
+                            "melepas kursi di {npsn} karena naik ke pilihan yang lebih tinggi",
+                            "gives up the seat at {npsn} to move up to a higher choice"
+                        ),
+                    );
+                }
+            }
+            self.diterima[c] = Some((s, u, prepared.units[u].tahap));
+            naik[c] = true;
+            self.kursi[s as usize][u].naik += 1;
+            if jejak.on(c) {
+                let npsn = &sekolah[s as usize].npsn;
+                jejak.push(
+                    c,
+                    t!(
+                        "naik dari cadangan: diterima di {npsn}",
+                        "moved up from the reserve list: accepted at {npsn}"
+                    ),
+                );
+            }
+        }
+        DaftarUlang {
+            tidak: tidak_du,
+            naik,
+            tak_cocok,
+        }
+    }
+}

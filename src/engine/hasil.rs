@@ -1,5 +1,6 @@
-//! What a run returns: each applicant's status, school, unit and wave, the
-//! per-school summary (`ringkasan.csv`), the run options and the explain trace.
+//! What a run returns — each applicant's status, school, unit and wave, the
+//! per-school summary (`ringkasan.csv`), the run options and the explain trace —
+//! and how selection's final state becomes those rows (`rows`, `ringkasan`).
 
 use super::*;
 

@@ -236,8 +236,23 @@ pub fn compile(j: &Juknis, rb: &Rulebook, file_name: &str, source: &[u8]) -> Pla
                 KriteriaJenis::WaktuDaftar => {
                     ("waktu_daftar", "waktu pendaftaran TTTT-BB-HH JJ:MM:DD")
                 }
-                KriteriaJenis::NomorPendaftaran => ("nomor_pendaftaran", "nomor pendaftaran"),
-                KriteriaJenis::Skor(_) => continue,
+                KriteriaJenis::WaktuVerifikasi => (
+                    "waktu_verifikasi",
+                    "waktu verifikasi berkas TTTT-BB-HH JJ:MM:DD",
+                ),
+                KriteriaJenis::NomorPendaftaran => {
+                    ("nomor_pendaftaran", "nomor pendaftaran (angka)")
+                }
+                KriteriaJenis::Status(n) => {
+                    if !kolom.iter().any(|(k, _)| k == "status") {
+                        kolom.insert((
+                            "status".into(),
+                            format!("status pendaftar, dipisah `;` (mis. {n})"),
+                        ));
+                    }
+                    continue;
+                }
+                KriteriaJenis::Skor(_) | KriteriaJenis::Undian(_) => continue,
             };
             kolom.insert((c.0.into(), c.1.into()));
         }

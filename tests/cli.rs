@@ -122,7 +122,7 @@ fn compile_writes_a_loadable_plan() {
         .code(0);
     let text = std::fs::read_to_string(&out).unwrap_or_default();
     let plan = juknis::plan::load(&text).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(plan.format, "juknis-plan/1");
+    assert_eq!(plan.format, "juknis-plan/2");
     juknis()
         .args([
             "compile",
@@ -132,7 +132,7 @@ fn compile_writes_a_loadable_plan() {
         ])
         .assert()
         .code(0)
-        .stdout(predicate::str::starts_with("format: juknis-plan/1"));
+        .stdout(predicate::str::starts_with("format: juknis-plan/2"));
 }
 
 #[test]
@@ -176,7 +176,7 @@ fn tampered_plan_is_rejected() {
         juknis::plan::load(&text),
         Err(juknis::plan::LoadError::Tampered { .. })
     ));
-    let text = plan.to_json().replacen("juknis-plan/1", "juknis-plan/9", 1);
+    let text = plan.to_json().replacen("juknis-plan/2", "juknis-plan/9", 1);
     assert!(matches!(
         juknis::plan::load(&text),
         Err(juknis::plan::LoadError::Version(_))

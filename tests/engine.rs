@@ -1086,7 +1086,7 @@ mod rentang_panjang {
             }
             let lahir = ["2009-01-01", "2009-06-01", "2010-01-01"];
             let mut p = String::from(
-                "nisn,tanggal_lahir,waktu_daftar,jalur,pilihan,jarak_m,rapor,wilayah,status\n",
+                "nisn,tanggal_lahir,waktu_daftar,jalur,pilihan,jarak_m,rapor,wilayah,status,nomor_pendaftaran\n",
             );
             for (i, (skor, l, menit, pilihan, jarak)) in apps.iter().enumerate() {
                 let mut c: Vec<String> = Vec::new();
@@ -1098,7 +1098,7 @@ mod rentang_panjang {
                 }
                 let d: Vec<String> = c.iter().map(|_| (1000 * (jarak + 1)).to_string()).collect();
                 p.push_str(&format!(
-                    "80000{i:05},{},2025-06-16 08:0{menit},domisili,{},{},{},K1,\n",
+                    "80000{i:05},{},2025-06-16 08:0{menit},domisili,{},{},{},K1,,{i}\n",
                     lahir[*l],
                     c.join(";"),
                     d.join(";"),
@@ -1118,11 +1118,21 @@ mod rentang_panjang {
             let waktu = k(KriteriaJenis::WaktuDaftar, Arah::Terawal);
             let nomor = k(KriteriaJenis::NomorPendaftaran, Arah::Terkecil);
             let jarak = k(KriteriaJenis::Jarak, Arah::Terdekat);
+            // Registration numbers follow the NISN order here, so a ranking
+            // that ends with them decides exactly as the engine's applicant
+            // order does — but the ties it decides are no longer ties (`seri`).
+            let unmarked = |mut v: Vec<engine::HasilPendaftar>| {
+                for r in &mut v {
+                    r.seri = false;
+                }
+                v
+            };
             let short = with(vec![nilai.clone(), usia.clone(), waktu.clone()]);
             let long = with(vec![nilai.clone(), usia.clone(), waktu.clone(), nomor.clone()]);
-            prop_assert_eq!(&short, &long);
+            prop_assert!(long.iter().all(|r| !r.seri), "a unique last criterion leaves no tie");
+            prop_assert_eq!(&unmarked(short.clone()), &long);
             let long_then_distance = with(vec![nilai, usia, waktu, nomor, jarak]);
-            prop_assert_eq!(&short, &long_then_distance);
+            prop_assert_eq!(&unmarked(short), &long_then_distance);
         }
     }
 }

@@ -383,10 +383,13 @@ fn too_many_rows_columns_or_bytes_in_a_cell() {
 fn plans_of_another_version_tampered_or_off_schema() {
     let (plan, _) = jatim();
     let json = plan.to_json();
-    let other = json.replacen("\"juknis-plan/1\"", "\"juknis-plan/2\"", 1);
+    // An engine of this version refuses a plan of the previous one (whose
+    // `nomor_pendaftaran` meant the NISN order), naming both.
+    let other = json.replacen("\"juknis-plan/2\"", "\"juknis-plan/1\"", 1);
+    assert_ne!(other, json);
     let e = juknis::plan::load(&other).unwrap_err().to_string();
     assert!(
-        e.contains("juknis-plan/2") && e.contains("juknis-plan/1"),
+        e.contains("juknis-plan/1") && e.contains("juknis-plan/2"),
         "{e}"
     );
 

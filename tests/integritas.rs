@@ -736,14 +736,14 @@ fn a_yaml_plan_is_bounded_before_it_is_parsed() {
         (
             "deep",
             format!(
-                "format: juknis-plan/1\nx: {}{}\n",
+                "format: juknis-plan/2\nx: {}{}\n",
                 "[".repeat(5000),
                 "]".repeat(5000)
             ),
         ),
         (
             "aliases",
-            "format: juknis-plan/1\na: &a [x, x]\nb: [*a, *a]\n".to_string(),
+            "format: juknis-plan/2\na: &a [x, x]\nb: [*a, *a]\n".to_string(),
         ),
     ] {
         let e = juknis::plan::load(&text).unwrap_err().to_string();
@@ -828,7 +828,7 @@ fn a_signed_plan_runs_and_an_altered_one_is_refused() {
         .code(0);
     let sig = std::fs::read_to_string(dir.join("rencana.json.minisig")).unwrap();
     assert!(sig.starts_with("untrusted comment:"), "{sig}");
-    assert!(sig.contains("trusted comment: juknis-plan/1"), "{sig}");
+    assert!(sig.contains("trusted comment: juknis-plan/2"), "{sig}");
     let data = synth(&dir, 300, 1);
     let run = |extra: &[&str]| {
         let mut c = juknis();

@@ -19,6 +19,8 @@ pub enum Gagal {
     SkorKosong(usize),
     JarakTakDiketahui,
     WaktuKosong,
+    VerifikasiKosong,
+    NomorKosong,
     /// A teacher's child applying through mutasi away from the parent's school.
     BukanSekolahOrtu,
 }
@@ -86,6 +88,10 @@ impl Gagal {
                 "distance to the school is unknown"
             ),
             Gagal::WaktuKosong => t!("waktu daftar kosong", "registration time is empty"),
+            Gagal::VerifikasiKosong => {
+                t!("waktu verifikasi kosong", "verification time is empty")
+            }
+            Gagal::NomorKosong => t!("nomor pendaftaran kosong", "registration number is empty"),
             Gagal::BukanSekolahOrtu => t!(
                 "anak guru hanya memakai jalur ini di sekolah tempat orang tuanya mengajar",
                 "a teacher's child uses this jalur only at the school where the parent teaches"

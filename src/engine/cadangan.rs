@@ -20,6 +20,39 @@ pub(super) struct DaftarUlang {
     pub(super) tak_cocok: Vec<String>,
 }
 
+/// Applicants tied at a full school's last seat: the accepted at the end of the
+/// list and the best candidates not accepted there that equal the last accepted
+/// on every stated criterion (`Peringkat::tie_key`). Only the applicant order
+/// separated them, which the juknis did not state: they are marked `seri`.
+/// `calon` is sorted by key, so the tied candidates come first.
+fn ties_at_cut(slot: &Kursi, calon: &[(K, u32)], peserta: &[usize], pr: &Peringkat) -> Vec<usize> {
+    let mut out = Vec::new();
+    if slot.sisa > 0 {
+        return out;
+    }
+    let qi_of = |a: u32| peserta.binary_search(&(a as usize)).unwrap_or(0);
+    let Some(&(k_last, a_last)) = slot.diterima.last() else {
+        return out;
+    };
+    let cut = pr.tie_key(k_last, qi_of(a_last));
+    for &(k, qi) in calon {
+        if pr.tie_key(k, qi as usize) != cut {
+            break;
+        }
+        out.push(peserta[qi as usize]);
+    }
+    if out.is_empty() {
+        return out;
+    }
+    for &(k, a) in slot.diterima.iter().rev() {
+        if pr.tie_key(k, qi_of(a)) != cut {
+            break;
+        }
+        out.push(a as usize);
+    }
+    out
+}
+
 impl Seleksi<'_> {
     /// Reserve candidates: every eligible choice of the unplaced, and of the
     /// placed every eligible choice they put above the school that took them (a
@@ -33,7 +66,9 @@ impl Seleksi<'_> {
         ui: usize,
         peserta: &[usize],
         pilih: &[Pilihan],
+        pr: &Peringkat,
         fase: &Fase,
+        jejak: &mut Jejak,
     ) {
         let prepared = self.prepared;
         let m = prepared.maks_pilihan;
@@ -84,30 +119,47 @@ impl Seleksi<'_> {
             .into_par_iter()
             .map(|_| std::sync::atomic::AtomicU64::new(u64::MAX))
             .collect();
-        self.kursi.par_iter_mut().enumerate().for_each(|(si, row)| {
-            let slot = &mut row[ui];
-            let total: usize = potong.iter().map(|(m, _)| m[si + 1] - m[si]).sum();
-            let mut calon: Vec<(K, u32)> = Vec::with_capacity(total);
-            for (m, ember) in &potong {
-                calon.extend_from_slice(&ember[m[si]..m[si + 1]]);
-            }
-            calon.sort_unstable();
-            let keep = match prepared.cadangan {
-                Cadangan::Semua => calon.len(),
-                Cadangan::TidakAda => 0,
-                Cadangan::Persen(p) => {
-                    let pct: f64 = p.to_string().parse().unwrap_or(0.0);
-                    (f64::from(slot.total()) * pct / 100.0).ceil() as usize
+        let seri: Vec<Vec<usize>> = self
+            .kursi
+            .par_iter_mut()
+            .enumerate()
+            .map(|(si, row)| {
+                let slot = &mut row[ui];
+                let total: usize = potong.iter().map(|(m, _)| m[si + 1] - m[si]).sum();
+                let mut calon: Vec<(K, u32)> = Vec::with_capacity(total);
+                for (m, ember) in &potong {
+                    calon.extend_from_slice(&ember[m[si]..m[si + 1]]);
                 }
-            };
-            calon.truncate(keep);
-            for (pos, &(_, qi)) in calon.iter().enumerate() {
-                let v = ((pos as u64 + 1) << 32) | si as u64;
-                terbaik[qi as usize].fetch_min(v, std::sync::atomic::Ordering::Relaxed);
-            }
-            slot.cadangan = calon.iter().map(|x| peserta[x.1 as usize] as u32).collect();
-        });
+                calon.sort_unstable();
+                let seri = ties_at_cut(slot, &calon, peserta, pr);
+                let keep = match prepared.cadangan {
+                    Cadangan::Semua => calon.len(),
+                    Cadangan::TidakAda => 0,
+                    Cadangan::Persen(p) => {
+                        let pct: f64 = p.to_string().parse().unwrap_or(0.0);
+                        (f64::from(slot.total()) * pct / 100.0).ceil() as usize
+                    }
+                };
+                calon.truncate(keep);
+                for (pos, &(_, qi)) in calon.iter().enumerate() {
+                    let v = ((pos as u64 + 1) << 32) | si as u64;
+                    terbaik[qi as usize].fetch_min(v, std::sync::atomic::Ordering::Relaxed);
+                }
+                slot.cadangan = calon.iter().map(|x| peserta[x.1 as usize] as u32).collect();
+                seri
+            })
+            .collect();
         drop(potong);
+        for (si, tied) in seri.into_iter().enumerate() {
+            for a in tied {
+                self.seri[a] = true;
+                if jejak.on(a) {
+                    let (npsn, id) = (&self.sekolah[si].npsn, &prepared.units[ui].id);
+                    let nomor = prepared.units[ui].tahap;
+                    jejak.push(a, t!("tahap {nomor}, {id}: seri di kursi terakhir {npsn} — sama dengan pendaftar lain pada semua kriteria urutan; hanya urutan NISN yang memisahkan (ditandai `seri` di hasil.csv)", "wave {nomor}, {id}: tied for the last seat at {npsn} — equal to another applicant on every ranking criterion; only the NISN order separated them (marked `seri` in hasil.csv)"));
+                }
+            }
+        }
         fase.mark("urut_cadangan");
         // An earlier unit's place is kept when it is as good (strict `<`).
         for (qi, t) in terbaik.into_iter().enumerate() {

@@ -39,6 +39,9 @@ pub struct HasilPendaftar {
     pub cadangan: Option<(u32, usize, u32)>,
     pub naik_dari_cadangan: bool,
     pub alasan: Alasan,
+    /// Equal to another applicant on every stated criterion at a school's last
+    /// seat: only the applicant order (NISN) separated them.
+    pub seri: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -179,6 +182,7 @@ impl Seleksi<'_> {
                 cadangan: None,
                 naik_dari_cadangan: naik[a],
                 alasan: self.alasan[a],
+                seri: self.seri[a],
             };
             if let Some((s, u, t)) = self.diterima[a] {
                 r.sekolah = Some(s);
@@ -227,6 +231,7 @@ impl Seleksi<'_> {
                 cadangan: None,
                 naik_dari_cadangan: false,
                 alasan: Alasan::DataRusak(i),
+                seri: false,
             });
         }
         // Applicants are already in NISN order; only rows set aside need placing.

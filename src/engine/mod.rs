@@ -1,4 +1,4 @@
-//! The reference selection engine: runs a compiled plan (`juknis-plan/1`) on a
+//! The reference selection engine: runs a compiled plan (`juknis-plan/2`) on a
 //! schools file and an applicants file. Every decision comes from the plan —
 //! seats from its rounding scheme, eligibility from its syarat and age limits,
 //! ranking from its urutan and score formulas, assignment from its mechanism,
@@ -25,6 +25,7 @@ use cadangan::*;
 use eligibility::*;
 pub use facts::*;
 pub use hasil::*;
+pub use peringkat::undian;
 use peringkat::*;
 pub use prepared::*;
 pub use seleksi::*;

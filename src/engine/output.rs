@@ -22,7 +22,7 @@ fn push_field(out: &mut String, s: &str) {
 }
 
 /// `hasil.csv`: nisn, status, sekolah, jalur, tahap, peringkat, cadangan_sekolah,
-/// cadangan_posisi, naik_dari_cadangan, alasan.
+/// cadangan_posisi, naik_dari_cadangan, alasan, seri.
 pub fn hasil_csv(h: &Hasil, prepared: &Prepared, sekolah: &[Sekolah], lang: Lang) -> String {
     let mut out = Vec::new();
     // Writing to memory cannot fail.
@@ -45,7 +45,7 @@ pub fn write_hasil<W: std::io::Write + ?Sized>(
     w: &mut W,
 ) -> std::io::Result<()> {
     use rayon::prelude::*;
-    let head = "nisn,status,sekolah,jalur,tahap,peringkat,cadangan_sekolah,cadangan_posisi,naik_dari_cadangan,alasan\n";
+    let head = "nisn,status,sekolah,jalur,tahap,peringkat,cadangan_sekolah,cadangan_posisi,naik_dari_cadangan,alasan,seri\n";
     w.write_all(head.as_bytes())?;
     let batch = POTONGAN * rayon::current_num_threads().max(1) * 2;
     // Many applicants share a reason (outranked at the same school): each
@@ -147,6 +147,10 @@ fn baris_hasil(
         out.push(',');
         if let Some(text) = teks.get(&r.alasan) {
             out.push_str(text);
+        }
+        out.push(',');
+        if r.seri {
+            out.push_str("ya");
         }
         out.push('\n');
     }

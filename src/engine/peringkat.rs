@@ -35,10 +35,7 @@ pub(super) fn key(
                 }
                 i64::from(jarak)
             }
-            KriteriaC::Usia => p.lahir.ok_or(Gagal::LahirKosong)?,
-            KriteriaC::Waktu => p.waktu_daftar.ok_or(Gagal::WaktuKosong)?,
-            KriteriaC::Nomor => a as i64,
-            KriteriaC::UsiaPrioritas => prioritas(prepared, f.umur)?,
+            c => value(prepared, p, f, *c)?,
         };
         // Smaller key = better rank.
         key[i] = match arah {
@@ -63,6 +60,32 @@ pub(super) struct Peringkat {
     pub(super) gagal: Vec<Option<Gagal>>,
     /// Number of distance criteria.
     pub(super) jarak: usize,
+    /// Per participant: rank in the last stretch with ties kept (equal values,
+    /// equal rank), where `rank` breaks them by NISN order. Two participants
+    /// equal on every stated criterion have equal `grup` — a tie (`seri`).
+    pub(super) grup: Vec<u32>,
+}
+
+impl Peringkat {
+    /// The 32-bit slot of the key that holds the last stretch's rank.
+    pub(super) fn last_slot(&self) -> usize {
+        1 + 2 * self.jarak
+    }
+
+    /// Key `k` of participant `qi` with the last stretch's rank replaced by its
+    /// tie group: equal for two participants equal on every stated criterion.
+    pub(super) fn tie_key(&self, k: K, qi: usize) -> K {
+        let slot = self.last_slot();
+        let (w, low) = (slot / 2, slot % 2 == 1);
+        let mut out = k;
+        let g = u64::from(self.grup[qi]);
+        out[w] = if low {
+            (k[w] & !0xffff_ffff) | g
+        } else {
+            (k[w] & 0xffff_ffff) | (g << 32)
+        };
+        out
+    }
 }
 
 pub(super) fn peringkat_unit<'f>(
@@ -85,6 +108,7 @@ pub(super) fn peringkat_unit<'f>(
     let n = peserta.len();
     let mut gagal: Vec<Option<Gagal>> = vec![None; n];
     let mut rank = vec![[0u32; MAKS_JARAK + 1]; n];
+    let mut grup = vec![0u32; n];
     for (si, seg) in segs.iter().enumerate() {
         let mut vals = vec![0i64; n * width];
         // Values in parallel, one row per participant; the first missing input
@@ -98,15 +122,8 @@ pub(super) fn peringkat_unit<'f>(
                 let mut err = None;
                 for (i, &(c, arah)) in seg.iter().enumerate() {
                     let v = match c {
-                        KriteriaC::Skor(idx) => match f.skor.get(idx).copied() {
-                            Some(v) if v != KOSONG => Ok(v),
-                            _ => Err(Gagal::SkorKosong(idx)),
-                        },
-                        KriteriaC::Usia => p.lahir.ok_or(Gagal::LahirKosong),
-                        KriteriaC::Waktu => p.waktu_daftar.ok_or(Gagal::WaktuKosong),
-                        KriteriaC::Nomor => Ok(a as i64),
-                        KriteriaC::UsiaPrioritas => prioritas(prepared, f.umur),
                         KriteriaC::Jarak => Ok(0),
+                        c => value(prepared, p, f, c),
                     };
                     match v {
                         Ok(v) => {
@@ -144,9 +161,9 @@ pub(super) fn peringkat_unit<'f>(
                 r[si] = if last { qi as u32 } else { 0 };
             }
         } else if width < 2 {
-            sort_packed::<2>(&vals, width, &tie, last, &mut rank, si);
+            sort_packed::<2>(&vals, width, &tie, last, &mut rank, &mut grup, si);
         } else if width < 4 {
-            sort_packed::<4>(&vals, width, &tie, last, &mut rank, si);
+            sort_packed::<4>(&vals, width, &tie, last, &mut rank, &mut grup, si);
         } else {
             let mut order: Vec<usize> = (0..n).collect();
             order.par_sort_unstable_by(|&x, &y| {
@@ -154,18 +171,23 @@ pub(super) fn peringkat_unit<'f>(
                     .cmp(&vals[y * width..y * width + width])
                     .then(tie(x).cmp(&tie(y)))
             });
-            let mut r = 0u32;
+            let (mut r, mut g) = (0u32, 0u32);
             for (pos, &qi) in order.iter().enumerate() {
                 if pos > 0 {
                     let prev = order[pos - 1];
-                    if last
-                        || vals[prev * width..prev * width + width]
-                            != vals[qi * width..qi * width + width]
-                    {
+                    let differ = vals[prev * width..prev * width + width]
+                        != vals[qi * width..qi * width + width];
+                    if last || differ {
                         r = pos as u32;
+                    }
+                    if differ {
+                        g = pos as u32;
                     }
                 }
                 rank[qi][si] = r;
+                if last {
+                    grup[qi] = g;
+                }
             }
         }
     }
@@ -173,11 +195,13 @@ pub(super) fn peringkat_unit<'f>(
         rank,
         gagal,
         jarak: segs.len() - 1,
+        grup,
     }
 }
 
 /// Rank participants by their `width` values then `tie` into `rank[..][si]`
-/// (equal values, equal rank, unless `last`), sorting compact fixed-size keys
+/// (equal values, equal rank, unless `last`; in the last stretch the ranks
+/// with ties kept go to `grup`), sorting compact fixed-size keys
 /// (`width < N`): small items sort faster, and the ranks are read off the sorted
 /// keys in order instead of looking the values up again.
 pub(super) fn sort_packed<const N: usize>(
@@ -186,6 +210,7 @@ pub(super) fn sort_packed<const N: usize>(
     tie: &(dyn Fn(usize) -> i64 + Sync),
     last: bool,
     rank: &mut [[u32; MAKS_JARAK + 1]],
+    grup: &mut [u32],
     si: usize,
 ) {
     let n = vals.len() / width.max(1);
@@ -199,12 +224,19 @@ pub(super) fn sort_packed<const N: usize>(
         })
         .collect();
     keyed.par_sort_unstable();
-    let mut r = 0u32;
+    let (mut r, mut g) = (0u32, 0u32);
     for (pos, (k, qi)) in keyed.iter().enumerate() {
-        if pos > 0 && (last || keyed[pos - 1].0[..width] != k[..width]) {
+        let differ = pos > 0 && keyed[pos - 1].0[..width] != k[..width];
+        if pos > 0 && (last || differ) {
             r = pos as u32;
         }
+        if differ {
+            g = pos as u32;
+        }
         rank[*qi as usize][si] = r;
+        if last {
+            grup[*qi as usize] = g;
+        }
     }
 }
 
@@ -254,6 +286,44 @@ pub(super) fn fast_key(
     }
     let w = |h: u32, l: u32| (u64::from(h) << 32) | u64::from(l);
     Ok([w(key[0], key[1]), w(key[2], key[3]), w(key[4], key[5])])
+}
+
+/// The value of a criterion that does not depend on the school (smaller ranks
+/// first once the direction is applied); distance is the caller's.
+fn value(prepared: &Prepared, p: &Pendaftar, f: Facts, c: KriteriaC) -> Result<i64, Gagal> {
+    match c {
+        KriteriaC::Skor(idx) => match f.skor.get(idx).copied() {
+            Some(v) if v != KOSONG => Ok(v),
+            _ => Err(Gagal::SkorKosong(idx)),
+        },
+        KriteriaC::Usia => p.lahir.ok_or(Gagal::LahirKosong),
+        KriteriaC::Waktu => p.waktu_daftar.ok_or(Gagal::WaktuKosong),
+        KriteriaC::WaktuVerifikasi => p.waktu_verifikasi.ok_or(Gagal::VerifikasiKosong),
+        KriteriaC::Nomor => p.nomor_pendaftaran.ok_or(Gagal::NomorKosong),
+        KriteriaC::UsiaPrioritas => prioritas(prepared, f.umur),
+        KriteriaC::Status(b) => Ok(i64::from(p.status & (1 << b) == 0)),
+        KriteriaC::Undian(i) => Ok(undian(
+            prepared.undian.get(i).map_or("", String::as_str),
+            &p.nisn,
+        )),
+        KriteriaC::Jarak => Ok(0),
+    }
+}
+
+/// The lottery draw of one applicant: the first 8 bytes of
+/// SHA-256(seed, newline, NISN) as a big-endian number, mapped onto `i64`
+/// keeping the order (smallest draw first). docs/plan.md states it for other
+/// engines.
+pub fn undian(benih: &str, nisn: &str) -> i64 {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    h.update(benih.as_bytes());
+    h.update(b"\n");
+    h.update(nisn.as_bytes());
+    let d = h.finalize();
+    let mut b = [0u8; 8];
+    b.copy_from_slice(&d[..8]);
+    (u64::from_be_bytes(b) ^ (1 << 63)) as i64
 }
 
 /// Applicant `a`'s full key at school `s`, as a person reads it.
@@ -311,10 +381,22 @@ pub(super) fn render_key(prepared: &Prepared, u: &Unit, key: &Key) -> String {
                     s % 60
                 )
             }
-            KriteriaJenis::NomorPendaftaran => format!("urutan_nisn={v}"),
+            KriteriaJenis::WaktuVerifikasi => {
+                let (y, m, d) = civil(v.div_euclid(86_400));
+                let s = v.rem_euclid(86_400);
+                format!(
+                    "waktu_verifikasi={y:04}-{m:02}-{d:02} {:02}:{:02}:{:02}",
+                    s / 3600,
+                    s % 3600 / 60,
+                    s % 60
+                )
+            }
+            KriteriaJenis::NomorPendaftaran => format!("nomor_pendaftaran={v}"),
             KriteriaJenis::UsiaPrioritas => {
                 format!("usia_prioritas={}", if v == 0 { "ya" } else { "tidak" })
             }
+            KriteriaJenis::Status(n) => format!("{n}={}", if v == 0 { "ya" } else { "tidak" }),
+            KriteriaJenis::Undian(_) => format!("undian={:016x}", (v as u64) ^ (1 << 63)),
         });
         i += 1;
     }

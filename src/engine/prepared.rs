@@ -24,9 +24,14 @@ pub(super) enum KriteriaC {
     Jarak,
     Usia,
     Waktu,
+    WaktuVerifikasi,
     Nomor,
     /// At or above the plan's priority age: 0, else 1.
     UsiaPrioritas,
+    /// Has the status with this bit: 0, else 1.
+    Status(usize),
+    /// The lottery with this index into `Prepared::undian`.
+    Undian(usize),
 }
 
 #[derive(Debug, Clone)]
@@ -68,7 +73,13 @@ pub struct Prepared {
     pub status: Vec<String>,
     pub perlu_lahir: bool,
     pub perlu_waktu: bool,
+    /// Some ranking uses the verification time (`waktu_verifikasi` column).
+    pub perlu_verifikasi: bool,
+    /// Some ranking uses the registration number (`nomor_pendaftaran` column).
+    pub perlu_nomor: bool,
     pub perlu_jarak: bool,
+    /// Lottery seeds, one per distinct `undian` criterion.
+    pub(super) undian: Vec<String>,
     /// Some unit requires `dalam_wilayah` and the zone is by area codes.
     pub perlu_wilayah: bool,
     /// Some unit admits teachers' children: the parent's school is needed.
@@ -205,6 +216,8 @@ impl Prepared {
         }
         let mut units = Vec::new();
         let (mut perlu_lahir, mut perlu_waktu, mut perlu_jarak) = (false, false, false);
+        let (mut perlu_verifikasi, mut perlu_nomor) = (false, false);
+        let mut undian: Vec<String> = Vec::new();
         for u in &plan.seleksi {
             let jalur = plan.kursi.jalur.iter().position(|j| j.id == u.jalur);
             let Some(jalur) = jalur else {
@@ -261,6 +274,8 @@ impl Prepared {
                     }
                     KriteriaJenis::UsiaPrioritas => perlu_lahir = true,
                     KriteriaJenis::WaktuDaftar => perlu_waktu = true,
+                    KriteriaJenis::WaktuVerifikasi => perlu_verifikasi = true,
+                    KriteriaJenis::NomorPendaftaran => perlu_nomor = true,
                     KriteriaJenis::Jarak => perlu_jarak = true,
                     KriteriaJenis::Skor(n) if !plan.skor.iter().any(|s| &s.nama == n) => {
                         return Err(t!(
@@ -282,8 +297,18 @@ impl Prepared {
                         KriteriaJenis::Jarak => KriteriaC::Jarak,
                         KriteriaJenis::Usia => KriteriaC::Usia,
                         KriteriaJenis::WaktuDaftar => KriteriaC::Waktu,
+                        KriteriaJenis::WaktuVerifikasi => KriteriaC::WaktuVerifikasi,
                         KriteriaJenis::NomorPendaftaran => KriteriaC::Nomor,
                         KriteriaJenis::UsiaPrioritas => KriteriaC::UsiaPrioritas,
+                        KriteriaJenis::Status(n) => {
+                            KriteriaC::Status(bit(&n.to_lowercase(), &mut status))
+                        }
+                        KriteriaJenis::Undian(b) => KriteriaC::Undian(
+                            undian.iter().position(|x| x == b).unwrap_or_else(|| {
+                                undian.push(b.clone());
+                                undian.len() - 1
+                            }),
+                        ),
                     };
                     (c, k.arah)
                 })
@@ -381,6 +406,9 @@ impl Prepared {
             status,
             perlu_lahir,
             perlu_waktu,
+            perlu_verifikasi,
+            perlu_nomor,
+            undian,
             perlu_jarak,
             perlu_wilayah,
             perlu_sekolah_ortu,

@@ -142,6 +142,9 @@ pub(super) struct Seleksi<'a> {
     pub(super) cadangan_best: Vec<Option<(u32, usize, u32)>>,
     /// Whether the applicant took part in any wave.
     pub(super) ikut: Vec<bool>,
+    /// Tied with another applicant at some school's last seat on every stated
+    /// criterion (`ties_at_cut`).
+    pub(super) seri: Vec<bool>,
 }
 
 impl<'a> Seleksi<'a> {
@@ -170,6 +173,7 @@ impl<'a> Seleksi<'a> {
             alasan: vec![Alasan::Kosong; n],
             cadangan_best: vec![None; n],
             ikut: vec![false; n],
+            seri: vec![false; n],
         }
     }
 
@@ -412,7 +416,7 @@ pub fn run(
             fase.mark("da");
             st.settle(ui, nomor, &peserta, &first, &mut jejak);
             fase.mark("settle");
-            st.reserve_lists(ui, &peserta, &pilih, &fase);
+            st.reserve_lists(ui, &peserta, &pilih, &pr, &fase, &mut jejak);
             st.carry_over(ui);
             fase.mark("best");
             pilih_buf = pilih;

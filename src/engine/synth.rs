@@ -163,6 +163,13 @@ pub fn generate(plan: &Plan, prepared: &Prepared, opsi: &SynthOptions) -> (Strin
     for (t, _) in &prepared.poin {
         head.push_str(&format!(",{t}_kategori,{t}_peringkat"));
     }
+    // Only when a ranking reads them, so other plans' data stay as they were.
+    if prepared.perlu_verifikasi {
+        head.push_str(",waktu_verifikasi");
+    }
+    if prepared.perlu_nomor {
+        head.push_str(",nomor_pendaftaran");
+    }
     head.push('\n');
     let mut out = String::with_capacity(opsi.pendaftar * 140 + head.len());
     out.push_str(&head);
@@ -286,6 +293,22 @@ pub fn generate(plan: &Plan, prepared: &Prepared, opsi: &SynthOptions) -> (Strin
             } else {
                 out.push_str(",,");
             }
+        }
+        if prepared.perlu_verifikasi {
+            // Documents are verified within a day of registering.
+            let v = w + r.below(86_400) as i64;
+            let (vy, vm, vd) = super::civil(v.div_euclid(86_400));
+            let vs = v.rem_euclid(86_400);
+            out.push_str(&format!(
+                ",{vy:04}-{vm:02}-{vd:02} {:02}:{:02}:{:02}",
+                vs / 3600,
+                vs % 3600 / 60,
+                vs % 60
+            ));
+        }
+        if prepared.perlu_nomor {
+            // Numbered in registration order: here, row order.
+            out.push_str(&format!(",{}", i + 1));
         }
         out.push('\n');
     }

@@ -223,18 +223,32 @@ pub enum KriteriaJenis {
     Jarak,
     Usia,
     WaktuDaftar,
+    /// When the applicant's documents were verified (`waktu_verifikasi` column).
+    WaktuVerifikasi,
+    /// The registration number (`nomor_pendaftaran` column, digits).
     NomorPendaftaran,
     /// SD: applicants at or above the priority age (`usia { prioritas 7 tahun }`)
     /// on the reference date first; no order by age inside the two groups.
     UsiaPrioritas,
+    /// Applicants with this status first (`anak_guru dulu`), direction `dulu`.
+    Status(String),
+    /// A published lottery: `nama` is the seed announced beforehand. Each
+    /// applicant draws the first 8 bytes of SHA-256(seed, 0x0A, NISN) read as a
+    /// big-endian number; the smallest draw ranks first (direction `terkecil`).
+    Undian(String),
 }
 
 impl KriteriaJenis {
-    /// Criteria that never tie between two applicants.
+    /// Criteria that tie between two applicants only by a coincidence of the
+    /// data (the same second, the same registration number, the same draw), so
+    /// a ranking may end with them.
     pub fn is_unique(&self) -> bool {
         matches!(
             self,
-            KriteriaJenis::WaktuDaftar | KriteriaJenis::NomorPendaftaran
+            KriteriaJenis::WaktuDaftar
+                | KriteriaJenis::WaktuVerifikasi
+                | KriteriaJenis::NomorPendaftaran
+                | KriteriaJenis::Undian(_)
         )
     }
 }

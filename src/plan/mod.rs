@@ -1,4 +1,4 @@
-//! The selection plan (`juknis-plan/1`): everything an engine needs to run a
+//! The selection plan (`juknis-plan/2`): everything an engine needs to run a
 //! juknis, with no region logic left to guess. JSON is canonical; YAML has the
 //! same shape. The JSON Schema in docs/plan.schema.json is generated from these
 //! types (`juknis schema`), and a test fails when the committed file drifts.
@@ -21,12 +21,12 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-pub const FORMAT: &str = "juknis-plan/1";
+pub const FORMAT: &str = "juknis-plan/2";
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Plan {
-    /// Always `juknis-plan/1` for this version of the format.
+    /// Always `juknis-plan/2` for this version of the format.
     pub format: String,
     pub kompiler: Kompiler,
     /// The rulebook (regulation version) the juknis was checked against.

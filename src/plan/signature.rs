@@ -76,10 +76,10 @@ mod tests {
     fn a_signed_plan_verifies_and_an_edited_one_does_not() -> Result<(), String> {
         for sandi in [None, Some("rahasia")] {
             let (pk, sk) = generate_keys(sandi)?;
-            let plan = b"{\"format\":\"juknis-plan/1\"}";
+            let plan = b"{\"format\":\"juknis-plan/2\"}";
             let sig = sign(plan, &sk, sandi.unwrap_or(""), "rencana uji")?;
             assert_eq!(verify(plan, &sig, &pk)?, "rencana uji");
-            assert!(verify(b"{\"format\":\"juknis-plan/2\"}", &sig, &pk).is_err());
+            assert!(verify(b"{\"format\":\"juknis-plan/3\"}", &sig, &pk).is_err());
             let (other, _) = generate_keys(None)?;
             assert!(verify(plan, &sig, &other).is_err());
         }

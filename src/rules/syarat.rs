@@ -31,7 +31,9 @@ fn known<'a>(c: &Ctx<'a>) -> Vec<&'a str> {
     c.rb.parameter.status.keys().map(String::as_str).collect()
 }
 
-fn syarat(c: &mut Ctx, jj: Jenjang, jl: &Jalur, s: &Syarat, span: Span) {
+/// One condition of jalur `jl`: also used for a ranking's status criterion
+/// (`anak_guru dulu`), which must name a status of that jalur's groups too.
+pub(super) fn syarat(c: &mut Ctx, jj: Jenjang, jl: &Jalur, s: &Syarat, span: Span) {
     let (name, is_status) = match s {
         Syarat::DalamWilayah => return,
         Syarat::Status(n) => (n.as_str(), true),

@@ -48,6 +48,14 @@ pub fn check(c: &mut Ctx) {
             c.j.parent(leaf).unwrap_or(leaf)
         };
         let ks: Vec<&Kriteria> = chain.node.iter().map(|k| &k.node).collect();
+        // `anak_guru dulu`: the status is judged as a condition of this jalur
+        // would be (known status, of this jalur's groups).
+        for k in chain.node.iter() {
+            if let KriteriaJenis::Status(n) = &k.node.kriteria {
+                let s = crate::model::Syarat::Status(n.clone());
+                super::syarat::syarat(c, jj, owner, &s, k.span);
+            }
+        }
         if jj != Jenjang::SD {
             for k in chain
                 .node
@@ -151,8 +159,11 @@ pub fn render(k: &Kriteria) -> String {
         KriteriaJenis::Jarak => "jarak",
         KriteriaJenis::Usia => "usia",
         KriteriaJenis::WaktuDaftar => "waktu_daftar",
+        KriteriaJenis::WaktuVerifikasi => "waktu_verifikasi",
         KriteriaJenis::NomorPendaftaran => "nomor_pendaftaran",
         KriteriaJenis::UsiaPrioritas => return "usia_prioritas".into(),
+        KriteriaJenis::Status(n) => n.as_str(),
+        KriteriaJenis::Undian(b) => return format!("undian benih {b:?}"),
     };
     let arah = match k.arah {
         Arah::Tertinggi => "tertinggi",

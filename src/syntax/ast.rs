@@ -206,6 +206,8 @@ pub struct Dokumen {
 pub struct Kriteria {
     pub nama: Text,
     pub arah: Option<Text>,
+    /// `undian benih "…"`: the announced seed.
+    pub benih: Option<Text>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

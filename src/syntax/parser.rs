@@ -643,8 +643,15 @@ fn jalur(p: P) -> Jalur {
                         let ks = sp(&k);
                         let mut it = values(k);
                         let nama = it.next().map(text).unwrap_or_else(|| empty(ks));
-                        let arah = it.next().and_then(|a| a.into_inner().next()).map(text);
-                        Spanned::new(Kriteria { nama, arah }, ks)
+                        let (mut arah, mut benih) = (None, None);
+                        for x in it {
+                            if x.as_rule() == Rule::string {
+                                benih = Some(string(x));
+                            } else {
+                                arah = x.into_inner().next().map(text);
+                            }
+                        }
+                        Spanned::new(Kriteria { nama, arah, benih }, ks)
                     })
                     .collect(),
             ),

@@ -17,7 +17,7 @@ struct Hasil {
     /// `juknis-laporan/1`, exactly as `juknis check --format json` writes it.
     laporan: serde_json::Value,
     tinjauan: Option<juknis::tinjauan::Tinjauan>,
-    /// The `juknis-plan/1` JSON, only when the juknis has no error.
+    /// The `juknis-plan/2` JSON, only when the juknis has no error.
     rencana: Option<String>,
 }
 

@@ -45,6 +45,8 @@ struct Kolom {
     pilihan: usize,
     lahir: Option<usize>,
     waktu: Option<usize>,
+    verifikasi: Option<usize>,
+    nomor: Option<usize>,
     jarak: Option<usize>,
     lintang: Option<usize>,
     bujur: Option<usize>,
@@ -97,6 +99,26 @@ fn kolom(
         )?)
     } else {
         pos("waktu_daftar")
+    };
+    let verifikasi = if prepared.perlu_verifikasi {
+        Some(need(
+            berkas,
+            cols,
+            "waktu_verifikasi",
+            t!("urutan waktu verifikasi", "verification-time ranking"),
+        )?)
+    } else {
+        pos("waktu_verifikasi")
+    };
+    let nomor = if prepared.perlu_nomor {
+        Some(need(
+            berkas,
+            cols,
+            "nomor_pendaftaran",
+            t!("urutan nomor pendaftaran", "registration-number ranking"),
+        )?)
+    } else {
+        pos("nomor_pendaftaran")
     };
     let status = if prepared.status.is_empty() {
         pos("status")
@@ -214,6 +236,8 @@ fn kolom(
         pilihan,
         lahir,
         waktu,
+        verifikasi,
+        nomor,
         jarak,
         lintang,
         bujur,
@@ -333,31 +357,37 @@ fn baris(c: &Context, b: &Baris) -> Result<Pendaftar, DataError> {
         }
         None => None,
     };
-    let waktu_daftar = match k.waktu {
+    let waktu_daftar = waktu(
+        b,
+        c,
+        k.waktu,
+        prepared.perlu_waktu,
+        "waktu daftar",
+        "registration time",
+    )?;
+    let waktu_verifikasi = waktu(
+        b,
+        c,
+        k.verifikasi,
+        prepared.perlu_verifikasi,
+        "waktu verifikasi",
+        "verification time",
+    )?;
+    let nomor_pendaftaran = match k.nomor {
         Some(i) => {
             let v = b.sel(i)?;
-            if v.is_empty() && !prepared.perlu_waktu {
+            if v.is_empty() && !prepared.perlu_nomor {
                 None
+            } else if v.is_empty() || v.len() > 18 || !v.bytes().all(|x| x.is_ascii_digit()) {
+                return Err(b.err(
+                    i,
+                    t!(
+                        "nomor pendaftaran `{v}` harus angka saja (paling banyak 18 digit), karena urutan membandingkannya sebagai bilangan",
+                        "registration number `{v}` must be digits only (at most 18), since the ranking compares it as a number"
+                    ),
+                ));
             } else {
-                let t = nilai::detik(v).ok_or_else(|| {
-                    b.err(
-                        i,
-                        t!(
-                            "`{v}` bukan waktu TTTT-BB-HH JJ:MM[:DD]",
-                            "`{v}` is not a YYYY-MM-DD HH:MM[:SS] time"
-                        ),
-                    )
-                })?;
-                if !c.waktu.contains(&t) {
-                    return Err(b.err(
-                        i,
-                        t!(
-                            "waktu daftar `{v}` di luar tahun penerimaan (setahun sebelum sampai akhir tahun tanggal acuan)",
-                            "registration time `{v}` is outside the admission year (from a year before to the end of the reference date's year)"
-                        ),
-                    ));
-                }
-                Some(t)
+                v.parse::<i64>().ok()
             }
         }
         None => None,
@@ -497,11 +527,51 @@ fn baris(c: &Context, b: &Baris) -> Result<Pendaftar, DataError> {
         jarak,
         lahir,
         waktu_daftar,
+        waktu_verifikasi,
+        nomor_pendaftaran,
         wilayah,
         status,
         sekolah_ortu,
         nilai: angka,
     })
+}
+
+/// A time cell (`TTTT-BB-HH JJ:MM[:DD]`) within the admission year, in seconds
+/// since 1970-01-01; empty is allowed when nothing ranks by it.
+fn waktu(
+    b: &Baris,
+    c: &Context,
+    col: Option<usize>,
+    perlu: bool,
+    apa: &str,
+    what: &str,
+) -> Result<Option<i64>, DataError> {
+    let Some(i) = col else {
+        return Ok(None);
+    };
+    let v = b.sel(i)?;
+    if v.is_empty() && !perlu {
+        return Ok(None);
+    }
+    let t = nilai::detik(v).ok_or_else(|| {
+        b.err(
+            i,
+            t!(
+                "`{v}` bukan waktu TTTT-BB-HH JJ:MM[:DD]",
+                "`{v}` is not a YYYY-MM-DD HH:MM[:SS] time"
+            ),
+        )
+    })?;
+    if !c.waktu.contains(&t) {
+        return Err(b.err(
+            i,
+            t!(
+                "{apa} `{v}` di luar tahun penerimaan (setahun sebelum sampai akhir tahun tanggal acuan)",
+                "{what} `{v}` is outside the admission year (from a year before to the end of the reference date's year)"
+            ),
+        ));
+    }
+    Ok(Some(t))
 }
 
 /// `read_pendaftar` with other limits.

@@ -135,12 +135,37 @@ impl Lower<'_> {
 
     pub(super) fn kriteria(&mut self, k: &Spanned<ast::Kriteria>) -> Option<Spanned<Kriteria>> {
         let name = k.node.nama.node.as_str();
+        let arah_w = k.node.arah.as_ref().map(|a| a.node.as_str());
+        if name == "undian" {
+            return self.undian(k);
+        }
+        if let Some(b) = &k.node.benih {
+            self.push(
+                Diagnostic::new(
+                    "sintaks.pernyataan",
+                    t!(
+                        "hanya `undian` yang memakai benih",
+                        "only `undian` takes a seed"
+                    ),
+                )
+                .at(b.span, None)
+                .help(t!(
+                    "hapus teks ini, atau tulis `undian benih \"…\"` sebagai kriteria tersendiri",
+                    "remove this text, or write `undian benih \"…\"` as a criterion of its own"
+                )),
+            );
+            return None;
+        }
         let jenis = match name {
             "jarak" => KriteriaJenis::Jarak,
             "usia" => KriteriaJenis::Usia,
             "waktu_daftar" => KriteriaJenis::WaktuDaftar,
+            "waktu_verifikasi" => KriteriaJenis::WaktuVerifikasi,
             "nomor_pendaftaran" => KriteriaJenis::NomorPendaftaran,
             "usia_prioritas" => KriteriaJenis::UsiaPrioritas,
+            // `anak_guru dulu`: a status first. The status name is checked
+            // against the rulebook's statuses (`syarat.objektif`).
+            other if arah_w == Some("dulu") => KriteriaJenis::Status(other.to_string()),
             // Score names are resolved once every `skor` is known (`resolve`).
             other => KriteriaJenis::Skor(other.to_string()),
         };
@@ -150,9 +175,12 @@ impl Lower<'_> {
             }
             KriteriaJenis::Jarak => &[("terdekat", Arah::Terdekat), ("terjauh", Arah::Terjauh)],
             KriteriaJenis::Usia => &[("tertua", Arah::Tertua), ("termuda", Arah::Termuda)],
-            KriteriaJenis::WaktuDaftar => &[("terawal", Arah::Terawal)],
+            KriteriaJenis::WaktuDaftar | KriteriaJenis::WaktuVerifikasi => {
+                &[("terawal", Arah::Terawal)]
+            }
             KriteriaJenis::NomorPendaftaran => &[("terkecil", Arah::Terkecil)],
-            KriteriaJenis::UsiaPrioritas => &[("dulu", Arah::Dulu)],
+            KriteriaJenis::UsiaPrioritas | KriteriaJenis::Status(_) => &[("dulu", Arah::Dulu)],
+            KriteriaJenis::Undian(_) => &[],
         };
         let words: Vec<&str> = allowed.iter().map(|(w, _)| *w).collect();
         // `usia_prioritas` has one direction: the priority age and older first.
@@ -201,5 +229,45 @@ impl Lower<'_> {
                 None
             }
         }
+    }
+
+    /// `undian benih "…"`: a published lottery as the last resort. The seed is
+    /// announced before registration, so anyone can redo the draw.
+    fn undian(&mut self, k: &Spanned<ast::Kriteria>) -> Option<Spanned<Kriteria>> {
+        let arah_ok = k.node.arah.as_ref().is_some_and(|a| a.node == "benih");
+        let benih = k.node.benih.as_ref().filter(|b| !b.node.trim().is_empty());
+        let (true, Some(benih)) = (arah_ok, benih) else {
+            // Still a lottery (the chain ends with it: no `urutan.akhir`
+            // cascade); the missing seed is the error, and a juknis with an
+            // error compiles to no plan.
+            self.push(
+                Diagnostic::new(
+                    "sintaks.pernyataan",
+                    t!(
+                        "undian perlu benih yang diumumkan sebelum pendaftaran",
+                        "a lottery needs a seed announced before registration"
+                    ),
+                )
+                .at(k.span, None)
+                .help(t!(
+                    "tulis mis. `undian benih \"SPMB-2027-KOTA-X\"`; siapa pun dapat mengulang undian dengan benih itu",
+                    "write e.g. `undian benih \"SPMB-2027-KOTA-X\"`; anyone can redo the draw with that seed"
+                )),
+            );
+            return Some(sp(
+                Kriteria {
+                    kriteria: KriteriaJenis::Undian(String::new()),
+                    arah: Arah::Terkecil,
+                },
+                k.span,
+            ));
+        };
+        Some(sp(
+            Kriteria {
+                kriteria: KriteriaJenis::Undian(benih.node.clone()),
+                arah: Arah::Terkecil,
+            },
+            k.span,
+        ))
     }
 }

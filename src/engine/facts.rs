@@ -81,6 +81,18 @@ pub fn civil(z: i64) -> (i64, u32, u32) {
 }
 
 /// Whole months from birth to the reference date.
+/// Seconds since 1970-01-01 as `YYYY-MM-DD HH:MM:SS`.
+pub fn datetime(t: i64) -> String {
+    let (y, m, d) = civil(t.div_euclid(86_400));
+    let s = t.rem_euclid(86_400);
+    format!(
+        "{y:04}-{m:02}-{d:02} {:02}:{:02}:{:02}",
+        s / 3600,
+        s % 3600 / 60,
+        s % 60
+    )
+}
+
 pub(super) fn umur_bulan(lahir: i64, acuan: i64) -> i64 {
     let (by, bm, bd) = civil(lahir);
     let (ay, am, ad) = civil(acuan);

@@ -371,26 +371,8 @@ pub(super) fn render_key(prepared: &Prepared, u: &Unit, key: &Key) -> String {
                 let (y, m, d) = civil(v);
                 format!("lahir={y:04}-{m:02}-{d:02}")
             }
-            KriteriaJenis::WaktuDaftar => {
-                let (y, m, d) = civil(v.div_euclid(86_400));
-                let s = v.rem_euclid(86_400);
-                format!(
-                    "waktu_daftar={y:04}-{m:02}-{d:02} {:02}:{:02}:{:02}",
-                    s / 3600,
-                    s % 3600 / 60,
-                    s % 60
-                )
-            }
-            KriteriaJenis::WaktuVerifikasi => {
-                let (y, m, d) = civil(v.div_euclid(86_400));
-                let s = v.rem_euclid(86_400);
-                format!(
-                    "waktu_verifikasi={y:04}-{m:02}-{d:02} {:02}:{:02}:{:02}",
-                    s / 3600,
-                    s % 3600 / 60,
-                    s % 60
-                )
-            }
+            KriteriaJenis::WaktuDaftar => format!("waktu_daftar={}", datetime(v)),
+            KriteriaJenis::WaktuVerifikasi => format!("waktu_verifikasi={}", datetime(v)),
             KriteriaJenis::NomorPendaftaran => format!("nomor_pendaftaran={v}"),
             KriteriaJenis::UsiaPrioritas => {
                 format!("usia_prioritas={}", if v == 0 { "ya" } else { "tidak" })

@@ -297,14 +297,8 @@ pub fn generate(plan: &Plan, prepared: &Prepared, opsi: &SynthOptions) -> (Strin
         if prepared.perlu_verifikasi {
             // Documents are verified within a day of registering.
             let v = w + r.below(86_400) as i64;
-            let (vy, vm, vd) = super::civil(v.div_euclid(86_400));
-            let vs = v.rem_euclid(86_400);
-            out.push_str(&format!(
-                ",{vy:04}-{vm:02}-{vd:02} {:02}:{:02}:{:02}",
-                vs / 3600,
-                vs % 3600 / 60,
-                vs % 60
-            ));
+            out.push(',');
+            out.push_str(&super::datetime(v));
         }
         if prepared.perlu_nomor {
             // Numbered in registration order: here, row order.

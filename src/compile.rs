@@ -89,6 +89,9 @@ pub fn compile(j: &Juknis, rb: &Rulebook, file_name: &str, source: &[u8]) -> Pla
         .iter()
         .map(|s| SkorPlan {
             nama: s.nama.node.clone(),
+            maksimal: s.maksimal.as_ref().map(|m| m.node),
+            // Unstated: every decimal the arithmetic keeps.
+            desimal: s.desimal.as_ref().map_or(crate::plan::angka::DECIMALS, |d| d.node),
             suku: s
                 .suku
                 .iter()

@@ -118,3 +118,93 @@ pub fn tempdir(tag: &str) -> TempDir {
 pub fn berkas(rel: &str) -> PathBuf {
     root().join(rel)
 }
+
+/// The diagnostic codes of a juknis, in order of position.
+pub fn codes(src: &str) -> Vec<String> {
+    juknis::check_bytes(src.as_bytes())
+        .diagnostics
+        .iter()
+        .map(|d| d.code.to_string())
+        .collect()
+}
+
+/// A juknis without errors compiled to its plan; panics naming the errors.
+pub fn plan_of(src: &str) -> juknis::plan::Plan {
+    let checked = juknis::check_bytes(src.as_bytes());
+    let errors: Vec<_> = checked
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == juknis::diagnostic::Severity::Error)
+        .map(|d| (d.code.clone(), d.message.id.clone()))
+        .collect();
+    assert!(errors.is_empty(), "juknis has errors: {errors:?}");
+    let Some(j) = checked.juknis.as_ref() else {
+        panic!("no model");
+    };
+    juknis::compile::compile(j, checked.rulebook, "t.juknis", src.as_bytes())
+}
+
+/// The juknis compiled and run on one school of capacity 10 (domisili 4 seats,
+/// afirmasi 3) and the given applicants; hasil.csv as written.
+pub fn run_one_school(
+    src: &str,
+    pendaftar_csv: &str,
+) -> Result<(juknis::engine::Hasil, String), String> {
+    let plan = plan_of(src);
+    let prepared = juknis::engine::Prepared::from_plan(&plan).map_err(|e| e.en)?;
+    let (sekolah, _) = juknis::engine::data::read_sekolah(
+        "sekolah.csv",
+        b"npsn,daya_tampung,wilayah\nA,10,K1\n",
+        juknis::engine::ModusRusak::Berhenti,
+    )
+    .map_err(|m| m.render(juknis::text::Lang::En))?;
+    let bacaan = juknis::engine::data::read_pendaftar(
+        "pendaftar.csv",
+        pendaftar_csv.as_bytes(),
+        &prepared,
+        &sekolah,
+        juknis::engine::ModusRusak::Berhenti,
+    )
+    .map_err(|m| m.render(juknis::text::Lang::En))?;
+    let hasil = juknis::engine::run(
+        &prepared,
+        &sekolah,
+        &bacaan,
+        &juknis::engine::RunOptions::default(),
+    );
+    let csv =
+        juknis::engine::output::hasil_csv(&hasil, &prepared, &sekolah, juknis::text::Lang::Id);
+    Ok((hasil, csv))
+}
+
+/// The end of the small SMA juknis the engine tests use: jalur mutasi 5%, one
+/// wave with every jalur, reserves, fees, registration and complaint channels.
+/// A test's template ends with `{PENUTUP}`.
+pub const SMA_PENUTUP: &str = r#"jalur mutasi 5% {
+    dokumen surat_penugasan
+    urutan jarak terdekat, waktu_daftar terawal
+  }
+  tahap 1 {
+    jalur domisili, afirmasi, prestasi, mutasi
+    pendaftaran 2025-06-16 sampai 2025-06-18
+    pengumuman 2025-06-20
+    daftar_ulang 2025-06-21 sampai 2025-06-23
+  }
+  cadangan semua
+  biaya gratis
+  pendaftaran daring, luring
+  pengaduan "Posko SPMB"
+  pemantauan "Dinas Pendidikan"
+}
+"#;
+
+/// The start of the small SMA juknis the engine tests use (after the title):
+/// regulation, government, jenjang, year, age, zone, capacity. A test's
+/// template starts with `{KEPALA}`.
+pub const SMA_KEPALA: &str = r#"acuan permendikdasmen-3-2025
+  pemerintah provinsi "Uji"
+  jenjang SMA
+  tahun_ajaran 2025/2026
+  usia { tanggal_acuan 2025-07-01  maksimal 21 tahun }
+  wilayah { metode administratif kecamatan }
+  daya_tampung { rombel maksimal 36 }"#;

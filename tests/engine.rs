@@ -10,22 +10,7 @@ use juknis::diagnostic::Lang;
 use juknis::engine::{self, data, output, ModusRusak, Prepared, RunOptions, Status};
 use juknis::plan::Plan;
 
-fn plan_of(src: &str) -> Plan {
-    let checked = juknis::check_bytes(src.as_bytes());
-    let errors: Vec<_> = checked
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == juknis::diagnostic::Severity::Error)
-        .map(|d| d.code.clone())
-        .collect();
-    assert!(errors.is_empty(), "juknis has errors: {errors:?}");
-    juknis::compile::compile(
-        checked.juknis.as_ref().unwrap(),
-        checked.rulebook,
-        "t.juknis",
-        src.as_bytes(),
-    )
-}
+use common::plan_of;
 
 struct Run {
     prepared: Prepared,
@@ -84,13 +69,7 @@ fn run(plan: &Plan, sekolah_csv: &str, pendaftar_csv: &str, opsi: &RunOptions) -
 
 /// An SMA juknis; `{MEKANISME}` and `{URUTAN}` are filled in by each test.
 const SMA: &str = r#"juknis "Uji mesin seleksi" {
-  acuan permendikdasmen-3-2025
-  pemerintah provinsi "Uji"
-  jenjang SMA
-  tahun_ajaran 2025/2026
-  usia { tanggal_acuan 2025-07-01  maksimal 21 tahun }
-  wilayah { metode administratif kecamatan }
-  daya_tampung { rombel maksimal 36 }
+  {KEPALA}
   pilihan { maksimal {MAKS}  mekanisme {MEKANISME} }
   skor nilai = rapor(semester 1..5, mapel bindo, mtk)
   jalur domisili 35% {
@@ -107,28 +86,19 @@ const SMA: &str = r#"juknis "Uji mesin seleksi" {
     dokumen rapor
     urutan nilai tertinggi, jarak terdekat, waktu_daftar terawal
   }
-  jalur mutasi 5% {
-    dokumen surat_penugasan
-    urutan jarak terdekat, waktu_daftar terawal
-  }
-  tahap 1 {
-    jalur domisili, afirmasi, prestasi, mutasi
-    pendaftaran 2025-06-16 sampai 2025-06-18
-    pengumuman 2025-06-20
-    daftar_ulang 2025-06-21 sampai 2025-06-23
-  }
-  cadangan semua
-  biaya gratis
-  pendaftaran daring, luring
-  pengaduan "Posko SPMB"
-  pemantauan "Dinas Pendidikan"
+  {PENUTUP}"#;
+
+/// `SMA` with its shared start and end filled in.
+fn sma_src() -> String {
+    SMA.replace("{KEPALA}", common::SMA_KEPALA)
+        .replace("{PENUTUP}", common::SMA_PENUTUP)
 }
-"#;
 
 fn sma(mekanisme: &str, urutan: &str) -> Plan {
     let maks = if mekanisme == "tunggal" { "1" } else { "2" };
     plan_of(
-        &SMA.replace("{MEKANISME}", mekanisme)
+        &sma_src()
+            .replace("{MEKANISME}", mekanisme)
             .replace("{URUTAN}", urutan)
             .replace("{MAKS}", maks),
     )
@@ -940,7 +910,7 @@ fn a_no_show_that_matches_no_accepted_applicant_is_reported() {
 
 #[test]
 fn a_teachers_child_takes_mutasi_only_at_the_parents_school() {
-    let src = SMA
+    let src = sma_src()
         .replace("{MEKANISME}", "penerimaan_tertunda")
         .replace("{URUTAN}", URUTAN)
         .replace("{MAKS}", "2")
@@ -1164,7 +1134,7 @@ fn coordinates_on_the_equator_are_real_zero_zero_is_not() {
 /// counts both moves at B.
 #[test]
 fn released_seats_are_offered_in_wave_order() {
-    let src = SMA
+    let src = sma_src()
         .replace("{MEKANISME}", "penerimaan_tertunda")
         .replace("{URUTAN}", URUTAN)
         .replace("{MAKS}", "2")

@@ -4,19 +4,15 @@
 //! silently. Each case states what a Dinas would see in `hasil.csv`.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use juknis::engine::{self, data, output, ModusRusak, Prepared, RunOptions, Status};
-use juknis::text::Lang;
+mod common;
+
+use common::codes;
+use juknis::engine::{self, Status};
 
 /// A small SMA juknis: domisili 35% and afirmasi 30% with the rankings under
 /// test (prestasi and mutasi only complete it). Nobody here applies to them.
 const SMA: &str = r#"juknis "Uji urutan" {
-  acuan permendikdasmen-3-2025
-  pemerintah provinsi "Uji"
-  jenjang SMA
-  tahun_ajaran 2025/2026
-  usia { tanggal_acuan 2025-07-01  maksimal 21 tahun }
-  wilayah { metode administratif kecamatan }
-  daya_tampung { rombel maksimal 36 }
+  {KEPALA}
   pilihan { maksimal 1  mekanisme tunggal }
   skor nilai = rapor(semester 1..5, mapel bindo, mtk)
   jalur domisili 35% {
@@ -32,23 +28,7 @@ const SMA: &str = r#"juknis "Uji urutan" {
     dokumen rapor
     urutan nilai tertinggi, jarak terdekat, waktu_daftar terawal
   }
-  jalur mutasi 5% {
-    dokumen surat_penugasan
-    urutan jarak terdekat, waktu_daftar terawal
-  }
-  tahap 1 {
-    jalur domisili, afirmasi, prestasi, mutasi
-    pendaftaran 2025-06-16 sampai 2025-06-18
-    pengumuman 2025-06-20
-    daftar_ulang 2025-06-21 sampai 2025-06-23
-  }
-  cadangan semua
-  biaya gratis
-  pendaftaran daring, luring
-  pengaduan "Posko SPMB"
-  pemantauan "Dinas Pendidikan"
-}
-"#;
+  {PENUTUP}"#;
 
 const BIASA: &str = "jarak terdekat, waktu_daftar terawal";
 
@@ -61,54 +41,10 @@ fn source(tail: &str, afirmasi: &str) -> String {
     } else {
         format!("nilai tertinggi, jarak terdekat, usia tertua, {tail}")
     };
-    SMA.replace("{DOMISILI}", &domisili)
+    SMA.replace("{KEPALA}", common::SMA_KEPALA)
+        .replace("{PENUTUP}", common::SMA_PENUTUP)
+        .replace("{DOMISILI}", &domisili)
         .replace("{AFIRMASI}", afirmasi)
-}
-
-/// Diagnostic codes of a juknis.
-fn codes(src: &str) -> Vec<String> {
-    juknis::check_bytes(src.as_bytes())
-        .diagnostics
-        .iter()
-        .map(|d| d.code.clone())
-        .collect()
-}
-
-/// The juknis compiled and run on one school of capacity 10 (domisili 4 seats,
-/// afirmasi 3) and the given applicants; hasil.csv as written.
-fn run(src: &str, pendaftar_csv: &str) -> Result<(engine::Hasil, String), String> {
-    let checked = juknis::check_bytes(src.as_bytes());
-    let errors: Vec<_> = checked
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == juknis::diagnostic::Severity::Error)
-        .map(|d| d.code.clone())
-        .collect();
-    assert!(errors.is_empty(), "juknis has errors: {errors:?}");
-    let plan = juknis::compile::compile(
-        checked.juknis.as_ref().unwrap(),
-        checked.rulebook,
-        "t.juknis",
-        src.as_bytes(),
-    );
-    let prepared = Prepared::from_plan(&plan).map_err(|e| e.en)?;
-    let (sekolah, _) = data::read_sekolah(
-        "sekolah.csv",
-        b"npsn,daya_tampung,wilayah\nA,10,K1\n",
-        ModusRusak::Berhenti,
-    )
-    .map_err(|m| m.render(Lang::En))?;
-    let bacaan = data::read_pendaftar(
-        "pendaftar.csv",
-        pendaftar_csv.as_bytes(),
-        &prepared,
-        &sekolah,
-        ModusRusak::Berhenti,
-    )
-    .map_err(|m| m.render(Lang::En))?;
-    let hasil = engine::run(&prepared, &sekolah, &bacaan, &RunOptions::default());
-    let csv = output::hasil_csv(&hasil, &prepared, &sekolah, Lang::Id);
-    Ok((hasil, csv))
 }
 
 fn accepted(h: &engine::Hasil) -> Vec<String> {
@@ -155,7 +91,8 @@ fn equal_on_every_criterion_at_the_last_seat_is_marked_seri() {
         ("0000000006", 900, 5),
         ("0000000007", 2000, 0),
     ];
-    let (h, csv) = run(&source("waktu_daftar terawal", BIASA), &domisili(&rows)).unwrap();
+    let (h, csv) =
+        common::run_one_school(&source("waktu_daftar terawal", BIASA), &domisili(&rows)).unwrap();
     assert_eq!(
         accepted(&h),
         ["0000000001", "0000000002", "0000000003", "0000000004"]
@@ -187,7 +124,8 @@ fn equal_on_every_criterion_at_the_last_seat_is_marked_seri() {
         ("0000000005", 900, 5),
         ("0000000006", 950, 5),
     ];
-    let (h, _) = run(&source("waktu_daftar terawal", BIASA), &domisili(&rows)).unwrap();
+    let (h, _) =
+        common::run_one_school(&source("waktu_daftar terawal", BIASA), &domisili(&rows)).unwrap();
     assert_eq!(accepted(&h).len(), 4);
     assert!(seri(&h).is_empty(), "{:?}", seri(&h));
 }
@@ -219,7 +157,7 @@ fn a_published_lottery_decides_and_anyone_can_redo_it() {
         "a lottery separates everyone: {:?}",
         codes(&src)
     );
-    let (h, _) = run(&src, &domisili(&rows)).unwrap();
+    let (h, _) = common::run_one_school(&src, &domisili(&rows)).unwrap();
     let tied = ["0000000004", "0000000005", "0000000006"];
     let winner = tied
         .iter()
@@ -231,7 +169,8 @@ fn a_published_lottery_decides_and_anyone_can_redo_it() {
     assert!(seri(&h).is_empty());
 
     // Another seed, the same data: the same three compete, only the draw moves.
-    let (h2, _) = run(&source(r#"undian benih "lain""#, BIASA), &domisili(&rows)).unwrap();
+    let (h2, _) =
+        common::run_one_school(&source(r#"undian benih "lain""#, BIASA), &domisili(&rows)).unwrap();
     let winner2 = tied
         .iter()
         .min_by_key(|n| engine::undian("lain", n))
@@ -281,7 +220,7 @@ fn a_status_first_ranks_that_group_before_the_rest() {
             "{n},2009-05-05,2025-06-16 08:00,afirmasi,A,{m},K1,80,{st}\n"
         ));
     }
-    let (h, _) = run(&src, &csv).unwrap();
+    let (h, _) = common::run_one_school(&src, &csv).unwrap();
     assert_eq!(accepted(&h), ["0000000001", "0000000002", "0000000006"]);
 
     // Before the distance FAQ 73 puts first, a status breaks the national
@@ -317,18 +256,19 @@ fn verification_time_and_registration_number_come_from_their_columns() {
         c
     };
     // The earliest verification among the three at 900 m: P5 (08:00).
-    let (h, _) = run(&source("waktu_verifikasi terawal", BIASA), &csv(rows)).unwrap();
+    let (h, _) =
+        common::run_one_school(&source("waktu_verifikasi terawal", BIASA), &csv(rows)).unwrap();
     assert!(accepted(&h).contains(&"0000000005".to_string()));
     assert!(seri(&h).is_empty());
     // The smallest registration number among them: P4 (1), not the NISN order.
     let src = source("nomor_pendaftaran terkecil", BIASA);
-    let (h, _) = run(&src, &csv(rows)).unwrap();
+    let (h, _) = common::run_one_school(&src, &csv(rows)).unwrap();
     assert!(accepted(&h).contains(&"0000000004".to_string()));
     // A number that is not digits stops the run with its line and column.
-    let e = run(&src, &csv(&rows.replace(",1\n", ",A-1\n"))).unwrap_err();
+    let e = common::run_one_school(&src, &csv(&rows.replace(",1\n", ",A-1\n"))).unwrap_err();
     assert!(e.contains("A-1") && e.contains("nomor_pendaftaran"), "{e}");
     // Without the column the run says which column the ranking needs.
     let no_col = domisili(&[("0000000001", 300, 0)]);
-    let e = run(&src, &no_col).unwrap_err();
+    let e = common::run_one_school(&src, &no_col).unwrap_err();
     assert!(e.contains("nomor_pendaftaran"), "{e}");
 }

@@ -46,8 +46,9 @@ pub struct Pendaftar {
     /// A teacher's child: the school (index) where the parent teaches.
     pub sekolah_ortu: Option<u32>,
     /// Numeric inputs in `Prepared::kolom_angka` order, then one points value per
-    /// points table; NaN when the cell was empty.
-    pub nilai: SmallVec<[f64; 4]>,
+    /// points table, in millionths (exact: `85.5` is 85 500 000); `KOSONG`
+    /// (`i64::MIN`) when the cell was empty.
+    pub nilai: SmallVec<[i64; 4]>,
 }
 
 /// Great-circle distance in whole metres (haversine, mean Earth radius

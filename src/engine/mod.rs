@@ -30,6 +30,7 @@ use peringkat::*;
 pub use prepared::*;
 pub use seleksi::*;
 
+use crate::plan::angka::{Angka, Jumlah};
 use crate::plan::kursi::KursiSiap;
 use crate::plan::{Arah, Cadangan, KriteriaJenis, Mekanisme, Metode, Sumber, Syarat};
 use crate::plan::{KriteriaPlan, Plan};

@@ -56,7 +56,7 @@ pub struct Unit {
 }
 
 /// A points table: (kategori, peringkat) → points.
-pub type TabelPoin = BTreeMap<(String, String), u32>;
+pub type TabelPoin = BTreeMap<(String, String), Angka>;
 
 /// A plan prepared for running: names resolved to indexes, numbers parsed.
 #[derive(Debug, Clone)]
@@ -68,7 +68,10 @@ pub struct Prepared {
     pub kolom_angka: Vec<String>,
     /// Points tables: name and (kategori, peringkat) → points.
     pub poin: Vec<(String, TabelPoin)>,
-    pub(super) skor: Vec<(String, Vec<(f64, SumberC)>)>,
+    /// Scores: name and terms (weight in units of 1/10 000 %, source).
+    pub(super) skor: Vec<(String, Vec<(i64, SumberC)>)>,
+    /// Per score: the cap and the decimals kept.
+    pub(super) skor_akhir: Vec<(Option<Angka>, u32)>,
     /// Statuses the plan refers to; bit k of `Pendaftar::status`.
     pub status: Vec<String>,
     pub perlu_lahir: bool,
@@ -180,7 +183,7 @@ impl Prepared {
         for s in &plan.skor {
             let mut suku = Vec::new();
             for su in &s.suku {
-                let bobot = su.bobot.to_string().parse::<f64>().unwrap_or(0.0) / 100.0;
+                let bobot = su.bobot.units();
                 let src = match &su.sumber {
                     Sumber::Poin { tabel } => SumberC::Slot(
                         kolom_angka.len() + poin_names.iter().position(|n| n == tabel).unwrap_or(0),
@@ -403,6 +406,7 @@ impl Prepared {
             kolom_angka,
             poin,
             skor,
+            skor_akhir: plan.skor.iter().map(|s| (s.maksimal, s.desimal)).collect(),
             status,
             perlu_lahir,
             perlu_waktu,
@@ -463,30 +467,31 @@ impl Prepared {
             .collect()
     }
 
-    pub(super) fn nilai_skor(&self, p: &Pendaftar, i: usize, depth: usize) -> Option<f64> {
+    /// Score `i` of one applicant in millionths, exactly as docs/plan.md states
+    /// it: Σ value × weight, capped at the plan's maximum, rounded half up to
+    /// its decimals; `None` when an input is empty.
+    pub(super) fn nilai_skor(&self, p: &Pendaftar, i: usize, depth: usize) -> Option<i64> {
         let (_, suku) = self.skor.get(i)?;
-        let mut total = 0.0;
+        let mut total = Jumlah::default();
         for (bobot, src) in suku {
             let v = match src {
                 SumberC::Slot(k) => *p.nilai.get(*k)?,
                 SumberC::Skor(j) if depth < self.skor.len() => self.nilai_skor(p, *j, depth + 1)?,
                 SumberC::Skor(_) => return None,
             };
-            if v.is_nan() {
+            if v == KOSONG {
                 return None;
             }
-            total += bobot * v;
+            total.add(Angka::from_millionths(v), *bobot);
         }
-        Some(total)
+        let (maks, desimal) = self.skor_akhir.get(i).copied().unwrap_or((None, 6));
+        Some(total.finish(maks, desimal).millionths())
     }
 
-    /// Scores of one applicant in fixed point (1e-6), `KOSONG` where an input is empty.
+    /// Scores of one applicant in millionths, `KOSONG` where an input is empty.
     pub(super) fn skor_pendaftar(&self, p: &Pendaftar, out: &mut [i64]) {
         for (i, o) in out.iter_mut().enumerate() {
-            *o = self
-                .nilai_skor(p, i, 0)
-                .map(|v| (v * 1e6).round() as i64)
-                .unwrap_or(KOSONG);
+            *o = self.nilai_skor(p, i, 0).unwrap_or(KOSONG);
         }
     }
 }

@@ -10,9 +10,10 @@ pub use crate::plan::jenis::{
     Arah, Cadangan, Dokumen, Jenjang, Kriteria, KriteriaJenis, Mekanisme, Metode, Pembulatan,
     Sumber, Syarat, Tahapan, TingkatPemerintah,
 };
-pub use crate::plan::{kursi, persen, waktu};
+pub use crate::plan::{angka, kursi, persen, waktu};
 
 use crate::span::{Span, Spanned};
+pub use angka::Angka;
 pub use persen::Persen;
 pub use waktu::{Tanggal, Waktu};
 
@@ -86,6 +87,12 @@ pub struct Pilihan {
 pub struct Skor {
     pub nama: Spanned<String>,
     pub suku: Vec<Spanned<Suku>>,
+    /// Written without weights: a plain sum (each term counts 100%).
+    pub jumlah: bool,
+    /// `maksimal N`: the score is capped at N.
+    pub maksimal: Option<Spanned<Angka>>,
+    /// `desimal N`: decimals kept, rounding half up.
+    pub desimal: Option<Spanned<u32>>,
     pub span: Span,
 }
 
@@ -106,7 +113,7 @@ pub struct TabelPoin {
 pub struct BarisPoin {
     pub kategori: Spanned<String>,
     pub jenis: JenisBaris,
-    pub nilai: Vec<(Spanned<String>, Spanned<u32>)>,
+    pub nilai: Vec<(Spanned<String>, Spanned<Angka>)>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

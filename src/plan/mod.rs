@@ -3,6 +3,7 @@
 //! same shape. The JSON Schema in docs/plan.schema.json is generated from these
 //! types (`juknis schema`), and a test fails when the committed file drifts.
 
+pub mod angka;
 pub mod batas;
 pub mod jenis;
 pub mod kursi;
@@ -163,8 +164,15 @@ pub struct PilihanPlan {
 #[serde(deny_unknown_fields)]
 pub struct SkorPlan {
     pub nama: String,
-    /// The score is Σ bobot/100 × value of each term.
+    /// The score is Σ bobot/100 × value of each term, in exact decimal
+    /// arithmetic (docs/plan.md, "Scores").
     pub suku: Vec<SukuPlan>,
+    /// The sum is capped at this value, when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub maksimal: Option<angka::Angka>,
+    /// Decimals the score keeps: the capped sum is rounded half up to this
+    /// many places (0–6).
+    pub desimal: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -196,7 +204,8 @@ pub struct BarisPoinPlan {
 pub struct NilaiPoin {
     /// Rank (`juara_1`) or role (`ketua`).
     pub peringkat: String,
-    pub poin: u32,
+    /// Points, exact (`"0.5"`, `"11000"`).
+    pub poin: angka::Angka,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -481,7 +490,8 @@ pub fn validate_structure(p: &Plan) -> Result<(), String> {
     for (i, t) in p.poin.iter().enumerate() {
         batas(&format!("poin[{i}].baris"), t.baris.len(), MAKS_BARIS_POIN)?;
         for b in &t.baris {
-            if let Some(v) = b.nilai.iter().find(|v| v.poin > batas::MAKS_POIN) {
+            let maks = angka::Angka::whole(i64::from(batas::MAKS_POIN));
+            if let Some(v) = b.nilai.iter().find(|v| v.poin > maks) {
                 return Err(format!(
                     "`poin[{i}]`: {} points, at most {}",
                     v.poin,
@@ -491,6 +501,13 @@ pub fn validate_structure(p: &Plan) -> Result<(), String> {
         }
     }
     for (i, s) in p.skor.iter().enumerate() {
+        if s.desimal > angka::DECIMALS {
+            return Err(format!(
+                "`skor[{i}].desimal`: {} decimals, at most {}",
+                s.desimal,
+                angka::DECIMALS
+            ));
+        }
         for su in &s.suku {
             if let Sumber::Poin { tabel } = &su.sumber {
                 if !p.poin.iter().any(|t| &t.nama == tabel) {

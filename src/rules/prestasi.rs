@@ -217,8 +217,9 @@ fn check_rapor_and_bobot(c: &mut Ctx) {
                 c.push(d.at(su.node.sumber.span, None));
             }
         }
+        // A plain sum (`rapor(…) + poin(lomba)`) has no weights to add up.
         let sum: Persen = s.suku.iter().map(|x| x.node.bobot.node).sum();
-        if !s.suku.is_empty() && sum != Persen::HUNDRED {
+        if !s.jumlah && !s.suku.is_empty() && sum != Persen::HUNDRED {
             let n = &s.nama.node;
             c.push(
                 Diagnostic::new(

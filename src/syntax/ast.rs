@@ -33,6 +33,10 @@ pub enum Item {
     Skor {
         nama: Text,
         suku: Vec<Spanned<Suku>>,
+        /// `maksimal N`: the score is capped at N.
+        maksimal: Option<Text>,
+        /// `desimal N`: the score is rounded half up to N places.
+        desimal: Option<Text>,
     },
     Poin {
         nama: Text,

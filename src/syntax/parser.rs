@@ -111,6 +111,7 @@ fn is_keyword(r: Rule) -> bool {
             | Rule::kw_lainnya
             | Rule::kw_langsung_diterima
             | Rule::kw_maksimal
+            | Rule::kw_desimal
             | Rule::kw_mapel
             | Rule::kw_mekanisme
             | Rule::kw_metode
@@ -229,9 +230,26 @@ fn top_item(p: P) -> Spanned<Item> {
         Rule::skor => {
             let mut it = values(p);
             let nama = it.next().map(text).unwrap_or_else(|| empty(span));
+            let (mut terms, mut maksimal, mut desimal) = (Vec::new(), None, None);
+            for c in it {
+                if c.as_rule() == Rule::skor_opsi {
+                    let mut inner = c.into_inner();
+                    let kw = inner.next().map(|k| k.as_rule());
+                    let v = inner.next().map(text);
+                    if kw == Some(Rule::kw_maksimal) {
+                        maksimal = v;
+                    } else {
+                        desimal = v;
+                    }
+                } else {
+                    terms.push(suku(c));
+                }
+            }
             Item::Skor {
                 nama,
-                suku: it.map(suku).collect(),
+                suku: terms,
+                maksimal,
+                desimal,
             }
         }
         Rule::poin => {

@@ -10,7 +10,8 @@ use super::{
     koordinat, list, masalah, need, terlalu_banyak, Baris, BarisRusak, DataError, ModusRusak,
     MAKS_PILIHAN,
 };
-use crate::engine::{Pendaftar, Prepared, Sekolah};
+use crate::engine::{Pendaftar, Prepared, Sekolah, KOSONG};
+use crate::plan::angka::Angka;
 use crate::text::t;
 use crate::text::Text;
 use rayon::prelude::*;
@@ -482,27 +483,32 @@ fn baris(c: &Context, b: &Baris) -> Result<Pendaftar, DataError> {
         }
         _ => None,
     };
-    let mut angka: smallvec::SmallVec<[f64; 4]> = smallvec::SmallVec::new();
+    let mut angka: smallvec::SmallVec<[i64; 4]> = smallvec::SmallVec::new();
     for &i in &k.angka {
         let v = b.angka(i)?;
-        if let Some(x) = v {
-            if !(0.0..=1_000_000.0).contains(&x) {
-                return Err(b.err(
-                    i,
-                    t!("nilai {x} di luar 0–1000000", "value {x} outside 0–1000000"),
-                ));
+        let exact = match v {
+            None => KOSONG,
+            Some(x) => {
+                if !(0.0..=1_000_000.0).contains(&x) {
+                    return Err(b.err(
+                        i,
+                        t!("nilai {x} di luar 0–1000000", "value {x} outside 0–1000000"),
+                    ));
+                }
+                // The cell read exactly (the check above used the same text).
+                Angka::parse(b.sel(i)?).map_or(KOSONG, Angka::millionths)
             }
-        }
-        angka.push(v.unwrap_or(f64::NAN));
+        };
+        angka.push(exact);
     }
     for (n, &(ia, ip)) in k.poin.iter().enumerate() {
         let (kat, per) = (b.sel(ia)?, b.sel(ip)?);
         let poin = if kat.is_empty() && per.is_empty() {
-            0.0
+            0
         } else {
             let tabel = &prepared.poin[n].1;
             match tabel.get(&(kat.to_lowercase(), per.to_lowercase())) {
-                Some(p) => f64::from(*p),
+                Some(p) => p.millionths(),
                 None => {
                     let known: Vec<String> =
                         tabel.keys().map(|(a, b)| format!("{a} {b}")).collect();

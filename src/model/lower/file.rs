@@ -101,13 +101,22 @@ impl Lower<'_> {
                 self.block_once(&mut j.pilihan.span, "pilihan", span);
                 self.pilihan(items, &mut j.pilihan);
             }
-            ast::Item::Skor { nama, suku } => {
+            ast::Item::Skor {
+                nama,
+                suku,
+                maksimal,
+                desimal,
+            } => {
                 if let Some(prev) = j.skor.iter().find(|s| s.nama.node == nama.node) {
                     let first = prev.nama.span;
                     self.dup_name(&format!("skor {}", nama.node), first, nama.span);
                     return;
                 }
-                let s = self.skor(nama, suku, span);
+                let mut s = self.skor(nama, suku, span);
+                s.maksimal = maksimal.as_ref().and_then(|m| self.skor_maksimal(m));
+                s.desimal = desimal
+                    .as_ref()
+                    .and_then(|d| self.int(d, u64::from(angka::DECIMALS), "desimal", "decimals"));
                 j.skor.push(s);
             }
             ast::Item::Poin { nama, baris } => {

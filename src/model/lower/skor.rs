@@ -10,7 +10,8 @@ impl Lower<'_> {
         suku: &[Spanned<ast::Suku>],
         span: Span,
     ) -> Skor {
-        let single = suku.len() == 1;
+        // No weight anywhere: a plain sum, as regions write `rapor(…) + poin(lomba)`.
+        let jumlah = suku.iter().all(|s| s.node.bobot.is_none());
         let mut out = Vec::new();
         for s in suku {
             let bobot = match &s.node.bobot {
@@ -18,7 +19,7 @@ impl Lower<'_> {
                     Some(p) => p,
                     None => continue,
                 },
-                None if single => sp(Persen::HUNDRED, s.span),
+                None if jumlah => sp(Persen::HUNDRED, s.span),
                 None => {
                     self.push(
                         Diagnostic::new(
@@ -27,8 +28,8 @@ impl Lower<'_> {
                         )
                         .at(s.span, None)
                         .help(t!(
-                            "tulis bobot di depannya, mis. `40% indeks_sekolah_asal`",
-                            "put its weight in front, e.g. `40% indeks_sekolah_asal`"
+                            "tulis bobot di depannya, mis. `40% indeks_sekolah_asal`, atau hapus semua bobot bila skor ini jumlah biasa (`rapor(…) + poin(lomba)`)",
+                            "put its weight in front, e.g. `40% indeks_sekolah_asal`, or drop every weight if the score is a plain sum (`rapor(…) + poin(lomba)`)"
                         )),
                     );
                     continue;
@@ -88,7 +89,35 @@ impl Lower<'_> {
         Skor {
             nama: nama.clone(),
             suku: out,
+            jumlah: jumlah && suku.len() > 1,
+            maksimal: None,
+            desimal: None,
             span,
+        }
+    }
+
+    /// `maksimal N` of a score: a positive number.
+    pub(super) fn skor_maksimal(&mut self, v: &Spanned<String>) -> Option<Spanned<Angka>> {
+        match Angka::parse(&v.node) {
+            Ok(a) if a > Angka::ZERO => Some(sp(a, v.span)),
+            _ => {
+                let x = &v.node;
+                self.push(
+                    Diagnostic::new(
+                        "nilai.rentang",
+                        t!(
+                            "nilai maksimal skor tidak sah: `{x}`",
+                            "invalid score maximum: `{x}`"
+                        ),
+                    )
+                    .at(v.span, None)
+                    .help(t!(
+                        "tulis angka lebih dari 0 dengan titik desimal, mis. `maksimal 100`",
+                        "write a number above 0 with a decimal dot, e.g. `maksimal 100`"
+                    )),
+                );
+                None
+            }
         }
     }
 
@@ -173,8 +202,8 @@ impl Lower<'_> {
             )
             .at(*first, None)
             .help(t!(
-                "poin adalah bilangan bulat 0 sampai {MAKS_POIN}",
-                "points are whole numbers from 0 to {MAKS_POIN}"
+                "poin adalah angka 0 sampai {MAKS_POIN} (pecahan boleh, mis. 0.5)",
+                "points are numbers from 0 to {MAKS_POIN} (fractions allowed, e.g. 0.5)"
             ));
             for s in rest {
                 d = d.also(*s, t!("juga di sini", "also here"));
@@ -188,18 +217,18 @@ impl Lower<'_> {
         }
     }
 
-    /// One points value: a whole number up to `MAKS_POIN`; larger values are
-    /// collected in `luar` and reported once per table, fractions at once.
+    /// One points value: a number up to `MAKS_POIN` with at most six decimals
+    /// (`0.5` for a scout leader); larger values are collected in `luar` and
+    /// reported once per table. `11.000` is read as a thousands dot and refused.
     pub(super) fn poin_nilai(
         &mut self,
         v: &Spanned<String>,
         luar: &mut Vec<Span>,
-    ) -> Option<Spanned<u32>> {
-        if v.node.contains('.') {
-            let x = &v.node;
-            let ribuan = x.split_once('.').is_some_and(|(_, f)| f.len() == 3);
-            let plain: String = x.chars().filter(|c| *c != '.').collect();
-            if ribuan {
+    ) -> Option<Spanned<Angka>> {
+        let x = &v.node;
+        if let Some((w, f)) = x.split_once('.') {
+            if f.len() == 3 && !w.trim_start_matches('0').is_empty() {
+                let plain: String = x.chars().filter(|c| *c != '.').collect();
                 self.push(
                     Diagnostic::new(
                         "nilai.rentang",
@@ -209,28 +238,29 @@ impl Lower<'_> {
                         ),
                     )
                     .at(v.span, None)
-                    .help(t!("tulis `{plain}`", "write `{plain}`")),
+                    .help(t!(
+                        "tulis `{plain}`; pecahan ditulis dengan satu atau dua angka di belakang titik, mis. `0.5`",
+                        "write `{plain}`; fractions take one or two digits after the dot, e.g. `0.5`"
+                    )),
                 );
                 return None;
             }
-            self.push(
-                Diagnostic::new(
-                    "nilai.rentang",
-                    t!(
-                        "poin harus bilangan bulat, bukan `{x}`",
-                        "points must be whole numbers, not `{x}`"
-                    ),
-                )
-                .at(v.span, None)
-                .help(t!(
-                    "bahasa juknis belum mendukung poin pecahan; kalikan semua poin tabel ini dengan 10 (mis. 0.5 → 5)",
-                    "the juknis language does not support fractional points yet; multiply every point of this table by 10 (e.g. 0.5 → 5)"
-                )),
-            );
-            return None;
+            if f.len() > angka::DECIMALS as usize {
+                self.push(
+                    Diagnostic::new(
+                        "nilai.rentang",
+                        t!(
+                            "poin `{x}` lebih dari 6 angka di belakang titik",
+                            "points `{x}` have more than 6 decimals"
+                        ),
+                    )
+                    .at(v.span, None),
+                );
+                return None;
+            }
         }
-        match v.node.parse::<u64>() {
-            Ok(x) if x <= u64::from(MAKS_POIN) => Some(sp(x as u32, v.span)),
+        match Angka::parse(x) {
+            Ok(a) if a <= Angka::whole(i64::from(MAKS_POIN)) => Some(sp(a, v.span)),
             _ => {
                 luar.push(v.span);
                 None

@@ -144,36 +144,40 @@ pub fn plan_of(src: &str) -> juknis::plan::Plan {
     juknis::compile::compile(j, checked.rulebook, "t.juknis", src.as_bytes())
 }
 
-/// The juknis compiled and run on one school of capacity 10 (domisili 4 seats,
-/// afirmasi 3) and the given applicants; hasil.csv as written.
+/// The juknis compiled and run on one school `A` of capacity 10 in zone `K1`
+/// and the given applicants; hasil.csv as written.
 pub fn run_one_school(
     src: &str,
     pendaftar_csv: &str,
 ) -> Result<(juknis::engine::Hasil, String), String> {
+    run_on(src, "npsn,daya_tampung,wilayah\nA,10,K1\n", pendaftar_csv)
+}
+
+/// The juknis compiled and run on these schools and applicants; hasil.csv as
+/// written, or the first data error in English.
+pub fn run_on(
+    src: &str,
+    sekolah_csv: &str,
+    pendaftar_csv: &str,
+) -> Result<(juknis::engine::Hasil, String), String> {
+    use juknis::engine::{data, ModusRusak};
+    use juknis::text::Lang;
     let plan = plan_of(src);
     let prepared = juknis::engine::Prepared::from_plan(&plan).map_err(|e| e.en)?;
-    let (sekolah, _) = juknis::engine::data::read_sekolah(
-        "sekolah.csv",
-        b"npsn,daya_tampung,wilayah\nA,10,K1\n",
-        juknis::engine::ModusRusak::Berhenti,
-    )
-    .map_err(|m| m.render(juknis::text::Lang::En))?;
-    let bacaan = juknis::engine::data::read_pendaftar(
+    let (sekolah, _) =
+        data::read_sekolah("sekolah.csv", sekolah_csv.as_bytes(), ModusRusak::Berhenti)
+            .map_err(|m| m.render(Lang::En))?;
+    let bacaan = data::read_pendaftar(
         "pendaftar.csv",
         pendaftar_csv.as_bytes(),
         &prepared,
         &sekolah,
-        juknis::engine::ModusRusak::Berhenti,
+        ModusRusak::Berhenti,
     )
-    .map_err(|m| m.render(juknis::text::Lang::En))?;
-    let hasil = juknis::engine::run(
-        &prepared,
-        &sekolah,
-        &bacaan,
-        &juknis::engine::RunOptions::default(),
-    );
-    let csv =
-        juknis::engine::output::hasil_csv(&hasil, &prepared, &sekolah, juknis::text::Lang::Id);
+    .map_err(|m| m.render(Lang::En))?;
+    let opsi = juknis::engine::RunOptions::default();
+    let hasil = juknis::engine::run(&prepared, &sekolah, &bacaan, &opsi);
+    let csv = juknis::engine::output::hasil_csv(&hasil, &prepared, &sekolah, Lang::Id);
     Ok((hasil, csv))
 }
 

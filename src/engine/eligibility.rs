@@ -66,10 +66,19 @@ pub(super) fn syarat(
     u: &Unit,
     k: usize,
 ) -> Result<u32, Gagal> {
-    if let Some(g) = f.usia_gagal {
-        return Err(g);
-    }
     let s = p.pilihan[k] as usize;
+    if let Some(g) = f.usia_gagal {
+        // No age limit at a special-education, special-service or 3T school
+        // the plan exempts (Pasal 15).
+        let bebas = sekolah.get(s).is_some_and(|sk| {
+            sk.layanan
+                .iter()
+                .any(|l| prepared.bebas_sekolah.contains(l))
+        });
+        if !bebas {
+            return Err(g);
+        }
+    }
     let jarak = p.jarak.get(k).copied().unwrap_or(u32::MAX);
     for sy in &u.syarat {
         match sy {

@@ -15,6 +15,9 @@ pub struct Sekolah {
     pub wilayah: Vec<String>,
     /// The same codes interned (see `data::read_pendaftar`), sorted.
     pub wilayah_id: Vec<u32>,
+    /// What kind of school it is where that matters to the age rule
+    /// (`layanan` column: `pendidikan_khusus`, `layanan_khusus`, `daerah_3t`).
+    pub layanan: Vec<String>,
     /// Line in the schools file.
     pub baris: u64,
 }

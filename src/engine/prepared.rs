@@ -96,6 +96,8 @@ pub struct Prepared {
     pub(super) prioritas: Option<i64>,
     pub(super) istimewa: Option<i64>,
     pub(super) bebas_usia: u64,
+    /// School kinds (`layanan`) where the age limits do not apply.
+    pub(super) bebas_sekolah: Vec<String>,
     pub(super) bit_istimewa: Option<usize>,
     pub(super) radius_m: Option<u32>,
     pub(super) kursi: KursiSiap,
@@ -356,9 +358,17 @@ impl Prepared {
                 "the plan's tanggal_acuan is invalid"
             )
         })?;
+        // Exemptions are applicant statuses (`disabilitas`) or school kinds
+        // (`daerah_3t`: the school's `layanan` column), as Pasal 15 words them.
         let mut bebas_usia = 0u64;
+        let mut bebas_sekolah = Vec::new();
         for s in &plan.usia.pengecualian {
-            let k = bit(&s.to_lowercase(), &mut status);
+            let s = s.to_lowercase();
+            if data::LAYANAN.contains(&s.as_str()) {
+                bebas_sekolah.push(s);
+                continue;
+            }
+            let k = bit(&s, &mut status);
             if k < 64 {
                 bebas_usia |= 1 << k;
             }
@@ -427,6 +437,7 @@ impl Prepared {
                 .as_ref()
                 .map(|i| i64::from(i.minimal_bulan)),
             bebas_usia,
+            bebas_sekolah,
             bit_istimewa,
             radius_m,
             kursi: plan.kursi.siap(),

@@ -244,7 +244,17 @@ impl<'a> Seleksi<'a> {
                         "syarat usia: tidak memenuhi — {gi}",
                         "age rule: not met — {ge}"
                     ),
-                )
+                );
+                if !prepared.bebas_sekolah.is_empty() {
+                    let l = prepared.bebas_sekolah.join(", ");
+                    jejak.push(
+                        a,
+                        t!(
+                            "batas usia tidak berlaku di sekolah berlayanan {l}",
+                            "the age limits do not apply at schools of kind {l}"
+                        ),
+                    );
+                }
             }
             None => jejak.push(a, t!("syarat usia: memenuhi", "age rule: met")),
         }

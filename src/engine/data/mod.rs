@@ -11,7 +11,7 @@ mod sekolah;
 
 pub use nilai::{detik, hari};
 pub use pendaftar::{read_pendaftar, read_pendaftar_with, PendaftarFile};
-pub use sekolah::{read_sekolah, read_sekolah_with};
+pub use sekolah::{read_sekolah, read_sekolah_with, LAYANAN};
 
 use crate::text::t;
 use crate::text::Text;

@@ -1,5 +1,6 @@
 //! The schools file: `npsn`, `daya_tampung`, and optionally `nama`, `lintang`,
-//! `bujur`, `wilayah` (zone codes, `;`-separated). Whether the plan needs the
+//! `bujur`, `wilayah` (zone codes, `;`-separated), `layanan` (school kinds the
+//! age rule exempts: `pendidikan_khusus`, `layanan_khusus`, `daerah_3t`). Whether the plan needs the
 //! coordinates or the zone codes is checked once the applicants' columns are
 //! known (`pendaftar.rs`), naming the first school that lacks them.
 
@@ -68,6 +69,7 @@ pub fn read_sekolah_with(
     let il = cols.iter().position(|c| c == "lintang");
     let ib = cols.iter().position(|c| c == "bujur");
     let iw = cols.iter().position(|c| c == "wilayah");
+    let ilayanan = cols.iter().position(|c| c == "layanan");
     let mut out: Vec<Sekolah> = Vec::new();
     let mut rusak = Vec::new();
     let mut seen: BTreeMap<String, u64> = BTreeMap::new();
@@ -137,6 +139,10 @@ pub fn read_sekolah_with(
                     .map(|v| list(v).map(str::to_string).collect())
                     .unwrap_or_default(),
                 wilayah_id: Vec::new(),
+                layanan: match ilayanan {
+                    Some(i) => layanan(&b, i)?,
+                    None => Vec::new(),
+                },
                 baris: nomor,
                 npsn,
             })
@@ -177,4 +183,28 @@ pub fn read_sekolah_with(
         s.wilayah_id = w;
     }
     Ok((out, rusak))
+}
+
+/// School kinds the age rule knows (Permendikdasmen 3/2025 Pasal 15, FAQ 25).
+pub const LAYANAN: &[&str] = &["pendidikan_khusus", "layanan_khusus", "daerah_3t"];
+
+/// The `layanan` cell: known school kinds, `;`-separated; an unknown word is an
+/// error naming the known ones (a misspelt kind would silently keep the limits).
+fn layanan(b: &Baris, i: usize) -> Result<Vec<String>, DataError> {
+    let mut out = Vec::new();
+    for v in list(b.sel(i)?) {
+        let v = v.to_lowercase();
+        if !LAYANAN.contains(&v.as_str()) {
+            let known = LAYANAN.join(", ");
+            return Err(b.err(
+                i,
+                t!(
+                    "jenis layanan `{v}` tidak dikenal; yang dikenal: {known}",
+                    "unknown school kind `{v}`; known: {known}"
+                ),
+            ));
+        }
+        out.push(v);
+    }
+    Ok(out)
 }

@@ -1,0 +1,82 @@
+//! Eligibility as the regulation words it (issue 15, item 9): the age limits do
+//! not apply to applicants with disabilities, nor at special-education,
+//! special-service or 3T schools (Permendikdasmen 3/2025 Pasal 15, FAQ 25) —
+//! the latter are kinds of school, read from `sekolah.csv`, not statuses an
+//! applicant declares.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use juknis::engine::Status;
+
+/// SMA, age limit 21 on 2025-07-01, the regulation's exemptions.
+fn source() -> String {
+    let src = r#"juknis "Uji kelayakan" {
+  {KEPALA}
+  pilihan { maksimal 1  mekanisme tunggal }
+  skor nilai = rapor(semester 1..5, mapel bindo, mtk)
+  jalur domisili 35% {
+    syarat dalam_wilayah
+    dokumen kartu_keluarga minimal 1 tahun
+    urutan nilai tertinggi, jarak terdekat, usia tertua, waktu_daftar terawal
+  }
+  jalur afirmasi 30% {
+    dokumen kip, kartu_disabilitas
+    urutan jarak terdekat, waktu_daftar terawal
+  }
+  jalur prestasi 30% {
+    dokumen rapor
+    urutan nilai tertinggi, jarak terdekat, waktu_daftar terawal
+  }
+  {PENUTUP}"#;
+    src.replace("{KEPALA}", common::SMA_KEPALA)
+        .replace("{PENUTUP}", common::SMA_PENUTUP)
+        .replace(
+            "maksimal 21 tahun }",
+            "maksimal 21 tahun  pengecualian disabilitas, pendidikan_khusus, layanan_khusus, daerah_3t }",
+        )
+}
+
+const SEKOLAH: &str = "npsn,daya_tampung,wilayah,layanan\nA,10,K1,\nB,10,K1,daerah_3t\n";
+
+fn status(h: &juknis::engine::Hasil, nisn: &str) -> Status {
+    h.pendaftar.iter().find(|r| r.nisn == nisn).unwrap().status
+}
+
+#[test]
+fn age_limits_do_not_apply_at_a_3t_school() {
+    // P1 and P2 are both 23 on the reference date (born 2002). P1 chooses A,
+    // an ordinary school: refused for age. P2 chooses B, a 3T school: accepted.
+    // P3, 23 and with a disability, is accepted at A (an applicant status).
+    let csv = "nisn,tanggal_lahir,waktu_daftar,jalur,pilihan,jarak_m,wilayah,rapor,status\n\
+               0000000001,2002-01-01,2025-06-16 08:00,domisili,A,500,K1,80,\n\
+               0000000002,2002-01-01,2025-06-16 08:00,domisili,B,500,K1,80,\n\
+               0000000003,2002-01-01,2025-06-16 08:00,domisili,A,500,K1,80,disabilitas\n";
+    let (h, hasil) = common::run_on(&source(), SEKOLAH, csv).unwrap();
+    assert_eq!(status(&h, "0000000001"), Status::TidakDiterima);
+    let p1 = hasil.lines().find(|l| l.starts_with("0000000001")).unwrap();
+    assert!(p1.contains("melebihi batas"), "{p1}");
+    assert_eq!(status(&h, "0000000002"), Status::Diterima);
+    assert_eq!(status(&h, "0000000003"), Status::Diterima);
+
+    // Declaring `daerah_3t` as one's own status exempts nobody: the school is
+    // what counts.
+    let csv = csv.replace(
+        "0000000001,2002-01-01,2025-06-16 08:00,domisili,A,500,K1,80,\n",
+        "0000000001,2002-01-01,2025-06-16 08:00,domisili,A,500,K1,80,daerah_3t\n",
+    );
+    let (h, _) = common::run_on(&source(), SEKOLAH, &csv).unwrap();
+    assert_eq!(status(&h, "0000000001"), Status::TidakDiterima);
+}
+
+#[test]
+fn a_school_kind_must_be_one_the_regulation_names() {
+    let sekolah = "npsn,daya_tampung,wilayah,layanan\nA,10,K1,daerah3t\n";
+    let csv = "nisn,tanggal_lahir,waktu_daftar,jalur,pilihan,jarak_m,wilayah,rapor,status\n\
+               0000000001,2002-01-01,2025-06-16 08:00,domisili,A,500,K1,80,\n";
+    let e = common::run_on(&source(), sekolah, csv).unwrap_err();
+    assert!(
+        e.contains("daerah3t") && e.contains("daerah_3t") && e.contains(":2"),
+        "{e}"
+    );
+}

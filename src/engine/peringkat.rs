@@ -298,8 +298,14 @@ fn value(prepared: &Prepared, p: &Pendaftar, f: Facts, c: KriteriaC) -> Result<i
         },
         KriteriaC::Usia => p.lahir.ok_or(Gagal::LahirKosong),
         KriteriaC::Waktu => p.waktu_daftar.ok_or(Gagal::WaktuKosong),
-        KriteriaC::WaktuVerifikasi => p.waktu_verifikasi.ok_or(Gagal::VerifikasiKosong),
-        KriteriaC::Nomor => p.nomor_pendaftaran.ok_or(Gagal::NomorKosong),
+        KriteriaC::WaktuVerifikasi => match p.waktu_verifikasi {
+            KOSONG => Err(Gagal::VerifikasiKosong),
+            v => Ok(v),
+        },
+        KriteriaC::Nomor => match p.nomor_pendaftaran {
+            KOSONG => Err(Gagal::NomorKosong),
+            v => Ok(v),
+        },
         KriteriaC::UsiaPrioritas => prioritas(prepared, f.umur),
         KriteriaC::Status(b) => Ok(i64::from(p.status & (1 << b) == 0)),
         KriteriaC::Undian(i) => Ok(undian(

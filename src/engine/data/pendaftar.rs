@@ -373,12 +373,13 @@ fn baris(c: &Context, b: &Baris) -> Result<Pendaftar, DataError> {
         prepared.perlu_verifikasi,
         "waktu verifikasi",
         "verification time",
-    )?;
+    )?
+    .unwrap_or(KOSONG);
     let nomor_pendaftaran = match k.nomor {
         Some(i) => {
             let v = b.sel(i)?;
             if v.is_empty() && !prepared.perlu_nomor {
-                None
+                KOSONG
             } else if v.is_empty() || v.len() > 18 || !v.bytes().all(|x| x.is_ascii_digit()) {
                 return Err(b.err(
                     i,
@@ -388,10 +389,10 @@ fn baris(c: &Context, b: &Baris) -> Result<Pendaftar, DataError> {
                     ),
                 ));
             } else {
-                v.parse::<i64>().ok()
+                v.parse::<i64>().unwrap_or(KOSONG)
             }
         }
-        None => None,
+        None => KOSONG,
     };
     let lokasi = koordinat(b, k.lintang, k.bujur)?;
     let mut jarak: smallvec::SmallVec<[u32; 4]> = smallvec::SmallVec::new();
@@ -485,18 +486,21 @@ fn baris(c: &Context, b: &Baris) -> Result<Pendaftar, DataError> {
     };
     let mut angka: smallvec::SmallVec<[i64; 4]> = smallvec::SmallVec::new();
     for &i in &k.angka {
-        let v = b.angka(i)?;
-        let exact = match v {
-            None => KOSONG,
-            Some(x) => {
-                if !(0.0..=1_000_000.0).contains(&x) {
+        // Read exactly; only a cell that is not a plain decimal goes through the
+        // reader that explains what is wrong with it.
+        let cell = b.sel(i)?;
+        let exact = if cell.is_empty() {
+            KOSONG
+        } else {
+            match Angka::parse(cell) {
+                Ok(a) if a <= Angka::whole(1_000_000) => a.millionths(),
+                _ => {
+                    let x = b.angka(i)?.unwrap_or(f64::NAN);
                     return Err(b.err(
                         i,
                         t!("nilai {x} di luar 0–1000000", "value {x} outside 0–1000000"),
                     ));
                 }
-                // The cell read exactly (the check above used the same text).
-                Angka::parse(b.sel(i)?).map_or(KOSONG, Angka::millionths)
             }
         };
         angka.push(exact);

@@ -1,0 +1,424 @@
+//! Properties of the reference engine over generated inputs: everyone once,
+//! seats respected, only chosen schools (`sifat`); stability against an oracle
+//! written from the plan by hand (`stabil`); the ranking's long-stretch path
+//! against the short one (`rentang_panjang`).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+mod mesin;
+
+use juknis::engine::{self, RunOptions, Status};
+use mesin::*;
+
+mod sifat {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+        #[test]
+        fn everyone_once_seats_respected_only_chosen_schools(
+            mech in 0usize..3,
+            caps in proptest::collection::vec(0u32..12, 1..4),
+            apps in proptest::collection::vec((0u32..100, proptest::collection::vec(0usize..4, 0..3), 0u32..3000), 0..40),
+        ) {
+            let m = ["tunggal", "pilihan_pertama_diutamakan", "penerimaan_tertunda"][mech];
+            let plan = sma(m, URUTAN);
+            let mut s = String::from("npsn,daya_tampung,wilayah\n");
+            for (i, c) in caps.iter().enumerate() {
+                s.push_str(&format!("S{i},{c},K1\n"));
+            }
+            let mut p = String::from("nisn,tanggal_lahir,waktu_daftar,jalur,pilihan,jarak_m,rapor,wilayah,status\n");
+            let mut chosen: Vec<Vec<String>> = Vec::new();
+            for (i, (score, ch, dist)) in apps.iter().enumerate() {
+                let mut c: Vec<String> = Vec::new();
+                for x in ch {
+                    let id = format!("S{}", x % caps.len());
+                    if !c.contains(&id) { c.push(id); }
+                }
+                let d: Vec<String> = c.iter().map(|_| dist.to_string()).collect();
+                p.push_str(&format!("7000000{i:03},2009-01-01,2025-06-16 08:{:02},domisili,{},{},{score},K1,\n", i % 60, c.join(";"), d.join(";")));
+                chosen.push(c);
+            }
+            let r = run(&plan, &s, &p, &RunOptions::default());
+            prop_assert_eq!(r.hasil.pendaftar.len(), apps.len());
+            let mut ids: Vec<&str> = r.hasil.pendaftar.iter().map(|x| x.nisn.as_str()).collect();
+            ids.dedup();
+            prop_assert_eq!(ids.len(), apps.len());
+            for x in &r.hasil.ringkasan {
+                prop_assert!(x.diterima <= x.kursi_awal + x.kursi_masuk);
+            }
+            for x in &r.hasil.pendaftar {
+                if let Some(sk) = x.sekolah {
+                    let i: usize = x.nisn[7..].parse().unwrap();
+                    prop_assert!(chosen[i].contains(&r.sekolah[sk as usize].npsn));
+                }
+            }
+        }
+    }
+}
+
+/// An oracle for assignment, independent of the engine: seats per school from
+/// the plan's seat scheme, each applicant's priority at each school from the
+/// plan's ranking written out by hand, and then the definition of a stable
+/// assignment — no applicant prefers a school that has a free seat for them or
+/// has accepted someone it ranks lower. Inputs are tie-heavy (five score
+/// values, three distances, three birth dates, three registration minutes), and
+/// some applicants are too old or live outside the zone.
+mod stabil {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[derive(Debug, Clone)]
+    struct Pelamar {
+        skor: u32,
+        jarak: u32,
+        lahir: &'static str,
+        menit: u32,
+        dalam_zona: bool,
+        pilihan: Vec<usize>,
+    }
+
+    fn pelamar() -> impl Strategy<Value = Pelamar> {
+        (
+            0u32..5,
+            0u32..3,
+            prop_oneof![
+                Just("2003-01-01"),
+                Just("2008-01-01"),
+                Just("2009-01-01"),
+                Just("2010-06-01")
+            ],
+            0u32..3,
+            proptest::bool::weighted(0.9),
+            proptest::collection::vec(0usize..4, 1..4),
+        )
+            .prop_map(|(skor, jarak, lahir, menit, dalam_zona, pilihan)| Pelamar {
+                skor,
+                jarak,
+                lahir,
+                menit,
+                dalam_zona,
+                pilihan,
+            })
+    }
+
+    /// Is `tempat` (each applicant's school, if any) stable? `None` when it is,
+    /// else why not.
+    fn tidak_stabil(
+        apps: &[Pelamar],
+        pilihan: &[Vec<usize>],
+        kursi: &[u32],
+        tempat: &[Option<usize>],
+        kunci: &dyn Fn(
+            usize,
+            usize,
+        ) -> (usize, std::cmp::Reverse<u32>, u32, &'static str, u32, usize),
+    ) -> Option<String> {
+        let mut diterima: Vec<Vec<usize>> = vec![Vec::new(); kursi.len()];
+        for (i, t) in tempat.iter().enumerate() {
+            if let Some(s) = *t {
+                diterima[s].push(i);
+            }
+        }
+        for (i, a) in apps.iter().enumerate() {
+            if !layak(a) {
+                continue;
+            }
+            let sekarang = tempat[i]
+                .and_then(|t| pilihan[i].iter().position(|&x| x == t))
+                .unwrap_or(usize::MAX);
+            for (n, &s) in pilihan[i].iter().enumerate() {
+                if n >= sekarang {
+                    break;
+                }
+                if (diterima[s].len() as u32) < kursi[s] {
+                    return Some(format!(
+                        "applicant {i} prefers school {s}, which has a free seat"
+                    ));
+                }
+                if let Some(k) = diterima[s].iter().map(|&b| kunci(b, s)).max() {
+                    if k > kunci(i, s) {
+                        return Some(format!(
+                            "applicant {i} outranks someone placed at school {s}: {:?} vs {k:?}",
+                            kunci(i, s)
+                        ));
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    fn layak(a: &Pelamar) -> bool {
+        a.dalam_zona && a.lahir != "2003-01-01"
+    }
+
+    fn check_case(mech: usize, caps: &[u32], apps: &[Pelamar]) -> Result<(), TestCaseError> {
+        let m = [
+            "tunggal",
+            "pilihan_pertama_diutamakan",
+            "penerimaan_tertunda",
+        ][mech];
+        let plan = sma(m, URUTAN);
+        // No carry-over in this plan: domisili's seats are its own.
+        prop_assert!(plan.seleksi.iter().all(|u| u.sisa_ke.is_none()));
+        let maks = plan.pilihan.maksimal as usize;
+        let kursi: Vec<u32> = caps
+            .iter()
+            .map(|&c| {
+                let a = plan.kursi.alokasi(c);
+                a.jalur
+                    .iter()
+                    .find(|j| j.0 == "domisili")
+                    .map_or(0, |j| j.1)
+            })
+            .collect();
+        let mut s = String::from("npsn,daya_tampung,wilayah\n");
+        for (i, c) in caps.iter().enumerate() {
+            s.push_str(&format!("S{i},{c},K1\n"));
+        }
+        let mut p = String::from(
+            "nisn,tanggal_lahir,waktu_daftar,jalur,pilihan,jarak_m,rapor,wilayah,status\n",
+        );
+        // The schools each applicant's choices count for, in order.
+        let mut pilihan: Vec<Vec<usize>> = Vec::new();
+        for (i, a) in apps.iter().enumerate() {
+            let mut c: Vec<usize> = Vec::new();
+            for &x in &a.pilihan {
+                let x = x % caps.len();
+                if !c.contains(&x) {
+                    c.push(x);
+                }
+            }
+            let ids: Vec<String> = c.iter().map(|x| format!("S{x}")).collect();
+            let d: Vec<String> = c.iter().map(|_| a.jarak.to_string()).collect();
+            let zona = if a.dalam_zona { "K1" } else { "K2" };
+            p.push_str(&format!(
+                "70000{i:05},{},2025-06-16 08:0{},domisili,{},{},{},{zona},\n",
+                a.lahir,
+                a.menit,
+                ids.join(";"),
+                d.join(";"),
+                a.skor
+            ));
+            c.truncate(if m == "tunggal" { 1 } else { maks });
+            pilihan.push(c);
+        }
+        let r = run(&plan, &s, &p, &RunOptions::default());
+        // Where each applicant was placed, read from the result rows.
+        let mut tempat: Vec<Option<usize>> = vec![None; apps.len()];
+        for x in &r.hasil.pendaftar {
+            let i: usize = x.nisn[5..].parse().unwrap();
+            if x.status == Status::Diterima {
+                let sk = x.sekolah.unwrap() as usize;
+                let npsn = &r.sekolah[sk].npsn;
+                tempat[i] = Some(npsn[1..].parse().unwrap());
+            }
+        }
+        // Priority at school `s` (smaller is better): the choice number first
+        // under pilihan_pertama_diutamakan, then the plan's ranking — score
+        // highest, distance nearest, oldest, earliest registration — and the
+        // NISN last.
+        let kunci = |i: usize, s: usize| {
+            let a = &apps[i];
+            let nomor = pilihan[i]
+                .iter()
+                .position(|&x| x == s)
+                .unwrap_or(usize::MAX);
+            let nomor = if m == "pilihan_pertama_diutamakan" {
+                nomor
+            } else {
+                0
+            };
+            (
+                nomor,
+                std::cmp::Reverse(a.skor),
+                a.jarak,
+                a.lahir,
+                a.menit,
+                i,
+            )
+        };
+        // Seats recounted from the placements.
+        let mut diterima: Vec<Vec<usize>> = vec![Vec::new(); caps.len()];
+        for (i, t) in tempat.iter().enumerate() {
+            if let Some(s) = *t {
+                prop_assert!(layak(&apps[i]), "applicant {i} placed but not eligible");
+                prop_assert!(
+                    pilihan[i].contains(&s),
+                    "applicant {i} placed at a school not among the choices that count"
+                );
+                diterima[s].push(i);
+            }
+        }
+        for (s, d) in diterima.iter().enumerate() {
+            prop_assert!(
+                d.len() as u32 <= kursi[s],
+                "school {s}: {} placed, {} seats",
+                d.len(),
+                kursi[s]
+            );
+        }
+        // No blocking pair.
+        if let Some(why) = tidak_stabil(apps, &pilihan, &kursi, &tempat, &kunci) {
+            return Err(TestCaseError::fail(why));
+        }
+        // Tiny cases: every feasible assignment is tried; among the stable ones,
+        // the engine's must be the one each applicant likes at least as well as
+        // any other.
+        if apps.len() <= 6 {
+            let opsi: Vec<Vec<Option<usize>>> = apps
+                .iter()
+                .enumerate()
+                .map(|(i, a)| {
+                    let mut o = vec![None];
+                    if layak(a) {
+                        o.extend(pilihan[i].iter().map(|&s| Some(s)));
+                    }
+                    o
+                })
+                .collect();
+            let nomor = |i: usize, t: Option<usize>| {
+                t.and_then(|t| pilihan[i].iter().position(|&x| x == t))
+                    .unwrap_or(usize::MAX)
+            };
+            let mut idx = vec![0usize; apps.len()];
+            let mut stabil = 0;
+            loop {
+                let t: Vec<Option<usize>> = idx.iter().zip(&opsi).map(|(&k, o)| o[k]).collect();
+                let muat = (0..caps.len())
+                    .all(|s| t.iter().filter(|&&x| x == Some(s)).count() as u32 <= kursi[s]);
+                if muat && tidak_stabil(apps, &pilihan, &kursi, &t, &kunci).is_none() {
+                    stabil += 1;
+                    for i in 0..apps.len() {
+                        prop_assert!(
+                            nomor(i, tempat[i]) <= nomor(i, t[i]),
+                            "applicant {i} is better off in another stable assignment {t:?} than in the engine's {tempat:?}"
+                        );
+                    }
+                }
+                // Next assignment, odometer-style.
+                let mut k = 0;
+                while k < idx.len() {
+                    idx[k] += 1;
+                    if idx[k] < opsi[k].len() {
+                        break;
+                    }
+                    idx[k] = 0;
+                    k += 1;
+                }
+                if k == idx.len() {
+                    break;
+                }
+            }
+            prop_assert!(stabil >= 1, "no stable assignment found at all");
+        }
+        Ok(())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn every_mechanism_gives_a_stable_assignment(
+            mech in 0usize..3,
+            caps in proptest::collection::vec(1u32..12, 1..5),
+            apps in proptest::collection::vec(pelamar(), 0..45),
+        ) {
+            check_case(mech, &caps, &apps)?;
+        }
+
+        /// Tiny cases, where every assignment can be tried: the engine's is the
+        /// stable one every applicant likes best (deferred acceptance's
+        /// applicant-optimal result, which the key's NISN tie-break makes unique).
+        #[test]
+        fn tiny_cases_match_a_brute_force_search(
+            mech in 0usize..3,
+            caps in proptest::collection::vec(1u32..5, 1..4),
+            apps in proptest::collection::vec(pelamar(), 0..7),
+        ) {
+            check_case(mech, &caps, &apps)?;
+        }
+    }
+}
+
+/// The ranking's long-stretch path (four or more criteria between distance
+/// criteria) against the short one, on tie-heavy data: `nomor_pendaftaran`
+/// is the applicant order, which is also the final tie-break, so appending it
+/// — alone, or with a distance after it — must change nothing.
+mod rentang_panjang {
+    use super::*;
+    use juknis::model::{Arah, KriteriaJenis};
+    use juknis::plan::KriteriaPlan;
+    use proptest::prelude::*;
+
+    fn k(kriteria: KriteriaJenis, arah: Arah) -> KriteriaPlan {
+        KriteriaPlan { kriteria, arah }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(32))]
+        #[test]
+        fn appending_the_applicant_order_changes_nothing(
+            caps in proptest::collection::vec(1u32..8, 1..4),
+            apps in proptest::collection::vec(
+                (0u32..4, 0usize..3, 0u32..3, proptest::collection::vec(0usize..4, 1..3), 0u32..3),
+                1..40,
+            ),
+        ) {
+            let mut s = String::from("npsn,daya_tampung,wilayah\n");
+            for (i, c) in caps.iter().enumerate() {
+                s.push_str(&format!("S{i},{c},K1\n"));
+            }
+            let lahir = ["2009-01-01", "2009-06-01", "2010-01-01"];
+            let mut p = String::from(
+                "nisn,tanggal_lahir,waktu_daftar,jalur,pilihan,jarak_m,rapor,wilayah,status,nomor_pendaftaran\n",
+            );
+            for (i, (skor, l, menit, pilihan, jarak)) in apps.iter().enumerate() {
+                let mut c: Vec<String> = Vec::new();
+                for x in pilihan {
+                    let id = format!("S{}", x % caps.len());
+                    if !c.contains(&id) {
+                        c.push(id);
+                    }
+                }
+                let d: Vec<String> = c.iter().map(|_| (1000 * (jarak + 1)).to_string()).collect();
+                p.push_str(&format!(
+                    "80000{i:05},{},2025-06-16 08:0{menit},domisili,{},{},{},K1,,{i}\n",
+                    lahir[*l],
+                    c.join(";"),
+                    d.join(";"),
+                    60 + 10 * skor
+                ));
+            }
+            let base = sma("penerimaan_tertunda", URUTAN);
+            let with = |urutan: Vec<KriteriaPlan>| {
+                let mut plan = base.clone();
+                for u in &mut plan.seleksi {
+                    u.urutan = urutan.clone();
+                }
+                run(&plan, &s, &p, &RunOptions::default()).hasil.pendaftar
+            };
+            let nilai = k(KriteriaJenis::Skor("nilai".into()), Arah::Tertinggi);
+            let usia = k(KriteriaJenis::Usia, Arah::Tertua);
+            let waktu = k(KriteriaJenis::WaktuDaftar, Arah::Terawal);
+            let nomor = k(KriteriaJenis::NomorPendaftaran, Arah::Terkecil);
+            let jarak = k(KriteriaJenis::Jarak, Arah::Terdekat);
+            // Registration numbers follow the NISN order here, so a ranking
+            // that ends with them decides exactly as the engine's applicant
+            // order does — but the ties it decides are no longer ties (`seri`).
+            let unmarked = |mut v: Vec<engine::HasilPendaftar>| {
+                for r in &mut v {
+                    r.seri = false;
+                }
+                v
+            };
+            let short = with(vec![nilai.clone(), usia.clone(), waktu.clone()]);
+            let long = with(vec![nilai.clone(), usia.clone(), waktu.clone(), nomor.clone()]);
+            prop_assert!(long.iter().all(|r| !r.seri), "a unique last criterion leaves no tie");
+            prop_assert_eq!(&unmarked(short.clone()), &long);
+            let long_then_distance = with(vec![nilai, usia, waktu, nomor, jarak]);
+            prop_assert_eq!(&unmarked(short), &long_then_distance);
+        }
+    }
+}

@@ -182,6 +182,11 @@ pub fn compile(j: &Juknis, rb: &Rulebook, file_name: &str, source: &[u8]) -> Pla
                     .or_else(|| j.parent(leaf).and_then(|p| p.per.as_ref()))
                     .map(|p| p.node.clone()),
                 sisa_ke,
+                lanjut_ke: j
+                    .lanjut
+                    .iter()
+                    .find(|l| l.dari.node == leaf.id)
+                    .map(|l| l.ke.node.clone()),
             }
         })
         .collect();
@@ -357,14 +362,12 @@ pub fn compile(j: &Juknis, rb: &Rulebook, file_name: &str, source: &[u8]) -> Pla
     plan.seal()
 }
 
-/// Within one wave, a unit whose unfilled seats flow to another comes first.
+/// Within one wave, a unit whose unfilled seats flow to another comes first,
+/// and so does a unit whose applicants cascade into another (`lanjut`).
 fn order_by_carry_over(units: &mut Vec<String>, seleksi: &[UnitSeleksi]) {
-    let target = |id: &str| {
-        seleksi
-            .iter()
-            .find(|u| u.id == id)
-            .and_then(|u| u.sisa_ke.clone())
-    };
+    let unit = |id: &str| seleksi.iter().find(|u| u.id == id);
+    let target = |id: &str| unit(id).and_then(|u| u.sisa_ke.clone());
+    let cascade = |id: &str| unit(id).and_then(|u| u.lanjut_ke.clone());
     let mut ordered: Vec<String> = Vec::new();
     let mut rest = units.clone();
     // Repeatedly take units that no remaining unit sends seats to.
@@ -373,7 +376,9 @@ fn order_by_carry_over(units: &mut Vec<String>, seleksi: &[UnitSeleksi]) {
             .iter()
             .position(|u| {
                 !rest.iter().any(|o| {
-                    o != u && target(o).is_some_and(|t| t == *u || u.starts_with(&format!("{t}.")))
+                    o != u
+                        && (target(o).is_some_and(|t| t == *u || u.starts_with(&format!("{t}.")))
+                            || cascade(o).is_some_and(|t| t == *u))
                 })
             })
             .unwrap_or(0);

@@ -212,3 +212,14 @@ pub const SMA_KEPALA: &str = r#"acuan permendikdasmen-3-2025
   usia { tanggal_acuan 2025-07-01  maksimal 21 tahun }
   wilayah { metode administratif kecamatan }
   daya_tampung { rombel maksimal 36 }"#;
+
+/// Afirmasi 30% and prestasi 30% as the small SMA juknis of the engine tests
+/// have them (prestasi ranks by a score named `nilai`); `{AFIRMASI_PRESTASI}`.
+pub const SMA_AFIRMASI_PRESTASI: &str = r#"jalur afirmasi 30% {
+    dokumen kip, kartu_disabilitas
+    urutan jarak terdekat, waktu_daftar terawal
+  }
+  jalur prestasi 30% {
+    dokumen rapor
+    urutan nilai tertinggi, jarak terdekat, waktu_daftar terawal
+  }"#;

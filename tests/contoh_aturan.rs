@@ -465,6 +465,7 @@ const KASUS_BAHASA: &[Kasus] = &[
         &["sisa_kuota"],
         &["sisa_kuota"],
     ),
+    k("konsistensi.lanjut", SMA, &["+cadangan"], &["+cadangan"]),
 ];
 
 fn indent(line: &str) -> usize {

@@ -20,16 +20,10 @@ fn source() -> String {
     dokumen kartu_keluarga minimal 1 tahun
     urutan nilai tertinggi, jarak terdekat, usia tertua, waktu_daftar terawal
   }
-  jalur afirmasi 30% {
-    dokumen kip, kartu_disabilitas
-    urutan jarak terdekat, waktu_daftar terawal
-  }
-  jalur prestasi 30% {
-    dokumen rapor
-    urutan nilai tertinggi, jarak terdekat, waktu_daftar terawal
-  }
+  {AFIRMASI_PRESTASI}
   {PENUTUP}"#;
     src.replace("{KEPALA}", common::SMA_KEPALA)
+        .replace("{AFIRMASI_PRESTASI}", common::SMA_AFIRMASI_PRESTASI)
         .replace("{PENUTUP}", common::SMA_PENUTUP)
         .replace(
             "maksimal 21 tahun }",

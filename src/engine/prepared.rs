@@ -50,6 +50,8 @@ pub struct Unit {
     pub urutan: Vec<KriteriaPlan>,
     pub(super) kriteria: Vec<(KriteriaC, Arah)>,
     pub sisa_ke: Option<usize>,
+    /// Where applicants not accepted here compete next in this wave (`lanjut`).
+    pub lanjut_ke: Option<usize>,
     /// Position in the seat scheme: jalur index, and sub-jalur index if any.
     pub(super) jalur: usize,
     pub(super) sub: Option<usize>,
@@ -325,6 +327,7 @@ impl Prepared {
                 kriteria,
                 urutan: u.urutan.clone(),
                 sisa_ke: None,
+                lanjut_ke: None,
                 jalur,
                 sub,
             });
@@ -338,6 +341,9 @@ impl Prepared {
                         .position(|x| x.id.starts_with(&format!("{t}.")))
                 });
                 units[i].sisa_ke = target;
+            }
+            if let Some(t) = &u.lanjut_ke {
+                units[i].lanjut_ke = units.iter().position(|x| &x.id == t);
             }
         }
         let tahap = plan

@@ -318,6 +318,59 @@ impl<'a> Seleksi<'a> {
         buf
     }
 
+    /// Participants of unit `ui` not accepted there join unit `t`'s, in NISN
+    /// order, once each (`lanjut`): they compete there in the same wave.
+    fn cascade(
+        &self,
+        ui: usize,
+        t: usize,
+        peserta: &[usize],
+        into: &mut Vec<usize>,
+        jejak: &mut Jejak,
+    ) {
+        let (dari, ke) = (&self.prepared.units[ui].id, &self.prepared.units[t].id);
+        let lanjut: Vec<usize> = peserta
+            .iter()
+            .copied()
+            .filter(|&a| self.diterima[a].is_none())
+            .collect();
+        if let Some(a) = jejak.target.filter(|a| lanjut.binary_search(a).is_ok()) {
+            jejak.push(
+                a,
+                t!(
+                    "{dari}: tidak diterima — ikut seleksi {ke} di tahap yang sama",
+                    "{dari}: not accepted — competes in {ke} in the same wave"
+                ),
+            );
+        }
+        let mut merged = Vec::with_capacity(into.len() + lanjut.len());
+        let (mut i, mut j) = (0, 0);
+        while i < into.len() || j < lanjut.len() {
+            let next = match (into.get(i), lanjut.get(j)) {
+                (Some(&x), Some(&y)) if x == y => {
+                    i += 1;
+                    j += 1;
+                    x
+                }
+                (Some(&x), Some(&y)) if x < y => {
+                    i += 1;
+                    x
+                }
+                (Some(_), Some(&y)) | (None, Some(&y)) => {
+                    j += 1;
+                    y
+                }
+                (Some(&x), None) => {
+                    i += 1;
+                    x
+                }
+                (None, None) => break,
+            };
+            merged.push(next);
+        }
+        *into = merged;
+    }
+
     /// Unfilled seats of unit `ui` move along its `sisa_ke`, never past
     /// a jalur's maximum.
     fn carry_over(&mut self, ui: usize) {
@@ -428,6 +481,9 @@ pub fn run(
             fase.mark("settle");
             st.reserve_lists(ui, &peserta, &pilih, &pr, &fase, &mut jejak);
             st.carry_over(ui);
+            if let Some(t) = prepared.units[ui].lanjut_ke {
+                st.cascade(ui, t, &peserta, &mut per_unit[t], &mut jejak);
+            }
             fase.mark("best");
             pilih_buf = pilih;
         }

@@ -216,6 +216,9 @@ pub struct Juknis {
     pub poin: Vec<TabelPoin>,
     pub jalur: Vec<Jalur>,
     pub sisa_kuota: Vec<SisaKuota>,
+    /// `lanjut A ke B`: applicants not accepted in unit A compete in unit B
+    /// in the same wave (a cascade, e.g. domisili reguler → sebaran).
+    pub lanjut: Vec<SisaKuota>,
     pub cadangan: Option<Spanned<Cadangan>>,
     pub tahap: Vec<Tahap>,
     pub biaya: Vec<Spanned<Biaya>>,

@@ -228,6 +228,10 @@ pub struct UnitSeleksi {
     /// Where this unit's unfilled seats go after its selection.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sisa_ke: Option<String>,
+    /// Where this unit's applicants who are not accepted compete next, in the
+    /// same wave (`lanjut`): a unit processed after this one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lanjut_ke: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -459,6 +463,23 @@ pub fn validate_structure(p: &Plan) -> Result<(), String> {
                         "`seleksi[{i}].urutan`: score `{n}` is not in `skor`"
                     ));
                 }
+            }
+        }
+        // A cascade goes to another unit of the same wave, processed later.
+        if let Some(t) = &u.lanjut_ke {
+            let later = p
+                .tahap
+                .iter()
+                .find(|w| w.nomor == u.tahap)
+                .is_some_and(|w| {
+                    let pos = |id: &str| w.urutan_proses.iter().position(|x| x == id);
+                    matches!((pos(&u.id), pos(t)), (Some(a), Some(b)) if a < b)
+                });
+            if !later {
+                return Err(format!(
+                    "`seleksi[{i}].lanjut_ke`: `{t}` is not a unit processed after `{}` in wave {}",
+                    u.id, u.tahap
+                ));
             }
         }
         // Exactly one wave, and the one the unit names.

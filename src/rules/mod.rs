@@ -12,6 +12,7 @@ mod kapasitas;
 mod kewajiban;
 mod kewenangan;
 pub mod kuota;
+mod lanjut;
 mod prestasi;
 mod syarat;
 mod urutan;
@@ -71,6 +72,7 @@ pub fn check(j: &Juknis, rb: &Rulebook) -> Vec<Diagnostic> {
     isian::check(&mut c);
     prestasi::check(&mut c);
     jadwal::check(&mut c);
+    lanjut::check(&mut c);
     kewajiban::check(&mut c);
     kapasitas::check(&mut c);
     c.out

@@ -43,6 +43,11 @@ pub enum Item {
         baris: Vec<Spanned<PoinBaris>>,
     },
     Jalur(Jalur),
+    /// `lanjut A ke B`: applicants not accepted in A compete in B.
+    Lanjut {
+        dari: Text,
+        ke: Text,
+    },
     SisaKuota {
         dari: Text,
         ke: Text,

@@ -40,6 +40,7 @@ impl Lower<'_> {
             poin: Vec::new(),
             jalur: Vec::new(),
             sisa_kuota: Vec::new(),
+            lanjut: Vec::new(),
             cadangan: None,
             tahap: Vec::new(),
             biaya: Vec::new(),
@@ -129,6 +130,11 @@ impl Lower<'_> {
                 j.poin.push(p);
             }
             ast::Item::Jalur(a) => self.jalur_item(j, a, span),
+            ast::Item::Lanjut { dari, ke } => j.lanjut.push(SisaKuota {
+                dari: dari.clone(),
+                ke: ke.clone(),
+                span,
+            }),
             ast::Item::SisaKuota { dari, ke } => j.sisa_kuota.push(SisaKuota {
                 dari: dari.clone(),
                 ke: ke.clone(),

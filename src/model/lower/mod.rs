@@ -52,6 +52,7 @@ const TOP: &[(&str, &str)] = &[
     ("poin", "poin lomba { provinsi juara_1 50, juara_2 45 }"),
     ("jalur", "jalur domisili 35% { … }"),
     ("sisa_kuota", "sisa_kuota prestasi.akademik ke domisili"),
+    ("lanjut", "lanjut domisili.reguler ke domisili.sebaran"),
     ("cadangan", "cadangan semua"),
     ("tahap", "tahap 1 { … }"),
     ("biaya", "biaya gratis"),

@@ -95,7 +95,7 @@ impl Lower<'_> {
                 check_ref(self, r);
             }
         }
-        for s in &j.sisa_kuota {
+        for s in j.sisa_kuota.iter().chain(&j.lanjut) {
             check_ref(self, &s.dari);
             check_ref(self, &s.ke);
         }

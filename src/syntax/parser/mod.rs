@@ -113,6 +113,7 @@ fn is_keyword(r: Rule) -> bool {
             | Rule::kw_km
             | Rule::kw_lainnya
             | Rule::kw_langsung_diterima
+            | Rule::kw_lanjut
             | Rule::kw_maksimal
             | Rule::kw_desimal
             | Rule::kw_mapel
@@ -280,6 +281,12 @@ fn top_item(p: P) -> Spanned<Item> {
             Item::Poin { nama, baris }
         }
         Rule::jalur => Item::Jalur(jalur(p)),
+        Rule::lanjut => {
+            let mut it = values(p);
+            let dari = it.next().map(text).unwrap_or_else(|| empty(span));
+            let ke = it.next().map(text).unwrap_or_else(|| empty(span));
+            Item::Lanjut { dari, ke }
+        }
         Rule::sisa_kuota => {
             let mut it = values(p);
             let dari = it.next().map(text).unwrap_or_else(|| empty(span));

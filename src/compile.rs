@@ -270,11 +270,18 @@ pub fn compile(j: &Juknis, rb: &Rulebook, file_name: &str, source: &[u8]) -> Pla
     let tahap = tahap
         .into_iter()
         .map(|t| {
-            let mut units: Vec<String> = seleksi
-                .iter()
-                .filter(|u| u.tahap == t.nomor.node)
-                .map(|u| u.id.clone())
-                .collect();
+            // The order the wave lists its jalur in (with several jalur per
+            // applicant per wave it decides who leaves which), then carry-over.
+            let listed = |u: &UnitSeleksi| {
+                t.jalur
+                    .iter()
+                    .position(|x| x.node == u.id || x.node == u.jalur)
+                    .unwrap_or(usize::MAX)
+            };
+            let mut in_wave: Vec<&UnitSeleksi> =
+                seleksi.iter().filter(|u| u.tahap == t.nomor.node).collect();
+            in_wave.sort_by_key(|u| listed(u));
+            let mut units: Vec<String> = in_wave.iter().map(|u| u.id.clone()).collect();
             order_by_carry_over(&mut units, &seleksi);
             let mut jadwal: Vec<JadwalPlan> = t
                 .jadwal
@@ -334,6 +341,7 @@ pub fn compile(j: &Juknis, rb: &Rulebook, file_name: &str, source: &[u8]) -> Pla
         pilihan: PilihanPlan {
             maksimal: j.pilihan.maksimal.node,
             mekanisme: j.pilihan.mekanisme.node,
+            jalur_per_tahap: j.pilihan.jalur_per_tahap.node,
         },
         skor,
         poin,

@@ -382,7 +382,9 @@ fn two_units_of_one_wave_on_one_row_are_refused() {
         (m.kode, m.baris, m.kolom.as_deref()),
         ("data.nilai", 15, Some("jalur"))
     );
-    assert!(m.render(Lang::En).contains("one jalur per wave"));
+    assert!(m
+        .render(Lang::En)
+        .contains("the plan allows 1 jalur per wave"));
 }
 
 #[test]

@@ -1,6 +1,8 @@
-//! Sub-jalur cascades (issue 15, item 4): `lanjut A ke B` — applicants not
-//! accepted in A compete in B in the same wave, as Jawa Timur runs domisili
-//! reguler and then sebaran. Worked by hand, and the checker's limits on it.
+//! Within one wave (issue 15, items 4 and 5): sub-jalur cascades — `lanjut A
+//! ke B`, applicants not accepted in A compete in B in the same wave, as Jawa
+//! Timur runs domisili reguler and then sebaran — and several jalur per
+//! applicant per wave (`jalur_per_tahap`, FAQ 21 and 71). Worked by hand, and
+//! the checker's and the reader's limits on them.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
@@ -10,9 +12,13 @@ use juknis::engine::Status;
 
 /// SMA with domisili split 20% reguler + 15% sebaran; `{LANJUT}` is filled in.
 fn source(lanjut: &str) -> String {
+    with_choices(lanjut, "pilihan { maksimal 1  mekanisme tunggal }")
+}
+
+fn with_choices(lanjut: &str, pilihan: &str) -> String {
     let src = r#"juknis "Uji lanjut" {
   {KEPALA}
-  pilihan { maksimal 1  mekanisme tunggal }
+  {PILIHAN}
   skor nilai = rapor(semester 1..5, mapel bindo, mtk)
   jalur domisili 35% {
     syarat dalam_wilayah
@@ -28,6 +34,7 @@ fn source(lanjut: &str) -> String {
         .replace("{AFIRMASI_PRESTASI}", common::SMA_AFIRMASI_PRESTASI)
         .replace("{PENUTUP}", common::SMA_PENUTUP)
         .replace("{LANJUT}", lanjut)
+        .replace("{PILIHAN}", pilihan)
 }
 
 /// One school of capacity 20: reguler 4 seats, sebaran 3.
@@ -138,4 +145,66 @@ fn a_cascade_stays_inside_one_wave_with_one_target_and_no_loop() {
     // An unknown unit gets "did you mean".
     let c = codes(&source("lanjut domisili.regular ke domisili.sebaran"));
     assert!(c.contains(&"nama.tidak_dikenal".to_string()), "{c:?}");
+}
+
+#[test]
+fn several_jalur_in_one_wave_run_in_the_waves_order() {
+    // Wave 1 has domisili and afirmasi (both in tahap 1 of SMA_PENUTUP), with
+    // afirmasi first in the wave's order. With `jalur_per_tahap 2` P8 (ketm,
+    // 5 km away) registers in both: afirmasi (3 seats at capacity 10, by
+    // distance) takes P8 among its three applicants, so P8 leaves domisili,
+    // where P1-P4 fill the reguler seats.
+    let src = with_choices(
+        "",
+        "pilihan { maksimal 1  mekanisme tunggal  jalur_per_tahap 2 }",
+    )
+    .replace(
+        "jalur domisili, afirmasi, prestasi, mutasi",
+        "jalur afirmasi, domisili, prestasi, mutasi",
+    );
+    let plan = common::plan_of(&src);
+    assert_eq!(plan.pilihan.jalur_per_tahap, 2);
+    let units: Vec<String> = plan.seleksi.iter().map(|u| u.id.clone()).collect();
+    let mut rows = pendaftar(&ROWS);
+    rows.push_str(
+        "0000000008,2009-05-05,2025-06-16 08:00,domisili.reguler;afirmasi,A,5000,K1,99,ketm\n",
+    );
+    let (h, _) = common::run_on(&src, SEKOLAH, &rows).unwrap();
+    assert_eq!(
+        unit_of(&h, &units, "0000000008").as_deref(),
+        Some("afirmasi")
+    );
+    for n in ["0000000001", "0000000002", "0000000003", "0000000004"] {
+        assert_eq!(
+            unit_of(&h, &units, n).as_deref(),
+            Some("domisili.reguler"),
+            "{n}"
+        );
+    }
+
+    // Afirmasi last in the wave: P8 (rapor 99) takes a reguler seat first and
+    // never competes in afirmasi; P4 loses the fourth reguler seat.
+    let src = with_choices(
+        "",
+        "pilihan { maksimal 1  mekanisme tunggal  jalur_per_tahap 2 }",
+    );
+    let (h, _) = common::run_on(&src, SEKOLAH, &rows).unwrap();
+    assert_eq!(
+        unit_of(&h, &units, "0000000008").as_deref(),
+        Some("domisili.reguler")
+    );
+    assert_eq!(unit_of(&h, &units, "0000000004"), None);
+
+    // Without `jalur_per_tahap` the same row is refused, naming the limit.
+    let e = common::run_on(&source(""), SEKOLAH, &rows).unwrap_err();
+    assert!(
+        e.contains("allows 1 jalur per wave") && e.contains(":9"),
+        "{e}"
+    );
+    // And 0 is no limit a juknis can state.
+    let c = codes(&with_choices(
+        "",
+        "pilihan { maksimal 1  jalur_per_tahap 0 }",
+    ));
+    assert!(c.contains(&"nilai.rentang".to_string()), "{c:?}");
 }

@@ -105,6 +105,8 @@ pub struct Prepared {
     pub(super) kursi: KursiSiap,
     pub mekanisme: Mekanisme,
     pub maks_pilihan: usize,
+    /// Units an applicant may register in per wave.
+    pub jalur_per_tahap: usize,
     pub(super) cadangan: Cadangan,
 }
 
@@ -449,6 +451,7 @@ impl Prepared {
             kursi: plan.kursi.siap(),
             mekanisme: plan.pilihan.mekanisme,
             maks_pilihan,
+            jalur_per_tahap: plan.pilihan.jalur_per_tahap.max(1) as usize,
             cadangan: plan.cadangan,
         })
     }

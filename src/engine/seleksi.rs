@@ -390,18 +390,12 @@ impl<'a> Seleksi<'a> {
 /// participant is not eligible there. `u32::MAX` marks an unused slot.
 pub(super) type Pilihan = (u32, Result<K, Gagal>);
 
-/// Applicants of each unit, in NISN order: an applicant takes part in a wave
-/// through the first unit they list for it. Pieces of applicants are dealt in
-/// parallel, then joined per unit in piece order, keeping the NISN order.
+/// Applicants of each unit, in NISN order: an applicant takes part in every
+/// unit they list (the reader allows `jalur_per_tahap` per wave; an applicant
+/// accepted in one leaves the wave's later units). Pieces of applicants are
+/// dealt in parallel, then joined per unit in piece order, keeping the NISN order.
 fn participants_per_unit(prepared: &Prepared, pendaftar: &[Pendaftar]) -> Vec<Vec<usize>> {
     let nu = prepared.units.len();
-    // Each applicant's unit per wave: the first listed unit of that wave.
-    let unit_di = |p: &Pendaftar, nomor: u32| {
-        p.jalur
-            .iter()
-            .map(|x| *x as usize)
-            .find(|x| prepared.units[*x].tahap == nomor)
-    };
     const BAGIAN: usize = 1 << 15;
     let bagian: Vec<Vec<Vec<usize>>> = pendaftar
         .par_chunks(BAGIAN)
@@ -409,9 +403,9 @@ fn participants_per_unit(prepared: &Prepared, pendaftar: &[Pendaftar]) -> Vec<Ve
         .map(|(ci, ps)| {
             let mut v = vec![Vec::new(); nu];
             for (j, p) in ps.iter().enumerate() {
-                for (nomor, _) in &prepared.tahap {
-                    if let Some(ui) = unit_di(p, *nomor) {
-                        v[ui].push(ci * BAGIAN + j);
+                for &ui in &p.jalur {
+                    if let Some(list) = v.get_mut(ui as usize) {
+                        list.push(ci * BAGIAN + j);
                     }
                 }
             }

@@ -81,6 +81,8 @@ pub struct Pilihan {
     pub span: Option<Span>,
     pub maksimal: Spanned<u32>,
     pub mekanisme: Spanned<Mekanisme>,
+    /// How many jalur an applicant may register in per wave (default 1).
+    pub jalur_per_tahap: Spanned<u32>,
 }
 
 #[derive(Debug, Clone)]

@@ -158,6 +158,10 @@ pub struct PerbatasanPlan {
 pub struct PilihanPlan {
     pub maksimal: u32,
     pub mekanisme: Mekanisme,
+    /// How many units (jalur or sub-jalur) an applicant may register in per
+    /// wave. With more than one, a wave's units run in `urutan_proses` order
+    /// and an applicant accepted in one takes part in no later one.
+    pub jalur_per_tahap: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -387,6 +391,12 @@ pub fn validate_structure(p: &Plan) -> Result<(), String> {
         return Err(format!(
             "`pilihan.maksimal`: {}, must be 1–20",
             p.pilihan.maksimal
+        ));
+    }
+    if !(1..=8).contains(&p.pilihan.jalur_per_tahap) {
+        return Err(format!(
+            "`pilihan.jalur_per_tahap`: {}, must be 1–8",
+            p.pilihan.jalur_per_tahap
         ));
     }
     if waktu::Tanggal::parse(&p.usia.tanggal_acuan).is_err() {

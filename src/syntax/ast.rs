@@ -146,6 +146,8 @@ pub enum DayaTampungItem {
 #[derive(Debug, Clone, PartialEq)]
 pub enum PilihanItem {
     Maksimal(Text),
+    /// `jalur_per_tahap N`.
+    JalurPerTahap(Text),
     Mekanisme(Text),
     Rusak(Rusak),
 }

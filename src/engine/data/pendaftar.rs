@@ -277,18 +277,27 @@ fn baris(c: &Context, b: &Baris) -> Result<Pendaftar, DataError> {
                 ),
             ));
         };
-        // One unit per wave: two would make the result depend on their order.
+        if jalur.contains(&u) {
+            return Err(b.err(
+                k.jalur,
+                t!("`{j}` ditulis dua kali", "`{j}` is listed twice"),
+            ));
+        }
+        // At most as many units per wave as the plan allows (one unless the
+        // juknis says `jalur_per_tahap`); they run in the wave's order.
         let tahap = prepared.units[u as usize].tahap;
-        if let Some(&lain) = jalur
+        let sama: Vec<&str> = jalur
             .iter()
-            .find(|&&x| prepared.units[x as usize].tahap == tahap)
-        {
-            let lain = &prepared.units[lain as usize].id;
+            .filter(|&&x| prepared.units[x as usize].tahap == tahap)
+            .map(|&x| prepared.units[x as usize].id.as_str())
+            .collect();
+        if sama.len() >= prepared.jalur_per_tahap {
+            let (lain, n) = (sama.join("`, `"), prepared.jalur_per_tahap);
             return Err(b.err(
                 k.jalur,
                 t!(
-                    "`{lain}` dan `{j}` sama-sama di tahap {tahap}; satu pendaftar memilih satu jalur per tahap",
-                    "`{lain}` and `{j}` are both in wave {tahap}; an applicant chooses one jalur per wave"
+                    "`{lain}` dan `{j}` sama-sama di tahap {tahap}; rencana membolehkan {n} jalur per tahap",
+                    "`{lain}` and `{j}` are both in wave {tahap}; the plan allows {n} jalur per wave"
                 ),
             ));
         }

@@ -35,6 +35,7 @@ impl Lower<'_> {
                 span: None,
                 maksimal: sp(1, Span::default()),
                 mekanisme: sp(Mekanisme::Tunggal, Span::default()),
+                jalur_per_tahap: sp(1, Span::default()),
             },
             skor: Vec::new(),
             poin: Vec::new(),
@@ -309,6 +310,26 @@ impl Lower<'_> {
                                 Mekanisme::WORDS.iter().map(|(k, _)| *k).collect();
                             self.unknown_word(w, "mekanisme pilihan", "choice mechanism", &words);
                         }
+                    }
+                }
+                ast::PilihanItem::JalurPerTahap(n) => {
+                    // A wave rarely has more than four jalur; 8 is far above.
+                    let Some(v) = self.int(n, 8, "jalur per tahap", "jalur per wave") else {
+                        continue;
+                    };
+                    if v.node == 0 {
+                        self.push(
+                            Diagnostic::new(
+                                "nilai.rentang",
+                                t!(
+                                    "paling sedikit 1 jalur per tahap",
+                                    "at least 1 jalur per wave"
+                                ),
+                            )
+                            .at(n.span, None),
+                        );
+                    } else {
+                        p.jalur_per_tahap = v;
                     }
                 }
                 ast::PilihanItem::Rusak(r) => self.rusak(r, "pilihan", PILIHAN),

@@ -111,6 +111,7 @@ pub(super) fn pilihan_item(p: P) -> Spanned<PilihanItem> {
     let span = sp(&p);
     let item = match p.as_rule() {
         Rule::pilihan_maksimal => PilihanItem::Maksimal(first_text(p)),
+        Rule::pilihan_jalur => PilihanItem::JalurPerTahap(first_text(p)),
         Rule::mekanisme => PilihanItem::Mekanisme(first_text(p)),
         _ => PilihanItem::Rusak(rusak(p)),
     };

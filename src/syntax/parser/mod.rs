@@ -114,6 +114,7 @@ fn is_keyword(r: Rule) -> bool {
             | Rule::kw_lainnya
             | Rule::kw_langsung_diterima
             | Rule::kw_lanjut
+            | Rule::kw_jalur_per_tahap
             | Rule::kw_maksimal
             | Rule::kw_desimal
             | Rule::kw_mapel

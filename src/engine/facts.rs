@@ -37,13 +37,6 @@ pub struct Pendaftar {
     pub lahir: Option<i64>,
     /// Registration time, seconds since 1970-01-01.
     pub waktu_daftar: Option<i64>,
-    /// Verification time, seconds since 1970-01-01 (`waktu_verifikasi`);
-    /// `i64::MIN` when empty or not read. Not an `Option`: 8 bytes less per
-    /// applicant for a column most plans never read.
-    pub waktu_verifikasi: i64,
-    /// Registration number (`nomor_pendaftaran`, digits); `i64::MIN` when
-    /// empty or not read.
-    pub nomor_pendaftaran: i64,
     /// Area codes where the applicant lives, interned against the schools'
     /// codes (codes no school has are dropped: they can never match).
     pub wilayah: SmallVec<[u32; 2]>,
@@ -53,7 +46,10 @@ pub struct Pendaftar {
     pub sekolah_ortu: Option<u32>,
     /// Numeric inputs in `Prepared::kolom_angka` order, then one points value per
     /// points table, in millionths (exact: `85.5` is 85 500 000); `KOSONG`
-    /// (`i64::MIN`) when the cell was empty.
+    /// (`i64::MIN`) when the cell was empty. Then, only when a ranking reads
+    /// them, the verification time (seconds since 1970-01-01) and the
+    /// registration number (`Prepared::slot_verifikasi`, `slot_nomor`): most
+    /// plans never read them, so they cost nothing per applicant there.
     pub nilai: SmallVec<[i64; 4]>,
 }
 

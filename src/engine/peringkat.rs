@@ -298,13 +298,13 @@ fn value(prepared: &Prepared, p: &Pendaftar, f: Facts, c: KriteriaC) -> Result<i
         },
         KriteriaC::Usia => p.lahir.ok_or(Gagal::LahirKosong),
         KriteriaC::Waktu => p.waktu_daftar.ok_or(Gagal::WaktuKosong),
-        KriteriaC::WaktuVerifikasi => match p.waktu_verifikasi {
-            KOSONG => Err(Gagal::VerifikasiKosong),
-            v => Ok(v),
+        KriteriaC::WaktuVerifikasi => match p.nilai.get(prepared.slot_verifikasi) {
+            Some(&v) if v != KOSONG => Ok(v),
+            _ => Err(Gagal::VerifikasiKosong),
         },
-        KriteriaC::Nomor => match p.nomor_pendaftaran {
-            KOSONG => Err(Gagal::NomorKosong),
-            v => Ok(v),
+        KriteriaC::Nomor => match p.nilai.get(prepared.slot_nomor) {
+            Some(&v) if v != KOSONG => Ok(v),
+            _ => Err(Gagal::NomorKosong),
         },
         KriteriaC::UsiaPrioritas => prioritas(prepared, f.umur),
         KriteriaC::Status(b) => Ok(i64::from(p.status & (1 << b) == 0)),

@@ -83,6 +83,10 @@ pub struct Prepared {
     /// Some ranking uses the registration number (`nomor_pendaftaran` column).
     pub perlu_nomor: bool,
     pub perlu_jarak: bool,
+    /// Where `Pendaftar::nilai` holds the verification time and the
+    /// registration number (past the end when the plan reads none).
+    pub(super) slot_verifikasi: usize,
+    pub(super) slot_nomor: usize,
     /// Lottery seeds, one per distinct `undian` criterion.
     pub(super) undian: Vec<String>,
     /// Some unit requires `dalam_wilayah` and the zone is by area codes.
@@ -418,6 +422,7 @@ impl Prepared {
             Mekanisme::Tunggal => 1,
             _ => plan.pilihan.maksimal.max(1) as usize,
         };
+        let slot_tambahan = kolom_angka.len() + poin.len();
         Ok(Prepared {
             units,
             tahap,
@@ -430,6 +435,8 @@ impl Prepared {
             perlu_waktu,
             perlu_verifikasi,
             perlu_nomor,
+            slot_verifikasi: slot_tambahan,
+            slot_nomor: slot_tambahan + usize::from(perlu_verifikasi),
             undian,
             perlu_jarak,
             perlu_wilayah,

@@ -538,6 +538,12 @@ fn baris(c: &Context, b: &Baris) -> Result<Pendaftar, DataError> {
         };
         angka.push(poin);
     }
+    if prepared.perlu_verifikasi {
+        angka.push(waktu_verifikasi);
+    }
+    if prepared.perlu_nomor {
+        angka.push(nomor_pendaftaran);
+    }
     Ok(Pendaftar {
         nisn,
         baris: b.nomor,
@@ -546,8 +552,6 @@ fn baris(c: &Context, b: &Baris) -> Result<Pendaftar, DataError> {
         jarak,
         lahir,
         waktu_daftar,
-        waktu_verifikasi,
-        nomor_pendaftaran,
         wilayah,
         status,
         sekolah_ortu,

@@ -214,6 +214,15 @@ pub fn compile(j: &Juknis, rb: &Rulebook, file_name: &str, source: &[u8]) -> Pla
     }
     if seleksi
         .iter()
+        .any(|u| u.syarat.iter().any(|s| matches!(s, Syarat::Jarak { .. })))
+    {
+        kolom.insert((
+            "jarak_m".into(),
+            "jarak rumah ke sekolah dalam meter (atau koordinat lintang/bujur)".into(),
+        ));
+    }
+    if seleksi
+        .iter()
         .any(|u| u.syarat.contains(&Syarat::Status("anak_guru".into())))
     {
         kolom.insert((

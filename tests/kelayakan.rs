@@ -74,3 +74,79 @@ fn a_school_kind_must_be_one_the_regulation_names() {
         "{e}"
     );
 }
+
+/// Domisili in distance rings: ring 1 under 1 km, ring 2 from 1 km to 2.5 km
+/// (a sub-jalur each), unfilled ring seats going on to the next ring.
+fn rings() -> String {
+    let src = r#"juknis "Uji cincin" {
+  {KEPALA}
+  pilihan { maksimal 1  mekanisme tunggal }
+  skor nilai = rapor(semester 1..5, mapel bindo, mtk)
+  jalur domisili 35% {
+    syarat dalam_wilayah
+    dokumen kartu_keluarga minimal 1 tahun
+    urutan nilai tertinggi, jarak terdekat, usia tertua, waktu_daftar terawal
+    sub dekat 20% { syarat dalam_wilayah, jarak kurang_dari 1 km }
+    sub sedang 15% { syarat dalam_wilayah, jarak 1 km sampai 2.5 km }
+  }
+  {AFIRMASI_PRESTASI}
+  {PENUTUP}"#;
+    src.replace("{KEPALA}", common::SMA_KEPALA)
+        .replace("{AFIRMASI_PRESTASI}", common::SMA_AFIRMASI_PRESTASI)
+        .replace("{PENUTUP}", common::SMA_PENUTUP)
+}
+
+#[test]
+fn distance_rings_are_conditions_the_engine_measures() {
+    let src = rings();
+    let c = common::codes(&src);
+    assert!(
+        !c.iter()
+            .any(|c| c == "syarat.objektif" || c == "nilai.rentang"),
+        "{c:?}"
+    );
+    let plan = common::plan_of(&src);
+    let dekat = plan
+        .seleksi
+        .iter()
+        .find(|u| u.id == "domisili.dekat")
+        .unwrap();
+    assert!(
+        dekat.syarat.contains(&juknis::plan::Syarat::Jarak {
+            minimal_m: None,
+            maksimal_m: 999
+        }),
+        "{:?}",
+        dekat.syarat
+    );
+    // Capacity 20: dekat 4 seats, sedang 3. P1 (999 m) fits ring 1; P2 at
+    // exactly 1 km does not, and is refused there; P3 at 2.5 km fits ring 2;
+    // P4 at 2.501 km fits neither.
+    let sekolah = "npsn,daya_tampung,wilayah\nA,20,K1\n";
+    let mut csv = String::from(
+        "nisn,tanggal_lahir,waktu_daftar,jalur,pilihan,jarak_m,wilayah,rapor,status\n",
+    );
+    for (n, u, m) in [
+        ("0000000001", "domisili.dekat", 999),
+        ("0000000002", "domisili.dekat", 1000),
+        ("0000000003", "domisili.sedang", 2500),
+        ("0000000004", "domisili.sedang", 2501),
+    ] {
+        csv.push_str(&format!(
+            "{n},2009-05-05,2025-06-16 08:00,{u},A,{m},K1,80,\n"
+        ));
+    }
+    let (h, hasil) = common::run_on(&src, sekolah, &csv).unwrap();
+    assert_eq!(status(&h, "0000000001"), Status::Diterima);
+    assert_eq!(status(&h, "0000000002"), Status::TidakDiterima);
+    assert_eq!(status(&h, "0000000003"), Status::Diterima);
+    assert_eq!(status(&h, "0000000004"), Status::TidakDiterima);
+    let p2 = hasil.lines().find(|l| l.starts_with("0000000002")).unwrap();
+    assert!(p2.contains("di luar 0–999 m"), "{p2}");
+
+    // A range written backwards, or a distance in fractions of a metre.
+    for bad in ["jarak 2.5 km sampai 1 km", "jarak kurang_dari 0.0005 km"] {
+        let c = common::codes(&src.replace("jarak 1 km sampai 2.5 km", bad));
+        assert!(c.contains(&"nilai.rentang".to_string()), "{bad}: {c:?}");
+    }
+}

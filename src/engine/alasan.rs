@@ -21,6 +21,8 @@ pub enum Gagal {
     WaktuKosong,
     VerifikasiKosong,
     NomorKosong,
+    /// Home outside the unit's distance ring (minimum, maximum metres).
+    LuarCincin(u32, u32),
     /// A teacher's child applying through mutasi away from the parent's school.
     BukanSekolahOrtu,
 }
@@ -92,6 +94,10 @@ impl Gagal {
                 t!("waktu verifikasi kosong", "verification time is empty")
             }
             Gagal::NomorKosong => t!("nomor pendaftaran kosong", "registration number is empty"),
+            Gagal::LuarCincin(lo, hi) => t!(
+                "jarak ke sekolah ini di luar {lo}–{hi} m",
+                "distance to this school is outside {lo}–{hi} m"
+            ),
             Gagal::BukanSekolahOrtu => t!(
                 "anak guru hanya memakai jalur ini di sekolah tempat orang tuanya mengajar",
                 "a teacher's child uses this jalur only at the school where the parent teaches"

@@ -95,6 +95,14 @@ pub(super) fn syarat(
                     return Err(Gagal::BukanSekolahOrtu);
                 }
             }
+            SyaratC::Jarak(lo, hi) => {
+                if jarak == u32::MAX {
+                    return Err(Gagal::JarakTakDiketahui);
+                }
+                if !(*lo..=*hi).contains(&jarak) {
+                    return Err(Gagal::LuarCincin(*lo, *hi));
+                }
+            }
             SyaratC::DalamWilayah => {
                 let inside = match prepared.radius_m {
                     Some(r) => jarak <= r,

@@ -16,6 +16,8 @@ pub(super) enum SyaratC {
     /// `status anak_guru`: a teacher's child, at the school where the parent
     /// teaches only (FAQ 60, 61).
     AnakGuru(usize),
+    /// A distance ring: whole metres, both ends inclusive.
+    Jarak(u32, u32),
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -253,6 +255,13 @@ impl Prepared {
                     }
                     Syarat::Status(n) | Syarat::Lain(n) => {
                         syarat.push(SyaratC::Status(bit(&n.to_lowercase(), &mut status)))
+                    }
+                    Syarat::Jarak {
+                        minimal_m,
+                        maksimal_m,
+                    } => {
+                        perlu_jarak = true;
+                        syarat.push(SyaratC::Jarak(minimal_m.unwrap_or(0), *maksimal_m));
                     }
                 }
             }

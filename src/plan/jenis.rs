@@ -183,6 +183,14 @@ pub enum Syarat {
     DalamWilayah,
     Status(String),
     Lain(String),
+    /// A distance ring, in whole metres, both ends inclusive: the distance
+    /// from home to the chosen school (as the engine measures it) is at least
+    /// `minimal_m` and at most `maksimal_m`.
+    Jarak {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        minimal_m: Option<u32>,
+        maksimal_m: u32,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize, schemars::JsonSchema)]

@@ -35,7 +35,8 @@ fn known<'a>(c: &Ctx<'a>) -> Vec<&'a str> {
 /// (`anak_guru dulu`), which must name a status of that jalur's groups too.
 pub(super) fn syarat(c: &mut Ctx, jj: Jenjang, jl: &Jalur, s: &Syarat, span: Span) {
     let (name, is_status) = match s {
-        Syarat::DalamWilayah => return,
+        // Objective conditions the regulation's zones are made of.
+        Syarat::DalamWilayah | Syarat::Jarak { .. } => return,
         Syarat::Status(n) => (n.as_str(), true),
         // `syarat ketm` reads as `syarat status ketm`.
         Syarat::Lain(n) => (n.as_str(), c.rb.parameter.status.contains_key(n)),

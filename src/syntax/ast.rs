@@ -205,6 +205,13 @@ pub enum JalurItem {
 pub enum Syarat {
     Status(Text),
     Nama(Text),
+    /// `jarak kurang_dari X` (`dari` absent) or `jarak X sampai Y`: each a
+    /// number and its unit (`km` or `m`).
+    Jarak {
+        dari: Option<(Text, Text)>,
+        sampai: (Text, Text),
+        kurang_dari: bool,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -66,6 +66,14 @@ impl Lower<'_> {
                                 Syarat::DalamWilayah
                             }
                             ast::Syarat::Nama(n) => Syarat::Lain(n.node.clone()),
+                            ast::Syarat::Jarak {
+                                dari,
+                                sampai,
+                                kurang_dari,
+                            } => match self.cincin(dari.as_ref(), sampai, *kurang_dari, x.span) {
+                                Some(v) => v,
+                                None => continue,
+                            },
                         };
                         j.syarat.push(sp(v, x.span));
                     }
@@ -269,5 +277,61 @@ impl Lower<'_> {
             },
             k.span,
         ))
+    }
+
+    /// A distance ring as whole metres, both ends inclusive: `kurang_dari 1 km`
+    /// is at most 999 m; `1 km sampai 2.5 km` is 1000–2500 m.
+    fn cincin(
+        &mut self,
+        dari: Option<&(Spanned<String>, Spanned<String>)>,
+        sampai: &(Spanned<String>, Spanned<String>),
+        kurang_dari: bool,
+        span: Span,
+    ) -> Option<Syarat> {
+        let meter = |(n, u): &(Spanned<String>, Spanned<String>)| -> Option<u32> {
+            let v = Angka::parse(&n.node).ok()?;
+            let per = if u.node == "km" { 1000 } else { 1 };
+            let m = v.millionths().checked_mul(per)? / 1_000_000;
+            // Whole metres only, up to 500 km (the radius limit).
+            (v.millionths() * per % 1_000_000 == 0 && m <= 500_000).then_some(m as u32)
+        };
+        let hi = meter(sampai);
+        let lo = dari.map(meter);
+        let (Some(hi), Some(lo)) = (hi, lo.unwrap_or(Some(0))) else {
+            self.push(
+                Diagnostic::new(
+                    "nilai.rentang",
+                    t!("jarak tidak wajar", "implausible distance"),
+                )
+                .at(span, None)
+                .help(t!(
+                    "tulis jarak dalam meter bulat, sampai 500 km, mis. `jarak 1 km sampai 2.5 km`",
+                    "write whole metres, up to 500 km, e.g. `jarak 1 km sampai 2.5 km`"
+                )),
+            );
+            return None;
+        };
+        let maksimal_m = if kurang_dari { hi.checked_sub(1)? } else { hi };
+        if dari.is_some() && lo > maksimal_m {
+            self.push(
+                Diagnostic::new(
+                    "nilai.rentang",
+                    t!(
+                        "rentang jarak terbalik: {lo} m sampai {maksimal_m} m",
+                        "distance range backwards: {lo} m to {maksimal_m} m"
+                    ),
+                )
+                .at(span, None)
+                .help(t!(
+                    "tulis jarak terdekat dulu, mis. `jarak 1 km sampai 2.5 km`",
+                    "write the nearer distance first, e.g. `jarak 1 km sampai 2.5 km`"
+                )),
+            );
+            return None;
+        }
+        Some(Syarat::Jarak {
+            minimal_m: dari.map(|_| lo),
+            maksimal_m,
+        })
     }
 }

@@ -118,6 +118,37 @@ pub(super) fn pilihan_item(p: P) -> Spanned<PilihanItem> {
     Spanned::new(item, span)
 }
 
+/// `jarak kurang_dari 1 km` / `jarak 1 km sampai 2.5 km`.
+fn syarat_jarak(p: P) -> Syarat {
+    let kurang_dari = p
+        .clone()
+        .into_inner()
+        .any(|x| x.as_rule() == Rule::kw_kurang_dari);
+    let span = sp(&p);
+    let panjang: Vec<(Text, Text)> = p
+        .into_inner()
+        .filter(|x| x.as_rule() == Rule::panjang)
+        .map(|x| {
+            let xs = sp(&x);
+            let mut it = x.into_inner();
+            let n = it.next().map(text).unwrap_or_else(|| empty(xs));
+            let u = it.next().map(text).unwrap_or_else(|| empty(xs));
+            (n, u)
+        })
+        .collect();
+    let mut it = panjang.into_iter();
+    let (dari, sampai) = if kurang_dari {
+        (None, it.next())
+    } else {
+        (it.next(), it.next())
+    };
+    Syarat::Jarak {
+        dari,
+        sampai: sampai.unwrap_or_else(|| (empty(span), empty(span))),
+        kurang_dari,
+    }
+}
+
 pub(super) fn suku(p: P) -> Spanned<Suku> {
     let span = sp(&p);
     let mut bobot = None;
@@ -216,6 +247,13 @@ pub(super) fn jalur(p: P) -> Jalur {
                 values(c)
                     .map(|s| {
                         let ss = sp(&s);
+                        if let Some(j) = s
+                            .clone()
+                            .into_inner()
+                            .find(|x| x.as_rule() == Rule::syarat_jarak)
+                        {
+                            return Spanned::new(syarat_jarak(j), ss);
+                        }
                         let is_status = s
                             .clone()
                             .into_inner()

@@ -115,6 +115,9 @@ fn is_keyword(r: Rule) -> bool {
             | Rule::kw_langsung_diterima
             | Rule::kw_lanjut
             | Rule::kw_jalur_per_tahap
+            | Rule::kw_jarak
+            | Rule::kw_kurang_dari
+            | Rule::kw_m
             | Rule::kw_maksimal
             | Rule::kw_desimal
             | Rule::kw_mapel

@@ -15,11 +15,8 @@ fn juknis() -> Command {
     Command::cargo_bin("juknis").unwrap()
 }
 
-/// Run the case in `dir` and compare (or, with JUKNIS_UPDATE, rewrite) its
-/// expected outputs.
-fn kasus(dir: &Path) {
-    let scratch = common::tempdir("golden");
-    let out = scratch.join("hasil");
+/// `juknis run` on the case in `dir`, results into `out`, with `extra` flags.
+fn run_case(dir: &Path, out: &Path, extra: &[&str]) -> Command {
     let mut cmd = juknis();
     cmd.arg("run")
         .arg(dir.join("juknis.juknis"))
@@ -27,13 +24,22 @@ fn kasus(dir: &Path) {
         .arg(dir.join("sekolah.csv"))
         .arg("--pendaftar")
         .arg(dir.join("pendaftar.csv"))
+        .args(extra)
         .arg("-o")
-        .arg(&out);
+        .arg(out);
     let tdu = dir.join("tidak_daftar_ulang.txt");
     if tdu.exists() {
         cmd.arg("--tidak-daftar-ulang").arg(&tdu);
     }
-    let run = cmd.output().unwrap();
+    cmd
+}
+
+/// Run the case in `dir` and compare (or, with JUKNIS_UPDATE, rewrite) its
+/// expected outputs.
+fn kasus(dir: &Path) {
+    let scratch = common::tempdir("golden");
+    let out = scratch.join("hasil");
+    let run = run_case(dir, &out, &[]).output().unwrap();
     assert_eq!(
         run.status.code(),
         Some(0),
@@ -174,4 +180,58 @@ fn jawa_timur_on_the_bundled_data() {
     }
     let accepted = hasil.lines().filter(|l| l.contains(",diterima,")).count() as u32;
     assert_eq!(total, accepted, "ringkasan's accepted add up to hasil's");
+}
+
+/// Fields of a CSV line in `sep`, quotes undone.
+fn fields(line: &str, sep: char) -> Vec<String> {
+    let (mut out, mut f, mut q, mut chars) =
+        (Vec::new(), String::new(), false, line.chars().peekable());
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if q && chars.peek() == Some(&'"') => {
+                f.push('"');
+                chars.next();
+            }
+            '"' => q = !q,
+            c if c == sep && !q => out.push(std::mem::take(&mut f)),
+            c => f.push(c),
+        }
+    }
+    out.push(f);
+    out
+}
+
+/// `--csv excel` writes what a spreadsheet in an Indonesian locale opens
+/// correctly — a byte-order mark, `;`, NISN and NPSN as text — and read back
+/// with `;` every field equals the standard file's (the first column through
+/// the text formula).
+#[test]
+fn spreadsheet_dialect_keeps_every_field() {
+    let dir = common::root().join("tests/golden/7-daftar-ulang-naik");
+    let scratch = common::tempdir("excel");
+    let out = scratch.join("hasil");
+    run_case(&dir, &out, &["--csv", "excel"]).assert().code(0);
+    for f in ["hasil.csv", "ringkasan.csv"] {
+        let got = std::fs::read_to_string(out.join(f)).unwrap();
+        let want = std::fs::read_to_string(dir.join(f)).unwrap();
+        let got = got.strip_prefix('\u{FEFF}').expect("byte-order mark first");
+        assert!(got.ends_with("\r\n"), "{f}: lines end in CR LF");
+        let g: Vec<&str> = got.lines().collect();
+        let w: Vec<&str> = want.lines().collect();
+        assert_eq!(g.len(), w.len(), "{f}");
+        for (i, (gl, wl)) in g.iter().zip(&w).enumerate() {
+            let mut gf = fields(gl, ';');
+            let wf = fields(wl, ',');
+            // A number in the first column (NISN, NPSN) is a text formula.
+            if i > 0 && wf[0].bytes().all(|b| b.is_ascii_digit()) {
+                let first = gf[0].clone();
+                assert!(
+                    first.starts_with("=\"") && first.ends_with('"'),
+                    "{f}:{i}: {first}"
+                );
+                gf[0] = first[2..first.len() - 1].to_string();
+            }
+            assert_eq!(gf, wf, "{f} line {}", i + 1);
+        }
+    }
 }

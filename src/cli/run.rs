@@ -44,6 +44,33 @@ pub struct Args {
     /// The plan's signature file, when not beside it as PLAN.minisig.
     #[arg(long, value_name = "BERKAS", requires = "verify")]
     pub signature: Option<PathBuf>,
+    /// CSV dialect of the result files: `standar` (comma, for programs) or
+    /// `excel` (`;`, a byte-order mark, NISN and NPSN kept as text — for
+    /// spreadsheets in an Indonesian locale)
+    #[arg(long, value_enum, default_value_t = Dialek::Standar)]
+    pub csv: Dialek,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Dialek {
+    Standar,
+    Excel,
+}
+
+/// `write` in the chosen dialect.
+fn in_dialect(
+    d: Dialek,
+    w: &mut dyn std::io::Write,
+    write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    match d {
+        Dialek::Standar => write(w),
+        Dialek::Excel => {
+            let mut x = engine::spreadsheet::Spreadsheet::new(w);
+            write(&mut x)?;
+            std::io::Write::flush(&mut x)
+        }
+    }
 }
 
 fn read(path: &Path) -> Result<Vec<u8>> {
@@ -310,11 +337,15 @@ pub fn run(a: Args, lang: Lang, quiet: bool) -> Result<u8> {
                 "pendaftar": sumber(&a.pendaftar, p_hash.join().unwrap_or_default()),
                 "tidak_daftar_ulang": a.tidak_daftar_ulang.as_ref().map(|p| sumber(p, du_hash.clone())),
             });
-            let write_hasil: juknis::atomic::Content<'_> =
-                Box::new(|w| engine::output::write_hasil(&hasil, &prepared, &sekolah, lang, w));
+            let d = a.csv;
+            let write_hasil: juknis::atomic::Content<'_> = Box::new(|w| {
+                in_dialect(d, w, |w| {
+                    engine::output::write_hasil(&hasil, &prepared, &sekolah, lang, w)
+                })
+            });
             let ringkasan = engine::output::ringkasan_csv(&hasil, &prepared, &sekolah);
             let tulis_ringkasan: juknis::atomic::Content<'_> =
-                Box::new(|w| w.write_all(ringkasan.as_bytes()));
+                Box::new(|w| in_dialect(d, w, |w| w.write_all(ringkasan.as_bytes())));
             folder
                 .write_all(
                     vec![
@@ -343,8 +374,10 @@ pub fn run(a: Args, lang: Lang, quiet: bool) -> Result<u8> {
         }
         None => {
             let mut o = std::io::BufWriter::with_capacity(1 << 20, std::io::stdout().lock());
-            if let Err(e) = engine::output::write_hasil(&hasil, &prepared, &sekolah, lang, &mut o)
-                .and_then(|_| std::io::Write::flush(&mut o))
+            if let Err(e) = in_dialect(a.csv, &mut o, |w| {
+                engine::output::write_hasil(&hasil, &prepared, &sekolah, lang, w)
+            })
+            .and_then(|_| std::io::Write::flush(&mut o))
             {
                 super::report_stdout_error(&e, lang);
                 return Ok(EXIT_USAGE);

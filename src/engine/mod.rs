@@ -8,6 +8,7 @@
 
 pub mod data;
 pub mod output;
+pub mod spreadsheet;
 pub mod synth;
 
 mod alasan;

@@ -15,11 +15,12 @@ fn juknis() -> Command {
     Command::cargo_bin("juknis").unwrap()
 }
 
-/// `juknis run` on the case in `dir`, results into `out`, with `extra` flags.
-fn run_case(dir: &Path, out: &Path, extra: &[&str]) -> Command {
+/// `juknis run` of `input` (the case's juknis or plan) on the data of the
+/// case in `dir`, results into `out`, with `extra` flags.
+fn run_case(dir: &Path, input: &Path, out: &Path, extra: &[&str]) -> Command {
     let mut cmd = juknis();
     cmd.arg("run")
-        .arg(dir.join("juknis.juknis"))
+        .arg(input)
         .arg("--sekolah")
         .arg(dir.join("sekolah.csv"))
         .arg("--pendaftar")
@@ -39,7 +40,36 @@ fn run_case(dir: &Path, out: &Path, extra: &[&str]) -> Command {
 fn kasus(dir: &Path) {
     let scratch = common::tempdir("golden");
     let out = scratch.join("hasil");
-    let run = run_case(dir, &out, &[]).output().unwrap();
+    // The conformance vector's plan: compiled from the case's juknis, equal to
+    // the committed `rencana.json` but for the compiler's version (and the
+    // hash that covers it); the run below uses the committed plan, so an
+    // engine given `rencana.json` must produce the reviewed files.
+    let plan = scratch.join("rencana.json");
+    juknis()
+        .arg("compile")
+        .arg(dir.join("juknis.juknis"))
+        .arg("-o")
+        .arg(&plan)
+        .assert()
+        .code(0);
+    let plan = std::fs::read_to_string(&plan).unwrap();
+    let committed = dir.join("rencana.json");
+    if std::env::var_os("JUKNIS_UPDATE").is_some() {
+        std::fs::write(&committed, &plan).unwrap();
+    }
+    let stable = |t: &str| -> String {
+        t.lines()
+            .filter(|l| !l.contains("\"versi\"") && !l.contains("\"sha256_rencana\""))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let vector = std::fs::read_to_string(&committed).unwrap_or_default();
+    assert!(
+        stable(&vector) == stable(&plan),
+        "{}: rencana.json differs from the compiled juknis (JUKNIS_UPDATE=1 rewrites it)",
+        dir.display()
+    );
+    let run = run_case(dir, &committed, &out, &[]).output().unwrap();
     assert_eq!(
         run.status.code(),
         Some(0),
@@ -210,7 +240,9 @@ fn spreadsheet_dialect_keeps_every_field() {
     let dir = common::root().join("tests/golden/7-daftar-ulang-naik");
     let scratch = common::tempdir("excel");
     let out = scratch.join("hasil");
-    run_case(&dir, &out, &["--csv", "excel"]).assert().code(0);
+    run_case(&dir, &dir.join("juknis.juknis"), &out, &["--csv", "excel"])
+        .assert()
+        .code(0);
     for f in ["hasil.csv", "ringkasan.csv"] {
         let got = std::fs::read_to_string(out.join(f)).unwrap();
         let want = std::fs::read_to_string(dir.join(f)).unwrap();

@@ -221,10 +221,12 @@ pub fn compile(j: &Juknis, rb: &Rulebook, file_name: &str, source: &[u8]) -> Pla
             "jarak rumah ke sekolah dalam meter (atau koordinat lintang/bujur)".into(),
         ));
     }
-    if seleksi
-        .iter()
-        .any(|u| u.syarat.contains(&Syarat::Status("anak_guru".into())))
-    {
+    let guru = |s: &Syarat| match s {
+        Syarat::Status(n) => n == "anak_guru",
+        Syarat::SalahSatu(ns) => ns.iter().any(|n| n == "anak_guru"),
+        _ => false,
+    };
+    if seleksi.iter().any(|u| u.syarat.iter().any(guru)) {
         kolom.insert((
             "sekolah_orang_tua".into(),
             "NPSN sekolah tempat orang tua mengajar (status anak_guru)".into(),
@@ -232,7 +234,12 @@ pub fn compile(j: &Juknis, rb: &Rulebook, file_name: &str, source: &[u8]) -> Pla
     }
     for u in &seleksi {
         for s in &u.syarat {
-            if let Syarat::Status(n) = s {
+            let n = match s {
+                Syarat::Status(n) => Some(n),
+                Syarat::SalahSatu(ns) => ns.first(),
+                _ => None,
+            };
+            if let Some(n) = n {
                 if !kolom.iter().any(|(k, _)| k == "status") {
                     kolom.insert((
                         "status".into(),

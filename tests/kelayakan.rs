@@ -150,3 +150,83 @@ fn distance_rings_are_conditions_the_engine_measures() {
         assert!(c.contains(&"nilai.rentang".to_string()), "{bad}: {c:?}");
     }
 }
+
+/// Afirmasi and mutasi without sub-jalur, each open to its groups through
+/// alternatives in one condition.
+fn alternatives() -> String {
+    let src = r#"juknis "Uji salah satu" {
+  {KEPALA}
+  pilihan { maksimal 1  mekanisme tunggal }
+  skor nilai = rapor(semester 1..5, mapel bindo, mtk)
+  jalur domisili 35% {
+    syarat dalam_wilayah
+    dokumen kartu_keluarga minimal 1 tahun
+    urutan nilai tertinggi, jarak terdekat, usia tertua, waktu_daftar terawal
+  }
+  jalur afirmasi 30% {
+    syarat status ketm atau disabilitas
+    dokumen kip, kartu_disabilitas
+    urutan jarak terdekat, waktu_daftar terawal
+  }
+  jalur prestasi 30% {
+    dokumen rapor
+    urutan nilai tertinggi, jarak terdekat, waktu_daftar terawal
+  }
+  jalur mutasi 5% {
+    syarat status pindah_tugas atau anak_guru
+    dokumen surat_penugasan, surat_penugasan_guru
+    urutan jarak terdekat, waktu_daftar terawal
+  }
+  {PENUTUP}"#;
+    let penutup = common::SMA_PENUTUP
+        .split_once("  tahap 1")
+        .map(|(_, rest)| format!("tahap 1{rest}"))
+        .unwrap();
+    src.replace("{KEPALA}", common::SMA_KEPALA)
+        .replace("{PENUTUP}", &penutup)
+}
+
+#[test]
+fn one_of_several_groups_in_one_jalur() {
+    let src = alternatives();
+    let c = common::codes(&src);
+    assert!(
+        !c.iter()
+            .any(|c| c.ends_with(".cakupan") || c == "syarat.objektif"),
+        "both groups are served: {c:?}"
+    );
+    // Afirmasi at capacity 20: 6 seats. Mutasi: 1 seat.
+    let sekolah = "npsn,daya_tampung,wilayah\nA,20,K1\nB,20,K1\n";
+    let mut csv = String::from(
+        "nisn,tanggal_lahir,waktu_daftar,jalur,pilihan,jarak_m,wilayah,rapor,status,sekolah_orang_tua\n",
+    );
+    for (n, u, st, ortu) in [
+        ("0000000001", "afirmasi", "ketm", ""),
+        ("0000000002", "afirmasi", "disabilitas", ""),
+        ("0000000003", "afirmasi", "", ""),
+        ("0000000004", "mutasi", "anak_guru", "B"),
+        ("0000000005", "mutasi", "anak_guru", "A"),
+    ] {
+        csv.push_str(&format!(
+            "{n},2009-05-05,2025-06-16 08:00,{u},A,500,K1,80,{st},{ortu}\n"
+        ));
+    }
+    let (h, hasil) = common::run_on(&src, sekolah, &csv).unwrap();
+    assert_eq!(status(&h, "0000000001"), Status::Diterima);
+    assert_eq!(status(&h, "0000000002"), Status::Diterima);
+    assert_eq!(status(&h, "0000000003"), Status::TidakDiterima);
+    let p3 = hasil.lines().find(|l| l.starts_with("0000000003")).unwrap();
+    assert!(p3.contains("tidak berstatus ketm atau disabilitas"), "{p3}");
+    // A teacher's child only where the parent teaches: P4's parent is at B.
+    assert_eq!(status(&h, "0000000004"), Status::TidakDiterima);
+    assert_eq!(status(&h, "0000000005"), Status::Diterima);
+
+    // Each alternative is judged as `status NAME` is.
+    let c = common::codes(&src.replace("ketm atau disabilitas", "ketm atau disabilitass"));
+    assert!(c.contains(&"nama.tidak_dikenal".to_string()), "{c:?}");
+    let c = common::codes(&src.replace("ketm atau disabilitas", "ketm atau anak_guru"));
+    assert!(c.contains(&"syarat.objektif".to_string()), "{c:?}");
+    // One group only: the other is left out.
+    let c = common::codes(&src.replace("ketm atau disabilitas", "ketm"));
+    assert!(c.contains(&"afirmasi.cakupan".to_string()), "{c:?}");
+}

@@ -21,6 +21,8 @@ pub enum Gagal {
     WaktuKosong,
     VerifikasiKosong,
     NomorKosong,
+    /// Has none of the statuses in this mask (`status A atau B`).
+    SalahSatu(u64),
     /// Home outside the unit's distance ring (minimum, maximum metres).
     LuarCincin(u32, u32),
     /// A teacher's child applying through mutasi away from the parent's school.
@@ -94,6 +96,17 @@ impl Gagal {
                 t!("waktu verifikasi kosong", "verification time is empty")
             }
             Gagal::NomorKosong => t!("nomor pendaftaran kosong", "registration number is empty"),
+            Gagal::SalahSatu(mask) => {
+                let names: Vec<&str> = prepared
+                    .status
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| *i < 64 && mask & (1 << i) != 0)
+                    .map(|(_, s)| s.as_str())
+                    .collect();
+                let (ni, ne) = (names.join(" atau "), names.join(" or "));
+                t!("tidak berstatus {ni}", "has no status {ne}")
+            }
             Gagal::LuarCincin(lo, hi) => t!(
                 "jarak ke sekolah ini di luar {lo}–{hi} m",
                 "distance to this school is outside {lo}–{hi} m"

@@ -95,6 +95,14 @@ pub(super) fn syarat(
                     return Err(Gagal::BukanSekolahOrtu);
                 }
             }
+            SyaratC::SalahSatu(mask, guru) => {
+                let guru_here = guru
+                    .is_some_and(|b| p.status & (1 << b) != 0 && p.sekolah_ortu == Some(s as u32));
+                if p.status & mask == 0 && !guru_here {
+                    let all = mask | guru.map_or(0, |b| 1 << b);
+                    return Err(Gagal::SalahSatu(all));
+                }
+            }
             SyaratC::Jarak(lo, hi) => {
                 if jarak == u32::MAX {
                     return Err(Gagal::JarakTakDiketahui);

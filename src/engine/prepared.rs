@@ -18,6 +18,9 @@ pub(super) enum SyaratC {
     AnakGuru(usize),
     /// A distance ring: whole metres, both ends inclusive.
     Jarak(u32, u32),
+    /// Any one of these statuses (bit mask); `anak_guru` among them (its bit)
+    /// holds only at the parent's school.
+    SalahSatu(u64, Option<usize>),
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -256,6 +259,20 @@ impl Prepared {
                     Syarat::Status(n) | Syarat::Lain(n) => {
                         syarat.push(SyaratC::Status(bit(&n.to_lowercase(), &mut status)))
                     }
+                    Syarat::SalahSatu(names) => {
+                        let mut mask = 0u64;
+                        let mut guru = None;
+                        for n in names {
+                            let n = n.to_lowercase();
+                            let b = bit(&n, &mut status);
+                            if n == ANAK_GURU {
+                                guru = Some(b);
+                            } else if b < 64 {
+                                mask |= 1 << b;
+                            }
+                        }
+                        syarat.push(SyaratC::SalahSatu(mask, guru));
+                    }
                     Syarat::Jarak {
                         minimal_m,
                         maksimal_m,
@@ -423,9 +440,11 @@ impl Prepared {
             && units
                 .iter()
                 .any(|u| u.syarat.iter().any(|s| matches!(s, SyaratC::DalamWilayah)));
-        let perlu_sekolah_ortu = units
-            .iter()
-            .any(|u| u.syarat.iter().any(|s| matches!(s, SyaratC::AnakGuru(_))));
+        let perlu_sekolah_ortu = units.iter().any(|u| {
+            u.syarat
+                .iter()
+                .any(|s| matches!(s, SyaratC::AnakGuru(_) | SyaratC::SalahSatu(_, Some(_))))
+        });
         let anak_guru = status.iter().position(|s| s == ANAK_GURU);
         let maks_pilihan = match plan.pilihan.mekanisme {
             Mekanisme::Tunggal => 1,

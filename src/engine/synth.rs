@@ -221,8 +221,15 @@ pub fn generate(plan: &Plan, prepared: &Prepared, opsi: &SynthOptions) -> (Strin
         }
         let mut status: Vec<String> = Vec::new();
         for s in &unit.syarat {
-            if let crate::plan::Syarat::Status(n) | crate::plan::Syarat::Lain(n) = s {
-                status.push(n.clone());
+            match s {
+                crate::plan::Syarat::Status(n) | crate::plan::Syarat::Lain(n) => {
+                    status.push(n.clone())
+                }
+                // One of the alternatives, in turn.
+                crate::plan::Syarat::SalahSatu(ns) if !ns.is_empty() => {
+                    status.push(ns[i % ns.len()].clone())
+                }
+                _ => {}
             }
         }
         let n_pilihan = prepared.maks_pilihan.min(1 + sekolah[home_s].dekat.len());

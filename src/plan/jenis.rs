@@ -182,6 +182,8 @@ pub enum Sumber {
 pub enum Syarat {
     DalamWilayah,
     Status(String),
+    /// Has at least one of these statuses (`status ketm atau disabilitas`).
+    SalahSatu(Vec<String>),
     Lain(String),
     /// A distance ring, in whole metres, both ends inclusive: the distance
     /// from home to the chosen school (as the engine measures it) is at least

@@ -113,6 +113,11 @@ fn kelompok(c: &mut Ctx, jl: &Jalur, jj: Jenjang) {
                 _ => None,
             })
             .collect();
+        // `status ketm atau disabilitas`: the unit serves each group it lists.
+        let pilihan: Option<(Vec<&str>, Span)> = syarat.iter().find_map(|s| match &s.node {
+            Syarat::SalahSatu(ns) => Some((ns.iter().map(String::as_str).collect(), s.span)),
+            _ => None,
+        });
         let docs: Vec<&str> =
             c.j.dokumen_of(leaf)
                 .iter()
@@ -131,6 +136,8 @@ fn kelompok(c: &mut Ctx, jl: &Jalur, jj: Jenjang) {
         for (gi, g) in groups.iter().enumerate() {
             let alasan = if let Some(s) = nol {
                 Some(Alasan::Nol(s))
+            } else if let Some((ns, s)) = pilihan.as_ref().filter(|(ns, _)| !ns.contains(g)) {
+                Some(Alasan::Syarat(*s, ns.join(" atau ")))
             } else if named.len() > 1 {
                 Some(Alasan::Keduanya(named[0].1.join(named[named.len() - 1].1)))
             } else if let Some((other, s)) = named.first().filter(|(n, _)| n != g) {

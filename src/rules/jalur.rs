@@ -136,9 +136,11 @@ fn smk_jenis(c: &Ctx, jl: &Jalur) -> (bool, bool) {
     };
     let afirmasi_status = c.rb.parameter.status_jalur("afirmasi");
     let afirmasi = name.contains("afirmasi")
-        || syarat(
-            &|s| matches!(s, Syarat::Status(n) | Syarat::Lain(n) if afirmasi_status.contains(&n.as_str())),
-        )
+        || syarat(&|s| match s {
+            Syarat::Status(n) | Syarat::Lain(n) => afirmasi_status.contains(&n.as_str()),
+            Syarat::SalahSatu(ns) => ns.iter().any(|n| afirmasi_status.contains(&n.as_str())),
+            _ => false,
+        })
         || units.iter().any(|u| {
             u.dokumen.iter().any(|d| {
                 proven_by(c, &d.node.nama)

@@ -34,9 +34,16 @@ fn known<'a>(c: &Ctx<'a>) -> Vec<&'a str> {
 /// One condition of jalur `jl`: also used for a ranking's status criterion
 /// (`anak_guru dulu`), which must name a status of that jalur's groups too.
 pub(super) fn syarat(c: &mut Ctx, jj: Jenjang, jl: &Jalur, s: &Syarat, span: Span) {
+    if let Syarat::SalahSatu(names) = s {
+        // Each alternative is judged as `status NAME` would be.
+        for n in names {
+            syarat(c, jj, jl, &Syarat::Status(n.clone()), span);
+        }
+        return;
+    }
     let (name, is_status) = match s {
         // Objective conditions the regulation's zones are made of.
-        Syarat::DalamWilayah | Syarat::Jarak { .. } => return,
+        Syarat::DalamWilayah | Syarat::Jarak { .. } | Syarat::SalahSatu(_) => return,
         Syarat::Status(n) => (n.as_str(), true),
         // `syarat ketm` reads as `syarat status ketm`.
         Syarat::Lain(n) => (n.as_str(), c.rb.parameter.status.contains_key(n)),

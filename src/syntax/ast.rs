@@ -204,6 +204,8 @@ pub enum JalurItem {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Syarat {
     Status(Text),
+    /// `status A atau B`: any one of the statuses.
+    SalahSatu(Vec<Text>),
     Nama(Text),
     /// `jarak kurang_dari X` (`dari` absent) or `jarak X sampai Y`: each a
     /// number and its unit (`km` or `m`).

@@ -62,6 +62,9 @@ impl Lower<'_> {
                     for x in list {
                         let v = match &x.node {
                             ast::Syarat::Status(n) => Syarat::Status(n.node.clone()),
+                            ast::Syarat::SalahSatu(ns) => {
+                                Syarat::SalahSatu(ns.iter().map(|n| n.node.clone()).collect())
+                            }
                             ast::Syarat::Nama(n) if n.node == "dalam_wilayah" => {
                                 Syarat::DalamWilayah
                             }

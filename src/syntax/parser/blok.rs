@@ -258,9 +258,12 @@ pub(super) fn jalur(p: P) -> Jalur {
                             .clone()
                             .into_inner()
                             .any(|k| k.as_rule() == Rule::kw_status);
-                        let n = values(s).next().map(text).unwrap_or_else(|| empty(ss));
+                        let mut names: Vec<Text> = values(s).map(text).collect();
+                        let n = names.first().cloned().unwrap_or_else(|| empty(ss));
                         Spanned::new(
-                            if is_status {
+                            if is_status && names.len() > 1 {
+                                Syarat::SalahSatu(std::mem::take(&mut names))
+                            } else if is_status {
                                 Syarat::Status(n)
                             } else {
                                 Syarat::Nama(n)

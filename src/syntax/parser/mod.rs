@@ -118,6 +118,7 @@ fn is_keyword(r: Rule) -> bool {
             | Rule::kw_jarak
             | Rule::kw_kurang_dari
             | Rule::kw_m
+            | Rule::kw_atau
             | Rule::kw_maksimal
             | Rule::kw_desimal
             | Rule::kw_mapel

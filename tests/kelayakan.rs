@@ -9,26 +9,40 @@ mod common;
 
 use juknis::engine::Status;
 
-/// SMA, age limit 21 on 2025-07-01, the regulation's exemptions.
-fn source() -> String {
-    let src = r#"juknis "Uji kelayakan" {
-  {KEPALA}
-  pilihan { maksimal 1  mekanisme tunggal }
+/// The small SMA juknis with domisili (plus `domisili_subs` inside its block)
+/// followed by `rest` — the other jalur and the wave — or, when `rest` is
+/// empty, the standard afirmasi, prestasi, mutasi and wave.
+fn sma(title: &str, domisili_subs: &str, rest: &str) -> String {
+    let rest = if rest.is_empty() {
+        format!(
+            "{}\n  {}",
+            common::SMA_AFIRMASI_PRESTASI,
+            common::SMA_PENUTUP
+        )
+    } else {
+        rest.to_string()
+    };
+    format!(
+        r#"juknis "{title}" {{
+  {}
+  pilihan {{ maksimal 1  mekanisme tunggal }}
   skor nilai = rapor(semester 1..5, mapel bindo, mtk)
-  jalur domisili 35% {
+  jalur domisili 35% {{
     syarat dalam_wilayah
     dokumen kartu_keluarga minimal 1 tahun
-    urutan nilai tertinggi, jarak terdekat, usia tertua, waktu_daftar terawal
-  }
-  {AFIRMASI_PRESTASI}
-  {PENUTUP}"#;
-    src.replace("{KEPALA}", common::SMA_KEPALA)
-        .replace("{AFIRMASI_PRESTASI}", common::SMA_AFIRMASI_PRESTASI)
-        .replace("{PENUTUP}", common::SMA_PENUTUP)
-        .replace(
-            "maksimal 21 tahun }",
-            "maksimal 21 tahun  pengecualian disabilitas, pendidikan_khusus, layanan_khusus, daerah_3t }",
-        )
+    urutan nilai tertinggi, jarak terdekat, usia tertua, waktu_daftar terawal{domisili_subs}
+  }}
+  {rest}"#,
+        common::SMA_KEPALA
+    )
+}
+
+/// SMA, age limit 21 on 2025-07-01, the regulation's exemptions.
+fn source() -> String {
+    sma("Uji kelayakan", "", "").replace(
+        "maksimal 21 tahun }",
+        "maksimal 21 tahun  pengecualian disabilitas, pendidikan_khusus, layanan_khusus, daerah_3t }",
+    )
 }
 
 const SEKOLAH: &str = "npsn,daya_tampung,wilayah,layanan\nA,10,K1,\nB,10,K1,daerah_3t\n";
@@ -78,22 +92,11 @@ fn a_school_kind_must_be_one_the_regulation_names() {
 /// Domisili in distance rings: ring 1 under 1 km, ring 2 from 1 km to 2.5 km
 /// (a sub-jalur each), unfilled ring seats going on to the next ring.
 fn rings() -> String {
-    let src = r#"juknis "Uji cincin" {
-  {KEPALA}
-  pilihan { maksimal 1  mekanisme tunggal }
-  skor nilai = rapor(semester 1..5, mapel bindo, mtk)
-  jalur domisili 35% {
-    syarat dalam_wilayah
-    dokumen kartu_keluarga minimal 1 tahun
-    urutan nilai tertinggi, jarak terdekat, usia tertua, waktu_daftar terawal
-    sub dekat 20% { syarat dalam_wilayah, jarak kurang_dari 1 km }
-    sub sedang 15% { syarat dalam_wilayah, jarak 1 km sampai 2.5 km }
-  }
-  {AFIRMASI_PRESTASI}
-  {PENUTUP}"#;
-    src.replace("{KEPALA}", common::SMA_KEPALA)
-        .replace("{AFIRMASI_PRESTASI}", common::SMA_AFIRMASI_PRESTASI)
-        .replace("{PENUTUP}", common::SMA_PENUTUP)
+    sma(
+        "Uji cincin",
+        "\n    sub dekat 20% { syarat dalam_wilayah, jarak kurang_dari 1 km }\n    sub sedang 15% { syarat dalam_wilayah, jarak 1 km sampai 2.5 km }",
+        "",
+    )
 }
 
 #[test]
@@ -154,36 +157,28 @@ fn distance_rings_are_conditions_the_engine_measures() {
 /// Afirmasi and mutasi without sub-jalur, each open to its groups through
 /// alternatives in one condition.
 fn alternatives() -> String {
-    let src = r#"juknis "Uji salah satu" {
-  {KEPALA}
-  pilihan { maksimal 1  mekanisme tunggal }
-  skor nilai = rapor(semester 1..5, mapel bindo, mtk)
-  jalur domisili 35% {
-    syarat dalam_wilayah
-    dokumen kartu_keluarga minimal 1 tahun
-    urutan nilai tertinggi, jarak terdekat, usia tertua, waktu_daftar terawal
-  }
-  jalur afirmasi 30% {
-    syarat status ketm atau disabilitas
-    dokumen kip, kartu_disabilitas
-    urutan jarak terdekat, waktu_daftar terawal
-  }
-  jalur prestasi 30% {
-    dokumen rapor
-    urutan nilai tertinggi, jarak terdekat, waktu_daftar terawal
-  }
-  jalur mutasi 5% {
-    syarat status pindah_tugas atau anak_guru
-    dokumen surat_penugasan, surat_penugasan_guru
-    urutan jarak terdekat, waktu_daftar terawal
-  }
-  {PENUTUP}"#;
     let penutup = common::SMA_PENUTUP
         .split_once("  tahap 1")
         .map(|(_, rest)| format!("tahap 1{rest}"))
         .unwrap();
-    src.replace("{KEPALA}", common::SMA_KEPALA)
-        .replace("{PENUTUP}", &penutup)
+    let rest = format!(
+        r#"jalur afirmasi 30% {{
+    syarat status ketm atau disabilitas
+    dokumen kip, kartu_disabilitas
+    urutan jarak terdekat, waktu_daftar terawal
+  }}
+  jalur prestasi 30% {{
+    dokumen rapor
+    urutan nilai tertinggi, jarak terdekat, waktu_daftar terawal
+  }}
+  jalur mutasi 5% {{
+    syarat status pindah_tugas atau anak_guru
+    dokumen surat_penugasan, surat_penugasan_guru
+    urutan jarak terdekat, waktu_daftar terawal
+  }}
+  {penutup}"#
+    );
+    sma("Uji salah satu", "", &rest)
 }
 
 #[test]

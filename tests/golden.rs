@@ -267,3 +267,80 @@ fn spreadsheet_dialect_keeps_every_field() {
         }
     }
 }
+
+/// `--per-sekolah`: one file per school holding exactly the rows of
+/// `hasil.csv` that name it — accepted in rank order, then its reserves in
+/// list order — and a school whose NPSN is not a safe file name gets
+/// `baris-N.csv`, inside the folder.
+#[test]
+fn one_result_file_per_school() {
+    let dir = common::root().join("tests/golden/7-daftar-ulang-naik");
+    let scratch = common::tempdir("per-sekolah");
+    let out = scratch.join("hasil");
+    run_case(&dir, &dir.join("juknis.juknis"), &out, &["--per-sekolah"])
+        .assert()
+        .code(0);
+    let hasil = std::fs::read_to_string(out.join("hasil.csv")).unwrap();
+    let rows: Vec<Vec<String>> = hasil.lines().skip(1).map(|l| fields(l, ',')).collect();
+    for npsn in ["S1", "S2"] {
+        let f = std::fs::read_to_string(out.join("sekolah").join(format!("{npsn}.csv"))).unwrap();
+        let mut lines = f.lines();
+        assert_eq!(
+            lines.next(),
+            Some("nisn,status,jalur,tahap,peringkat,cadangan_posisi,naik_dari_cadangan,seri")
+        );
+        let got: Vec<Vec<String>> = lines.map(|l| fields(l, ',')).collect();
+        // hasil.csv: nisn,status,sekolah,jalur,tahap,peringkat,cadangan_sekolah,cadangan_posisi,…
+        let here = |r: &Vec<String>| r[2] == npsn || (r[1] == "cadangan" && r[6] == npsn);
+        let mut want: Vec<&Vec<String>> = rows.iter().filter(|r| here(r)).collect();
+        assert_eq!(got.len(), want.len(), "{npsn}: {f}");
+        want.sort_by_key(|r| r[0].clone());
+        let mut got_sorted: Vec<&Vec<String>> = got.iter().collect();
+        got_sorted.sort_by_key(|r| r[0].clone());
+        for (g, w) in got_sorted.iter().zip(&want) {
+            assert_eq!(
+                (&g[0], &g[1], &g[2], &g[3], &g[4]),
+                (&w[0], &w[1], &w[3], &w[4], &w[5]),
+                "{npsn}"
+            );
+        }
+        // Ranks ascend within each unit; reserves come after the accepted.
+        let mut last: Option<(String, u32)> = None;
+        for g in got
+            .iter()
+            .filter(|g| g[1] == "diterima" && !g[4].is_empty())
+        {
+            let k = (g[2].clone(), g[4].parse::<u32>().unwrap());
+            if let Some(l) = &last {
+                assert!(l.0 != k.0 || l.1 < k.1, "{npsn}: ranks out of order");
+            }
+            last = Some(k);
+        }
+        let first_reserve = got.iter().position(|g| g[1] == "cadangan");
+        if let Some(p) = first_reserve {
+            assert!(
+                got[p..].iter().all(|g| g[1] == "cadangan"),
+                "{npsn}: reserves last"
+            );
+        }
+    }
+    // The selesai.json record lists them.
+    let selesai = std::fs::read_to_string(out.join("selesai.json")).unwrap();
+    assert!(selesai.contains("sekolah/S1.csv"), "{selesai}");
+
+    // A hostile NPSN stays inside the folder.
+    let school = juknis::engine::Sekolah {
+        npsn: "../../etc".into(),
+        nama: String::new(),
+        daya_tampung: 1,
+        lokasi: None,
+        wilayah: Vec::new(),
+        wilayah_id: Vec::new(),
+        layanan: Vec::new(),
+        baris: 7,
+    };
+    assert_eq!(
+        juknis::engine::output::nama_berkas_sekolah(&school),
+        "baris-7.csv"
+    );
+}

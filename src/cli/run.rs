@@ -49,6 +49,10 @@ pub struct Args {
     /// spreadsheets in an Indonesian locale)
     #[arg(long, value_enum, default_value_t = Dialek::Standar)]
     pub csv: Dialek,
+    /// Also write one result file per school, `DIR/sekolah/NPSN.csv`: its
+    /// accepted applicants in rank order, then its reserve list (with -o)
+    #[arg(long, requires = "keluaran")]
+    pub per_sekolah: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -346,14 +350,30 @@ pub fn run(a: Args, lang: Lang, quiet: bool) -> Result<u8> {
             let ringkasan = engine::output::ringkasan_csv(&hasil, &prepared, &sekolah);
             let tulis_ringkasan: juknis::atomic::Content<'_> =
                 Box::new(|w| in_dialect(d, w, |w| w.write_all(ringkasan.as_bytes())));
+            let (names, per): (Vec<String>, Vec<String>) = if a.per_sekolah {
+                std::fs::create_dir_all(dir.join("sekolah"))
+                    .map_err(|e| miette!("{}: {e}", dir.join("sekolah").display()))?;
+                let per = engine::output::per_sekolah_csv(&hasil, &prepared, &sekolah);
+                let names = sekolah
+                    .iter()
+                    .map(|s| format!("sekolah/{}", engine::output::nama_berkas_sekolah(s)))
+                    .collect();
+                (names, per)
+            } else {
+                (Vec::new(), Vec::new())
+            };
+            let mut files: Vec<(&str, juknis::atomic::Content<'_>)> = vec![
+                ("hasil.csv", write_hasil),
+                ("ringkasan.csv", tulis_ringkasan),
+            ];
+            for (n, body) in names.iter().zip(&per) {
+                files.push((
+                    n.as_str(),
+                    Box::new(move |w| in_dialect(d, w, |w| w.write_all(body.as_bytes()))),
+                ));
+            }
             folder
-                .write_all(
-                    vec![
-                        ("hasil.csv", write_hasil),
-                        ("ringkasan.csv", tulis_ringkasan),
-                    ],
-                    selesai,
-                )
+                .write_all(files, selesai)
                 .map_err(|e| miette!("{e}"))?;
             if !quiet {
                 let ok = hasil

@@ -197,3 +197,79 @@ pub fn ringkasan_csv(h: &Hasil, prepared: &Prepared, sekolah: &[Sekolah]) -> Str
     }
     out
 }
+
+/// The file name of a school's result file (`run --per-sekolah`): its NPSN when
+/// that is letters, digits, `-` or `_` only, else `baris-N` after its line in
+/// the schools file — a name from the data never leaves the folder.
+pub fn nama_berkas_sekolah(s: &Sekolah) -> String {
+    let aman = !s.npsn.is_empty()
+        && s.npsn.len() <= 64
+        && s.npsn
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    if aman {
+        format!("{}.csv", s.npsn)
+    } else {
+        format!("baris-{}.csv", s.baris)
+    }
+}
+
+/// One result file per school, in the schools' order: its accepted applicants
+/// per unit in rank order (moved up from a reserve list or not re-registered at
+/// the end of the unit), then the applicants whose best reserve place is here,
+/// per unit in list order — exactly the rows of `hasil.csv` that name the school.
+pub fn per_sekolah_csv(h: &Hasil, prepared: &Prepared, sekolah: &[Sekolah]) -> Vec<String> {
+    use std::fmt::Write as _;
+    let mut diterima: Vec<Vec<&super::HasilPendaftar>> = vec![Vec::new(); sekolah.len()];
+    let mut cadangan: Vec<Vec<&super::HasilPendaftar>> = vec![Vec::new(); sekolah.len()];
+    for r in &h.pendaftar {
+        if let Some(s) = r.sekolah {
+            if let Some(v) = diterima.get_mut(s as usize) {
+                v.push(r);
+            }
+        } else if let (super::Status::Cadangan, Some((s, _, _))) = (r.status, r.cadangan) {
+            if let Some(v) = cadangan.get_mut(s as usize) {
+                v.push(r);
+            }
+        }
+    }
+    let unit = |u: Option<usize>| {
+        u.and_then(|u| prepared.units.get(u))
+            .map(|u| u.id.as_str())
+            .unwrap_or("")
+    };
+    let mut out = Vec::with_capacity(sekolah.len());
+    for (acc, res) in diterima.iter_mut().zip(cadangan.iter_mut()) {
+        acc.sort_by_key(|r| (r.unit, r.peringkat.is_none(), r.peringkat, r.nisn.clone()));
+        res.sort_by_key(|r| (r.unit, r.cadangan.map(|c| c.2)));
+        let mut f = String::from(
+            "nisn,status,jalur,tahap,peringkat,cadangan_posisi,naik_dari_cadangan,seri\n",
+        );
+        for r in acc.iter().chain(res.iter()) {
+            push_field(&mut f, &r.nisn);
+            let _ = write!(f, ",{},{},", r.status.as_str(), unit(r.unit));
+            if let Some(t) = r.tahap {
+                let _ = write!(f, "{t}");
+            }
+            f.push(',');
+            if let Some(p) = r.peringkat {
+                let _ = write!(f, "{p}");
+            }
+            f.push(',');
+            if let (super::Status::Cadangan, Some(c)) = (r.status, r.cadangan) {
+                let _ = write!(f, "{}", c.2);
+            }
+            f.push(',');
+            if r.naik_dari_cadangan {
+                f.push_str("ya");
+            }
+            f.push(',');
+            if r.seri {
+                f.push_str("ya");
+            }
+            f.push('\n');
+        }
+        out.push(f);
+    }
+    out
+}

@@ -505,10 +505,15 @@ fn baris(c: &Context, b: &Baris) -> Result<Pendaftar, DataError> {
                 Ok(a) if a <= Angka::whole(1_000_000) => a.millionths(),
                 _ => {
                     let x = b.angka(i)?.unwrap_or(f64::NAN);
-                    return Err(b.err(
-                        i,
-                        t!("nilai {x} di luar 0–1000000", "value {x} outside 0–1000000"),
-                    ));
+                    // `-0` is the only number the exact reader refuses in range.
+                    if x == 0.0 {
+                        0
+                    } else {
+                        return Err(b.err(
+                            i,
+                            t!("nilai {x} di luar 0–1000000", "value {x} outside 0–1000000"),
+                        ));
+                    }
                 }
             }
         };

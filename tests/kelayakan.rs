@@ -225,3 +225,31 @@ fn one_of_several_groups_in_one_jalur() {
     let c = common::codes(&src.replace("ketm atau disabilitas", "ketm"));
     assert!(c.contains(&"afirmasi.cakupan".to_string()), "{c:?}");
 }
+
+/// `tidak_menerima`: a refusal the checker can judge. Refusing the domicile
+/// letter in domisili shuts out disaster victims (FAQ 27, 28, 35): reported
+/// once, where it is written; refusing some other paper is the region's call.
+#[test]
+fn refusing_the_domicile_letter_is_judged() {
+    let src = sma(
+        "Uji tolak",
+        "\n    tidak_menerima surat_keterangan_domisili",
+        "",
+    );
+    let c = common::codes(&src);
+    assert_eq!(c.iter().filter(|c| *c == "dok.kk").count(), 1, "{c:?}");
+    let src = sma(
+        "Uji tolak",
+        "\n    tidak_menerima fotokopi_tanpa_legalisir",
+        "",
+    );
+    assert!(!common::codes(&src).contains(&"dok.kk".to_string()));
+    // On the jalur, with two sub-jalur inheriting it: still once.
+    let src = sma(
+        "Uji tolak",
+        "\n    tidak_menerima surat_keterangan_domisili\n    sub a 20%\n    sub b 15%",
+        "",
+    );
+    let c = common::codes(&src);
+    assert_eq!(c.iter().filter(|c| *c == "dok.kk").count(), 1, "{c:?}");
+}

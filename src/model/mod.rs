@@ -140,6 +140,8 @@ pub struct Jalur {
     pub urutan: Option<Spanned<Vec<Spanned<Kriteria>>>>,
     pub per: Option<Spanned<String>>,
     pub langsung_diterima: Option<Span>,
+    /// Documents this (sub-)jalur refuses (`tidak_menerima`).
+    pub tidak_menerima: Vec<Spanned<String>>,
     pub sub: Vec<Jalur>,
     /// A sub-jalur name was written twice (reported as nama.ganda); the
     /// sub-quota sum is then not checked, as one of the two was dropped.

@@ -61,6 +61,25 @@ pub fn check(c: &mut Ctx) {
     if !jj.has_national_jalur() {
         return;
     }
+    // Refusing the domicile letter shuts out disaster victims, whom the
+    // regulation lets use it instead of the family card (FAQ 27, 28, 35).
+    // Each refusal is reported once, where it is written.
+    if let Some(jl) = c.j.jalur("domisili") {
+        for unit in std::iter::once(jl).chain(jl.sub.iter()) {
+            let n = &unit.id;
+            for d in unit
+                .tidak_menerima
+                .iter()
+                .filter(|d| d.node == "surat_keterangan_domisili")
+            {
+                c.push(
+                    Diagnostic::new("dok.kk", t!("{n} menolak surat keterangan domisili", "{n} refuses the domicile letter"))
+                        .at(d.span, None)
+                        .help(t!("hapus penolakan ini: calon murid korban bencana alam atau sosial memakai surat keterangan domisili sebagai pengganti kartu keluarga", "remove this refusal: applicants hit by a natural or social disaster use the domicile letter in place of the family card")),
+                );
+            }
+        }
+    }
     let kk_min = c.rb.parameter.kk_minimal_tahun * 12;
     for leaf in c.j.leaves() {
         let docs = c.j.dokumen_of(leaf);

@@ -198,6 +198,8 @@ pub enum JalurItem {
     Urutan(Vec<Spanned<Kriteria>>),
     Per(Text),
     LangsungDiterima,
+    /// `tidak_menerima A, B`: documents this jalur refuses.
+    TidakMenerima(Vec<Text>),
     Rusak(Rusak),
 }
 

@@ -16,6 +16,7 @@ impl Lower<'_> {
             urutan: None,
             per: None,
             langsung_diterima: None,
+            tidak_menerima: Vec::new(),
             sub: Vec::new(),
             sub_ganda: false,
             span,
@@ -119,6 +120,9 @@ impl Lower<'_> {
                     }
                 }
                 ast::JalurItem::LangsungDiterima => j.langsung_diterima = Some(s),
+                ast::JalurItem::TidakMenerima(list) => {
+                    j.tidak_menerima.extend(list.iter().cloned())
+                }
                 ast::JalurItem::Rusak(r) => {
                     if is_sub && r.keyword.node == "sub" {
                         self.push(

@@ -107,6 +107,7 @@ const JALUR: &[(&str, &str)] = &[
     ),
     ("per", "per kelurahan"),
     ("langsung_diterima", "langsung_diterima"),
+    ("tidak_menerima", "tidak_menerima surat_keterangan_domisili"),
 ];
 const TAHAP: &[(&str, &str)] = &[
     ("jalur", "jalur afirmasi, mutasi, prestasi.lomba"),

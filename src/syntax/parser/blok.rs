@@ -304,6 +304,7 @@ pub(super) fn jalur(p: P) -> Jalur {
             ),
             Rule::per => JalurItem::Per(first_text(c)),
             Rule::langsung_diterima => JalurItem::LangsungDiterima,
+            Rule::tidak_menerima => JalurItem::TidakMenerima(values(c).map(text).collect()),
             _ => JalurItem::Rusak(rusak(c)),
         };
         isi.push(Spanned::new(item, cs));

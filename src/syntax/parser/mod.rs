@@ -119,6 +119,7 @@ fn is_keyword(r: Rule) -> bool {
             | Rule::kw_kurang_dari
             | Rule::kw_m
             | Rule::kw_atau
+            | Rule::kw_tidak_menerima
             | Rule::kw_maksimal
             | Rule::kw_desimal
             | Rule::kw_mapel

@@ -344,3 +344,77 @@ fn one_result_file_per_school() {
         "baris-7.csv"
     );
 }
+
+/// `--bawa nama`: a column the selection never reads is carried into
+/// `hasil.csv` and the per-school files unchanged (quoted where it must be);
+/// asking for a column the file lacks names it.
+#[test]
+fn pass_through_columns_reach_the_results() {
+    let dir = common::root().join("tests/golden/7-daftar-ulang-naik");
+    let scratch = common::tempdir("bawa");
+    // The case's applicants with a name each; one name holds a comma.
+    let src = std::fs::read_to_string(dir.join("pendaftar.csv")).unwrap();
+    let mut with_names = String::new();
+    for (i, l) in src.lines().enumerate() {
+        if i == 0 {
+            with_names.push_str(&format!("{l},nama\n"));
+        } else if i == 1 {
+            with_names.push_str(&format!("{l},\"Sari, Dewi\"\n"));
+        } else {
+            with_names.push_str(&format!("{l},Murid {i}\n"));
+        }
+    }
+    let data = scratch.join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    for f in ["juknis.juknis", "sekolah.csv", "tidak_daftar_ulang.txt"] {
+        if dir.join(f).exists() {
+            std::fs::copy(dir.join(f), data.join(f)).unwrap();
+        }
+    }
+    std::fs::write(data.join("pendaftar.csv"), &with_names).unwrap();
+    let out = scratch.join("hasil");
+    run_case(
+        &data,
+        &data.join("juknis.juknis"),
+        &out,
+        &["--bawa", "nama", "--per-sekolah"],
+    )
+    .assert()
+    .code(0);
+    let hasil = std::fs::read_to_string(out.join("hasil.csv")).unwrap();
+    let want = std::fs::read_to_string(dir.join("hasil.csv")).unwrap();
+    let mut lines = hasil.lines();
+    assert!(lines.next().unwrap().ends_with(",seri,nama"));
+    let names: std::collections::BTreeMap<String, String> = with_names
+        .lines()
+        .skip(1)
+        .map(|l| {
+            let f = fields(l, ',');
+            (f[0].clone(), f.last().unwrap().clone())
+        })
+        .collect();
+    for (got, w) in lines.zip(want.lines().skip(1)) {
+        let g = fields(got, ',');
+        let wf = fields(w, ',');
+        // Every column as before, then the applicant's own name.
+        assert_eq!(&g[..wf.len()], &wf[..]);
+        assert_eq!(g.last(), names.get(&wf[0]), "{got}");
+    }
+    let s1 = std::fs::read_to_string(out.join("sekolah/S1.csv")).unwrap();
+    // 9600000001, accepted at S1, is Sari, Dewi: her row there carries the name.
+    let row = s1.lines().find(|l| l.starts_with("9600000001,")).unwrap();
+    assert!(row.ends_with(",\"Sari, Dewi\""), "{row}");
+    assert!(s1.lines().next().unwrap().ends_with(",nama"));
+
+    // A column the file does not have.
+    let e = run_case(
+        &data,
+        &data.join("juknis.juknis"),
+        &out,
+        &["--bawa", "asal_sekolah"],
+    )
+    .output()
+    .unwrap();
+    assert_eq!(e.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&e.stderr).contains("asal_sekolah"));
+}

@@ -53,6 +53,9 @@ pub struct Args {
     /// accepted applicants in rank order, then its reserve list (with -o)
     #[arg(long, requires = "keluaran")]
     pub per_sekolah: bool,
+    /// Applicant columns to carry into the results unchanged, e.g. `nama,asal_sekolah`
+    #[arg(long, value_name = "KOLOM,…", value_delimiter = ',')]
+    pub bawa: Vec<String>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -254,6 +257,18 @@ pub fn run(a: Args, lang: Lang, quiet: bool) -> Result<u8> {
             return Ok(EXIT_VIOLATIONS);
         }
     };
+    // Pass-through columns: a second, separate reading, only when asked for.
+    let bawa = if a.bawa.is_empty() {
+        None
+    } else {
+        match data::read_bawa(&p_name, &p_bytes, &a.bawa, &super::batas()) {
+            Ok(b) => Some(b),
+            Err(m) => {
+                eprintln!("{}", m.render(lang));
+                return Ok(EXIT_VIOLATIONS);
+            }
+        }
+    };
     // The input's hash, for the completion record, while the selection runs.
     let p_hash = std::thread::spawn(move || juknis::atomic::sha256(&p_bytes));
     fase("baca");
@@ -344,7 +359,7 @@ pub fn run(a: Args, lang: Lang, quiet: bool) -> Result<u8> {
             let d = a.csv;
             let write_hasil: juknis::atomic::Content<'_> = Box::new(|w| {
                 in_dialect(d, w, |w| {
-                    engine::output::write_hasil(&hasil, &prepared, &sekolah, lang, w)
+                    engine::output::write_hasil(&hasil, &prepared, &sekolah, lang, bawa.as_ref(), w)
                 })
             });
             let ringkasan = engine::output::ringkasan_csv(&hasil, &prepared, &sekolah);
@@ -353,7 +368,8 @@ pub fn run(a: Args, lang: Lang, quiet: bool) -> Result<u8> {
             let (names, per): (Vec<String>, Vec<String>) = if a.per_sekolah {
                 std::fs::create_dir_all(dir.join("sekolah"))
                     .map_err(|e| miette!("{}: {e}", dir.join("sekolah").display()))?;
-                let per = engine::output::per_sekolah_csv(&hasil, &prepared, &sekolah);
+                let per =
+                    engine::output::per_sekolah_csv(&hasil, &prepared, &sekolah, bawa.as_ref());
                 let names = sekolah
                     .iter()
                     .map(|s| format!("sekolah/{}", engine::output::nama_berkas_sekolah(s)))
@@ -395,7 +411,7 @@ pub fn run(a: Args, lang: Lang, quiet: bool) -> Result<u8> {
         None => {
             let mut o = std::io::BufWriter::with_capacity(1 << 20, std::io::stdout().lock());
             if let Err(e) = in_dialect(a.csv, &mut o, |w| {
-                engine::output::write_hasil(&hasil, &prepared, &sekolah, lang, w)
+                engine::output::write_hasil(&hasil, &prepared, &sekolah, lang, bawa.as_ref(), w)
             })
             .and_then(|_| std::io::Write::flush(&mut o))
             {

@@ -26,7 +26,7 @@ fn push_field(out: &mut String, s: &str) {
 pub fn hasil_csv(h: &Hasil, prepared: &Prepared, sekolah: &[Sekolah], lang: Lang) -> String {
     let mut out = Vec::new();
     // Writing to memory cannot fail.
-    let _ = write_hasil(h, prepared, sekolah, lang, &mut out);
+    let _ = write_hasil(h, prepared, sekolah, lang, None, &mut out);
     String::from_utf8_lossy(&out).into_owned()
 }
 
@@ -37,15 +37,22 @@ const POTONGAN: usize = 16_384;
 /// a time, while another thread writes the previous batch: the file is never
 /// held whole in memory, and the rendering overlaps the kernel's copying. The
 /// pieces are written in order, so the bytes do not depend on the threads.
+/// With `bawa`, its columns follow `seri`, each applicant's cells from it.
 pub fn write_hasil<W: std::io::Write + ?Sized>(
     h: &Hasil,
     prepared: &Prepared,
     sekolah: &[Sekolah],
     lang: Lang,
+    bawa: Option<&super::data::Bawa>,
     w: &mut W,
 ) -> std::io::Result<()> {
     use rayon::prelude::*;
-    let head = "nisn,status,sekolah,jalur,tahap,peringkat,cadangan_sekolah,cadangan_posisi,naik_dari_cadangan,alasan,seri\n";
+    let mut head = String::from("nisn,status,sekolah,jalur,tahap,peringkat,cadangan_sekolah,cadangan_posisi,naik_dari_cadangan,alasan,seri");
+    for k in bawa.map(|b| b.kolom.as_slice()).unwrap_or(&[]) {
+        head.push(',');
+        push_field(&mut head, k);
+    }
+    head.push('\n');
     w.write_all(head.as_bytes())?;
     let batch = POTONGAN * rayon::current_num_threads().max(1) * 2;
     // Many applicants share a reason (outranked at the same school): each
@@ -76,7 +83,7 @@ pub fn write_hasil<W: std::io::Write + ?Sized>(
             for rows in h.pendaftar.chunks(batch) {
                 let pieces: Vec<Vec<u8>> = rows
                     .par_chunks(POTONGAN)
-                    .map(|rows| baris_hasil(teks, sekolah, prepared, rows))
+                    .map(|rows| baris_hasil(teks, sekolah, prepared, bawa, rows))
                     .collect();
                 // The writer stopped on an error, returned below.
                 if tx.send(pieces).is_err() {
@@ -97,6 +104,7 @@ fn baris_hasil(
     teks: &rustc_hash::FxHashMap<super::Alasan, String>,
     sekolah: &[Sekolah],
     prepared: &Prepared,
+    bawa: Option<&super::data::Bawa>,
     rows: &[super::HasilPendaftar],
 ) -> Vec<u8> {
     use std::fmt::Write as _;
@@ -152,9 +160,22 @@ fn baris_hasil(
         if r.seri {
             out.push_str("ya");
         }
+        push_bawa(&mut out, bawa, &r.nisn);
         out.push('\n');
     }
     out.into_bytes()
+}
+
+/// The pass-through cells of one applicant (empty when the row was set aside).
+fn push_bawa(out: &mut String, bawa: Option<&super::data::Bawa>, nisn: &str) {
+    let Some(b) = bawa else { return };
+    let cells = b.nilai.get(nisn);
+    for i in 0..b.kolom.len() {
+        out.push(',');
+        if let Some(v) = cells.and_then(|c| c.get(i)) {
+            push_field(out, v);
+        }
+    }
 }
 
 /// `ringkasan.csv`: per school and unit — seats from capacity, seats carried in,
@@ -218,7 +239,12 @@ pub fn nama_berkas_sekolah(s: &Sekolah) -> String {
 /// per unit in rank order (moved up from a reserve list or not re-registered at
 /// the end of the unit), then the applicants whose best reserve place is here,
 /// per unit in list order — exactly the rows of `hasil.csv` that name the school.
-pub fn per_sekolah_csv(h: &Hasil, prepared: &Prepared, sekolah: &[Sekolah]) -> Vec<String> {
+pub fn per_sekolah_csv(
+    h: &Hasil,
+    prepared: &Prepared,
+    sekolah: &[Sekolah],
+    bawa: Option<&super::data::Bawa>,
+) -> Vec<String> {
     use std::fmt::Write as _;
     let mut diterima: Vec<Vec<&super::HasilPendaftar>> = vec![Vec::new(); sekolah.len()];
     let mut cadangan: Vec<Vec<&super::HasilPendaftar>> = vec![Vec::new(); sekolah.len()];
@@ -243,8 +269,13 @@ pub fn per_sekolah_csv(h: &Hasil, prepared: &Prepared, sekolah: &[Sekolah]) -> V
         acc.sort_by_key(|r| (r.unit, r.peringkat.is_none(), r.peringkat, r.nisn.clone()));
         res.sort_by_key(|r| (r.unit, r.cadangan.map(|c| c.2)));
         let mut f = String::from(
-            "nisn,status,jalur,tahap,peringkat,cadangan_posisi,naik_dari_cadangan,seri\n",
+            "nisn,status,jalur,tahap,peringkat,cadangan_posisi,naik_dari_cadangan,seri",
         );
+        for k in bawa.map(|b| b.kolom.as_slice()).unwrap_or(&[]) {
+            f.push(',');
+            push_field(&mut f, k);
+        }
+        f.push('\n');
         for r in acc.iter().chain(res.iter()) {
             push_field(&mut f, &r.nisn);
             let _ = write!(f, ",{},{},", r.status.as_str(), unit(r.unit));
@@ -267,6 +298,7 @@ pub fn per_sekolah_csv(h: &Hasil, prepared: &Prepared, sekolah: &[Sekolah]) -> V
             if r.seri {
                 f.push_str("ya");
             }
+            push_bawa(&mut f, bawa, &r.nisn);
             f.push('\n');
         }
         out.push(f);

@@ -4,11 +4,13 @@
 //! (`nilai.rs`). A bad row is reported with its file, line and column, and
 //! either stops the run or is set aside — never silently dropped or merged.
 
+mod bawa;
 mod csv;
 pub mod nilai;
 mod pendaftar;
 mod sekolah;
 
+pub use bawa::{read_bawa, Bawa};
 pub use nilai::{detik, hari};
 pub use pendaftar::{read_pendaftar, read_pendaftar_with, PendaftarFile};
 pub use sekolah::{read_sekolah, read_sekolah_with, LAYANAN};

@@ -94,8 +94,8 @@ fn kasus(dir: &Path) {
     }
 }
 
-#[test]
-fn every_golden_case_gives_its_reviewed_result() {
+/// The golden case folders, in order.
+fn cases() -> Vec<std::path::PathBuf> {
     let root = common::root().join("tests/golden");
     let mut dirs: Vec<_> = std::fs::read_dir(&root)
         .unwrap()
@@ -103,6 +103,12 @@ fn every_golden_case_gives_its_reviewed_result() {
         .filter(|p| p.is_dir())
         .collect();
     dirs.sort();
+    dirs
+}
+
+#[test]
+fn every_golden_case_gives_its_reviewed_result() {
+    let dirs = cases();
     assert!(dirs.len() >= 4, "only {} golden cases", dirs.len());
     for d in &dirs {
         assert!(d.join("KASUS.md").exists(), "{}: no KASUS.md", d.display());
@@ -417,4 +423,51 @@ fn pass_through_columns_reach_the_results() {
     .unwrap();
     assert_eq!(e.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&e.stderr).contains("asal_sekolah"));
+}
+
+/// `--kunci`: each placed applicant's own key. On every golden case, the last
+/// accepted (highest rank) at each school and unit carries exactly the key
+/// `ringkasan.csv` shows as `kunci_terakhir`; reserves carry theirs; nobody
+/// unplaced has one.
+#[test]
+fn own_keys_agree_with_the_last_accepted_key() {
+    let dirs = cases();
+    let mut checked = 0;
+    for dir in &dirs {
+        let scratch = common::tempdir("kunci");
+        let out = scratch.join("hasil");
+        run_case(dir, &dir.join("juknis.juknis"), &out, &["--kunci"])
+            .assert()
+            .code(0);
+        let hasil = std::fs::read_to_string(out.join("hasil.csv")).unwrap();
+        let mut lines = hasil.lines();
+        assert!(lines.next().unwrap().ends_with(",seri,kunci"));
+        // nisn,status,sekolah,jalur,tahap,peringkat,…,seri,kunci
+        let rows: Vec<Vec<String>> = lines.map(|l| fields(l, ',')).collect();
+        for r in &rows {
+            let placed = r[1] == "diterima" || r[1] == "cadangan";
+            assert_eq!(
+                !r[11].is_empty(),
+                placed || r[1] == "tidak_daftar_ulang",
+                "{r:?}"
+            );
+        }
+        let ringkasan = std::fs::read_to_string(out.join("ringkasan.csv")).unwrap();
+        for l in ringkasan.lines().skip(1) {
+            let f = fields(l, ',');
+            let (sk, unit, last) = (&f[0], &f[1], &f[12]);
+            if last.is_empty() {
+                continue;
+            }
+            let top = rows
+                .iter()
+                .filter(|r| &r[2] == sk && &r[3] == unit && r[1] == "diterima" && !r[5].is_empty())
+                .max_by_key(|r| r[5].parse::<u32>().unwrap());
+            if let Some(top) = top {
+                assert_eq!(&top[11], last, "{}: {sk} {unit}", dir.display());
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 8, "only {checked} schools and units compared");
 }

@@ -56,6 +56,9 @@ pub struct Args {
     /// Applicant columns to carry into the results unchanged, e.g. `nama,asal_sekolah`
     #[arg(long, value_name = "KOLOM,…", value_delimiter = ',')]
     pub bawa: Vec<String>,
+    /// Add each placed applicant's own ranking key (a `kunci` column in hasil.csv)
+    #[arg(long)]
+    pub kunci: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -280,6 +283,7 @@ pub fn run(a: Args, lang: Lang, quiet: bool) -> Result<u8> {
     }
     let mut opsi = RunOptions {
         progres,
+        kunci: a.kunci,
         jejak: a.explain.clone(),
         ..Default::default()
     };

@@ -74,6 +74,9 @@ pub struct RunOptions {
     pub jejak: Option<String>,
     /// Report progress on stderr.
     pub progres: bool,
+    /// Keep each applicant's own ranking key where they were placed (accepted,
+    /// or their best reserve place), as a person reads it (`run --kunci`).
+    pub kunci: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -86,6 +89,8 @@ pub struct Hasil {
     pub rusak: Vec<DataError>,
     /// NISN of the no-show list that match no accepted applicant.
     pub tidak_cocok: Vec<String>,
+    /// With `RunOptions::kunci`: each placed applicant's own key, by NISN.
+    pub kunci: rustc_hash::FxHashMap<String, String>,
 }
 
 impl Hasil {

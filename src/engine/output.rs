@@ -48,6 +48,9 @@ pub fn write_hasil<W: std::io::Write + ?Sized>(
 ) -> std::io::Result<()> {
     use rayon::prelude::*;
     let mut head = String::from("nisn,status,sekolah,jalur,tahap,peringkat,cadangan_sekolah,cadangan_posisi,naik_dari_cadangan,alasan,seri");
+    if !h.kunci.is_empty() {
+        head.push_str(",kunci");
+    }
     for k in bawa.map(|b| b.kolom.as_slice()).unwrap_or(&[]) {
         head.push(',');
         push_field(&mut head, k);
@@ -83,7 +86,7 @@ pub fn write_hasil<W: std::io::Write + ?Sized>(
             for rows in h.pendaftar.chunks(batch) {
                 let pieces: Vec<Vec<u8>> = rows
                     .par_chunks(POTONGAN)
-                    .map(|rows| baris_hasil(teks, sekolah, prepared, bawa, rows))
+                    .map(|rows| baris_hasil(teks, sekolah, prepared, (&h.kunci, bawa), rows))
                     .collect();
                 // The writer stopped on an error, returned below.
                 if tx.send(pieces).is_err() {
@@ -104,7 +107,10 @@ fn baris_hasil(
     teks: &rustc_hash::FxHashMap<super::Alasan, String>,
     sekolah: &[Sekolah],
     prepared: &Prepared,
-    bawa: Option<&super::data::Bawa>,
+    (kunci, bawa): (
+        &rustc_hash::FxHashMap<String, String>,
+        Option<&super::data::Bawa>,
+    ),
     rows: &[super::HasilPendaftar],
 ) -> Vec<u8> {
     use std::fmt::Write as _;
@@ -159,6 +165,12 @@ fn baris_hasil(
         out.push(',');
         if r.seri {
             out.push_str("ya");
+        }
+        if !kunci.is_empty() {
+            out.push(',');
+            if let Some(k) = kunci.get(r.nisn.as_str()) {
+                push_field(&mut out, k);
+            }
         }
         push_bawa(&mut out, bawa, &r.nisn);
         out.push('\n');

@@ -371,6 +371,23 @@ impl<'a> Seleksi<'a> {
         *into = merged;
     }
 
+    /// Each placed applicant's own key where they were placed — accepted, or at
+    /// their best reserve place — as `kunci_terakhir` shows keys; computed in
+    /// parallel, only with `run --kunci`.
+    fn own_keys(&self) -> rustc_hash::FxHashMap<String, String> {
+        (0..self.pendaftar.len())
+            .into_par_iter()
+            .filter_map(|a| {
+                let (s, u) = match (self.diterima[a], self.cadangan_best[a]) {
+                    (Some((s, u, _)), _) | (None, Some((s, u, _))) => (s as usize, u),
+                    _ => return None,
+                };
+                let key = self.show_key(&self.prepared.units[u], s, a);
+                Some((self.pendaftar[a].nisn.to_string(), key))
+            })
+            .collect()
+    }
+
     /// Unfilled seats of unit `ui` move along its `sisa_ke`, never past
     /// a jalur's maximum.
     fn carry_over(&mut self, ui: usize) {
@@ -488,11 +505,17 @@ pub fn run(
     let out = st.rows(bacaan, &daftar_ulang, &mut jejak);
     fase.mark("hasil");
     let ringkasan = st.ringkasan();
+    let kunci = if opsi.kunci {
+        st.own_keys()
+    } else {
+        rustc_hash::FxHashMap::default()
+    };
     Hasil {
         pendaftar: out,
         ringkasan,
         jejak: log,
         rusak: bacaan.rusak.iter().map(|r| r.masalah.clone()).collect(),
         tidak_cocok: daftar_ulang.tak_cocok,
+        kunci,
     }
 }

@@ -98,7 +98,23 @@ pub fn compile(j: &Juknis, rb: &Rulebook, file_name: &str, source: &[u8]) -> Pla
                 .map(|su| {
                     let (cols, ket): (Vec<String>, String) = match &su.node.sumber.node {
                         Sumber::Rapor { dari, sampai, mapel } => {
-                            let col = if multi_rapor { format!("rapor_{}", s.nama.node) } else { "rapor".to_string() };
+                            // One column per rapor average the data must hold:
+                            // `rapor` when the juknis has one, `rapor_SKOR` per
+                            // score, and `rapor_SKOR_MAPEL…` when one score sums
+                            // several (DIY: the sum of four subjects' averages).
+                            let in_score = s
+                                .suku
+                                .iter()
+                                .filter(|x| matches!(x.node.sumber.node, Sumber::Rapor { .. }))
+                                .count();
+                            let col = if in_score > 1 {
+                                let m = if mapel.is_empty() { "semua".to_string() } else { mapel.join("_") };
+                                format!("rapor_{}_{m}_{dari}_{sampai}", s.nama.node)
+                            } else if multi_rapor {
+                                format!("rapor_{}", s.nama.node)
+                            } else {
+                                "rapor".to_string()
+                            };
                             let m = if mapel.is_empty() { "semua mapel".to_string() } else { mapel.join(", ") };
                             (vec![col], format!("rerata rapor semester {dari}–{sampai} ({m}), skala 0–100"))
                         }

@@ -186,3 +186,46 @@ fn fmt_keeps_the_options_of_a_score() {
     assert!(out.contains("maksimal 150 desimal 2"), "{out}");
     assert_eq!(plan_of(&out).skor, plan_of(&src).skor);
 }
+
+/// A plain sum of several subjects' rapor averages (DIY sums four): each term
+/// reads its own column, named after the score, the subject and the semesters.
+#[test]
+fn a_sum_of_subject_averages_reads_one_column_each() {
+    let total = "rapor(semester 1..5, mapel mtk) + rapor(semester 1..5, mapel ipa) + poin(lomba)";
+    let src = source(total, "1");
+    let plan = plan_of(&src);
+    let s = plan.skor.iter().find(|s| s.nama == "total").unwrap();
+    let cols: Vec<&str> = s
+        .suku
+        .iter()
+        .flat_map(|x| x.kolom.iter().map(String::as_str))
+        .collect();
+    assert_eq!(
+        &cols[..2],
+        ["rapor_total_mtk_1_5", "rapor_total_ipa_1_5"],
+        "{cols:?}"
+    );
+    // P1: 80 + 90 = 170; P2: 95 + 70 = 165; P3: 60 + 60 = 120. Three seats,
+    // four applicants: P4 (50 + 50) is out, and the order is P1, P2, P3.
+    let mut csv = String::from(
+        "nisn,tanggal_lahir,waktu_daftar,jalur,pilihan,jarak_m,wilayah,status,rapor_nilai,\
+         rapor_total_mtk_1_5,rapor_total_ipa_1_5,lomba_kategori,lomba_peringkat,\
+         organisasi_kategori,organisasi_peringkat\n",
+    );
+    for (n, m, i) in [
+        ("0000000001", 80, 90),
+        ("0000000002", 95, 70),
+        ("0000000003", 60, 60),
+        ("0000000004", 50, 50),
+    ] {
+        csv.push_str(&format!(
+            "{n},2009-05-05,2025-06-16 08:00,prestasi,A,500,K1,,70,{m},{i},,,,\n"
+        ));
+    }
+    let (h, _) = run_one_school(&src, &csv).unwrap();
+    let rank = |n: &str| h.pendaftar.iter().find(|r| r.nisn == n).unwrap().peringkat;
+    assert_eq!(rank("0000000001"), Some(1));
+    assert_eq!(rank("0000000002"), Some(2));
+    assert_eq!(rank("0000000003"), Some(3));
+    assert_eq!(rank("0000000004"), None);
+}

@@ -248,6 +248,15 @@ pub fn compile(j: &Juknis, rb: &Rulebook, file_name: &str, source: &[u8]) -> Pla
             "NPSN sekolah tempat orang tua mengajar (status anak_guru)".into(),
         ));
     }
+    // The status column, described by the first status that needs it.
+    fn need_status(kolom: &mut BTreeSet<(String, String)>, n: &str) {
+        if !kolom.iter().any(|(k, _)| k == "status") {
+            kolom.insert((
+                "status".into(),
+                format!("status pendaftar, dipisah `;` (mis. {n})"),
+            ));
+        }
+    }
     for u in &seleksi {
         for s in &u.syarat {
             let n = match s {
@@ -256,12 +265,7 @@ pub fn compile(j: &Juknis, rb: &Rulebook, file_name: &str, source: &[u8]) -> Pla
                 _ => None,
             };
             if let Some(n) = n {
-                if !kolom.iter().any(|(k, _)| k == "status") {
-                    kolom.insert((
-                        "status".into(),
-                        format!("status pendaftar, dipisah `;` (mis. {n})"),
-                    ));
-                }
+                need_status(&mut kolom, n);
             }
         }
         for k in &u.urutan {
@@ -284,12 +288,7 @@ pub fn compile(j: &Juknis, rb: &Rulebook, file_name: &str, source: &[u8]) -> Pla
                     ("nomor_pendaftaran", "nomor pendaftaran (angka)")
                 }
                 KriteriaJenis::Status(n) => {
-                    if !kolom.iter().any(|(k, _)| k == "status") {
-                        kolom.insert((
-                            "status".into(),
-                            format!("status pendaftar, dipisah `;` (mis. {n})"),
-                        ));
-                    }
+                    need_status(&mut kolom, n);
                     continue;
                 }
                 KriteriaJenis::Skor(_) | KriteriaJenis::Undian(_) => continue,

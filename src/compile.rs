@@ -228,6 +228,14 @@ pub fn compile(j: &Juknis, rb: &Rulebook, file_name: &str, source: &[u8]) -> Pla
             )
         });
     }
+    if let Some(w) = seleksi.iter().find_map(|u| u.per.as_ref()) {
+        if !kolom.iter().any(|(k, _)| k == "wilayah") {
+            kolom.insert((
+                "wilayah".into(),
+                format!("kode wilayah tempat tinggal ({w}), dipisah `;`: kursi dibagi per {w}"),
+            ));
+        }
+    }
     if seleksi
         .iter()
         .any(|u| u.syarat.iter().any(|s| matches!(s, Syarat::Jarak { .. })))

@@ -160,6 +160,21 @@ pub fn run_on(
     sekolah_csv: &str,
     pendaftar_csv: &str,
 ) -> Result<(juknis::engine::Hasil, String), String> {
+    run_on_with(
+        src,
+        sekolah_csv,
+        pendaftar_csv,
+        &juknis::engine::RunOptions::default(),
+    )
+}
+
+/// `run_on` with run options (no-shows, explain, own keys).
+pub fn run_on_with(
+    src: &str,
+    sekolah_csv: &str,
+    pendaftar_csv: &str,
+    opsi: &juknis::engine::RunOptions,
+) -> Result<(juknis::engine::Hasil, String), String> {
     use juknis::engine::{data, ModusRusak};
     use juknis::text::Lang;
     let plan = plan_of(src);
@@ -175,8 +190,7 @@ pub fn run_on(
         ModusRusak::Berhenti,
     )
     .map_err(|m| m.render(Lang::En))?;
-    let opsi = juknis::engine::RunOptions::default();
-    let hasil = juknis::engine::run(&prepared, &sekolah, &bacaan, &opsi);
+    let hasil = juknis::engine::run(&prepared, &sekolah, &bacaan, opsi);
     let csv = juknis::engine::output::hasil_csv(&hasil, &prepared, &sekolah, Lang::Id);
     Ok((hasil, csv))
 }

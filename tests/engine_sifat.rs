@@ -20,27 +20,57 @@ mod sifat {
         fn everyone_once_seats_respected_only_chosen_schools(
             mech in 0usize..3,
             caps in proptest::collection::vec(0u32..12, 1..4),
-            apps in proptest::collection::vec((0u32..100, proptest::collection::vec(0usize..4, 0..3), 0u32..3000), 0..40),
+            apps in proptest::collection::vec((0u32..100, proptest::collection::vec(0usize..4, 0..3), 0u32..3000, 0usize..4), 0..40),
+            per in proptest::bool::ANY,
+            tidak_hadir in proptest::collection::vec(0usize..40, 0..4),
         ) {
             let m = ["tunggal", "pilihan_pertama_diutamakan", "penerimaan_tertunda"][mech];
-            let plan = sma(m, URUTAN);
-            let mut s = String::from("npsn,daya_tampung,wilayah\n");
+            let mut plan = sma(m, URUTAN);
+            // Domisili's seats split over the school's kelurahan L0–L2 (school
+            // i lists i % 3 + 1 of them); applicants live in L0–L3.
+            if per {
+                for u in &mut plan.seleksi {
+                    if u.id == "domisili" {
+                        u.per = Some("kelurahan".into());
+                    }
+                }
+            }
+            let mut s = String::from("npsn,daya_tampung,wilayah,kelurahan\n");
             for (i, c) in caps.iter().enumerate() {
-                s.push_str(&format!("S{i},{c},K1\n"));
+                let l: Vec<String> = (0..=i % 3).map(|k| format!("L{k}")).collect();
+                s.push_str(&format!("S{i},{c},K1,{}\n", l.join(";")));
             }
             let mut p = String::from("nisn,tanggal_lahir,waktu_daftar,jalur,pilihan,jarak_m,rapor,wilayah,status\n");
             let mut chosen: Vec<Vec<String>> = Vec::new();
-            for (i, (score, ch, dist)) in apps.iter().enumerate() {
+            for (i, (score, ch, dist, area)) in apps.iter().enumerate() {
                 let mut c: Vec<String> = Vec::new();
                 for x in ch {
                     let id = format!("S{}", x % caps.len());
                     if !c.contains(&id) { c.push(id); }
                 }
                 let d: Vec<String> = c.iter().map(|_| dist.to_string()).collect();
-                p.push_str(&format!("7000000{i:03},2009-01-01,2025-06-16 08:{:02},domisili,{},{},{score},K1,\n", i % 60, c.join(";"), d.join(";")));
+                p.push_str(&format!("7000000{i:03},2009-01-01,2025-06-16 08:{:02},domisili,{},{},{score},K1;L{area},\n", i % 60, c.join(";"), d.join(";")));
                 chosen.push(c);
             }
-            let r = run(&plan, &s, &p, &RunOptions::default());
+            let opsi = RunOptions {
+                tidak_daftar_ulang: tidak_hadir
+                    .iter()
+                    .filter(|i| **i < apps.len())
+                    .map(|i| format!("7000000{i:03}"))
+                    .collect(),
+                ..Default::default()
+            };
+            // A no-show who was not accepted stops the run: only accepted ones.
+            let first = run(&plan, &s, &p, &RunOptions::default());
+            let opsi = RunOptions {
+                tidak_daftar_ulang: opsi
+                    .tidak_daftar_ulang
+                    .into_iter()
+                    .filter(|n| first.status(n).status == Status::Diterima)
+                    .collect(),
+                ..Default::default()
+            };
+            let r = run(&plan, &s, &p, &opsi);
             prop_assert_eq!(r.hasil.pendaftar.len(), apps.len());
             let mut ids: Vec<&str> = r.hasil.pendaftar.iter().map(|x| x.nisn.as_str()).collect();
             ids.dedup();
@@ -53,6 +83,37 @@ mod sifat {
                     let i: usize = x.nisn[7..].parse().unwrap();
                     prop_assert!(chosen[i].contains(&r.sekolah[sk as usize].npsn));
                 }
+            }
+            // Split by area: the areas' seats add up to the unit's, no area
+            // takes more than its share, and everyone accepted in domisili
+            // lives in an area of that school that shares its seats, counted
+            // there.
+            let dom = r.prepared.unit_index("domisili").unwrap() as usize;
+            if per {
+                for x in r.hasil.ringkasan.iter().filter(|x| x.unit == dom) {
+                    let areas: Vec<_> = r.hasil.ringkasan_wilayah.iter()
+                        .filter(|w| w.sekolah == x.sekolah && w.unit == dom)
+                        .collect();
+                    prop_assert_eq!(areas.len(), x.sekolah as usize % 3 + 1);
+                    prop_assert_eq!(areas.iter().map(|w| w.kursi).sum::<u32>(), x.kursi_awal + x.kursi_masuk);
+                    let max = areas.iter().map(|w| w.kursi).max().unwrap_or(0);
+                    let min = areas.iter().map(|w| w.kursi).min().unwrap_or(0);
+                    prop_assert!(max - min <= 1);
+                    for w in &areas {
+                        prop_assert!(w.diterima <= w.kursi);
+                        let here = r.hasil.pendaftar.iter().filter(|y| {
+                            let i: usize = y.nisn[7..].parse().unwrap();
+                            y.status == Status::Diterima
+                                && y.sekolah == Some(x.sekolah)
+                                && y.unit == Some(dom)
+                                && format!("L{}", apps[i].3) == w.kode
+                        }).count();
+                        prop_assert_eq!(here as u32, w.diterima);
+                    }
+                    prop_assert_eq!(areas.iter().map(|w| w.diterima).sum::<u32>(), x.diterima);
+                }
+            } else {
+                prop_assert!(r.hasil.ringkasan_wilayah.is_empty());
             }
         }
     }

@@ -77,7 +77,22 @@ fn kasus(dir: &Path) {
         dir.display(),
         String::from_utf8_lossy(&run.stderr)
     );
-    for f in ["hasil.csv", "ringkasan.csv"] {
+    // The per-area summary exists only where a unit splits seats by area: it
+    // must then be written, and nowhere else.
+    let per_wilayah = "ringkasan_wilayah.csv";
+    assert_eq!(
+        out.join(per_wilayah).exists(),
+        dir.join(per_wilayah).exists()
+            || std::env::var_os("JUKNIS_UPDATE").is_some() && out.join(per_wilayah).exists(),
+        "{}: {per_wilayah} written where it is not expected, or missing",
+        dir.display()
+    );
+    let files: &[&str] = if out.join(per_wilayah).exists() {
+        &["hasil.csv", "ringkasan.csv", per_wilayah]
+    } else {
+        &["hasil.csv", "ringkasan.csv"]
+    };
+    for f in files {
         let got = std::fs::read_to_string(out.join(f)).unwrap();
         let want_path = dir.join(f);
         if std::env::var_os("JUKNIS_UPDATE").is_some() {
@@ -187,7 +202,8 @@ fn jawa_timur_on_the_bundled_data() {
         .arg(&out)
         .assert()
         .code(0);
-    for f in ["hasil.csv", "ringkasan.csv"] {
+    // Sebaran splits its seats per kelurahan: the per-area summary too.
+    for f in ["hasil.csv", "ringkasan.csv", "ringkasan_wilayah.csv"] {
         let got = std::fs::read_to_string(out.join(f)).unwrap();
         if std::env::var_os("JUKNIS_UPDATE").is_some() {
             std::fs::create_dir_all(&dir).unwrap();
@@ -342,6 +358,8 @@ fn one_result_file_per_school() {
         lokasi: None,
         wilayah: Vec::new(),
         wilayah_id: Vec::new(),
+        wilayah_kursi: Vec::new(),
+        wilayah_kursi_id: Vec::new(),
         layanan: Vec::new(),
         baris: 7,
     };

@@ -212,7 +212,7 @@ fn a_school_without_coordinates_is_named_when_distance_comes_from_them() {
     let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
     let f: Vec<&str> = lines[2].split(',').collect();
     let npsn = f[0].to_string();
-    lines[2] = format!("{},{},{},,,{}", f[0], f[1], f[2], f[5]);
+    lines[2] = format!("{},{},{},,,{}", f[0], f[1], f[2], f[5..].join(","));
     let (sekolah, _) = data::read_sekolah(
         "sekolah.csv",
         (lines.join("\n") + "\n").as_bytes(),

@@ -1,6 +1,6 @@
 //! `juknis run PLAN --sekolah S.csv --pendaftar P.csv [-o DIR]`: run a compiled
 //! plan (or a .juknis, compiled on the fly) on applicant data with the
-//! reference engine. Writes `hasil.csv` and `ringkasan.csv`; `--explain NISN`
+//! reference engine. Writes `hasil.csv` and `ringkasan.csv` (and `ringkasan_wilayah.csv` when seats are split by area); `--explain NISN`
 //! prints why one applicant got their result.
 
 use super::{EXIT_OK, EXIT_USAGE, EXIT_VIOLATIONS};
@@ -369,6 +369,7 @@ pub fn run(a: Args, lang: Lang, quiet: bool) -> Result<u8> {
             let ringkasan = engine::output::ringkasan_csv(&hasil, &prepared, &sekolah);
             let tulis_ringkasan: juknis::atomic::Content<'_> =
                 Box::new(|w| in_dialect(d, w, |w| w.write_all(ringkasan.as_bytes())));
+            let per_wilayah = engine::output::ringkasan_wilayah_csv(&hasil, &prepared, &sekolah);
             let (names, per): (Vec<String>, Vec<String>) = if a.per_sekolah {
                 std::fs::create_dir_all(dir.join("sekolah"))
                     .map_err(|e| miette!("{}: {e}", dir.join("sekolah").display()))?;
@@ -386,6 +387,12 @@ pub fn run(a: Args, lang: Lang, quiet: bool) -> Result<u8> {
                 ("hasil.csv", write_hasil),
                 ("ringkasan.csv", tulis_ringkasan),
             ];
+            if let Some(body) = &per_wilayah {
+                files.push((
+                    "ringkasan_wilayah.csv",
+                    Box::new(move |w| in_dialect(d, w, |w| w.write_all(body.as_bytes()))),
+                ));
+            }
             for (n, body) in names.iter().zip(&per) {
                 files.push((
                     n.as_str(),

@@ -27,6 +27,9 @@ pub enum Gagal {
     LuarCincin(u32, u32),
     /// A teacher's child applying through mutasi away from the parent's school.
     BukanSekolahOrtu,
+    /// Lives in none of the school's areas of this level (`TINGKAT_WILAYAH`
+    /// index) over which the unit's seats are split.
+    LuarBagian(usize),
 }
 
 /// Why an applicant ended where they did, rendered into words only for output.
@@ -37,6 +40,9 @@ pub enum Alasan {
     Tidak(u32, Gagal),
     /// Outranked at this school in this unit.
     Kalah(u32, usize),
+    /// Outranked at this school in this unit, among the applicants of one
+    /// area (position among the school's areas) of a unit split by area.
+    KalahBagian(u32, usize, u32),
     /// The school has no seats for this unit.
     TanpaKursi(u32, usize),
     TanpaPilihan,
@@ -111,6 +117,13 @@ impl Gagal {
                 "jarak ke sekolah ini di luar {lo}–{hi} m",
                 "distance to this school is outside {lo}–{hi} m"
             ),
+            Gagal::LuarBagian(l) => {
+                let w = crate::plan::TINGKAT_WILAYAH.get(l).copied().unwrap_or("");
+                t!(
+                    "tempat tinggal tidak di {w} mana pun yang mendapat bagian kursi jalur ini di sekolah ini",
+                    "home is in no {w} among which this school splits the seats of this jalur"
+                )
+            }
             Gagal::BukanSekolahOrtu => t!(
                 "anak guru hanya memakai jalur ini di sekolah tempat orang tuanya mengajar",
                 "a teacher's child uses this jalur only at the school where the parent teaches"

@@ -24,18 +24,22 @@ pub(super) struct DaftarUlang {
 /// list and the best candidates not accepted there that equal the last accepted
 /// on every stated criterion (`Peringkat::tie_key`). Only the applicant order
 /// separated them, which the juknis did not state: they are marked `seri`.
-/// `calon` is sorted by key, so the tied candidates come first.
-fn ties_at_cut(slot: &Kursi, calon: &[(K, u32)], peserta: &[usize], pr: &Peringkat) -> Vec<usize> {
+/// `diterima` (key, applicant) and `calon` (key, participant) are sorted by
+/// key, so the tied candidates come first; for a unit split by area both hold
+/// one area's applicants only.
+fn ties_at_cut(
+    diterima: &[(K, u32)],
+    calon: impl Iterator<Item = (K, u32)>,
+    peserta: &[usize],
+    pr: &Peringkat,
+) -> Vec<usize> {
     let mut out = Vec::new();
-    if slot.sisa > 0 {
-        return out;
-    }
     let qi_of = |a: u32| peserta.binary_search(&(a as usize)).unwrap_or(0);
-    let Some(&(k_last, a_last)) = slot.diterima.last() else {
+    let Some(&(k_last, a_last)) = diterima.last() else {
         return out;
     };
     let cut = pr.tie_key(k_last, qi_of(a_last));
-    for &(k, qi) in calon {
+    for (k, qi) in calon {
         if pr.tie_key(k, qi as usize) != cut {
             break;
         }
@@ -44,13 +48,25 @@ fn ties_at_cut(slot: &Kursi, calon: &[(K, u32)], peserta: &[usize], pr: &Peringk
     if out.is_empty() {
         return out;
     }
-    for &(k, a) in slot.diterima.iter().rev() {
+    for &(k, a) in diterima.iter().rev() {
         if pr.tie_key(k, qi_of(a)) != cut {
             break;
         }
         out.push(a as usize);
     }
     out
+}
+
+/// How many of a school's reserve candidates the plan keeps for `kursi` seats.
+fn reserve_length(cadangan: Cadangan, kursi: u32, calon: usize) -> usize {
+    match cadangan {
+        Cadangan::Semua => calon,
+        Cadangan::TidakAda => 0,
+        Cadangan::Persen(p) => {
+            let pct: f64 = p.to_string().parse().unwrap_or(0.0);
+            (f64::from(kursi) * pct / 100.0).ceil() as usize
+        }
+    }
 }
 
 impl Seleksi<'_> {
@@ -73,6 +89,8 @@ impl Seleksi<'_> {
         let prepared = self.prepared;
         let m = prepared.maks_pilihan;
         let ns_sekolah = self.kursi.len();
+        let (sekolah, pendaftar) = (self.sekolah, self.pendaftar);
+        let u = &prepared.units[ui];
         let diterima = &self.diterima;
         // How many of a participant's choices count: all, or those before
         // the school that took them.
@@ -131,16 +149,55 @@ impl Seleksi<'_> {
                     calon.extend_from_slice(&ember[m[si]..m[si + 1]]);
                 }
                 calon.sort_unstable();
-                let seri = ties_at_cut(slot, &calon, peserta, pr);
-                let keep = match prepared.cadangan {
-                    Cadangan::Semua => calon.len(),
-                    Cadangan::TidakAda => 0,
-                    Cadangan::Persen(p) => {
-                        let pct: f64 = p.to_string().parse().unwrap_or(0.0);
-                        (f64::from(slot.total()) * pct / 100.0).ceil() as usize
+                let mut seri = Vec::new();
+                if slot.bagian.is_empty() {
+                    if slot.sisa == 0 {
+                        seri = ties_at_cut(&slot.diterima, calon.iter().copied(), peserta, pr);
                     }
-                };
-                calon.truncate(keep);
+                    let keep = reserve_length(prepared.cadangan, slot.total(), calon.len());
+                    calon.truncate(keep);
+                } else {
+                    // Split by area: ties, and the list's length, per area.
+                    let area = |a: usize| prepared.bagian(u, &sekolah[si], &pendaftar[a]);
+                    let di: Vec<Option<usize>> = slot
+                        .diterima
+                        .iter()
+                        .map(|&(_, a)| area(a as usize))
+                        .collect();
+                    let ca: Vec<Option<usize>> = calon
+                        .iter()
+                        .map(|&(_, qi)| area(peserta[qi as usize]))
+                        .collect();
+                    for (b, g) in slot.bagian.iter().enumerate() {
+                        if g.kursi == 0 || g.diterima < g.kursi {
+                            continue;
+                        }
+                        let mine: Vec<(K, u32)> = slot
+                            .diterima
+                            .iter()
+                            .zip(&di)
+                            .filter(|(_, x)| **x == Some(b))
+                            .map(|(e, _)| *e)
+                            .collect();
+                        let theirs = calon
+                            .iter()
+                            .zip(&ca)
+                            .filter(|(_, x)| **x == Some(b))
+                            .map(|(e, _)| *e);
+                        seri.extend(ties_at_cut(&mine, theirs, peserta, pr));
+                    }
+                    let mut kept = vec![0usize; slot.bagian.len()];
+                    let mut i = 0;
+                    calon.retain(|_| {
+                        let b = ca[i];
+                        i += 1;
+                        let Some(b) = b else { return false };
+                        let keep =
+                            reserve_length(prepared.cadangan, slot.bagian[b].kursi, usize::MAX);
+                        kept[b] += 1;
+                        kept[b] <= keep
+                    });
+                }
                 for (pos, &(_, qi)) in calon.iter().enumerate() {
                     let v = ((pos as u64 + 1) << 32) | si as u64;
                     terbaik[qi as usize].fetch_min(v, std::sync::atomic::Ordering::Relaxed);
@@ -210,11 +267,17 @@ impl Seleksi<'_> {
             pos
         };
         let mut naik = vec![false; n];
-        let mut antre: Vec<(usize, u32)> = Vec::new();
+        // A freed seat: unit, school, and for a unit split by area the area
+        // (position among the school's areas) whose residents may take it.
+        let area = |u: usize, s: u32, a: usize| {
+            prepared.bagian(&prepared.units[u], &sekolah[s as usize], &pendaftar[a])
+        };
+        let mut antre: Vec<(usize, u32, Option<usize>)> = Vec::new();
         for (a, &tidak) in tidak_du.iter().enumerate() {
             if let (true, Some((s, u, _))) = (tidak, self.diterima[a]) {
-                self.kursi[s as usize][u].dilepas += 1;
-                antre.push((u, s));
+                let b = area(u, s, a);
+                self.release(s, u, b);
+                antre.push((u, s, b));
                 if jejak.on(a) {
                     let npsn = &sekolah[s as usize].npsn;
                     jejak.push(
@@ -227,15 +290,15 @@ impl Seleksi<'_> {
                 }
             }
         }
-        antre.sort_by_key(|&(u, s)| (urutan_unit[u], s));
-        let mut antre: std::collections::VecDeque<(usize, u32)> = antre.into();
+        antre.sort_by_key(|&(u, s, b)| (urutan_unit[u], s, b));
+        let mut antre: std::collections::VecDeque<(usize, u32, Option<usize>)> = antre.into();
         let pilihan_ke = |a: usize, s: u32| pendaftar[a].pilihan.iter().position(|&x| x == s);
-        while let Some((u, s)) = antre.pop_front() {
+        while let Some((u, s, b)) = antre.pop_front() {
             let list = std::mem::take(&mut self.kursi[s as usize][u].cadangan);
             let mut diambil = None;
             for &c in &list {
                 let c = c as usize;
-                if tidak_du[c] {
+                if tidak_du[c] || (b.is_some() && area(u, s, c) != b) {
                     continue;
                 }
                 let here = pilihan_ke(c, s).unwrap_or(usize::MAX);
@@ -251,8 +314,9 @@ impl Seleksi<'_> {
             let Some(c) = diambil else { continue };
             if let Some((s2, u2, _)) = self.diterima[c] {
                 // Moving up frees the lower seat for its own reserve list.
-                self.kursi[s2 as usize][u2].dilepas += 1;
-                antre.push_back((u2, s2));
+                let b2 = area(u2, s2, c);
+                self.release(s2, u2, b2);
+                antre.push_back((u2, s2, b2));
                 if jejak.on(c) {
                     let npsn = &sekolah[s2 as usize].npsn;
                     jejak.push(
@@ -266,7 +330,11 @@ impl Seleksi<'_> {
             }
             self.diterima[c] = Some((s, u, prepared.units[u].tahap));
             naik[c] = true;
-            self.kursi[s as usize][u].naik += 1;
+            let slot = &mut self.kursi[s as usize][u];
+            slot.naik += 1;
+            if let Some(g) = b.and_then(|b| slot.bagian.get_mut(b)) {
+                g.naik += 1;
+            }
             if jejak.on(c) {
                 let npsn = &sekolah[s as usize].npsn;
                 jejak.push(
@@ -282,6 +350,15 @@ impl Seleksi<'_> {
             tidak: tidak_du,
             naik,
             tak_cocok,
+        }
+    }
+
+    /// A seat given up at re-registration, counted for the unit and its area.
+    fn release(&mut self, s: u32, u: usize, b: Option<usize>) {
+        let slot = &mut self.kursi[s as usize][u];
+        slot.dilepas += 1;
+        if let Some(g) = b.and_then(|b| slot.bagian.get_mut(b)) {
+            g.dilepas += 1;
         }
     }
 }

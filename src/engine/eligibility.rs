@@ -111,6 +111,16 @@ pub(super) fn syarat(
                     return Err(Gagal::LuarCincin(*lo, *hi));
                 }
             }
+            SyaratC::DalamBagian(l) => {
+                let inside = sekolah.get(s).is_some_and(|sk| {
+                    sk.wilayah_kursi_id.get(*l).is_some_and(|areas| {
+                        p.wilayah.iter().any(|w| areas.binary_search(w).is_ok())
+                    })
+                });
+                if !inside {
+                    return Err(Gagal::LuarBagian(*l));
+                }
+            }
             SyaratC::DalamWilayah => {
                 let inside = match prepared.radius_m {
                     Some(r) => jarak <= r,

@@ -15,6 +15,12 @@ pub struct Sekolah {
     pub wilayah: Vec<String>,
     /// The same codes interned (see `data::read_pendaftar`), sorted.
     pub wilayah_id: Vec<u32>,
+    /// Per area level (`plan::TINGKAT_WILAYAH` order; empty when the file has
+    /// no such column): the codes of the areas a unit's seats are split over
+    /// (`per`), from the schools-file column named after the level.
+    pub wilayah_kursi: Vec<Vec<String>>,
+    /// The same codes interned like `wilayah_id`, sorted, without repeats.
+    pub wilayah_kursi_id: Vec<Vec<u32>>,
     /// What kind of school it is where that matters to the age rule
     /// (`layanan` column: `pendidikan_khusus`, `layanan_khusus`, `daerah_3t`).
     pub layanan: Vec<String>,

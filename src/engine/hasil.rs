@@ -4,6 +4,34 @@
 
 use super::*;
 
+/// The code of area `b` (position among the school's areas) of unit `u`'s
+/// level at school `s`.
+pub(super) fn kode_bagian(
+    prepared: &Prepared,
+    sekolah: &[Sekolah],
+    s: u32,
+    u: usize,
+    b: u32,
+) -> String {
+    let Some(sk) = sekolah.get(s as usize) else {
+        return String::new();
+    };
+    let Some(l) = prepared.units.get(u).and_then(|x| x.per) else {
+        return String::new();
+    };
+    // The ids are in code order, as the codes sorted and deduplicated are.
+    let mut kode: Vec<&str> = sk
+        .wilayah_kursi
+        .get(l)
+        .map(|k| k.iter().map(String::as_str).collect())
+        .unwrap_or_default();
+    kode.sort_unstable();
+    kode.dedup();
+    kode.get(b as usize)
+        .map(|k| k.to_string())
+        .unwrap_or_default()
+}
+
 /// Final state of one applicant.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Status {
@@ -66,6 +94,24 @@ pub struct Ringkasan {
     pub kosong: u32,
 }
 
+/// One area's share of a (school, unit) whose seats are split by area (`per`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RingkasanWilayah {
+    pub sekolah: u32,
+    pub unit: usize,
+    /// The area's code, as the schools file gives it.
+    pub kode: String,
+    /// The area's seats (its equal share of the unit's seats).
+    pub kursi: u32,
+    /// Accepted from the area, after re-registration.
+    pub diterima: u32,
+    /// Unfilled after selection (part of the unit's `sisa`).
+    pub sisa: u32,
+    pub dilepas: u32,
+    pub naik_dari_cadangan: u32,
+    pub kunci_terakhir: Option<String>,
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct RunOptions {
     /// NISN of accepted applicants who did not re-register (FAQ 80, 91).
@@ -84,6 +130,8 @@ pub struct Hasil {
     pub pendaftar: Vec<HasilPendaftar>,
     /// One row per school and unit, school-major (`sekolah * units + unit`).
     pub ringkasan: Vec<Ringkasan>,
+    /// Units split by area: one row per school, unit and area, in that order.
+    pub ringkasan_wilayah: Vec<RingkasanWilayah>,
     pub jejak: Vec<Text>,
     /// Problems of rows set aside, for `Alasan::DataRusak`.
     pub rusak: Vec<DataError>,
@@ -122,6 +170,27 @@ impl Hasil {
                 t!(
                     "{n}: kalah peringkat; terakhir diterima {last}",
                     "{n}: outranked; last accepted {last}"
+                )
+            }
+            Alasan::KalahBagian(s, u, b) => {
+                let n = npsn(s);
+                let kode = kode_bagian(prepared, sekolah, s, u, b);
+                let last = self
+                    .ringkasan_wilayah
+                    .iter()
+                    .find(|r| r.sekolah == s && r.unit == u && r.kode == kode)
+                    .and_then(|r| r.kunci_terakhir.clone())
+                    .unwrap_or_else(|| "—".into());
+                let w = prepared
+                    .units
+                    .get(u)
+                    .and_then(|x| x.per)
+                    .and_then(|l| crate::plan::TINGKAT_WILAYAH.get(l))
+                    .copied()
+                    .unwrap_or("");
+                t!(
+                    "{n}: kalah peringkat di {w} {kode}; terakhir diterima {last}",
+                    "{n}: outranked in {w} {kode}; last accepted {last}"
                 )
             }
             Alasan::TanpaKursi(s, u) => {
@@ -242,6 +311,31 @@ impl Seleksi<'_> {
         // Applicants are already in NISN order; only rows set aside need placing.
         if !bacaan.rusak.is_empty() {
             out.sort_by(|a, b| a.nisn.cmp(&b.nisn).then(a.status.cmp(&b.status)));
+        }
+        out
+    }
+
+    /// One summary row per school, unit split by area, and area
+    /// (`ringkasan_wilayah.csv`).
+    pub(super) fn ringkasan_wilayah(&self) -> Vec<RingkasanWilayah> {
+        let mut out = Vec::new();
+        for (s, row) in self.kursi.iter().enumerate() {
+            for (ui, slot) in row.iter().enumerate() {
+                let u = &self.prepared.units[ui];
+                for (b, g) in slot.bagian.iter().enumerate() {
+                    out.push(RingkasanWilayah {
+                        sekolah: s as u32,
+                        unit: ui,
+                        kode: kode_bagian(self.prepared, self.sekolah, s as u32, ui, b as u32),
+                        kursi: g.kursi,
+                        diterima: (g.diterima + g.naik).saturating_sub(g.dilepas),
+                        sisa: g.kursi.saturating_sub(g.diterima),
+                        dilepas: g.dilepas,
+                        naik_dari_cadangan: g.naik,
+                        kunci_terakhir: g.terakhir.map(|(_, a)| self.show_key(u, s, a as usize)),
+                    });
+                }
+            }
         }
         out
     }

@@ -24,6 +24,20 @@ impl Seleksi<'_> {
         let sekolah = self.sekolah;
         let u = &prepared.units[ui];
         let m = prepared.maks_pilihan;
+        // Seats split by area: each area's share, competed for by its residents.
+        if let Some(l) = u.per {
+            for (row, sk) in self.kursi.iter_mut().zip(sekolah) {
+                let slot = &mut row[ui];
+                let n = sk.wilayah_kursi_id.get(l).map_or(0, Vec::len);
+                slot.bagian = split_equally(slot.total(), n)
+                    .into_iter()
+                    .map(|kursi| Bagian {
+                        kursi,
+                        ..Default::default()
+                    })
+                    .collect();
+            }
+        }
         let mut next = vec![0u8; peserta.len()];
         let mut first: Vec<Alasan> = vec![Alasan::Kosong; peserta.len()];
         let mut queue: std::collections::VecDeque<u32> = (0..peserta.len() as u32).collect();
@@ -53,16 +67,25 @@ impl Seleksi<'_> {
                         continue;
                     }
                 };
+                let area = prepared.bagian(u, &sekolah[s], &self.pendaftar[a]);
+                let kalah = match area {
+                    Some(b) => Alasan::KalahBagian(s as u32, ui, b as u32),
+                    None => Alasan::Kalah(s as u32, ui),
+                };
                 let slot = &mut self.kursi[s][ui];
-                let cap = slot.total() as usize;
+                let total = slot.total() as usize;
+                let (held, cap) = match area.and_then(|b| slot.bagian.get_mut(b)) {
+                    Some(g) => (&mut g.held, g.kursi as usize),
+                    None => (&mut slot.held, total),
+                };
                 // Held entries carry the participant's position, not the
                 // applicant: `peserta` is sorted, so the order is the same, and
                 // a displaced participant needs no search.
                 let entry = (key, qi as u32);
-                let admit = if slot.held.len() < cap {
+                let admit = if held.len() < cap {
                     true
-                } else if slot.held.peek().is_some_and(|w| entry < *w) {
-                    if let Some((_, oq)) = slot.held.pop() {
+                } else if held.peek().is_some_and(|w| entry < *w) {
+                    if let Some((_, oq)) = held.pop() {
                         let oq = oq as usize;
                         let out = peserta[oq];
                         if jejak.on(out) {
@@ -70,7 +93,7 @@ impl Seleksi<'_> {
                             jejak.push(out, t!("tahap {nomor}, {id}: tergeser di {npsn} oleh pendaftar berperingkat lebih baik", "wave {nomor}, {id}: displaced at {npsn} by a better-ranked applicant"));
                         }
                         if first[oq] == Alasan::Kosong {
-                            first[oq] = Alasan::Kalah(s as u32, ui);
+                            first[oq] = kalah;
                         }
                         queue.push_back(oq as u32);
                     }
@@ -79,7 +102,7 @@ impl Seleksi<'_> {
                     false
                 };
                 if admit {
-                    slot.held.push(entry);
+                    held.push(entry);
                     if jejak.on(a) {
                         let (npsn, id, kk) = (&sekolah[s].npsn, &u.id, k + 1);
                         jejak.push(
@@ -93,7 +116,7 @@ impl Seleksi<'_> {
                     break;
                 }
                 if jejak.on(a) {
-                    let last = slot.held.peek().map(|w| peserta[w.1 as usize]);
+                    let last = held.peek().map(|w| peserta[w.1 as usize]);
                     let last = last
                         .map(|b| self.show_key(u, s, b))
                         .unwrap_or_else(|| "—".into());
@@ -105,7 +128,7 @@ impl Seleksi<'_> {
                     first[qi] = if cap == 0 {
                         Alasan::TanpaKursi(s as u32, ui)
                     } else {
-                        Alasan::Kalah(s as u32, ui)
+                        kalah
                     };
                 }
             }
@@ -127,12 +150,26 @@ impl Seleksi<'_> {
         for (si, row) in self.kursi.iter_mut().enumerate() {
             let slot = &mut row[ui];
             let mut acc: Vec<(K, u32)> = std::mem::take(&mut slot.held).into_vec();
+            let mut sisa = slot.total().saturating_sub(acc.len() as u32);
+            if !slot.bagian.is_empty() {
+                sisa = 0;
+                for g in &mut slot.bagian {
+                    let held = std::mem::take(&mut g.held);
+                    g.diterima = held.len() as u32;
+                    g.terakhir = held
+                        .iter()
+                        .max()
+                        .map(|&(k, qi)| (k, peserta[qi as usize] as u32));
+                    sisa += g.kursi.saturating_sub(g.diterima);
+                    acc.extend(held.into_vec());
+                }
+            }
             acc.sort_unstable();
             for (_, a) in &mut acc {
                 *a = peserta[*a as usize] as u32;
                 self.diterima[*a as usize] = Some((si as u32, ui, nomor));
             }
-            slot.sisa = slot.total().saturating_sub(acc.len() as u32);
+            slot.sisa = sisa;
             slot.diterima = acc;
         }
         for (qi, &a) in peserta.iter().enumerate() {

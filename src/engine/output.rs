@@ -190,6 +190,19 @@ fn push_bawa(out: &mut String, bawa: Option<&super::data::Bawa>, nisn: &str) {
     }
 }
 
+/// A summary row's school NPSN and unit id.
+fn names<'a>(
+    prepared: &'a Prepared,
+    sekolah: &'a [Sekolah],
+    s: u32,
+    u: usize,
+) -> (&'a str, &'a str) {
+    (
+        sekolah.get(s as usize).map_or("", |s| s.npsn.as_str()),
+        prepared.units.get(u).map_or("", |u| u.id.as_str()),
+    )
+}
+
 /// `ringkasan.csv`: per school and unit — seats from capacity, seats carried in,
 /// accepted, unfilled, where the unfilled went, and the last accepted key.
 pub fn ringkasan_csv(h: &Hasil, prepared: &Prepared, sekolah: &[Sekolah]) -> String {
@@ -197,15 +210,7 @@ pub fn ringkasan_csv(h: &Hasil, prepared: &Prepared, sekolah: &[Sekolah]) -> Str
         "sekolah,jalur,tahap,kursi_awal,kursi_masuk,kursi,diterima,sisa,dialihkan_ke,dilepas,naik_dari_cadangan,kosong,kunci_terakhir\n",
     );
     for r in &h.ringkasan {
-        let sk = sekolah
-            .get(r.sekolah as usize)
-            .map(|s| s.npsn.as_str())
-            .unwrap_or("");
-        let unit = prepared
-            .units
-            .get(r.unit)
-            .map(|u| u.id.as_str())
-            .unwrap_or("");
+        let (sk, unit) = names(prepared, sekolah, r.sekolah, r.unit);
         let ke = r
             .dialihkan_ke
             .and_then(|u| prepared.units.get(u))
@@ -229,6 +234,39 @@ pub fn ringkasan_csv(h: &Hasil, prepared: &Prepared, sekolah: &[Sekolah]) -> Str
         ));
     }
     out
+}
+
+/// `ringkasan_wilayah.csv`, for a plan that splits seats by area (`per`): per
+/// school, unit and area — the area's seats, accepted (after re-registration),
+/// unfilled, released, moved up, and the last accepted key there. `None` when
+/// the plan splits no unit.
+pub fn ringkasan_wilayah_csv(
+    h: &Hasil,
+    prepared: &Prepared,
+    sekolah: &[Sekolah],
+) -> Option<String> {
+    if prepared.perlu_wilayah_kursi.is_empty() {
+        return None;
+    }
+    let mut out = String::from(
+        "sekolah,jalur,wilayah,kursi,diterima,sisa,dilepas,naik_dari_cadangan,kunci_terakhir\n",
+    );
+    for r in &h.ringkasan_wilayah {
+        let (sk, unit) = names(prepared, sekolah, r.sekolah, r.unit);
+        out.push_str(&format!(
+            "{},{},{},{},{},{},{},{},{}\n",
+            csv_field(sk),
+            unit,
+            csv_field(&r.kode),
+            r.kursi,
+            r.diterima,
+            r.sisa,
+            r.dilepas,
+            r.naik_dari_cadangan,
+            csv_field(r.kunci_terakhir.as_deref().unwrap_or(""))
+        ));
+    }
+    Some(out)
 }
 
 /// The file name of a school's result file (`run --per-sekolah`): its NPSN when

@@ -21,6 +21,9 @@ pub(super) enum SyaratC {
     /// Any one of these statuses (bit mask); `anak_guru` among them (its bit)
     /// holds only at the parent's school.
     SalahSatu(u64, Option<usize>),
+    /// Lives in one of the school's areas of this level (`TINGKAT_WILAYAH`
+    /// index), over which the unit's seats are split (`per`).
+    DalamBagian(usize),
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -60,6 +63,9 @@ pub struct Unit {
     /// Position in the seat scheme: jalur index, and sub-jalur index if any.
     pub(super) jalur: usize,
     pub(super) sub: Option<usize>,
+    /// Seats split over the school's areas of this level (`TINGKAT_WILAYAH`
+    /// index), each applicant competing in their own area.
+    pub per: Option<usize>,
 }
 
 /// A points table: (kategori, peringkat) → points.
@@ -96,6 +102,9 @@ pub struct Prepared {
     pub(super) undian: Vec<String>,
     /// Some unit requires `dalam_wilayah` and the zone is by area codes.
     pub perlu_wilayah: bool,
+    /// Area levels some unit splits its seats over (`TINGKAT_WILAYAH`
+    /// indexes): every school needs that column, applicants their area codes.
+    pub perlu_wilayah_kursi: Vec<usize>,
     /// Some unit admits teachers' children: the parent's school is needed.
     pub perlu_sekolah_ortu: bool,
     /// The status bit of `anak_guru`, when the plan uses it.
@@ -282,6 +291,22 @@ impl Prepared {
                     }
                 }
             }
+            // Seats split over areas: only those living in one of the school's
+            // areas of that level can take one.
+            let per = match &u.per {
+                Some(w) => {
+                    let Some(l) = crate::plan::TINGKAT_WILAYAH.iter().position(|t| t == w) else {
+                        let id = &u.id;
+                        return Err(t!(
+                            "`per {w}` pada `{id}` bukan tingkat wilayah",
+                            "`per {w}` of `{id}` is not an area level"
+                        ));
+                    };
+                    syarat.push(SyaratC::DalamBagian(l));
+                    Some(l)
+                }
+                None => None,
+            };
             if u.urutan.len() > MAKS_URUTAN {
                 let id = &u.id;
                 return Err(t!(
@@ -362,6 +387,7 @@ impl Prepared {
                 lanjut_ke: None,
                 jalur,
                 sub,
+                per,
             });
         }
         for (i, u) in plan.seleksi.iter().enumerate() {
@@ -440,6 +466,9 @@ impl Prepared {
             && units
                 .iter()
                 .any(|u| u.syarat.iter().any(|s| matches!(s, SyaratC::DalamWilayah)));
+        let mut perlu_wilayah_kursi: Vec<usize> = units.iter().filter_map(|u| u.per).collect();
+        perlu_wilayah_kursi.sort_unstable();
+        perlu_wilayah_kursi.dedup();
         let perlu_sekolah_ortu = units.iter().any(|u| {
             u.syarat
                 .iter()
@@ -468,6 +497,7 @@ impl Prepared {
             undian,
             perlu_jarak,
             perlu_wilayah,
+            perlu_wilayah_kursi,
             perlu_sekolah_ortu,
             anak_guru,
             acuan,
@@ -520,6 +550,18 @@ impl Prepared {
                 v.max(0) as u32
             })
             .collect()
+    }
+
+    /// Where applicant `p` competes for unit `u`'s seats at school `sk`: the
+    /// position of their area among the school's areas of the unit's level
+    /// (the first in code order when they list several); `None` when the unit
+    /// is not split, or they live in none of those areas.
+    pub(super) fn bagian(&self, u: &Unit, sk: &Sekolah, p: &Pendaftar) -> Option<usize> {
+        let areas = sk.wilayah_kursi_id.get(u.per?)?;
+        p.wilayah
+            .iter()
+            .filter_map(|w| areas.binary_search(w).ok())
+            .min()
     }
 
     /// Score `i` of one applicant in millionths, exactly as docs/plan.md states

@@ -23,6 +23,36 @@ pub(super) struct Kursi {
     /// Seats released at re-registration: no-shows, and applicants who moved up
     /// to a school they chose higher.
     pub(super) dilepas: u32,
+    /// A unit whose seats are split by area (`per`): one part per area of the
+    /// school, in code order, set up when the unit's selection starts.
+    pub(super) bagian: Vec<Bagian>,
+}
+
+/// One area's share of a (school, unit)'s seats.
+#[derive(Default, Clone)]
+pub(super) struct Bagian {
+    pub(super) kursi: u32,
+    pub(super) held: BinaryHeap<(K, u32)>,
+    /// Accepted at selection (before re-registration).
+    pub(super) diterima: u32,
+    /// The last accepted: key and applicant.
+    pub(super) terakhir: Option<(K, u32)>,
+    pub(super) dilepas: u32,
+    pub(super) naik: u32,
+}
+
+/// `total` seats split equally over `n` areas: ⌊total / n⌋ each, and the first
+/// `total mod n` areas (in code order) one more.
+pub(super) fn split_equally(total: u32, n: usize) -> Vec<u32> {
+    let Ok(nn) = u32::try_from(n) else {
+        return Vec::new();
+    };
+    if nn == 0 {
+        return Vec::new();
+    }
+    (0..nn)
+        .map(|i| total / nn + u32::from(i < total % nn))
+        .collect()
 }
 
 impl Kursi {
@@ -505,6 +535,7 @@ pub fn run(
     let out = st.rows(bacaan, &daftar_ulang, &mut jejak);
     fase.mark("hasil");
     let ringkasan = st.ringkasan();
+    let ringkasan_wilayah = st.ringkasan_wilayah();
     let kunci = if opsi.kunci {
         st.own_keys()
     } else {
@@ -513,6 +544,7 @@ pub fn run(
     Hasil {
         pendaftar: out,
         ringkasan,
+        ringkasan_wilayah,
         jejak: log,
         rusak: bacaan.rusak.iter().map(|r| r.masalah.clone()).collect(),
         tidak_cocok: daftar_ulang.tak_cocok,

@@ -98,7 +98,18 @@ pub fn generate(plan: &Plan, prepared: &Prepared, opsi: &SynthOptions) -> (Strin
         d.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
         s.dekat = d.into_iter().take(8).map(|x| x.1).collect();
     }
-    let mut sk = String::from("npsn,nama,daya_tampung,lintang,bujur,wilayah\n");
+    // Seats split by area: the zone's cells are also the areas that share them.
+    let tingkat: Vec<&str> = prepared
+        .perlu_wilayah_kursi
+        .iter()
+        .filter_map(|&l| crate::plan::TINGKAT_WILAYAH.get(l).copied())
+        .collect();
+    let mut sk = String::from("npsn,nama,daya_tampung,lintang,bujur,wilayah");
+    for t in &tingkat {
+        sk.push(',');
+        sk.push_str(t);
+    }
+    sk.push('\n');
     for (i, s) in sekolah.iter().enumerate() {
         let n_rombel = 4 + r.below(9) as u32;
         let mut w = Vec::new();
@@ -108,7 +119,7 @@ pub fn generate(plan: &Plan, prepared: &Prepared, opsi: &SynthOptions) -> (Strin
             }
         }
         sk.push_str(&format!(
-            "{},Sekolah Negeri {},{},{:.6},{:.6},{}\n",
+            "{},Sekolah Negeri {},{},{:.6},{:.6},{}",
             s.npsn,
             i + 1,
             n_rombel * rombel,
@@ -116,6 +127,11 @@ pub fn generate(plan: &Plan, prepared: &Prepared, opsi: &SynthOptions) -> (Strin
             s.lokasi.1,
             w.join(";")
         ));
+        for _ in &tingkat {
+            sk.push(',');
+            sk.push_str(&w.join(";"));
+        }
+        sk.push('\n');
     }
     // Jalur shares follow the quotas.
     let units: Vec<(usize, f64)> = plan

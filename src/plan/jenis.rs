@@ -315,3 +315,14 @@ impl Tahapan {
         }
     }
 }
+
+/// Area levels a unit's seats may be split over (`UnitSeleksi::per`); each is
+/// also the name of the schools-file column that lists a school's areas.
+pub const TINGKAT_WILAYAH: &[&str] = &[
+    "rt",
+    "rw",
+    "kelurahan",
+    "desa",
+    "kecamatan",
+    "kabupaten_kota",
+];

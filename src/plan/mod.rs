@@ -14,7 +14,7 @@ pub mod waktu;
 
 pub use jenis::{
     Arah, Cadangan, Dokumen, Jenjang, Kriteria, KriteriaJenis, Mekanisme, Metode, Pembulatan,
-    Sumber, Syarat, Tahapan, TingkatPemerintah,
+    Sumber, Syarat, Tahapan, TingkatPemerintah, TINGKAT_WILAYAH,
 };
 use kursi::SkemaKursi;
 pub use persen::Persen;
@@ -226,7 +226,11 @@ pub struct UnitSeleksi {
     pub dokumen: Vec<Dokumen>,
     /// Ranking, highest priority first.
     pub urutan: Vec<KriteriaPlan>,
-    /// Seats are split equally over these areas (e.g. `kelurahan`).
+    /// Seats are split over areas of this level (`kelurahan`): at each school
+    /// over the codes in the schools file's column of that name, equally, the
+    /// first `seats mod areas` areas in code order taking one more; each
+    /// applicant competes only for the seats of the area they live in. One of
+    /// `rt`, `rw`, `kelurahan`, `desa`, `kecamatan`, `kabupaten_kota`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub per: Option<String>,
     /// Where this unit's unfilled seats go after its selection.
@@ -463,6 +467,14 @@ pub fn validate_structure(p: &Plan) -> Result<(), String> {
             if !ada || t == &u.id {
                 return Err(format!(
                     "`seleksi[{i}].sisa_ke`: `{t}` is not another unit or jalur"
+                ));
+            }
+        }
+        if let Some(w) = &u.per {
+            if !TINGKAT_WILAYAH.contains(&w.as_str()) {
+                return Err(format!(
+                    "`seleksi[{i}].per`: `{w}` is not an area level ({})",
+                    TINGKAT_WILAYAH.join(", ")
                 ));
             }
         }

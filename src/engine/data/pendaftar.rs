@@ -158,6 +158,16 @@ fn kolom(
                 "area codes of the home, for the dalam_wilayah condition"
             ),
         )?)
+    } else if !prepared.perlu_wilayah_kursi.is_empty() {
+        Some(need(
+            berkas,
+            cols,
+            "wilayah",
+            t!(
+                "kode wilayah tempat tinggal, untuk kursi yang dibagi per wilayah (`per`)",
+                "area codes of the home, for seats split by area (`per`)"
+            ),
+        )?)
     } else {
         pos("wilayah")
     };
@@ -201,6 +211,26 @@ fn kolom(
                 t!(
                     "syarat dalam_wilayah memakai kode wilayah, tetapi sekolah `{n}` (baris {baris} berkas sekolah) tidak punya kode wilayah",
                     "the dalam_wilayah condition uses area codes, but school `{n}` (line {baris} of the schools file) has none"
+                ),
+            )
+            .kode("data.kolom"));
+        }
+    }
+    // Seats split by area: every school lists its areas of that level.
+    for &l in &prepared.perlu_wilayah_kursi {
+        let w = crate::plan::TINGKAT_WILAYAH.get(l).copied().unwrap_or("");
+        if let Some(s) = sekolah
+            .iter()
+            .find(|s| s.wilayah_kursi.get(l).is_none_or(Vec::is_empty))
+        {
+            let (n, baris) = (&s.npsn, s.baris);
+            return Err(masalah(
+                berkas,
+                1,
+                Some("wilayah"),
+                t!(
+                    "rencana membagi kursi per {w}, tetapi sekolah `{n}` (baris {baris} berkas sekolah) tidak punya kode {w} di kolom `{w}`; tulis kode-kode {w} yang mendapat bagian kursi, dipisah `;`",
+                    "the plan splits seats per {w}, but school `{n}` (line {baris} of the schools file) has no {w} codes in a `{w}` column; list the codes of the {w} areas that share the seats, `;`-separated"
                 ),
             )
             .kode("data.kolom"));

@@ -10,11 +10,13 @@ use crate::engine::Sekolah;
 use crate::text::t;
 use std::collections::BTreeMap;
 
-/// Zone codes interned in sorted order, so ids do not depend on row order.
+/// Zone codes and seat-area codes interned in sorted order, so ids do not
+/// depend on row order.
 pub(super) fn kode_wilayah(sekolah: &[Sekolah]) -> rustc_hash::FxHashMap<&str, u32> {
     let mut codes: Vec<&str> = sekolah
         .iter()
-        .flat_map(|s| s.wilayah.iter().map(String::as_str))
+        .flat_map(|s| s.wilayah.iter().chain(s.wilayah_kursi.iter().flatten()))
+        .map(String::as_str)
         .collect();
     codes.sort_unstable();
     codes.dedup();
@@ -70,6 +72,11 @@ pub fn read_sekolah_with(
     let ib = cols.iter().position(|c| c == "bujur");
     let iw = cols.iter().position(|c| c == "wilayah");
     let ilayanan = cols.iter().position(|c| c == "layanan");
+    // Areas a unit's seats are split over, one column per area level.
+    let itingkat: Vec<Option<usize>> = crate::plan::TINGKAT_WILAYAH
+        .iter()
+        .map(|t| cols.iter().position(|c| c == t))
+        .collect();
     let mut out: Vec<Sekolah> = Vec::new();
     let mut rusak = Vec::new();
     let mut seen: BTreeMap<String, u64> = BTreeMap::new();
@@ -139,6 +146,14 @@ pub fn read_sekolah_with(
                     .map(|v| list(v).map(str::to_string).collect())
                     .unwrap_or_default(),
                 wilayah_id: Vec::new(),
+                wilayah_kursi: itingkat
+                    .iter()
+                    .map(|i| match i {
+                        Some(i) => Ok(list(b.sel(*i)?).map(str::to_string).collect()),
+                        None => Ok(Vec::new()),
+                    })
+                    .collect::<Result<_, DataError>>()?,
+                wilayah_kursi_id: Vec::new(),
                 layanan: match ilayanan {
                     Some(i) => layanan(&b, i)?,
                     None => Vec::new(),
@@ -173,14 +188,15 @@ pub fn read_sekolah_with(
         .into_iter()
         .map(|(k, v)| (k.to_string(), v))
         .collect();
-    for s in &mut out {
-        let mut w: Vec<u32> = s
-            .wilayah
-            .iter()
-            .filter_map(|c| ids.get(c).copied())
-            .collect();
+    let ids_of = |codes: &[String]| {
+        let mut w: Vec<u32> = codes.iter().filter_map(|c| ids.get(c).copied()).collect();
         w.sort_unstable();
-        s.wilayah_id = w;
+        w.dedup();
+        w
+    };
+    for s in &mut out {
+        s.wilayah_id = ids_of(&s.wilayah);
+        s.wilayah_kursi_id = s.wilayah_kursi.iter().map(|k| ids_of(k)).collect();
     }
     Ok((out, rusak))
 }

@@ -152,14 +152,7 @@ fn unit_wilayah(w: &str) -> &str {
         other => other,
     }
 }
-const PER: &[&str] = &[
-    "rt",
-    "rw",
-    "kelurahan",
-    "desa",
-    "kecamatan",
-    "kabupaten_kota",
-];
+const PER: &[&str] = crate::plan::TINGKAT_WILAYAH;
 const PENGECUALIAN_USIA: &[&str] = &[
     "disabilitas",
     "pendidikan_khusus",

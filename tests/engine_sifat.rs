@@ -483,3 +483,144 @@ mod rentang_panjang {
         }
     }
 }
+
+/// The engine ranks by the plan's criteria in the plan's order and directions,
+/// whatever they are: it never moves, adds or drops a criterion (the plan is
+/// the contract, and an outside engine reads the same list). Any order and
+/// direction of four criteria against a sort written out here, on tie-heavy
+/// inputs; the applicant order (NISN) ends every tie, as docs/engine.md says.
+mod urutan_rencana {
+    use super::*;
+    use juknis::plan::{Arah, KriteriaJenis, KriteriaPlan};
+    use proptest::prelude::*;
+
+    const LAHIR: [&str; 3] = ["2009-01-15", "2009-06-15", "2010-01-15"];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn the_engine_ranks_by_the_plans_criteria_in_the_plans_order(
+            urutan in Just(vec![0usize, 1, 2, 3]).prop_shuffle(),
+            arah in proptest::collection::vec(proptest::bool::ANY, 4),
+            kapasitas in 3u32..30,
+            apps in proptest::collection::vec((0u32..3, 0u32..3, 0usize..3, 0u32..3), 0..30),
+        ) {
+            let kriteria = |c: usize| -> KriteriaPlan {
+                let (kriteria, naik, turun) = match c {
+                    0 => (KriteriaJenis::Skor("nilai".into()), Arah::Tertinggi, Arah::Terendah),
+                    1 => (KriteriaJenis::Jarak, Arah::Terdekat, Arah::Terjauh),
+                    2 => (KriteriaJenis::Usia, Arah::Tertua, Arah::Termuda),
+                    _ => (KriteriaJenis::WaktuDaftar, Arah::Terawal, Arah::Terawal),
+                };
+                KriteriaPlan { kriteria, arah: if arah[c] { naik } else { turun } }
+            };
+            let mut plan = sma("tunggal", URUTAN);
+            for u in &mut plan.seleksi {
+                if u.id == "domisili" {
+                    u.urutan = urutan.iter().map(|&c| kriteria(c)).collect();
+                }
+            }
+            let s = format!("npsn,daya_tampung,wilayah\nS0,{kapasitas},K1\n");
+            let mut p = String::from("nisn,tanggal_lahir,waktu_daftar,jalur,pilihan,jarak_m,rapor,wilayah,status\n");
+            for (i, (skor, jarak, lahir, menit)) in apps.iter().enumerate() {
+                p.push_str(&format!(
+                    "71000{i:05},{},2025-06-16 08:0{menit},domisili,S0,{},{},K1,\n",
+                    LAHIR[*lahir],
+                    100 * (jarak + 1),
+                    70 + skor
+                ));
+            }
+            let r = run(&plan, &s, &p, &RunOptions::default());
+            let dom = r.prepared.unit_index("domisili").unwrap() as usize;
+            let kursi = r.hasil.ringkasan.iter().find(|x| x.unit == dom).unwrap().kursi_awal as usize;
+            // Each criterion as a number where smaller ranks first.
+            let nilai = |i: usize, c: usize| -> i64 {
+                let (skor, jarak, lahir, menit) = apps[i];
+                let v = match c {
+                    0 => -i64::from(skor),
+                    1 => i64::from(jarak),
+                    2 => lahir as i64,
+                    _ => i64::from(menit),
+                };
+                // Descending where the direction is the other one (registration
+                // time has only `terawal`).
+                if c < 3 && !arah[c] { -v } else { v }
+            };
+            let mut order: Vec<usize> = (0..apps.len()).collect();
+            order.sort_by_key(|&i| (urutan.iter().map(|&c| nilai(i, c)).collect::<Vec<_>>(), i));
+            let mut want: Vec<String> = order.iter().take(kursi).map(|i| format!("71000{i:05}")).collect();
+            want.sort();
+            prop_assert_eq!(r.accepted_at("S0"), want);
+            // The rank in hasil.csv follows the same order.
+            for (rank, &i) in order.iter().take(kursi).enumerate() {
+                let row = r.status(&format!("71000{i:05}"));
+                prop_assert_eq!(row.peringkat, Some(rank as u32 + 1));
+            }
+        }
+    }
+}
+
+/// SD: the age priority (7 years and over first) is a criterion the juknis
+/// states and the plan carries (`usia_prioritas`); the engine applies it where
+/// the plan puts it and never on its own. A plan ranking SD domisili by
+/// distance alone — which the checker reports (`urutan.domisili.sd`), but an
+/// engine must still run as written — admits the nearer younger child.
+#[test]
+fn sd_age_priority_is_applied_only_where_the_plan_puts_it() {
+    use juknis::plan::{Arah, KriteriaJenis, KriteriaPlan};
+    let src = std::fs::read_to_string(
+        common::root().join("tests/golden/3-sd-prioritas-anak-guru/juknis.juknis"),
+    )
+    .unwrap();
+    let plan = common::plan_of(&src);
+    assert!(plan.usia.prioritas_bulan.is_some());
+    let s = "npsn,daya_tampung,wilayah\nS1,5,K1\n";
+    // Six and a half (younger, 100 m) against seven and a half (older, 900 m),
+    // for domisili's seats at a school of 5 (4 domisili seats): five of each.
+    let mut p = String::from(
+        "nisn,tanggal_lahir,waktu_daftar,jalur,pilihan,jarak_m,wilayah,status,sekolah_orang_tua\n",
+    );
+    for i in 0..5 {
+        p.push_str(&format!(
+            "950000000{i},2019-01-0{},2025-06-16 08:00,domisili,S1,100,K1,,\n",
+            i + 1
+        ));
+        p.push_str(&format!(
+            "950000001{i},2018-01-0{},2025-06-16 08:00,domisili,S1,900,K1,,\n",
+            i + 1
+        ));
+    }
+    let with = |urutan: Vec<KriteriaPlan>| {
+        let mut plan = plan.clone();
+        for u in &mut plan.seleksi {
+            if u.id == "domisili" {
+                u.urutan = urutan.clone();
+            }
+        }
+        let r = run(&plan, s, &p, &RunOptions::default());
+        let dom = r.prepared.unit_index("domisili").unwrap() as usize;
+        let kursi = r
+            .hasil
+            .ringkasan
+            .iter()
+            .find(|x| x.unit == dom)
+            .unwrap()
+            .kursi_awal;
+        (kursi, r.accepted_at("S1"))
+    };
+    let k = |kriteria, arah| KriteriaPlan { kriteria, arah };
+    let (kursi, by_distance) = with(vec![k(KriteriaJenis::Jarak, Arah::Terdekat)]);
+    assert_eq!(kursi, 4);
+    assert!(
+        by_distance.iter().all(|n| n.starts_with("950000000")),
+        "distance alone: the four nearest, all younger: {by_distance:?}"
+    );
+    let (_, priority_first) = with(vec![
+        k(KriteriaJenis::UsiaPrioritas, Arah::Dulu),
+        k(KriteriaJenis::Jarak, Arah::Terdekat),
+    ]);
+    assert!(
+        priority_first.iter().all(|n| n.starts_with("950000001")),
+        "priority first: the four aged seven and over: {priority_first:?}"
+    );
+}

@@ -591,13 +591,17 @@ fn coordinates_on_the_equator_are_real_zero_zero_is_not() {
     assert!(m.contains("coordinates 0, 0"), "{m}");
 }
 
-/// Seats released at re-registration are offered in the plan's wave order,
-/// whatever the schools' order: C, on the reserve lists of afirmasi (wave 1)
-/// at B and domisili (wave 2) at A, first takes the afirmasi seat at B, then
-/// moves up to A (its first choice), and B's seat goes on to D. The summary
-/// counts both moves at B.
+/// Re-registration happens per wave, inside the wave's window (the juknis
+/// gives each wave its own `daftar_ulang` dates): a seat released in wave 1 is
+/// refilled from wave 1's reserve lists before wave 2 begins, and whoever takes
+/// it takes part in no later wave. C, not accepted in afirmasi (wave 1) and
+/// also registered for domisili (wave 2), takes the afirmasi seat at B that a
+/// no-show left; D, behind C on B's list, stays a reserve. In wave 2 C is
+/// already placed, so the domisili seat a no-show leaves at A finds no reserve
+/// and stays empty. (Run once after the last wave, as the engine used to, C
+/// would have been selected in wave 2 as well and moved on to A.)
 #[test]
-fn released_seats_are_offered_in_wave_order() {
+fn released_seats_are_refilled_inside_their_wave() {
     let src = sma_src()
         .replace("{MEKANISME}", "penerimaan_tertunda")
         .replace("{URUTAN}", URUTAN)
@@ -657,21 +661,92 @@ fn released_seats_are_offered_in_wave_order() {
         ..Default::default()
     };
     let r = run(&plan, sekolah, &p, &opsi);
-    assert_eq!(r.school_of("3000000000"), Some("A"));
-    assert_eq!(r.status("3000000000").unit, Some(dom));
-    assert_eq!(r.school_of("4000000000"), Some("B"));
-    let b = r.sekolah.iter().position(|s| s.npsn == "B").unwrap() as u32;
-    let at_b = r
-        .hasil
-        .ringkasan
-        .iter()
-        .find(|x| x.sekolah == b && x.unit == ketm)
-        .unwrap();
-    // Released: the no-show, then C moving up; taken: by C, then by D.
-    assert_eq!(
-        (at_b.dilepas, at_b.naik_dari_cadangan, at_b.kosong),
-        (2, 2, 0)
+    assert_eq!(r.school_of("3000000000"), Some("B"));
+    assert_eq!(r.status("3000000000").unit, Some(ketm));
+    assert!(r.status("3000000000").naik_dari_cadangan);
+    assert_eq!(r.school_of("4000000000"), None);
+    let summary = |npsn: &str, unit: usize| {
+        let s = r.sekolah.iter().position(|s| s.npsn == npsn).unwrap() as u32;
+        let x = r
+            .hasil
+            .ringkasan
+            .iter()
+            .find(|x| x.sekolah == s && x.unit == unit)
+            .unwrap();
+        (x.dilepas, x.naik_dari_cadangan, x.kosong)
+    };
+    // B afirmasi: the no-show's seat, taken by C.
+    assert_eq!(summary("B", ketm), (1, 1, 0));
+    // A domisili: the no-show's seat; C is placed already, nobody else waits.
+    assert_eq!(summary("A", dom), (1, 0, 1));
+}
+
+/// A seat released at a wave's re-registration that no reserve takes follows
+/// the unit's `sisa_kuota` to a later wave, as an unfilled seat does: prestasi
+/// (wave 1) passes it on to domisili (wave 2), which admits one more.
+#[test]
+fn a_released_seat_no_reserve_takes_follows_sisa_kuota_to_a_later_wave() {
+    let src = sma_src()
+        .replace("{MEKANISME}", "tunggal")
+        .replace("{URUTAN}", URUTAN)
+        .replace("{MAKS}", "1")
+        .replace(
+            "  tahap 1 {\n    jalur domisili, afirmasi, prestasi, mutasi\n    pendaftaran 2025-06-16 sampai 2025-06-18\n    pengumuman 2025-06-20\n    daftar_ulang 2025-06-21 sampai 2025-06-23\n  }",
+            "  sisa_kuota prestasi ke domisili\n  tahap 1 {\n    jalur afirmasi, prestasi, mutasi\n    pendaftaran 2025-06-16 sampai 2025-06-18\n    pengumuman 2025-06-20\n    daftar_ulang 2025-06-21 sampai 2025-06-23\n  }\n  tahap 2 {\n    jalur domisili\n    pendaftaran 2025-06-24 sampai 2025-06-25\n    pengumuman 2025-06-26\n    daftar_ulang 2025-06-27 sampai 2025-06-28\n  }",
+        );
+    assert!(src.contains("tahap 2") && src.contains("sisa_kuota"));
+    let plan = plan_of(&src);
+    let prepared = Prepared::from_plan(&plan).unwrap();
+    let pres = prepared.unit_index("prestasi").unwrap() as usize;
+    let dom = prepared.unit_index("domisili").unwrap() as usize;
+    let seats = prepared.kursi_sekolah(20);
+    let (n_pres, n_dom) = (seats[pres], seats[dom]);
+    let sekolah = "npsn,daya_tampung,wilayah\nA,20,K1\n";
+    let mut p = String::from(
+        "nisn,tanggal_lahir,waktu_daftar,jalur,pilihan,jarak_m,rapor,wilayah,status\n",
     );
+    // Prestasi exactly full (no reserve); domisili one applicant more than seats.
+    for i in 0..n_pres {
+        p.push_str(&format!(
+            "11{i:08},2009-05-05,2025-06-16 08:00,prestasi,A,100,90,K1,\n"
+        ));
+    }
+    for i in 0..=n_dom {
+        let rapor = 80 - i;
+        p.push_str(&format!(
+            "22{i:08},2009-05-05,2025-06-24 08:00,domisili,A,100,{rapor},K1,\n"
+        ));
+    }
+    let last_domisili = format!("22{n_dom:08}");
+    // Without a no-show the last domisili applicant is outranked.
+    let r = run(&plan, sekolah, &p, &RunOptions::default());
+    assert_eq!(r.school_of(&last_domisili), None);
+    let opsi = RunOptions {
+        tidak_daftar_ulang: vec!["1100000000".into()],
+        ..Default::default()
+    };
+    let r = run(&plan, sekolah, &p, &opsi);
+    assert_eq!(r.school_of(&last_domisili), Some("A"));
+    let row = |unit: usize| {
+        r.hasil
+            .ringkasan
+            .iter()
+            .find(|x| x.unit == unit)
+            .unwrap()
+            .clone()
+    };
+    let (rp, rd) = (row(pres), row(dom));
+    assert_eq!(
+        (
+            rp.dilepas,
+            rp.naik_dari_cadangan,
+            rp.dilepas_dialihkan,
+            rp.kosong
+        ),
+        (1, 0, 1, 0)
+    );
+    assert_eq!(rp.dialihkan_ke, Some(dom));
+    assert_eq!((rd.kursi_masuk, rd.diterima), (1, n_dom + 1));
 }
 
 /// NISN written in the mathematical digit sets (bold 𝟎–𝟗, double-struck

@@ -473,7 +473,7 @@ fn own_keys_agree_with_the_last_accepted_key() {
         let ringkasan = std::fs::read_to_string(out.join("ringkasan.csv")).unwrap();
         for l in ringkasan.lines().skip(1) {
             let f = fields(l, ',');
-            let (sk, unit, last) = (&f[0], &f[1], &f[12]);
+            let (sk, unit, last) = (&f[0], &f[1], &f[13]);
             if last.is_empty() {
                 continue;
             }

@@ -12,12 +12,44 @@ pub(super) type EmberPotong = (Vec<usize>, Vec<(K, u32)>);
 
 /// What re-registration decided.
 pub(super) struct DaftarUlang {
+    /// On the no-show list.
+    tercantum: Vec<bool>,
     /// Accepted applicants who did not re-register.
     pub(super) tidak: Vec<bool>,
     /// Applicants who moved up from a reserve list.
     pub(super) naik: Vec<bool>,
-    /// Listed NISN that match no accepted applicant.
+    /// Listed NISN that match no accepted applicant (after the last wave).
     pub(super) tak_cocok: Vec<String>,
+}
+
+impl DaftarUlang {
+    /// The no-show list matched to applicants (`pendaftar` sorted by NISN).
+    pub(super) fn new(pendaftar: &[Pendaftar], tidak_daftar_ulang: &[String]) -> Self {
+        let n = pendaftar.len();
+        let mut tercantum = vec![false; n];
+        for id in tidak_daftar_ulang {
+            if let Ok(a) = pendaftar.binary_search_by(|p| p.nisn.as_str().cmp(id)) {
+                tercantum[a] = true;
+            }
+        }
+        DaftarUlang {
+            tercantum,
+            tidak: vec![false; n],
+            naik: vec![false; n],
+            tak_cocok: Vec::new(),
+        }
+    }
+
+    /// After the last wave: listed NISN that match no applicant, or one never
+    /// accepted, in the list's order.
+    pub(super) fn finish(&mut self, pendaftar: &[Pendaftar], tidak_daftar_ulang: &[String]) {
+        for id in tidak_daftar_ulang {
+            match pendaftar.binary_search_by(|p| p.nisn.as_str().cmp(id)) {
+                Ok(a) if self.tidak[a] => {}
+                _ => self.tak_cocok.push(id.clone()),
+            }
+        }
+    }
 }
 
 /// Applicants tied at a full school's last seat: the accepted at the end of the
@@ -232,29 +264,18 @@ impl Seleksi<'_> {
         }
     }
 
-    /// Re-registration (FAQ 80, 91): the seat of a no-show goes down that
-    /// school's reserve list, in rank order, to the first applicant who has no
-    /// seat or holds one at a school they chose lower; an applicant who moves
-    /// up frees their old seat, which goes down its own list — until no freed
-    /// seat finds a taker. Applicants only ever improve, so the order in which
-    /// freed seats are offered does not change the result; it is fixed anyway
-    /// (waves and units in processing order, then schools).
-    pub(super) fn reregister(
-        &mut self,
-        tidak_daftar_ulang: &[String],
-        jejak: &mut Jejak,
-    ) -> DaftarUlang {
+    /// Re-registration of wave `nomor` (FAQ 80, 91), inside that wave's window:
+    /// the seat of a no-show accepted in this wave goes down that school's
+    /// reserve list, in rank order, to the first applicant who has no seat or
+    /// holds one at a school they chose lower; an applicant who moves up frees
+    /// their old seat, which goes down its own list — until no freed seat finds
+    /// a taker. Applicants only ever improve, so the order in which freed seats
+    /// are offered does not change the result; it is fixed anyway (units in
+    /// processing order, then schools). Seats freed and not taken then follow
+    /// the unit's `sisa_ke` to a unit of a later wave, as unfilled seats do.
+    pub(super) fn reregister(&mut self, nomor: u32, du: &mut DaftarUlang, jejak: &mut Jejak) {
         let (prepared, sekolah, pendaftar) = (self.prepared, self.sekolah, self.pendaftar);
-        let n = pendaftar.len();
         let nu = prepared.units.len();
-        let mut tidak_du = vec![false; n];
-        let mut tak_cocok: Vec<String> = Vec::new();
-        for id in tidak_daftar_ulang {
-            match pendaftar.binary_search_by(|p| p.nisn.as_str().cmp(id)) {
-                Ok(a) if self.diterima[a].is_some() => tidak_du[a] = true,
-                _ => tak_cocok.push(id.clone()),
-            }
-        }
         let urutan_unit: Vec<usize> = {
             let mut pos = vec![usize::MAX; nu];
             let mut k = 0;
@@ -266,15 +287,24 @@ impl Seleksi<'_> {
             }
             pos
         };
-        let mut naik = vec![false; n];
+        let DaftarUlang {
+            tercantum,
+            tidak: tidak_du,
+            naik,
+            ..
+        } = du;
         // A freed seat: unit, school, and for a unit split by area the area
         // (position among the school's areas) whose residents may take it.
         let area = |u: usize, s: u32, a: usize| {
             prepared.bagian(&prepared.units[u], &sekolah[s as usize], &pendaftar[a])
         };
         let mut antre: Vec<(usize, u32, Option<usize>)> = Vec::new();
-        for (a, &tidak) in tidak_du.iter().enumerate() {
-            if let (true, Some((s, u, _))) = (tidak, self.diterima[a]) {
+        for (a, &listed) in tercantum.iter().enumerate() {
+            if let (true, Some((s, u, w))) = (listed, self.diterima[a]) {
+                if w != nomor || tidak_du[a] {
+                    continue;
+                }
+                tidak_du[a] = true;
                 let b = area(u, s, a);
                 self.release(s, u, b);
                 antre.push((u, s, b));
@@ -346,10 +376,27 @@ impl Seleksi<'_> {
                 );
             }
         }
-        DaftarUlang {
-            tidak: tidak_du,
-            naik,
-            tak_cocok,
+        // Seats freed and taken by no reserve follow `sisa_ke` to a later wave.
+        let wave: Vec<usize> = prepared
+            .tahap
+            .iter()
+            .find(|(n, _)| *n == nomor)
+            .map(|(_, units)| units.clone())
+            .unwrap_or_default();
+        for ui in wave {
+            let later = prepared.units[ui]
+                .sisa_ke
+                .is_some_and(|t| prepared.units[t].tahap > nomor);
+            if !later {
+                continue;
+            }
+            for (si, row) in self.kursi.iter_mut().enumerate() {
+                let kosong = row[ui].dilepas.saturating_sub(row[ui].naik);
+                if kosong > 0 {
+                    let moved = transfer(prepared, sekolah[si].daya_tampung, row, ui, kosong);
+                    row[ui].dilepas_dialihkan = moved;
+                }
+            }
         }
     }
 

@@ -89,6 +89,9 @@ pub struct Ringkasan {
     pub naik_dari_cadangan: u32,
     /// Seats released at re-registration (no-shows, applicants moving up).
     pub dilepas: u32,
+    /// Of those, seats no reserve took that went on along `sisa_ke` to a unit
+    /// of a later wave.
+    pub dilepas_dialihkan: u32,
     /// Seats empty at the end: unfilled and not carried on, or released and
     /// taken by no reserve.
     pub kosong: u32,
@@ -355,14 +358,19 @@ impl Seleksi<'_> {
                     kursi_masuk: slot.masuk,
                     diterima: (slot.diterima.len() as u32 + slot.naik).saturating_sub(slot.dilepas),
                     sisa: slot.sisa,
-                    dialihkan_ke: if slot.sisa > 0 { u.sisa_ke } else { None },
+                    dialihkan_ke: if slot.sisa > 0 || slot.dilepas_dialihkan > 0 {
+                        u.sisa_ke
+                    } else {
+                        None
+                    },
                     dilepas: slot.dilepas,
+                    dilepas_dialihkan: slot.dilepas_dialihkan,
                     kosong: {
                         let dialihkan = if slot.sisa > 0 && u.sisa_ke.is_some() {
                             slot.sisa
                         } else {
                             0
-                        };
+                        } + slot.dilepas_dialihkan;
                         (slot.total() + slot.dilepas)
                             .saturating_sub(slot.diterima.len() as u32 + slot.naik + dialihkan)
                     },

@@ -207,7 +207,7 @@ fn names<'a>(
 /// accepted, unfilled, where the unfilled went, and the last accepted key.
 pub fn ringkasan_csv(h: &Hasil, prepared: &Prepared, sekolah: &[Sekolah]) -> String {
     let mut out = String::from(
-        "sekolah,jalur,tahap,kursi_awal,kursi_masuk,kursi,diterima,sisa,dialihkan_ke,dilepas,naik_dari_cadangan,kosong,kunci_terakhir\n",
+        "sekolah,jalur,tahap,kursi_awal,kursi_masuk,kursi,diterima,sisa,dialihkan_ke,dilepas,naik_dari_cadangan,dilepas_dialihkan,kosong,kunci_terakhir\n",
     );
     for r in &h.ringkasan {
         let (sk, unit) = names(prepared, sekolah, r.sekolah, r.unit);
@@ -217,7 +217,7 @@ pub fn ringkasan_csv(h: &Hasil, prepared: &Prepared, sekolah: &[Sekolah]) -> Str
             .map(|u| u.id.as_str())
             .unwrap_or("");
         out.push_str(&format!(
-            "{},{},{},{},{},{},{},{},{},{},{},{},{}\n",
+            "{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n",
             csv_field(sk),
             unit,
             r.tahap,
@@ -229,6 +229,7 @@ pub fn ringkasan_csv(h: &Hasil, prepared: &Prepared, sekolah: &[Sekolah]) -> Str
             ke,
             r.dilepas,
             r.naik_dari_cadangan,
+            r.dilepas_dialihkan,
             r.kosong,
             csv_field(r.kunci_terakhir.as_deref().unwrap_or(""))
         ));

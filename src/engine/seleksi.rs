@@ -23,6 +23,9 @@ pub(super) struct Kursi {
     /// Seats released at re-registration: no-shows, and applicants who moved up
     /// to a school they chose higher.
     pub(super) dilepas: u32,
+    /// Seats freed at re-registration, taken by no reserve and passed on along
+    /// `sisa_ke` to a unit of a later wave.
+    pub(super) dilepas_dialihkan: u32,
     /// A unit whose seats are split by area (`per`): one part per area of the
     /// school, in code order, set up when the unit's selection starts.
     pub(super) bagian: Vec<Bagian>,
@@ -65,14 +68,16 @@ impl Kursi {
 /// A jalur with a national maximum (mutasi: 5%, FAQ 17) takes no more than its
 /// maximum at this school; what it cannot take goes on along that unit's own
 /// `sisa_ke`, and stays unfilled where the chain ends. Moving seats between
-/// sub-jalur of one jalur never changes the jalur's total.
+/// sub-jalur of one jalur never changes the jalur's total. Returns how many
+/// seats moved.
 pub(super) fn transfer(
     prepared: &Prepared,
     daya_tampung: u32,
     row: &mut [Kursi],
     dari: usize,
     left: u32,
-) {
+) -> u32 {
+    let awal = left;
     let batas = prepared.kursi.batas(daya_tampung);
     let mut left = left;
     let mut asal = dari;
@@ -103,6 +108,7 @@ pub(super) fn transfer(
         }
         asal = t;
     }
+    awal - left
 }
 
 /// Per-applicant facts that do not depend on the school, computed once in
@@ -497,6 +503,7 @@ pub fn run(
     let mut per_unit = participants_per_unit(prepared, pendaftar);
     fase.mark("per_unit");
     let total_tahap = prepared.tahap.len();
+    let mut daftar_ulang = DaftarUlang::new(pendaftar, &opsi.tidak_daftar_ulang);
     let mut pilih_buf: Vec<Pilihan> = Vec::new();
     for (wi, (nomor, order)) in prepared.tahap.iter().enumerate() {
         let nomor = *nomor;
@@ -528,10 +535,11 @@ pub fn run(
             fase.mark("best");
             pilih_buf = pilih;
         }
+        st.reregister(nomor, &mut daftar_ulang, &mut jejak);
+        fase.mark("daftar ulang");
     }
     fase.mark("tahap");
-    let daftar_ulang = st.reregister(&opsi.tidak_daftar_ulang, &mut jejak);
-    fase.mark("daftar ulang");
+    daftar_ulang.finish(pendaftar, &opsi.tidak_daftar_ulang);
     let out = st.rows(bacaan, &daftar_ulang, &mut jejak);
     fase.mark("hasil");
     let ringkasan = st.ringkasan();

@@ -208,9 +208,10 @@ pub fn compile(j: &Juknis, rb: &Rulebook, file_name: &str, source: &[u8]) -> Pla
         .collect();
     // The columns the conditions read: the zone (area codes, or distance for a
     // radius), and the parent's school for teachers' children.
-    if seleksi
-        .iter()
-        .any(|u| u.syarat.contains(&Syarat::DalamWilayah))
+    if j.pilihan.luar_wilayah.is_some()
+        || seleksi
+            .iter()
+            .any(|u| u.syarat.contains(&Syarat::DalamWilayah))
     {
         let radius = matches!(
             j.wilayah.metode.as_ref().map(|m| &m.node),
@@ -381,6 +382,7 @@ pub fn compile(j: &Juknis, rb: &Rulebook, file_name: &str, source: &[u8]) -> Pla
             maksimal: j.pilihan.maksimal.node,
             mekanisme: j.pilihan.mekanisme.node,
             jalur_per_tahap: j.pilihan.jalur_per_tahap.node,
+            maksimal_luar_wilayah: j.pilihan.luar_wilayah.as_ref().map(|v| v.node),
         },
         skor,
         poin,

@@ -371,6 +371,7 @@ const KASUS: &[Kasus] = &[
         &["daya_tampung"],
         &["daya_tampung"],
     ),
+    k("pilihan.luar_wilayah", SMA, &["pilihan"], &["pilihan"]),
 ];
 
 /// The language catalog's rules with examples a juknis can show.

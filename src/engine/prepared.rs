@@ -125,6 +125,8 @@ pub struct Prepared {
     pub maks_pilihan: usize,
     /// Units an applicant may register in per wave.
     pub jalur_per_tahap: usize,
+    /// At most this many counted choices outside the applicant's zone.
+    pub maks_luar_wilayah: Option<u32>,
     pub(super) cadangan: Cadangan,
 }
 
@@ -462,10 +464,16 @@ impl Prepared {
         {
             perlu_jarak = true;
         }
+        // The zone is judged for `dalam_wilayah`, and for choices outside it.
+        let luar = plan.pilihan.maksimal_luar_wilayah.is_some();
+        if radius_m.is_some() && luar {
+            perlu_jarak = true;
+        }
         let perlu_wilayah = radius_m.is_none()
-            && units
-                .iter()
-                .any(|u| u.syarat.iter().any(|s| matches!(s, SyaratC::DalamWilayah)));
+            && (luar
+                || units
+                    .iter()
+                    .any(|u| u.syarat.iter().any(|s| matches!(s, SyaratC::DalamWilayah))));
         let mut perlu_wilayah_kursi: Vec<usize> = units.iter().filter_map(|u| u.per).collect();
         perlu_wilayah_kursi.sort_unstable();
         perlu_wilayah_kursi.dedup();
@@ -517,6 +525,7 @@ impl Prepared {
             mekanisme: plan.pilihan.mekanisme,
             maks_pilihan,
             jalur_per_tahap: plan.pilihan.jalur_per_tahap.max(1) as usize,
+            maks_luar_wilayah: plan.pilihan.maksimal_luar_wilayah,
             cadangan: plan.cadangan,
         })
     }

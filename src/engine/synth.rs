@@ -284,6 +284,23 @@ pub fn generate(plan: &Plan, prepared: &Prepared, opsi: &SynthOptions) -> (Strin
         let w = mulai + r.below(2 * 86_400) as i64;
         let (wy, wm, wd) = super::civil(w.div_euclid(86_400));
         let sec = w.rem_euclid(86_400);
+        // A limit on choices outside the zone (`luar_wilayah maksimal N`): the
+        // first N outside it are kept, later ones dropped.
+        if let Some(maks) = prepared.maks_luar_wilayah {
+            let mut luar = 0;
+            let c = sel(home);
+            pilihan.retain(|&s| {
+                let sk = &sekolah[s];
+                let inside = match prepared.radius_m {
+                    Some(r) => super::jarak_m(home, sk.lokasi) <= r,
+                    None => (c.0 - sk.sel.0).abs() <= 2 && (c.1 - sk.sel.1).abs() <= 2,
+                };
+                if !inside {
+                    luar += 1;
+                }
+                inside || luar <= maks
+            });
+        }
         let pil: Vec<&str> = pilihan.iter().map(|s| sekolah[*s].npsn.as_str()).collect();
         out.push_str(&format!(
             "{:010},{y:04}-{m:02}-{d:02},{wy:04}-{wm:02}-{wd:02} {:02}:{:02}:{:02},{},{},{:.6},{:.6},{},{}",
@@ -301,8 +318,11 @@ pub fn generate(plan: &Plan, prepared: &Prepared, opsi: &SynthOptions) -> (Strin
         if prepared.perlu_sekolah_ortu {
             // A teacher's child applies where the parent teaches: the first choice.
             out.push(',');
-            if status.iter().any(|s| s == "anak_guru") {
-                out.push_str(pil[0]);
+            if let Some(first) = pil
+                .first()
+                .filter(|_| status.iter().any(|s| s == "anak_guru"))
+            {
+                out.push_str(first);
             }
         }
         for _ in &prepared.kolom_angka {

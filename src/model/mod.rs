@@ -83,6 +83,8 @@ pub struct Pilihan {
     pub mekanisme: Spanned<Mekanisme>,
     /// How many jalur an applicant may register in per wave (default 1).
     pub jalur_per_tahap: Spanned<u32>,
+    /// `luar_wilayah maksimal N`: at most N chosen schools outside the zone.
+    pub luar_wilayah: Option<Spanned<u32>>,
 }
 
 #[derive(Debug, Clone)]

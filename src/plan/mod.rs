@@ -162,6 +162,11 @@ pub struct PilihanPlan {
     /// wave. With more than one, a wave's units run in `urutan_proses` order
     /// and an applicant accepted in one takes part in no later one.
     pub jalur_per_tahap: u32,
+    /// At most this many chosen schools may lie outside the applicant's zone
+    /// (a school is inside when `dalam_wilayah` would hold there); a row with
+    /// more is refused when the data are read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub maksimal_luar_wilayah: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

@@ -9,6 +9,22 @@ use crate::t;
 
 pub fn check(c: &mut Ctx) {
     let Some(jj) = c.jenjang() else { return };
+    if let Some(n) = c.j.pilihan.luar_wilayah.clone().filter(|n| n.node == 0) {
+        c.push(
+            Diagnostic::new(
+                "pilihan.luar_wilayah",
+                t!(
+                    "semua pilihan harus di dalam wilayah: pendaftaran di luar wilayah tertutup",
+                    "every choice must lie inside the zone: registering outside it is closed"
+                ),
+            )
+            .at(n.span, Some(t!("tidak ada pilihan di luar wilayah", "no choice outside the zone")))
+            .help(t!(
+                "calon murid boleh mendaftar di luar wilayah penerimaan (FAQ 21, 71; prestasi: FAQ 42); batasi jumlahnya, mis. `luar_wilayah maksimal 1`, atau hapus pernyataan ini",
+                "applicants may register outside their zone (FAQ 21, 71; prestasi: FAQ 42); limit how many, e.g. `luar_wilayah maksimal 1`, or remove this statement"
+            )),
+        );
+    }
     let w = &c.j.wilayah;
     if jj.has_national_jalur() && w.metode.is_none() {
         let at = w.span.unwrap_or(c.j.judul.span);

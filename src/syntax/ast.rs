@@ -148,6 +148,8 @@ pub enum PilihanItem {
     Maksimal(Text),
     /// `jalur_per_tahap N`.
     JalurPerTahap(Text),
+    /// `luar_wilayah maksimal N`: at most N choices outside the zone.
+    LuarWilayah(Text),
     Mekanisme(Text),
     Rusak(Rusak),
 }

@@ -479,12 +479,42 @@ fn baris(c: &Context, b: &Baris) -> Result<Pendaftar, DataError> {
             )
             .collect();
     }
-    let wilayah = k
+    let wilayah: smallvec::SmallVec<[u32; 2]> = k
         .wilayah
         .map(|i| b.sel(i))
         .transpose()?
         .map(|v| list(v).filter_map(|w| c.kode.get(w).copied()).collect())
         .unwrap_or_default();
+    // At most `maksimal_luar_wilayah` of the counted choices outside the zone.
+    if let Some(maks) = prepared.maks_luar_wilayah {
+        let luar: Vec<&str> = pilihan
+            .iter()
+            .zip(&jarak)
+            .take(prepared.maks_pilihan)
+            .filter(|&(&s, &d)| {
+                let Some(sk) = c.sekolah.get(s as usize) else {
+                    return false;
+                };
+                match prepared.radius_m {
+                    Some(r) => d > r,
+                    None => !wilayah
+                        .iter()
+                        .any(|w| sk.wilayah_id.binary_search(w).is_ok()),
+                }
+            })
+            .filter_map(|(&s, _)| c.sekolah.get(s as usize).map(|x| x.npsn.as_str()))
+            .collect();
+        if luar.len() > maks as usize {
+            let (n, l) = (luar.len(), luar.join(", "));
+            return Err(b.err(
+                k.pilihan,
+                t!(
+                    "{n} pilihan di luar wilayah ({l}); juknis membolehkan paling banyak {maks}",
+                    "{n} choices outside the zone ({l}); the juknis allows at most {maks}"
+                ),
+            ));
+        }
+    }
     let mut status = 0u64;
     if let Some(i) = k.status {
         for s in list(b.sel(i)?) {

@@ -36,6 +36,7 @@ impl Lower<'_> {
                 maksimal: sp(1, Span::default()),
                 mekanisme: sp(Mekanisme::Tunggal, Span::default()),
                 jalur_per_tahap: sp(1, Span::default()),
+                luar_wilayah: None,
             },
             skor: Vec::new(),
             poin: Vec::new(),
@@ -330,6 +331,14 @@ impl Lower<'_> {
                         );
                     } else {
                         p.jalur_per_tahap = v;
+                    }
+                }
+                ast::PilihanItem::LuarWilayah(n) => {
+                    // Zero is a number the checker judges (`pilihan.luar_wilayah`).
+                    if let Some(v) =
+                        self.int(n, 20, "pilihan di luar wilayah", "choices outside the zone")
+                    {
+                        p.luar_wilayah = Some(sp(v.node, it.span));
                     }
                 }
                 ast::PilihanItem::Rusak(r) => self.rusak(r, "pilihan", PILIHAN),

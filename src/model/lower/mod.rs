@@ -92,6 +92,7 @@ const DAYA_TAMPUNG: &[(&str, &str)] = &[
 const PILIHAN: &[(&str, &str)] = &[
     ("maksimal", "maksimal 3"),
     ("jalur_per_tahap", "jalur_per_tahap 2"),
+    ("luar_wilayah", "luar_wilayah maksimal 1"),
     ("mekanisme", "mekanisme pilihan_pertama_diutamakan"),
 ];
 const JALUR: &[(&str, &str)] = &[

@@ -112,6 +112,7 @@ pub(super) fn pilihan_item(p: P) -> Spanned<PilihanItem> {
     let item = match p.as_rule() {
         Rule::pilihan_maksimal => PilihanItem::Maksimal(first_text(p)),
         Rule::pilihan_jalur => PilihanItem::JalurPerTahap(first_text(p)),
+        Rule::pilihan_luar => PilihanItem::LuarWilayah(first_text(p)),
         Rule::mekanisme => PilihanItem::Mekanisme(first_text(p)),
         _ => PilihanItem::Rusak(rusak(p)),
     };

@@ -115,6 +115,7 @@ fn is_keyword(r: Rule) -> bool {
             | Rule::kw_langsung_diterima
             | Rule::kw_lanjut
             | Rule::kw_jalur_per_tahap
+            | Rule::kw_luar_wilayah
             | Rule::kw_jarak
             | Rule::kw_kurang_dari
             | Rule::kw_m

@@ -237,3 +237,29 @@ pub const SMA_AFIRMASI_PRESTASI: &str = r#"jalur afirmasi 30% {
     dokumen rapor
     urutan nilai tertinggi, jarak terdekat, waktu_daftar terawal
   }"#;
+
+/// A small SMA juknis with choices `pilihan`, domisili 35% ranked by a rapor
+/// score `nilai` with the body `domisili` after its `syarat`, `dokumen` and
+/// `urutan` (sub-jalur, `per`, …), and `extra` statements after the jalur
+/// (`lanjut`, `sisa_kuota`).
+pub fn sma_domisili(pilihan: &str, domisili: &str, extra: &str) -> String {
+    let src = r#"juknis "Uji" {
+  {KEPALA}
+  {PILIHAN}
+  skor nilai = rapor(semester 1..5, mapel bindo, mtk)
+  jalur domisili 35% {
+    syarat dalam_wilayah
+    dokumen kartu_keluarga minimal 1 tahun
+    urutan nilai tertinggi, jarak terdekat, usia tertua, waktu_daftar terawal
+    {DOMISILI}
+  }
+  {EXTRA}
+  {AFIRMASI_PRESTASI}
+  {PENUTUP}"#;
+    src.replace("{KEPALA}", SMA_KEPALA)
+        .replace("{AFIRMASI_PRESTASI}", SMA_AFIRMASI_PRESTASI)
+        .replace("{PENUTUP}", SMA_PENUTUP)
+        .replace("{PILIHAN}", pilihan)
+        .replace("{DOMISILI}", domisili)
+        .replace("{EXTRA}", extra)
+}

@@ -16,25 +16,7 @@ fn source(lanjut: &str) -> String {
 }
 
 fn with_choices(lanjut: &str, pilihan: &str) -> String {
-    let src = r#"juknis "Uji lanjut" {
-  {KEPALA}
-  {PILIHAN}
-  skor nilai = rapor(semester 1..5, mapel bindo, mtk)
-  jalur domisili 35% {
-    syarat dalam_wilayah
-    dokumen kartu_keluarga minimal 1 tahun
-    urutan nilai tertinggi, jarak terdekat, usia tertua, waktu_daftar terawal
-    sub reguler 20%
-    sub sebaran 15%
-  }
-  {LANJUT}
-  {AFIRMASI_PRESTASI}
-  {PENUTUP}"#;
-    src.replace("{KEPALA}", common::SMA_KEPALA)
-        .replace("{AFIRMASI_PRESTASI}", common::SMA_AFIRMASI_PRESTASI)
-        .replace("{PENUTUP}", common::SMA_PENUTUP)
-        .replace("{LANJUT}", lanjut)
-        .replace("{PILIHAN}", pilihan)
+    common::sma_domisili(pilihan, "sub reguler 20%\n    sub sebaran 15%", lanjut)
 }
 
 /// One school of capacity 20: reguler 4 seats, sebaran 3.

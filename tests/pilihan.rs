@@ -11,21 +11,7 @@ mod common;
 use common::codes;
 
 fn source(pilihan: &str) -> String {
-    let src = r#"juknis "Uji pilihan" {
-  {KEPALA}
-  {PILIHAN}
-  skor nilai = rapor(semester 1..5, mapel bindo, mtk)
-  jalur domisili 35% {
-    syarat dalam_wilayah
-    dokumen kartu_keluarga minimal 1 tahun
-    urutan nilai tertinggi, jarak terdekat, usia tertua, waktu_daftar terawal
-  }
-  {AFIRMASI_PRESTASI}
-  {PENUTUP}"#;
-    src.replace("{KEPALA}", common::SMA_KEPALA)
-        .replace("{AFIRMASI_PRESTASI}", common::SMA_AFIRMASI_PRESTASI)
-        .replace("{PENUTUP}", common::SMA_PENUTUP)
-        .replace("{PILIHAN}", pilihan)
+    common::sma_domisili(pilihan, "", "")
 }
 
 const JATIM: &str =

@@ -11,23 +11,11 @@ use juknis::engine::{RunOptions, Status};
 
 /// SMA with domisili split 20% reguler + 15% sebaran; `{PER}` goes in sebaran.
 fn source(per: &str) -> String {
-    let src = r#"juknis "Uji per kelurahan" {
-  {KEPALA}
-  pilihan { maksimal 1  mekanisme tunggal }
-  skor nilai = rapor(semester 1..5, mapel bindo, mtk)
-  jalur domisili 35% {
-    syarat dalam_wilayah
-    dokumen kartu_keluarga minimal 1 tahun
-    urutan nilai tertinggi, jarak terdekat, usia tertua, waktu_daftar terawal
-    sub reguler 20%
-    sub sebaran 15% { {PER} }
-  }
-  {AFIRMASI_PRESTASI}
-  {PENUTUP}"#;
-    src.replace("{KEPALA}", common::SMA_KEPALA)
-        .replace("{AFIRMASI_PRESTASI}", common::SMA_AFIRMASI_PRESTASI)
-        .replace("{PENUTUP}", common::SMA_PENUTUP)
-        .replace("{PER}", per)
+    common::sma_domisili(
+        "pilihan { maksimal 1  mekanisme tunggal }",
+        &format!("sub reguler 20%\n    sub sebaran 15% {{ {per} }}"),
+        "",
+    )
 }
 
 /// One school of capacity 40 in zone K1: sebaran has 15% = 6 seats, split over

@@ -403,6 +403,28 @@ pub fn compile(j: &Juknis, rb: &Rulebook, file_name: &str, source: &[u8]) -> Pla
             pengaduan: j.pengaduan.as_ref().map(|p| p.node.clone()),
             pemantauan: j.pemantauan.as_ref().map(|p| p.node.clone()),
         },
+        sekolah_dikecualikan: j
+            .dikecualikan
+            .iter()
+            .map(|d| crate::plan::SekolahDikecualikan {
+                npsn: d.node.npsn.node.clone(),
+                alasan: d.node.alasan.node.clone(),
+                keterangan: d.node.keterangan.as_ref().map(|k| k.node.clone()),
+            })
+            .collect(),
+        sekolah_bersama: j
+            .bersama
+            .iter()
+            .map(|b| crate::plan::SekolahBersama {
+                npsn: b.node.npsn.node.clone(),
+                kesepakatan: b
+                    .node
+                    .kesepakatan
+                    .as_ref()
+                    .map(|k| k.node.clone())
+                    .unwrap_or_default(),
+            })
+            .collect(),
         kolom_pendaftar: kolom
             .into_iter()
             .map(|(nama, keterangan)| Kolom { nama, keterangan })

@@ -196,6 +196,22 @@ impl Hasil {
                     "{n}: outranked in {w} {kode}; last accepted {last}"
                 )
             }
+            Alasan::TanpaKursi(s, _)
+                if sekolah
+                    .get(s as usize)
+                    .and_then(|x| prepared.dikecualikan(&x.npsn))
+                    .is_some() =>
+            {
+                let n = npsn(s);
+                let a = sekolah
+                    .get(s as usize)
+                    .and_then(|x| prepared.dikecualikan(&x.npsn))
+                    .unwrap_or("");
+                t!(
+                    "{n}: sekolah ini tidak menerima lewat jalur SPMB (dikecualikan: {a})",
+                    "{n}: this school does not admit through the SPMB jalur (excepted: {a})"
+                )
+            }
             Alasan::TanpaKursi(s, u) => {
                 let (n, id) = (
                     npsn(s),

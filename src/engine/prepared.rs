@@ -127,6 +127,9 @@ pub struct Prepared {
     pub jalur_per_tahap: usize,
     /// At most this many counted choices outside the applicant's zone.
     pub maks_luar_wilayah: Option<u32>,
+    /// Schools outside the jalur (Pasal 7(2)), by NPSN (sorted, blanks
+    /// removed), with the reason: no seats through this plan.
+    pub dikecualikan: Vec<(String, String)>,
     pub(super) cadangan: Cadangan,
 }
 
@@ -526,8 +529,28 @@ impl Prepared {
             maks_pilihan,
             jalur_per_tahap: plan.pilihan.jalur_per_tahap.max(1) as usize,
             maks_luar_wilayah: plan.pilihan.maksimal_luar_wilayah,
+            dikecualikan: {
+                let mut v: Vec<(String, String)> = plan
+                    .sekolah_dikecualikan
+                    .iter()
+                    .map(|d| {
+                        let n = d.npsn.chars().filter(|c| !c.is_whitespace()).collect();
+                        (n, d.alasan.clone())
+                    })
+                    .collect();
+                v.sort();
+                v
+            },
             cadangan: plan.cadangan,
         })
+    }
+
+    /// Why school `npsn` takes no part, if the plan excepts it from the jalur.
+    pub fn dikecualikan(&self, npsn: &str) -> Option<&str> {
+        self.dikecualikan
+            .binary_search_by(|(n, _)| n.as_str().cmp(npsn))
+            .ok()
+            .map(|i| self.dikecualikan[i].1.as_str())
     }
 
     pub fn unit_index(&self, id: &str) -> Option<u16> {

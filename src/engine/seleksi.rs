@@ -186,11 +186,17 @@ pub(super) struct Seleksi<'a> {
 impl<'a> Seleksi<'a> {
     fn new(prepared: &'a Prepared, sekolah: &'a [Sekolah], pendaftar: &'a [Pendaftar]) -> Self {
         let n = pendaftar.len();
+        // A school excepted from the jalur gets no seats through the plan.
         let kursi = sekolah
             .iter()
             .map(|s| {
+                let n = if prepared.dikecualikan(&s.npsn).is_some() {
+                    0
+                } else {
+                    s.daya_tampung
+                };
                 prepared
-                    .kursi_sekolah(s.daya_tampung)
+                    .kursi_sekolah(n)
                     .into_iter()
                     .map(|awal| Kursi {
                         awal,

@@ -233,6 +233,27 @@ pub struct Juknis {
     pub pemantauan: Option<Spanned<String>>,
     /// Regional proof documents (`bukti NAME untuk STATUS "…"`).
     pub bukti: Vec<Spanned<Bukti>>,
+    /// Schools outside the four jalur (`dikecualikan "NPSN" REASON "…"`).
+    pub dikecualikan: Vec<Spanned<Dikecualikan>>,
+    /// Schools joining by agreement (`bersama "NPSN" "agreement"`).
+    pub bersama: Vec<Spanned<Bersama>>,
+}
+
+/// A school that admits outside the four jalur (Pasal 7(2), FAQ 8), with the
+/// reason the regulation gives.
+#[derive(Debug, Clone)]
+pub struct Dikecualikan {
+    pub npsn: Spanned<String>,
+    pub alasan: Spanned<String>,
+    pub keterangan: Option<Spanned<String>>,
+}
+
+/// A private or other-ministry school taking part through an agreement
+/// ("SPMB Bersama", FAQ 6, 7, 98).
+#[derive(Debug, Clone)]
+pub struct Bersama {
+    pub npsn: Spanned<String>,
+    pub kesepakatan: Option<Spanned<String>>,
 }
 
 /// A document the region accepts as proof of a status, e.g. a city's own

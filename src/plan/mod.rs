@@ -51,8 +51,35 @@ pub struct Plan {
     pub tahap: Vec<TahapPlan>,
     pub cadangan: Cadangan,
     pub kewajiban: Kewajiban,
+    /// Schools that admit outside the four jalur (Pasal 7(2)): an engine
+    /// allocates them no seats through this plan.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sekolah_dikecualikan: Vec<SekolahDikecualikan>,
+    /// Private or other-ministry schools taking part by agreement (FAQ 6, 7):
+    /// selected like the others, listed for the record.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sekolah_bersama: Vec<SekolahBersama>,
     /// Columns the applicant data must provide for this plan.
     pub kolom_pendaftar: Vec<Kolom>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SekolahDikecualikan {
+    pub npsn: String,
+    /// The Pasal 7(2) reason: `kerja_sama`, `luar_negeri`, `pendidikan_khusus`,
+    /// `layanan_khusus`, `berasrama`, `daerah_3t`, `kurang_satu_rombel`.
+    pub alasan: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub keterangan: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SekolahBersama {
+    pub npsn: String,
+    /// The cooperation agreement.
+    pub kesepakatan: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -400,6 +427,25 @@ pub fn validate_structure(p: &Plan) -> Result<(), String> {
         return Err(format!(
             "`pilihan.maksimal`: {}, must be 1–20",
             p.pilihan.maksimal
+        ));
+    }
+    // One school, one status: excepted or joining, once.
+    let mut sekolah: Vec<&str> = p
+        .sekolah_dikecualikan
+        .iter()
+        .map(|d| d.npsn.as_str())
+        .chain(p.sekolah_bersama.iter().map(|b| b.npsn.as_str()))
+        .collect();
+    if let Some(n) = sekolah.iter().find(|n| n.trim().is_empty()) {
+        return Err(format!(
+            "`sekolah_dikecualikan`/`sekolah_bersama`: empty NPSN `{n}`"
+        ));
+    }
+    sekolah.sort_unstable();
+    if let Some(w) = sekolah.windows(2).find(|w| w[0] == w[1]) {
+        return Err(format!(
+            "`sekolah_dikecualikan`/`sekolah_bersama`: school `{}` listed twice",
+            w[0]
         ));
     }
     if !(1..=8).contains(&p.pilihan.jalur_per_tahap) {

@@ -110,6 +110,27 @@ pub fn check(c: &mut Ctx) {
             add(k.span, "uraian bukti", "the proof's description", &k.node);
         }
     }
+    for d in &c.j.dikecualikan {
+        if let Some(k) = &d.node.keterangan {
+            add(
+                k.span,
+                "uraian sekolah",
+                "the school's description",
+                &k.node,
+            );
+        }
+    }
+    // A missing agreement is reported by `bersama`.
+    for b in &c.j.bersama {
+        if let Some(k) = &b.node.kesepakatan {
+            add(
+                k.span,
+                "kesepakatan SPMB bersama",
+                "the joint-SPMB agreement",
+                &k.node,
+            );
+        }
+    }
     for (span, what_id, what_en, v) in found {
         let msg = if v.trim().is_empty() {
             t!("{what_id} masih kosong", "{what_en} is empty")

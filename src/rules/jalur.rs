@@ -16,6 +16,72 @@ pub fn check(c: &mut Ctx) {
         Jenjang::SMK => smk(c),
         _ => national(c, jj),
     }
+    if jj.has_national_jalur() {
+        excepted(c);
+    }
+}
+
+/// The kinds of school Pasal 7(2) lets admit outside the four jalur (FAQ 8).
+pub const PENGECUALIAN_SEKOLAH: &[&str] = &[
+    "kerja_sama",
+    "luar_negeri",
+    "pendidikan_khusus",
+    "layanan_khusus",
+    "berasrama",
+    "daerah_3t",
+    "kurang_satu_rombel",
+];
+
+/// `dikecualikan "NPSN" REASON`: only for a reason Pasal 7(2) gives.
+fn excepted(c: &mut Ctx) {
+    for b in &c.j.bersama {
+        if b.node.kesepakatan.is_none() {
+            let n = &b.node.npsn.node;
+            c.push(
+                Diagnostic::new(
+                    "bersama",
+                    t!(
+                        "sekolah {n} ikut SPMB bersama tanpa kesepakatan",
+                        "school {n} joins the SPMB with no agreement named"
+                    ),
+                )
+                .at(b.span, None)
+                .help(t!(
+                    "sebut naskah kerja samanya: `bersama \"{n}\" \"PKS No. …\"` (FAQ 7: kuotanya menjadi kesepakatan para pihak)",
+                    "name the cooperation agreement: `bersama \"{n}\" \"PKS No. …\"` (FAQ 7: its quota is agreed between the parties)"
+                )),
+            );
+        }
+    }
+    for d in &c.j.dikecualikan {
+        let a = &d.node.alasan;
+        if PENGECUALIAN_SEKOLAH.contains(&a.node.as_str()) {
+            continue;
+        }
+        let (w, n) = (&a.node, &d.node.npsn.node);
+        c.push(
+            Diagnostic::new(
+                "jalur.pengecualian",
+                t!(
+                    "sekolah {n} dikecualikan dari jalur karena `{w}`, alasan yang tidak diakui peraturan",
+                    "school {n} is excepted from the jalur for `{w}`, a reason the regulation does not give"
+                ),
+            )
+            .at(a.span, Some(t!("bukan alasan Pasal 7 ayat (2)", "not a Pasal 7(2) reason")))
+            .help(
+                match crate::diagnostic::suggest::closest(w, PENGECUALIAN_SEKOLAH.iter().copied()) {
+                    Some(_) => help_for(w, PENGECUALIAN_SEKOLAH),
+                    None => {
+                        let l = PENGECUALIAN_SEKOLAH.join("`, `");
+                        t!(
+                            "yang diakui hanya `{l}`; sekolah lain menerima lewat jalur — hapus baris ini",
+                            "only `{l}` are reasons; any other school admits through the jalur — remove this line"
+                        )
+                    }
+                },
+            ),
+        );
+    }
 }
 
 fn tk(c: &mut Ctx) {

@@ -67,6 +67,17 @@ pub enum Item {
         status: Text,
         keterangan: Option<Text>,
     },
+    /// `dikecualikan "NPSN" REASON "description"`: a school outside the jalur.
+    Dikecualikan {
+        npsn: Text,
+        alasan: Text,
+        keterangan: Option<Text>,
+    },
+    /// `bersama "NPSN" "agreement"`: a school joining by agreement.
+    Bersama {
+        npsn: Text,
+        kesepakatan: Option<Text>,
+    },
     /// A line the grammar could not read; `keyword` is its first word.
     Rusak(Rusak),
 }

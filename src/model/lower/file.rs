@@ -50,6 +50,8 @@ impl Lower<'_> {
             pengaduan: None,
             pemantauan: None,
             bukti: Vec::new(),
+            dikecualikan: Vec::new(),
+            bersama: Vec::new(),
         };
         for item in &f.items {
             self.item(&mut j, item);
@@ -189,6 +191,35 @@ impl Lower<'_> {
                         nama: nama.clone(),
                         status: status.clone(),
                         keterangan: keterangan.clone(),
+                    },
+                    span,
+                ));
+            }
+            ast::Item::Dikecualikan {
+                npsn,
+                alasan,
+                keterangan,
+            } => {
+                if self.school_listed(j, npsn) {
+                    return;
+                }
+                j.dikecualikan.push(sp(
+                    Dikecualikan {
+                        npsn: npsn.clone(),
+                        alasan: alasan.clone(),
+                        keterangan: keterangan.clone(),
+                    },
+                    span,
+                ));
+            }
+            ast::Item::Bersama { npsn, kesepakatan } => {
+                if self.school_listed(j, npsn) {
+                    return;
+                }
+                j.bersama.push(sp(
+                    Bersama {
+                        npsn: npsn.clone(),
+                        kesepakatan: kesepakatan.clone(),
                     },
                     span,
                 ));
@@ -344,6 +375,21 @@ impl Lower<'_> {
                 ast::PilihanItem::Rusak(r) => self.rusak(r, "pilihan", PILIHAN),
             }
         }
+    }
+
+    /// A school already listed as excepted or joining (one school, one status).
+    fn school_listed(&mut self, j: &Juknis, npsn: &Spanned<String>) -> bool {
+        let first = j
+            .dikecualikan
+            .iter()
+            .map(|d| &d.node.npsn)
+            .chain(j.bersama.iter().map(|b| &b.node.npsn))
+            .find(|n| n.node == npsn.node);
+        if let Some(first) = first {
+            self.dup_name(&format!("sekolah {}", npsn.node), first.span, npsn.span);
+            return true;
+        }
+        false
     }
 
     /// A top-level jalur; the old name `zonasi` is read as domisili, with a note.

@@ -55,6 +55,18 @@ const TOP: &[(&str, &str)] = &[
     ("lanjut", "lanjut domisili.reguler ke domisili.sebaran"),
     ("cadangan", "cadangan semua"),
     ("tahap", "tahap 1 { … }"),
+    (
+        "bukti",
+        "bukti kartu_x untuk ketm \"Kartu X, program Pemerintah Kota Y\"",
+    ),
+    (
+        "dikecualikan",
+        "dikecualikan \"20500001\" berasrama \"SMA Taruna …\"",
+    ),
+    (
+        "bersama",
+        "bersama \"20500100\" \"PKS Dinas – Yayasan … No. …\"",
+    ),
     ("biaya", "biaya gratis"),
     ("pendaftaran", "pendaftaran daring, luring"),
     ("pengaduan", "pengaduan \"https://…\""),

@@ -93,6 +93,8 @@ fn is_keyword(r: Rule) -> bool {
             | Rule::kw_administratif
             | Rule::kw_biaya
             | Rule::kw_bukti
+            | Rule::kw_dikecualikan
+            | Rule::kw_bersama
             | Rule::kw_bulan
             | Rule::kw_cadangan
             | Rule::kw_daftar_ulang
@@ -355,6 +357,23 @@ fn top_item(p: P) -> Spanned<Item> {
                 status,
                 keterangan,
             }
+        }
+        Rule::dikecualikan => {
+            let mut it = values(p);
+            let npsn = it.next().map(string).unwrap_or_else(|| empty(span));
+            let alasan = it.next().map(text).unwrap_or_else(|| empty(span));
+            let keterangan = it.next().map(string);
+            Item::Dikecualikan {
+                npsn,
+                alasan,
+                keterangan,
+            }
+        }
+        Rule::bersama => {
+            let mut it = values(p);
+            let npsn = it.next().map(string).unwrap_or_else(|| empty(span));
+            let kesepakatan = it.next().map(string);
+            Item::Bersama { npsn, kesepakatan }
         }
         Rule::pengaduan => {
             Item::Pengaduan(values(p).next().map(string).unwrap_or_else(|| empty(span)))

@@ -324,6 +324,12 @@ fn sd(c: &mut Ctx) {
             }
             if let Some(u) = &x.urutan {
                 for k in &u.node {
+                    // `lulusan_tk dulu`: a priority for TK/PAUD graduates (FAQ 26).
+                    if let KriteriaJenis::Status(n) = &k.node.kriteria {
+                        if is_tk(n) {
+                            tk.push((k.span, n.clone()));
+                        }
+                    }
                     if let KriteriaJenis::Skor(n) = &k.node.kriteria {
                         if is_tk(n) {
                             tk.push((k.span, n.clone()));

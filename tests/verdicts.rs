@@ -486,6 +486,18 @@ fn sma_domisili_order_is_checked_at_every_place() {
         let got = codes(&s);
         assert_eq!(got, ["urutan.domisili.sma"], "{wrong}");
     }
+    // Academic ability measured by two scores in turn (the rapor average, then
+    // the prestasi score) still comes before distance and age: lawful. A
+    // score after distance does not make up for distance coming first.
+    let two = "urutan rata_rapor tertinggi, nilai_prestasi tertinggi, jarak terdekat, usia tertua, waktu_daftar terawal";
+    let s = edit(
+        SMA,
+        &[(
+            "urutan rata_rapor tertinggi, jarak terdekat, usia tertua, waktu_daftar terawal",
+            two,
+        )],
+    );
+    assert_eq!(found(&s), vec![], "{two}");
 }
 
 /// SMP domisili ranks by distance, then age: both places checked.

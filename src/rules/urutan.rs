@@ -279,11 +279,20 @@ fn national(c: &mut Ctx, jj: Jenjang, leaf: &Jalur, ks: &[&Kriteria], span: Span
             "jarak terdekat, lalu usia tertua",
             "nearest first, then oldest",
         ),
+        // Academic ability may be measured by more than one score in turn
+        // (`nilai_akhir tertinggi, rapor_mtk tertinggi`): all of them come
+        // before distance.
         ("domisili", _) => (
             "urutan.domisili.sma",
-            is_skor_tertinggi(rest.first())
-                && is(rest.get(1), KriteriaJenis::Jarak, Arah::Terdekat)
-                && is(rest.get(2), KriteriaJenis::Usia, Arah::Tertua),
+            {
+                let n = rest
+                    .iter()
+                    .take_while(|k| is_skor_tertinggi(Some(k)))
+                    .count();
+                n >= 1
+                    && is(rest.get(n), KriteriaJenis::Jarak, Arah::Terdekat)
+                    && is(rest.get(n + 1), KriteriaJenis::Usia, Arah::Tertua)
+            },
             vec![nilai(), jarak(), usia()],
             "kemampuan akademik (skor tertinggi), lalu jarak terdekat, lalu usia tertua",
             "academic ability (highest score), then nearest, then oldest",

@@ -7,6 +7,8 @@
 // Tests may unwrap and panic: a failure here is the report.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
 use juknis::model::kursi::divide;
 use juknis::model::persen::{Seats, SEAT_DEN};
 use juknis::model::Pembulatan;
@@ -92,4 +94,50 @@ fn every_method_adds_up_and_is_never_negative() {
             }
         }
     }
+}
+
+/// `sisa_pembulatan ke domisili.reguler` (issue 15, item 6): domisili takes the
+/// leftover of the split into jalur, and reguler that of domisili's split into
+/// sub-jalur — sebaran is rounded down. `pembulatan_sub` states the sub-level
+/// rounding on its own. Jawa Timur's SMA split (domisili 35 = reguler 20 +
+/// sebaran 15) at a school of 30 seats, worked by hand.
+#[test]
+fn the_leftover_of_a_sub_split_goes_to_the_named_sub_jalur() {
+    let base = std::fs::read_to_string(common::berkas(
+        "juknis-examples/sesuai/jatim-sma-2025.juknis",
+    ))
+    .unwrap();
+    let with = |dt: &str| {
+        assert!(base.contains("  daya_tampung { rombel maksimal 36 }\n"));
+        let src = base.replace("  daya_tampung { rombel maksimal 36 }", dt);
+        let plan = common::plan_of(&src);
+        juknis::plan::validate_structure(&plan).unwrap();
+        let a = plan.kursi.alokasi(30);
+        let dom = a.jalur.iter().find(|j| j.0 == "domisili").unwrap().clone();
+        (dom.1, dom.2.iter().map(|s| s.1).collect::<Vec<u32>>())
+    };
+    // 30 seats: afirmasi 30% = 9, prestasi 30% = 9 (minimums, exact), mutasi
+    // 5% = 1.5 → 1 (a maximum: down), domisili the rest: 11. Inside it,
+    // reguler 20% of 30 = 6 and sebaran 15% = 4.5.
+    // By default the sub-split is largest remainder: 6 + 5 (sebaran's .5).
+    let (d, subs) = with("  daya_tampung { rombel maksimal 36 }");
+    assert_eq!((d, subs), (11, vec![6, 5]));
+    // Named: sebaran rounded down to 4, reguler takes the leftover: 7.
+    let (d, subs) =
+        with("  daya_tampung { rombel maksimal 36  sisa_pembulatan ke domisili.reguler }");
+    assert_eq!((d, subs), (11, vec![7, 4]));
+    // The sub-level rounding stated on its own: up for every sub-jalur, 6 and
+    // 4.5 → 5, exactly the 11 seats.
+    let (d, subs) = with("  daya_tampung { rombel maksimal 36  pembulatan_sub ke_atas }");
+    assert_eq!((d, subs), (11, vec![6, 5]));
+    // A name that is neither a jalur nor a sub-jalur is reported.
+    let bad = base.replace(
+        "  daya_tampung { rombel maksimal 36 }",
+        "  daya_tampung { rombel maksimal 36  sisa_pembulatan ke domisili.regular }",
+    );
+    let codes = common::codes(&bad);
+    assert!(
+        codes.contains(&"nama.tidak_dikenal".to_string()),
+        "{codes:?}"
+    );
 }

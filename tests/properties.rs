@@ -61,6 +61,8 @@ fn prepared() -> impl Strategy<Value = (SkemaKursi, usize)> {
             let s = SkemaKursi {
                 pembulatan: METHODS[method],
                 sisa_ke: ["domisili", "afirmasi", "prestasi", "mutasi"][sisa].into(),
+                sisa_sub: None,
+                pembulatan_sub: None,
                 jalur: vec![
                     j("domisili", a, Some("30"), None, subs),
                     j("afirmasi", b, Some("30"), None, vec![]),

@@ -67,6 +67,10 @@ pub struct DayaTampung {
     pub pengecualian: Option<Spanned<PengecualianRombel>>,
     pub pembulatan: Spanned<Pembulatan>,
     pub pembulatan_ditulis: bool,
+    /// How sub-jalur seats are rounded (`pembulatan_sub`), when stated.
+    pub pembulatan_sub: Option<Spanned<Pembulatan>>,
+    /// A jalur, or a sub-jalur (which then also takes its jalur's sub-split
+    /// leftover).
     pub sisa_ke: Option<Spanned<String>>,
 }
 

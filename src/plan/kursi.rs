@@ -39,6 +39,16 @@ pub struct SkemaKursi {
     pub pembulatan: Pembulatan,
     /// Id of the jalur that receives (or gives up) the seats rounding leaves over.
     pub sisa_ke: String,
+    /// Inside that jalur, the sub-jalur that receives (or gives up) the seats
+    /// the split into sub-jalur leaves over (`sisa_pembulatan ke
+    /// domisili.reguler`); its jalur's sub-jalur are then rounded down first.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sisa_sub: Option<String>,
+    /// How sub-jalur seats are rounded when the juknis says so
+    /// (`pembulatan_sub`); else as `pembulatan`, `sesuai_batas` meaning
+    /// `sisa_terbesar` (sub-jalur have no national bounds).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pembulatan_sub: Option<Pembulatan>,
     pub jalur: Vec<BagianKursi>,
 }
 
@@ -77,6 +87,13 @@ impl SkemaKursi {
                 .iter()
                 .position(|j| j.id == self.sisa_ke)
                 .unwrap_or(0),
+            sisa_sub: self.sisa_sub.as_ref().and_then(|t| {
+                self.jalur
+                    .iter()
+                    .enumerate()
+                    .find_map(|(i, j)| j.sub.iter().position(|x| &x.id == t).map(|k| (i, k)))
+            }),
+            pembulatan_sub: self.pembulatan_sub,
             pembulatan: self.pembulatan,
         }
     }
@@ -110,6 +127,9 @@ pub struct KursiSiap {
     batas: Vec<(Option<Persen>, Option<Persen>)>,
     sub: Vec<Vec<Persen>>,
     sisa: usize,
+    /// (jalur, sub-jalur) that takes the sub-split's leftover.
+    sisa_sub: Option<(usize, usize)>,
+    pembulatan_sub: Option<Pembulatan>,
     pembulatan: Pembulatan,
 }
 
@@ -148,13 +168,22 @@ impl KursiSiap {
         };
         let raw: Vec<Seats> = subs.iter().map(|p| p.of(n)).collect();
         let free = vec![(0, s); raw.len()];
+        // A named sub-jalur takes the leftover of its jalur's split: the others
+        // are rounded down (unless `pembulatan_sub` says otherwise).
+        let target = self.sisa_sub.filter(|(j, _)| *j == i).map(|(_, k)| k);
         // Sub-jalur have no national bounds of their own: largest remainder keeps
         // them adding up to the jalur's seats.
-        let method = match self.pembulatan {
+        let method = match (self.pembulatan_sub, target, self.pembulatan) {
+            (Some(m), _, _) => m,
+            (None, Some(_), _) => Pembulatan::KeBawah,
+            (None, None, Pembulatan::SesuaiBatas) => Pembulatan::SisaTerbesar,
+            (None, None, m) => m,
+        };
+        let method = match method {
             Pembulatan::SesuaiBatas => Pembulatan::SisaTerbesar,
             m => m,
         };
-        divide(s, &raw, &free, method, 0)
+        divide(s, &raw, &free, method, target.unwrap_or(0))
     }
 }
 
@@ -263,6 +292,8 @@ mod tests {
         SkemaKursi {
             pembulatan: m,
             sisa_ke: "domisili".into(),
+            sisa_sub: None,
+            pembulatan_sub: None,
             jalur: vec![
                 b("domisili", "35", Some("30"), None),
                 b("afirmasi", "30", Some("30"), None),

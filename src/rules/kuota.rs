@@ -63,9 +63,19 @@ pub fn skema_kursi(j: &Juknis, rb: &Rulebook) -> SkemaKursi {
             }
         })
         .collect();
+    // `sisa_pembulatan ke domisili.reguler`: the jalur takes the leftover of the
+    // split into jalur, the sub-jalur that of its jalur's split.
+    let sisa_sub = j
+        .daya_tampung
+        .sisa_ke
+        .as_ref()
+        .filter(|s| j.jalur.iter().flat_map(|x| &x.sub).any(|x| x.id == s.node))
+        .map(|s| s.node.clone());
     SkemaKursi {
         pembulatan: j.daya_tampung.pembulatan.node,
         sisa_ke: leftover_target(j),
+        sisa_sub,
+        pembulatan_sub: j.daya_tampung.pembulatan_sub.as_ref().map(|p| p.node),
         jalur,
     }
 }
@@ -73,6 +83,14 @@ pub fn skema_kursi(j: &Juknis, rb: &Rulebook) -> SkemaKursi {
 /// Who absorbs rounding leftovers: as declared, else domisili, else the largest.
 pub fn leftover_target(j: &Juknis) -> String {
     if let Some(s) = &j.daya_tampung.sisa_ke {
+        // A sub-jalur named: its jalur takes the jalur-level leftover.
+        if let Some(x) = j
+            .jalur
+            .iter()
+            .find(|x| x.sub.iter().any(|y| y.id == s.node))
+        {
+            return x.id.clone();
+        }
         return s.node.clone();
     }
     if j.jalur("domisili").is_some() {

@@ -148,8 +148,13 @@ pub enum WilayahItem {
 #[derive(Debug, Clone, PartialEq)]
 pub enum DayaTampungItem {
     Rombel(Text),
-    Pengecualian { rombel: Text, sampai: Option<Waktu> },
+    Pengecualian {
+        rombel: Text,
+        sampai: Option<Waktu>,
+    },
     Pembulatan(Text),
+    /// `pembulatan_sub METHOD`: how sub-jalur seats are rounded.
+    PembulatanSub(Text),
     SisaPembulatan(Text),
     Rusak(Rusak),
 }

@@ -29,6 +29,7 @@ impl Lower<'_> {
                 pengecualian: None,
                 pembulatan: sp(Pembulatan::SesuaiBatas, Span::default()),
                 pembulatan_ditulis: false,
+                pembulatan_sub: None,
                 sisa_ke: None,
             },
             pilihan: Pilihan {

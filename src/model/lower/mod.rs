@@ -100,6 +100,7 @@ const DAYA_TAMPUNG: &[(&str, &str)] = &[
     ("pengecualian", "pengecualian rombel 40 sampai 2027-06-30"),
     ("pembulatan", "pembulatan sesuai_batas"),
     ("sisa_pembulatan", "sisa_pembulatan ke domisili"),
+    ("pembulatan_sub", "pembulatan_sub ke_bawah"),
 ];
 const PILIHAN: &[(&str, &str)] = &[
     ("maksimal", "maksimal 3"),

@@ -100,9 +100,15 @@ impl Lower<'_> {
             check_ref(self, &s.ke);
         }
         if let Some(r) = &j.daya_tampung.sisa_ke {
-            if !j.jalur.iter().any(|x| x.id == r.node) {
+            let sub = j.jalur.iter().flat_map(|x| &x.sub).any(|x| x.id == r.node);
+            if !sub && !j.jalur.iter().any(|x| x.id == r.node) {
                 let n = &r.node;
-                let tops: Vec<&str> = j.jalur.iter().map(|x| x.id.as_str()).collect();
+                let tops: Vec<&str> = j
+                    .jalur
+                    .iter()
+                    .flat_map(|x| std::iter::once(x).chain(&x.sub))
+                    .map(|x| x.id.as_str())
+                    .collect();
                 self.push(
                     Diagnostic::new(
                         "nama.tidak_dikenal",

@@ -148,6 +148,18 @@ impl Lower<'_> {
                         }
                     }
                 }
+                ast::DayaTampungItem::PembulatanSub(w) => {
+                    match Pembulatan::WORDS.iter().find(|(k, _)| *k == w.node) {
+                        Some((_, p)) => {
+                            self.set_once(&mut d.pembulatan_sub, "pembulatan_sub", sp(*p, span))
+                        }
+                        None => {
+                            let words: Vec<&str> =
+                                Pembulatan::WORDS.iter().map(|(k, _)| *k).collect();
+                            self.unknown_word(w, "cara pembulatan", "rounding method", &words);
+                        }
+                    }
+                }
                 ast::DayaTampungItem::SisaPembulatan(r) => {
                     let v = sp(r.node.clone(), r.span);
                     self.set_once(&mut d.sisa_ke, "sisa_pembulatan", v);

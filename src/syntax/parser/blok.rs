@@ -101,6 +101,7 @@ pub(super) fn dt_item(p: P) -> Spanned<DayaTampungItem> {
             DayaTampungItem::Pengecualian { rombel, sampai }
         }
         Rule::pembulatan => DayaTampungItem::Pembulatan(first_text(p)),
+        Rule::pembulatan_sub => DayaTampungItem::PembulatanSub(first_text(p)),
         Rule::sisa_pembulatan => DayaTampungItem::SisaPembulatan(first_text(p)),
         _ => DayaTampungItem::Rusak(rusak(p)),
     };

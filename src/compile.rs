@@ -393,6 +393,7 @@ pub fn compile(j: &Juknis, rb: &Rulebook, file_name: &str, source: &[u8]) -> Pla
             .as_ref()
             .map(|c| c.node)
             .unwrap_or(Cadangan::Semua),
+        penentu_seri: crate::plan::PenentuSeri::NisnTerkecil,
         kewajiban: Kewajiban {
             biaya_rupiah: j.biaya.iter().map(|b| b.node.rupiah).sum(),
             pendaftaran: j

@@ -98,6 +98,18 @@ fn equal_on_every_criterion_at_the_last_seat_is_marked_seri() {
         ["0000000001", "0000000002", "0000000003", "0000000004"]
     );
     assert_eq!(seri(&h), ["0000000004", "0000000005", "0000000006"]);
+    // The rule that decided is stated in the plan, not left to the engine, and a
+    // plan that does not state it is refused when loaded.
+    let plan = common::plan_of(&source("waktu_daftar terawal", BIASA));
+    assert_eq!(plan.penentu_seri, juknis::plan::PenentuSeri::NisnTerkecil);
+    let json = serde_json::to_string(&plan).unwrap();
+    assert!(
+        json.contains("\"penentu_seri\":\"nisn_terkecil\""),
+        "{json}"
+    );
+    let without = json.replace("\"penentu_seri\":\"nisn_terkecil\",", "");
+    let err = format!("{:?}", juknis::plan::load(&without).unwrap_err());
+    assert!(err.contains("penentu_seri"), "{err}");
     assert!(csv.starts_with(
         "nisn,status,sekolah,jalur,tahap,peringkat,cadangan_sekolah,cadangan_posisi,naik_dari_cadangan,alasan,seri\n"
     ));

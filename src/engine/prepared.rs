@@ -486,6 +486,11 @@ impl Prepared {
                 .any(|s| matches!(s, SyaratC::AnakGuru(_) | SyaratC::SalahSatu(_, Some(_))))
         });
         let anak_guru = status.iter().position(|s| s == ANAK_GURU);
+        // Equal on every criterion: the applicant order, which is the NISN
+        // order (`read_pendaftar` sorts by NISN), ends every key.
+        match plan.penentu_seri {
+            crate::plan::PenentuSeri::NisnTerkecil => {}
+        }
         let maks_pilihan = match plan.pilihan.mekanisme {
             Mekanisme::Tunggal => 1,
             _ => plan.pilihan.maksimal.max(1) as usize,

@@ -204,6 +204,18 @@ pub struct Dokumen {
     pub minimal_bulan: Option<u32>,
 }
 
+/// What decides between applicants equal on every criterion of a unit's
+/// `urutan` (the juknis stated nothing that separates them).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum PenentuSeri {
+    /// The smaller NISN ranks first, and the rows of applicants so separated
+    /// at a full school's last seat are marked `seri`.
+    NisnTerkecil,
+}
+
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, schemars::JsonSchema,
 )]

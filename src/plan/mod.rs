@@ -14,7 +14,7 @@ pub mod waktu;
 
 pub use jenis::{
     Arah, Cadangan, Dokumen, Jenjang, Kriteria, KriteriaJenis, Mekanisme, Metode, Pembulatan,
-    Sumber, Syarat, Tahapan, TingkatPemerintah, TINGKAT_WILAYAH,
+    PenentuSeri, Sumber, Syarat, Tahapan, TingkatPemerintah, TINGKAT_WILAYAH,
 };
 use kursi::SkemaKursi;
 pub use persen::Persen;
@@ -50,6 +50,11 @@ pub struct Plan {
     /// the units its unfilled seats flow to).
     pub tahap: Vec<TahapPlan>,
     pub cadangan: Cadangan,
+    /// What separates applicants equal on every criterion of a unit's `urutan`
+    /// (`nisn_terkecil`, marking them `seri`). A juknis that ends each ranking
+    /// with a criterion no two applicants share (`undian`, `nomor_pendaftaran`)
+    /// never reaches it.
+    pub penentu_seri: PenentuSeri,
     pub kewajiban: Kewajiban,
     /// Schools that admit outside the four jalur (Pasal 7(2)): an engine
     /// allocates them no seats through this plan.

@@ -290,10 +290,10 @@ fn spreadsheet_dialect_keeps_every_field() {
     }
 }
 
-/// `--per-sekolah`: one file per school holding exactly the rows of
-/// `hasil.csv` that name it — accepted in rank order, then its reserves in
-/// list order — and a school whose NPSN is not a safe file name gets
-/// `baris-N.csv`, inside the folder.
+/// `--per-sekolah`: one file per school — the rows of `hasil.csv` accepted
+/// there (rank order), then the school's whole reserve list in position order
+/// with where each reserve holds a seat now — and a school whose NPSN is not a
+/// safe file name gets `baris-N.csv`, inside the folder.
 #[test]
 fn one_result_file_per_school() {
     let dir = common::root().join("tests/golden/7-daftar-ulang-naik");
@@ -309,12 +309,35 @@ fn one_result_file_per_school() {
         let mut lines = f.lines();
         assert_eq!(
             lines.next(),
-            Some("nisn,status,jalur,tahap,peringkat,cadangan_posisi,naik_dari_cadangan,seri")
+            Some("nisn,status,jalur,tahap,peringkat,cadangan_posisi,naik_dari_cadangan,seri,diterima_di")
         );
         let got: Vec<Vec<String>> = lines.map(|l| fields(l, ',')).collect();
         // hasil.csv: nisn,status,sekolah,jalur,tahap,peringkat,cadangan_sekolah,cadangan_posisi,…
-        let here = |r: &Vec<String>| r[2] == npsn || (r[1] == "cadangan" && r[6] == npsn);
+        let here = |r: &Vec<String>| r[2] == npsn;
         let mut want: Vec<&Vec<String>> = rows.iter().filter(|r| here(r)).collect();
+        // The reserve list by hand (KASUS.md of case 7): S1's list at selection
+        // was P5 (500 m, placed at S2) then Q4 (600 m, unplaced). P5 moved up to
+        // S1 and is among its accepted; Q4 stays on S1's list, in place 2,
+        // though it now holds S2's freed seat. S2's list held only Q4, now
+        // accepted there.
+        let reserves: Vec<(String, String, String)> = got
+            .iter()
+            .filter(|g| g[1] == "cadangan")
+            .map(|g| (g[0].clone(), g[5].clone(), g[8].clone()))
+            .collect();
+        let want_reserves: Vec<(String, String, String)> = match npsn {
+            "S1" => vec![("9700000004".into(), "2".into(), "S2".into())],
+            _ => vec![],
+        };
+        assert_eq!(reserves, want_reserves, "{npsn}: {f}");
+        // Reserves come after the accepted.
+        if let Some(p) = got.iter().position(|g| g[1] == "cadangan") {
+            assert!(
+                got[p..].iter().all(|g| g[1] == "cadangan"),
+                "{npsn}: reserves last"
+            );
+        }
+        let got: Vec<Vec<String>> = got.into_iter().filter(|g| g[1] != "cadangan").collect();
         assert_eq!(got.len(), want.len(), "{npsn}: {f}");
         want.sort_by_key(|r| r[0].clone());
         let mut got_sorted: Vec<&Vec<String>> = got.iter().collect();
@@ -326,7 +349,7 @@ fn one_result_file_per_school() {
                 "{npsn}"
             );
         }
-        // Ranks ascend within each unit; reserves come after the accepted.
+        // Ranks ascend within each unit.
         let mut last: Option<(String, u32)> = None;
         for g in got
             .iter()
@@ -337,13 +360,6 @@ fn one_result_file_per_school() {
                 assert!(l.0 != k.0 || l.1 < k.1, "{npsn}: ranks out of order");
             }
             last = Some(k);
-        }
-        let first_reserve = got.iter().position(|g| g[1] == "cadangan");
-        if let Some(p) = first_reserve {
-            assert!(
-                got[p..].iter().all(|g| g[1] == "cadangan"),
-                "{npsn}: reserves last"
-            );
         }
     }
     // The selesai.json record lists them.

@@ -284,6 +284,7 @@ pub fn run(a: Args, lang: Lang, quiet: bool) -> Result<u8> {
     let mut opsi = RunOptions {
         progres,
         kunci: a.kunci,
+        daftar_cadangan: a.per_sekolah,
         jejak: a.explain.clone(),
         ..Default::default()
     };

@@ -126,6 +126,8 @@ pub struct RunOptions {
     /// Keep each applicant's own ranking key where they were placed (accepted,
     /// or their best reserve place), as a person reads it (`run --kunci`).
     pub kunci: bool,
+    /// Keep every school's whole reserve list per unit (`run --per-sekolah`).
+    pub daftar_cadangan: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -142,6 +144,10 @@ pub struct Hasil {
     pub tidak_cocok: Vec<String>,
     /// With `RunOptions::kunci`: each placed applicant's own key, by NISN.
     pub kunci: rustc_hash::FxHashMap<String, String>,
+    /// With `RunOptions::daftar_cadangan`: per school, unit and position, the
+    /// NISN on each reserve list as selection left it (school-major, units in
+    /// plan order).
+    pub daftar_cadangan: Vec<(u32, usize, Vec<compact_str::CompactString>)>,
 }
 
 impl Hasil {

@@ -286,10 +286,13 @@ pub fn nama_berkas_sekolah(s: &Sekolah) -> String {
     }
 }
 
-/// One result file per school, in the schools' order: its accepted applicants
-/// per unit in rank order (moved up from a reserve list or not re-registered at
-/// the end of the unit), then the applicants whose best reserve place is here,
-/// per unit in list order — exactly the rows of `hasil.csv` that name the school.
+/// Per school (`run --per-sekolah`, one file each, schools in NPSN order): the
+/// accepted in unit and rank order (moved up from a reserve list, or not
+/// re-registered, included), then each unit's whole reserve list in
+/// position order — everyone on it not accepted at this school, with the school
+/// where they hold a seat now (`diterima_di`), since a seat freed here would
+/// still move them up. The lists come from `RunOptions::daftar_cadangan`;
+/// without it, each applicant appears only at their best reserve place.
 pub fn per_sekolah_csv(
     h: &Hasil,
     prepared: &Prepared,
@@ -298,16 +301,40 @@ pub fn per_sekolah_csv(
 ) -> Vec<String> {
     use std::fmt::Write as _;
     let mut diterima: Vec<Vec<&super::HasilPendaftar>> = vec![Vec::new(); sekolah.len()];
-    let mut cadangan: Vec<Vec<&super::HasilPendaftar>> = vec![Vec::new(); sekolah.len()];
+    let mut cadangan: Vec<Vec<(usize, u32, &super::HasilPendaftar)>> =
+        vec![Vec::new(); sekolah.len()];
+    // Each applicant's own row, by NISN (rows set aside are not on any list).
+    let by_nisn: rustc_hash::FxHashMap<&str, &super::HasilPendaftar> = h
+        .pendaftar
+        .iter()
+        .filter(|r| r.status != super::Status::DataTidakSah)
+        .map(|r| (r.nisn.as_str(), r))
+        .collect();
     for r in &h.pendaftar {
         if let Some(s) = r.sekolah {
             if let Some(v) = diterima.get_mut(s as usize) {
                 v.push(r);
             }
-        } else if let (super::Status::Cadangan, Some((s, _, _))) = (r.status, r.cadangan) {
+        } else if let (super::Status::Cadangan, Some((s, u, pos)), true) =
+            (r.status, r.cadangan, h.daftar_cadangan.is_empty())
+        {
             if let Some(v) = cadangan.get_mut(s as usize) {
-                v.push(r);
+                v.push((u, pos, r));
             }
+        }
+    }
+    for (s, u, list) in &h.daftar_cadangan {
+        let Some(v) = cadangan.get_mut(*s as usize) else {
+            continue;
+        };
+        for (pos, nisn) in list.iter().enumerate() {
+            let Some(r) = by_nisn.get(nisn.as_str()) else {
+                continue;
+            };
+            if r.sekolah == Some(*s) {
+                continue;
+            }
+            v.push((*u, pos as u32 + 1, r));
         }
     }
     let unit = |u: Option<usize>| {
@@ -318,16 +345,16 @@ pub fn per_sekolah_csv(
     let mut out = Vec::with_capacity(sekolah.len());
     for (acc, res) in diterima.iter_mut().zip(cadangan.iter_mut()) {
         acc.sort_by_key(|r| (r.unit, r.peringkat.is_none(), r.peringkat, r.nisn.clone()));
-        res.sort_by_key(|r| (r.unit, r.cadangan.map(|c| c.2)));
+        res.sort_by_key(|(u, pos, _)| (*u, *pos));
         let mut f = String::from(
-            "nisn,status,jalur,tahap,peringkat,cadangan_posisi,naik_dari_cadangan,seri",
+            "nisn,status,jalur,tahap,peringkat,cadangan_posisi,naik_dari_cadangan,seri,diterima_di",
         );
         for k in bawa.map(|b| b.kolom.as_slice()).unwrap_or(&[]) {
             f.push(',');
             push_field(&mut f, k);
         }
         f.push('\n');
-        for r in acc.iter().chain(res.iter()) {
+        for r in acc.iter() {
             push_field(&mut f, &r.nisn);
             let _ = write!(f, ",{},{},", r.status.as_str(), unit(r.unit));
             if let Some(t) = r.tahap {
@@ -337,17 +364,31 @@ pub fn per_sekolah_csv(
             if let Some(p) = r.peringkat {
                 let _ = write!(f, "{p}");
             }
-            f.push(',');
-            if let (super::Status::Cadangan, Some(c)) = (r.status, r.cadangan) {
-                let _ = write!(f, "{}", c.2);
-            }
-            f.push(',');
+            f.push_str(",,");
             if r.naik_dari_cadangan {
                 f.push_str("ya");
             }
             f.push(',');
             if r.seri {
                 f.push_str("ya");
+            }
+            f.push(',');
+            push_bawa(&mut f, bawa, &r.nisn);
+            f.push('\n');
+        }
+        for (u, pos, r) in res.iter() {
+            push_field(&mut f, &r.nisn);
+            let tahap = prepared.units.get(*u).map(|x| x.tahap).unwrap_or(0);
+            let _ = write!(f, ",cadangan,{},{tahap},,{pos},,", unit(Some(*u)));
+            if r.seri {
+                f.push_str("ya");
+            }
+            f.push(',');
+            if let (super::Status::Diterima, Some(s)) = (r.status, r.sekolah) {
+                push_field(
+                    &mut f,
+                    sekolah.get(s as usize).map_or("", |x| x.npsn.as_str()),
+                );
             }
             push_bawa(&mut f, bawa, &r.nisn);
             f.push('\n');

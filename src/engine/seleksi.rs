@@ -550,6 +550,27 @@ pub fn run(
     fase.mark("hasil");
     let ringkasan = st.ringkasan();
     let ringkasan_wilayah = st.ringkasan_wilayah();
+    let daftar_cadangan = if opsi.daftar_cadangan {
+        st.kursi
+            .iter()
+            .enumerate()
+            .flat_map(|(s, row)| {
+                row.iter()
+                    .enumerate()
+                    .filter(|(_, k)| !k.cadangan.is_empty())
+                    .map(move |(u, k)| {
+                        let nisn = k
+                            .cadangan
+                            .iter()
+                            .map(|&a| pendaftar[a as usize].nisn.clone())
+                            .collect();
+                        (s as u32, u, nisn)
+                    })
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     let kunci = if opsi.kunci {
         st.own_keys()
     } else {
@@ -563,5 +584,6 @@ pub fn run(
         rusak: bacaan.rusak.iter().map(|r| r.masalah.clone()).collect(),
         tidak_cocok: daftar_ulang.tak_cocok,
         kunci,
+        daftar_cadangan,
     }
 }

@@ -116,6 +116,20 @@ fn each_kelurahan_gets_its_share_and_its_residents_compete_among_themselves() {
         (6, 4, 2)
     );
 
+    // `--explain` names the area whose seats held the applicant.
+    let opsi = RunOptions {
+        jejak: Some("0000000006".into()),
+        ..Default::default()
+    };
+    let (h, _) = common::run_on_with(&src, SEKOLAH, &pendaftar(&ROWS), &opsi).unwrap();
+    assert!(
+        h.jejak
+            .iter()
+            .any(|t| t.id.contains("A (kelurahan L3): ditampung sementara")),
+        "{:?}",
+        h.jejak
+    );
+
     // The same applicants in one pool: the six best, 99 among them.
     let (h, _) = common::run_on(&source(""), SEKOLAH, &pendaftar(&ROWS)).unwrap();
     assert_eq!(

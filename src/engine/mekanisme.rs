@@ -105,11 +105,23 @@ impl Seleksi<'_> {
                     held.push(entry);
                     if jejak.on(a) {
                         let (npsn, id, kk) = (&sekolah[s].npsn, &u.id, k + 1);
+                        // In a unit split by area: which area's seats.
+                        let di = area
+                            .map(|b| {
+                                let kode = kode_bagian(prepared, sekolah, s as u32, ui, b as u32);
+                                let w = u
+                                    .per
+                                    .and_then(|l| crate::plan::TINGKAT_WILAYAH.get(l))
+                                    .copied()
+                                    .unwrap_or("");
+                                format!(" ({w} {kode})")
+                            })
+                            .unwrap_or_default();
                         jejak.push(
                             a,
                             t!(
-                                "tahap {nomor}, {id}: pilihan {kk} {npsn}: ditampung sementara",
-                                "wave {nomor}, {id}: choice {kk} {npsn}: held"
+                                "tahap {nomor}, {id}: pilihan {kk} {npsn}{di}: ditampung sementara",
+                                "wave {nomor}, {id}: choice {kk} {npsn}{di}: held"
                             ),
                         );
                     }

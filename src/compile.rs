@@ -179,7 +179,7 @@ pub fn compile(j: &Juknis, rb: &Rulebook, file_name: &str, source: &[u8]) -> Pla
                 kuota: leaf.kuota.as_ref().map(|k| k.node).unwrap_or_default(),
                 tahap: j.tahap_of(&leaf.id).map(|t| t.nomor.node).unwrap_or(0),
                 syarat: j.syarat_of(leaf).iter().map(|s| s.node.clone()).collect(),
-                dokumen: j.dokumen_of(leaf).iter().map(|d| d.node.clone()).collect(),
+                dokumen: documents(j, leaf),
                 urutan: j
                     .urutan_of(leaf)
                     .map(|u| {
@@ -457,4 +457,34 @@ fn order_by_carry_over(units: &mut Vec<String>, seleksi: &[UnitSeleksi]) {
         ordered.push(rest.remove(pos));
     }
     *units = ordered;
+}
+
+/// A unit's documents. Where it admits any one of several statuses
+/// (`syarat status ketm atau disabilitas`), each document names the statuses it
+/// proves (`untuk`), as the checker reads it (a `bukti` line, else its name), so
+/// an applicant shows the proof of the status they claim, not all of them.
+fn documents(j: &Juknis, leaf: &crate::model::Jalur) -> Vec<crate::plan::Dokumen> {
+    let alternatives: Vec<&str> = j
+        .syarat_of(leaf)
+        .iter()
+        .filter_map(|s| match &s.node {
+            Syarat::SalahSatu(ns) => Some(ns.iter().map(String::as_str)),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    j.dokumen_of(leaf)
+        .iter()
+        .map(|d| {
+            let mut d = d.node.clone();
+            if !alternatives.is_empty() {
+                d.untuk = crate::rules::dokumen::proven_by(j, &d.nama)
+                    .into_iter()
+                    .filter(|s| alternatives.contains(s))
+                    .map(str::to_string)
+                    .collect();
+            }
+            d
+        })
+        .collect()
 }

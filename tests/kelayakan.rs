@@ -224,6 +224,41 @@ fn one_of_several_groups_in_one_jalur() {
     // One group only: the other is left out.
     let c = common::codes(&src.replace("ketm atau disabilitas", "ketm"));
     assert!(c.contains(&"afirmasi.cakupan".to_string()), "{c:?}");
+    // Documents per alternative: the plan says which status each document
+    // proves, so an applicant shows the proof of the status they claim (a
+    // child with a disability needs no KIP). The `surat_penugasan` serves both
+    // mutasi groups.
+    let plan = common::plan_of(&src);
+    let docs = |id: &str| -> Vec<(String, Vec<String>)> {
+        plan.seleksi
+            .iter()
+            .find(|u| u.id == id)
+            .unwrap()
+            .dokumen
+            .iter()
+            .map(|d| (d.nama.clone(), d.untuk.clone()))
+            .collect()
+    };
+    let v = |x: &[&str]| x.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    assert_eq!(
+        docs("afirmasi"),
+        [
+            ("kip".to_string(), v(&["ketm"])),
+            ("kartu_disabilitas".to_string(), v(&["disabilitas"]))
+        ]
+    );
+    assert_eq!(
+        docs("mutasi"),
+        [
+            (
+                "surat_penugasan".to_string(),
+                v(&["pindah_tugas", "anak_guru"])
+            ),
+            ("surat_penugasan_guru".to_string(), v(&["anak_guru"]))
+        ]
+    );
+    // Without alternatives every document is required of everyone.
+    assert!(docs("prestasi").iter().all(|(_, u)| u.is_empty()));
 }
 
 /// `tidak_menerima`: a refusal the checker can judge. Refusing the domicile

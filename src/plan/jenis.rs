@@ -202,6 +202,11 @@ pub struct Dokumen {
     /// Issued at least this many months before registration.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub minimal_bulan: Option<u32>,
+    /// In a unit admitting any one of several statuses (`salah_satu`): the
+    /// statuses this document proves. It is required only of applicants
+    /// claiming one of them; a document without `untuk` is required of all.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub untuk: Vec<String>,
 }
 
 /// What decides between applicants equal on every criterion of a unit's

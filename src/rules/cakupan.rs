@@ -127,7 +127,7 @@ fn kelompok(c: &mut Ctx, jl: &Jalur, jj: Jenjang) {
         // dok.mutasi; here only a proof that leaves one group out counts.
         let proves_some = docs
             .iter()
-            .any(|d| proven_by(c, d).iter().any(|x| groups.contains(x)));
+            .any(|d| proven_by(c.j, d).iter().any(|x| groups.contains(x)));
         let nol = leaf
             .kuota
             .as_ref()
@@ -142,7 +142,7 @@ fn kelompok(c: &mut Ctx, jl: &Jalur, jj: Jenjang) {
                 Some(Alasan::Keduanya(named[0].1.join(named[named.len() - 1].1)))
             } else if let Some((other, s)) = named.first().filter(|(n, _)| n != g) {
                 Some(Alasan::Syarat(*s, other.to_string()))
-            } else if proves_some && !docs.iter().any(|d| proven_by(c, d).contains(g)) {
+            } else if proves_some && !docs.iter().any(|d| proven_by(c.j, d).contains(g)) {
                 let span = leaf
                     .dokumen_span
                     .or_else(|| c.j.parent(leaf).and_then(|p| p.dokumen_span))

@@ -28,8 +28,8 @@ const DISABILITAS: &[&str] = &["disabilitas", "dokter", "asesmen", "difabel"];
 /// what its name says (a poverty programme card, a disability card or doctor's
 /// letter, a parent's assignment or move letter, a teacher's assignment letter).
 /// A plain assignment letter (`surat_penugasan`) serves both mutasi groups.
-pub fn proven_by<'a>(c: &'a Ctx, doc: &str) -> Vec<&'a str> {
-    if let Some(b) = c.j.bukti.iter().find(|b| b.node.nama.node == doc) {
+pub fn proven_by<'a>(j: &'a crate::model::Juknis, doc: &str) -> Vec<&'a str> {
+    if let Some(b) = j.bukti.iter().find(|b| b.node.nama.node == doc) {
         return vec![b.node.status.node.as_str()];
     }
     let mut out = Vec::new();
@@ -53,7 +53,7 @@ pub fn proven_by<'a>(c: &'a Ctx, doc: &str) -> Vec<&'a str> {
 fn proves(c: &Ctx, names: &[&str], statuses: &[&str]) -> bool {
     names
         .iter()
-        .any(|n| proven_by(c, n).iter().any(|s| statuses.contains(s)))
+        .any(|n| proven_by(c.j, n).iter().any(|s| statuses.contains(s)))
 }
 
 pub fn check(c: &mut Ctx) {

@@ -209,7 +209,7 @@ fn smk_jenis(c: &Ctx, jl: &Jalur) -> (bool, bool) {
         })
         || units.iter().any(|u| {
             u.dokumen.iter().any(|d| {
-                proven_by(c, &d.node.nama)
+                proven_by(c.j, &d.node.nama)
                     .iter()
                     .any(|x| afirmasi_status.contains(x))
             })

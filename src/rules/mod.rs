@@ -4,7 +4,7 @@
 //! the rulebook entry.
 
 mod cakupan;
-mod dokumen;
+pub mod dokumen;
 mod isian;
 mod jadwal;
 mod jalur;

@@ -96,6 +96,7 @@ impl Lower<'_> {
                             Dokumen {
                                 nama: d.node.nama.node.clone(),
                                 minimal_bulan,
+                                untuk: Vec::new(),
                             },
                             d.span,
                         ));

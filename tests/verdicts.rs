@@ -146,6 +146,39 @@ fn announcement_before_registration_closes() {
     expect(&s, "tahapan", "pengumuman 2025-06-12");
 }
 
+/// A reserve-filling round with its own dates (`pengisian_cadangan`, issue 15
+/// item 8): after re-registration closes it is fine; starting before, the seats
+/// not taken are not yet known.
+#[test]
+fn reserve_filling_after_re_registration() {
+    let after = edit(
+        SMA,
+        &[(
+            "daftar_ulang 2025-06-17 sampai 2025-06-18",
+            "daftar_ulang 2025-06-17 sampai 2025-06-18\n    pengisian_cadangan 2025-06-19",
+        )],
+    );
+    assert_eq!(found(&after), vec![]);
+    let plan = common_plan(&after);
+    assert!(plan.contains("\"pengisian_cadangan\""), "{plan}");
+    let before = edit(
+        SMA,
+        &[(
+            "daftar_ulang 2025-06-17 sampai 2025-06-18",
+            "daftar_ulang 2025-06-17 sampai 2025-06-18\n    pengisian_cadangan 2025-06-17",
+        )],
+    );
+    expect(&before, "tahapan", "pengisian_cadangan 2025-06-17");
+}
+
+/// The plan of a juknis without errors, as JSON.
+fn common_plan(src: &str) -> String {
+    let checked = check_bytes(src.as_bytes());
+    let j = checked.juknis.as_ref().unwrap();
+    let plan = juknis::compile::compile(j, checked.rulebook, "t.juknis", src.as_bytes());
+    serde_json::to_string(&plan).unwrap()
+}
+
 /// `langsung_diterima` on afirmasi is the afirmasi ranking rule; on a jalur the
 /// regulation does not know, only the unknown jalur is reported (the fuzzer
 /// found a made-up code `urutan.<name>` without a rulebook entry here).

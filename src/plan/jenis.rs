@@ -319,6 +319,8 @@ pub enum Tahapan {
     Seleksi,
     Pengumuman,
     DaftarUlang,
+    /// Seats given up at re-registration filled from the reserve list.
+    PengisianCadangan,
 }
 
 impl Tahapan {
@@ -329,6 +331,7 @@ impl Tahapan {
             Tahapan::Seleksi => "seleksi",
             Tahapan::Pengumuman => "pengumuman",
             Tahapan::DaftarUlang => "daftar_ulang",
+            Tahapan::PengisianCadangan => "pengisian_cadangan",
         }
     }
 }

@@ -163,6 +163,27 @@ fn dalam_tahap(c: &mut Ctx, t: &Tahap) {
             );
         }
     }
+    // The reserve fills the seats re-registration leaves: not before it ends.
+    if let Some(pc) = t.get(Tahapan::PengisianCadangan) {
+        if pc.mulai.before(du.selesai) {
+            let (a, b) = (when(pc.mulai), when(du.selesai));
+            c.push(
+                Diagnostic::new(
+                    "tahapan",
+                    t!(
+                        "tahap {n}: pengisian cadangan ({a}) sebelum daftar ulang selesai ({b})",
+                        "wave {n}: reserve filling ({a}) before re-registration ends ({b})"
+                    ),
+                )
+                .at(pc.span, None)
+                .also(du.span, t!("daftar ulang", "re-registration"))
+                .help(t!(
+                    "kursi yang tidak diambil baru diketahui sesudah daftar ulang ditutup; mulai pengisian cadangan sesudah {b}",
+                    "the seats not taken are known only when re-registration closes; start filling from the reserve after {b}"
+                )),
+            );
+        }
+    }
 }
 
 fn antar_tahap(c: &mut Ctx) {

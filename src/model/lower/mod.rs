@@ -130,6 +130,10 @@ const TAHAP: &[(&str, &str)] = &[
     ("seleksi", "seleksi 2025-06-18"),
     ("pengumuman", "pengumuman 2025-06-19 08:00"),
     ("daftar_ulang", "daftar_ulang 2025-06-19 sampai 2025-06-20"),
+    (
+        "pengisian_cadangan",
+        "pengisian_cadangan 2025-06-21 sampai 2025-06-22",
+    ),
 ];
 const POIN: &[(&str, &str)] = &[
     (

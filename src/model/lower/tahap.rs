@@ -31,6 +31,7 @@ impl Lower<'_> {
                         "verifikasi" => Tahapan::Verifikasi,
                         "seleksi" => Tahapan::Seleksi,
                         "pengumuman" => Tahapan::Pengumuman,
+                        "pengisian_cadangan" => Tahapan::PengisianCadangan,
                         _ => Tahapan::DaftarUlang,
                     };
                     let (Some(a), b) = (self.waktu(mulai), selesai.as_ref().map(|s| self.waktu(s)))

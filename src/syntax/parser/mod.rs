@@ -153,6 +153,7 @@ fn is_keyword(r: Rule) -> bool {
             | Rule::kw_sisa_kuota
             | Rule::kw_sisa_pembulatan
             | Rule::kw_pembulatan_sub
+            | Rule::kw_pengisian_cadangan
             | Rule::kw_skor
             | Rule::kw_status
             | Rule::kw_sub

@@ -6,6 +6,7 @@
 
 mod bawa;
 mod csv;
+mod kolom;
 pub mod nilai;
 mod pendaftar;
 mod sekolah;

@@ -102,6 +102,8 @@ pub struct Ringkasan {
 pub struct RingkasanWilayah {
     pub sekolah: u32,
     pub unit: usize,
+    /// The area's position among the school's areas (code order).
+    pub bagian: u32,
     /// The area's code, as the schools file gives it.
     pub kode: String,
     /// The area's seats (its equal share of the unit's seats).
@@ -184,11 +186,13 @@ impl Hasil {
             Alasan::KalahBagian(s, u, b) => {
                 let n = npsn(s);
                 let kode = kode_bagian(prepared, sekolah, s, u, b);
+                // Rows are in (school, unit, area) order: one search, not a scan
+                // per reason.
                 let last = self
                     .ringkasan_wilayah
-                    .iter()
-                    .find(|r| r.sekolah == s && r.unit == u && r.kode == kode)
-                    .and_then(|r| r.kunci_terakhir.clone())
+                    .binary_search_by_key(&(s, u, b), |r| (r.sekolah, r.unit, r.bagian))
+                    .ok()
+                    .and_then(|i| self.ringkasan_wilayah[i].kunci_terakhir.clone())
                     .unwrap_or_else(|| "—".into());
                 let w = prepared
                     .units
@@ -351,6 +355,7 @@ impl Seleksi<'_> {
                     out.push(RingkasanWilayah {
                         sekolah: s as u32,
                         unit: ui,
+                        bagian: b as u32,
                         kode: kode_bagian(self.prepared, self.sekolah, s as u32, ui, b as u32),
                         kursi: g.kursi,
                         diterima: (g.diterima + g.naik).saturating_sub(g.dilepas),

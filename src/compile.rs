@@ -203,9 +203,11 @@ pub fn compile(j: &Juknis, rb: &Rulebook, file_name: &str, source: &[u8]) -> Pla
                     .iter()
                     .find(|l| l.dari.node == leaf.id)
                     .map(|l| l.ke.node.clone()),
+                ulang_dari: None,
             }
         })
         .collect();
+    let seleksi = with_later_rounds(j, seleksi);
     // The columns the conditions read: the zone (area codes, or distance for a
     // radius), and the parent's school for teachers' children.
     if j.pilihan.luar_wilayah.is_some()
@@ -313,9 +315,10 @@ pub fn compile(j: &Juknis, rb: &Rulebook, file_name: &str, source: &[u8]) -> Pla
             // The order the wave lists its jalur in (with several jalur per
             // applicant per wave it decides who leaves which), then carry-over.
             let listed = |u: &UnitSeleksi| {
+                let id = u.ulang_dari.as_deref().unwrap_or(&u.id);
                 t.jalur
                     .iter()
-                    .position(|x| x.node == u.id || x.node == u.jalur)
+                    .position(|x| x.node == id || x.node == u.jalur)
                     .unwrap_or(usize::MAX)
             };
             let mut in_wave: Vec<&UnitSeleksi> =
@@ -432,6 +435,56 @@ pub fn compile(j: &Juknis, rb: &Rulebook, file_name: &str, source: &[u8]) -> Pla
             .collect(),
     };
     plan.seal()
+}
+
+/// A (sub-)jalur the juknis selects in several waves gets one unit per later
+/// wave, `ID@N`, with no seats of its own: each round's unfilled seats go to
+/// the next round, and the last round's along the stated `sisa_kuota`. A
+/// carry-over into a reopened unit goes to its first round that runs in or
+/// after the wave the seats are known.
+fn with_later_rounds(j: &Juknis, seleksi: Vec<UnitSeleksi>) -> Vec<UnitSeleksi> {
+    let mut out: Vec<UnitSeleksi> = Vec::with_capacity(seleksi.len());
+    for u in &seleksi {
+        let waves: Vec<u32> = j.tahap_semua(&u.id).iter().map(|t| t.nomor.node).collect();
+        let mut rounds = vec![u.clone()];
+        for &w in waves.iter().skip(1) {
+            rounds.push(UnitSeleksi {
+                id: format!("{}@{w}", u.id),
+                kuota: Persen::ZERO,
+                tahap: w,
+                lanjut_ke: None,
+                ulang_dari: Some(u.id.clone()),
+                ..u.clone()
+            });
+        }
+        for i in 1..rounds.len() {
+            let next = rounds[i].id.clone();
+            rounds[i - 1].sisa_ke = Some(next);
+        }
+        out.extend(rounds);
+    }
+    // Carry-over from the last round of a unit into a reopened one.
+    let rounds_of = |id: &str, out: &[UnitSeleksi]| -> Vec<(String, u32)> {
+        out.iter()
+            .filter(|x| x.id == id || x.ulang_dari.as_deref() == Some(id))
+            .map(|x| (x.id.clone(), x.tahap))
+            .collect()
+    };
+    for i in 0..out.len() {
+        let last_round = !out.iter().any(|x| {
+            x.ulang_dari.as_deref() == Some(out[i].ulang_dari.as_deref().unwrap_or(&out[i].id))
+                && x.tahap > out[i].tahap
+        });
+        let Some(t) = out[i].sisa_ke.clone().filter(|_| last_round) else {
+            continue;
+        };
+        let rounds = rounds_of(&t, &out);
+        let known = out[i].tahap;
+        if let Some((id, _)) = rounds.iter().find(|(_, w)| *w >= known).or(rounds.last()) {
+            out[i].sisa_ke = Some(id.clone());
+        }
+    }
+    out
 }
 
 /// Within one wave, a unit whose unfilled seats flow to another comes first,

@@ -66,6 +66,9 @@ pub struct Unit {
     /// Seats split over the school's areas of this level (`TINGKAT_WILAYAH`
     /// index), each applicant competing in their own area.
     pub per: Option<usize>,
+    /// A later round of another unit (`ulang_dari`): no seats of its own, only
+    /// those carried in.
+    pub ulang: bool,
 }
 
 /// A points table: (kategori, peringkat) → points.
@@ -393,6 +396,7 @@ impl Prepared {
                 jalur,
                 sub,
                 per,
+                ulang: u.ulang_dari.is_some(),
             });
         }
         for (i, u) in plan.seleksi.iter().enumerate() {
@@ -576,6 +580,9 @@ impl Prepared {
         self.units
             .iter()
             .map(|u| {
+                if u.ulang {
+                    return 0;
+                }
                 let v = match u.sub {
                     Some(k) => subs
                         .get(u.jalur)

@@ -323,11 +323,10 @@ impl Juknis {
                 .unwrap_or(&[])
         }
     }
-    /// The wave a (sub)jalur is selected in (directly or through its parent).
     /// The wave a jalur closes in: its own wave, or, for a jalur whose
     /// sub-jalur run in different waves, the last of theirs.
     pub fn tahap_akhir_of(&self, id: &str) -> Option<&Tahap> {
-        self.tahap_of(id).or_else(|| {
+        self.tahap_semua(id).into_iter().last().or_else(|| {
             let prefix = format!("{id}.");
             self.tahap
                 .iter()
@@ -336,15 +335,24 @@ impl Juknis {
         })
     }
 
+    /// The first wave a (sub)jalur is selected in (directly or through its
+    /// parent); see `tahap_semua` for a jalur selected in several.
     pub fn tahap_of(&self, id: &str) -> Option<&Tahap> {
+        self.tahap_semua(id).into_iter().next()
+    }
+
+    /// Every wave a (sub)jalur is selected in, directly or through its parent,
+    /// by wave number: a jalur may be reopened in a later wave for the seats
+    /// left over (FAQ 70, 110: the number and order of waves is the region's).
+    pub fn tahap_semua(&self, id: &str) -> Vec<&Tahap> {
         let parent = id.split('.').next().unwrap_or(id);
-        self.tahap
+        let mut out: Vec<&Tahap> = self
+            .tahap
             .iter()
-            .find(|t| t.jalur.iter().any(|j| j.node == id))
-            .or_else(|| {
-                self.tahap
-                    .iter()
-                    .find(|t| t.jalur.iter().any(|j| j.node == parent))
-            })
+            .filter(|t| t.jalur.iter().any(|j| j.node == id || j.node == parent))
+            .collect();
+        out.sort_by_key(|t| t.nomor.node);
+        out.dedup_by_key(|t| t.nomor.node);
+        out
     }
 }

@@ -277,6 +277,14 @@ pub struct UnitSeleksi {
     /// same wave (`lanjut`): a unit processed after this one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lanjut_ke: Option<String>,
+    /// A later round of the unit named here, for a (sub-)jalur the juknis
+    /// selects in several waves (`afirmasi@3`: afirmasi again in wave 3). It has
+    /// no seats of its own (`kuota` 0): it takes the seats that unit's earlier
+    /// round left unfilled or freed at re-registration (whose `sisa_ke` names
+    /// this round), and selects the applicants registered for this round with
+    /// the same conditions and ranking.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ulang_dari: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -500,16 +508,32 @@ pub fn validate_structure(p: &Plan) -> Result<(), String> {
                 u.jalur
             ));
         };
-        let known = if j.sub.is_empty() {
-            u.id == j.id
-        } else {
-            j.sub.iter().any(|s| s.id == u.id)
+        let known = match &u.ulang_dari {
+            Some(asal) => {
+                u.id.starts_with(&format!("{asal}@")) && ids[..i].contains(&asal.as_str())
+            }
+            None if j.sub.is_empty() => u.id == j.id,
+            None => j.sub.iter().any(|s| s.id == u.id),
         };
         if !known {
             return Err(format!(
                 "`seleksi[{i}].id`: `{}` has no seats in `kursi`",
                 u.id
             ));
+        }
+        // A later round: of an earlier unit of the same jalur, in a later wave,
+        // without seats of its own.
+        if let Some(asal) = &u.ulang_dari {
+            let ok = p.seleksi[..i]
+                .iter()
+                .find(|x| &x.id == asal)
+                .is_some_and(|x| x.ulang_dari.is_none() && x.jalur == u.jalur && x.tahap < u.tahap);
+            if !ok || u.kuota != Persen::ZERO {
+                return Err(format!(
+                    "`seleksi[{i}].ulang_dari`: `{asal}` is not an earlier-wave unit of jalur `{}`, or this round has its own `kuota`",
+                    u.jalur
+                ));
+            }
         }
         batas(&format!("seleksi[{i}].urutan"), u.urutan.len(), MAKS_URUTAN)?;
         batas(&format!("seleksi[{i}].syarat"), u.syarat.len(), MAKS_SYARAT)?;

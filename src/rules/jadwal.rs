@@ -292,7 +292,7 @@ fn gelombang(c: &mut Ctx) {
             .iter()
             .flat_map(|t| t.jalur.iter())
             .any(|r| c.j.find(&r.node).is_none());
-    // A whole jalur named in two waves is one problem, not one per sub-jalur.
+    // A whole jalur named twice in a wave is one problem, not one per sub-jalur.
     let mut twice: Vec<(Span, Span)> = Vec::new();
     for leaf in c.j.leaves() {
         let n = &leaf.id;
@@ -319,26 +319,35 @@ fn gelombang(c: &mut Ctx) {
                 )),
             ),
             Some([_]) => {}
-            Some([(a, first, ra), (b, again, rb), ..]) => {
+            // A jalur may be selected again in a later wave, for the seats left
+            // over (FAQ 70, 110); twice in one wave means nothing.
+            Some(waves) => {
+                let dup = waves
+                    .iter()
+                    .enumerate()
+                    .find_map(|(i, x)| waves[..i].iter().find(|y| y.0 == x.0).map(|y| (y, x)));
+                let Some(((a, first, ra), (_, again, rb))) = dup else {
+                    continue;
+                };
                 if twice.contains(&(*first, *again)) {
                     continue;
                 }
                 twice.push((*first, *again));
-                let (a, b) = (*a, *b);
-                let n = if ra == rb { rb } else { n.as_str() };
+                let a = *a;
+                let n = if ra == rb { *rb } else { n.as_str() };
                 c.push(
                     Diagnostic::new(
                         "konsistensi.gelombang",
                         t!(
-                            "{n} diseleksi di dua tahap ({a} dan {b})",
-                            "{n} is selected in two waves ({a} and {b})"
+                            "{n} disebut dua kali di tahap {a}",
+                            "{n} is named twice in wave {a}"
                         ),
                     )
                     .at(*again, None)
-                    .also(*first, t!("tahap {a}", "wave {a}"))
+                    .also(*first, t!("pertama di sini", "first here"))
                     .help(t!(
-                        "setiap jalur dan sub-jalur diseleksi tepat di satu tahap; untuk membuka lagi kursi sisa, buat sub-jalur di tahap {b} dan tulis `sisa_kuota`",
-                        "every jalur and sub-jalur is selected in exactly one wave; to reopen leftover seats, make a sub-jalur in wave {b} and write `sisa_kuota`"
+                        "sebutkan setiap jalur sekali per tahap; untuk membuka lagi kursi sisa, sebutkan jalur itu di tahap berikutnya",
+                        "name each jalur once per wave; to reopen leftover seats, name the jalur in a later wave"
                     )),
                 );
             }

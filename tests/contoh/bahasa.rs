@@ -74,8 +74,8 @@ pub const KASUS_BAHASA: &[Kasus] = &[
     k(
         "konsistensi.gelombang",
         SMP,
+        &["tahap 1"],
         &["tahap 1", "+biaya"],
-        &["jalur afirmasi", "sisa_kuota", "tahap 1", "+biaya"],
     ),
     k(
         "konsistensi.sisa_kuota",

@@ -23,14 +23,22 @@ mod sifat {
             apps in proptest::collection::vec((0u32..100, proptest::collection::vec(0usize..4, 0..3), 0u32..3000, 0usize..4), 0..40),
             per in proptest::bool::ANY,
             tidak_hadir in proptest::collection::vec(0usize..40, 0..4),
+            ulang in proptest::bool::ANY,
         ) {
             let m = ["tunggal", "pilihan_pertama_diutamakan", "penerimaan_tertunda"][mech];
-            let mut plan = sma(m, URUTAN);
+            // Domisili reopened in wave 2 for its leftover seats: applicant i
+            // registers for the first round, the second (`domisili@2`), or both.
+            let mut plan = if ulang { sma_dua_tahap(m, URUTAN) } else { sma(m, URUTAN) };
+            let jalur_of = |i: usize| match (ulang, i % 3) {
+                (false, _) | (true, 0) => "domisili",
+                (true, 1) => "domisili@2",
+                _ => "domisili;domisili@2",
+            };
             // Domisili's seats split over the school's kelurahan L0–L2 (school
             // i lists i % 3 + 1 of them); applicants live in L0–L3.
             if per {
                 for u in &mut plan.seleksi {
-                    if u.id == "domisili" {
+                    if u.id.starts_with("domisili") {
                         u.per = Some("kelurahan".into());
                     }
                 }
@@ -49,7 +57,7 @@ mod sifat {
                     if !c.contains(&id) { c.push(id); }
                 }
                 let d: Vec<String> = c.iter().map(|_| dist.to_string()).collect();
-                p.push_str(&format!("7000000{i:03},2009-01-01,2025-06-16 08:{:02},domisili,{},{},{score},K1;L{area},\n", i % 60, c.join(";"), d.join(";")));
+                p.push_str(&format!("7000000{i:03},2009-01-01,2025-06-16 08:{:02},{},{},{},{score},K1;L{area},\n", i % 60, jalur_of(i), c.join(";"), d.join(";")));
                 chosen.push(c);
             }
             let opsi = RunOptions {
@@ -88,7 +96,18 @@ mod sifat {
             // takes more than its share, and everyone accepted in domisili
             // lives in an area of that school that shares its seats, counted
             // there.
+            // The second round has only what the first left or freed: at each
+            // school the two rounds together admit no more than domisili's
+            // own seats, and the second round's seats are exactly those.
             let dom = r.prepared.unit_index("domisili").unwrap() as usize;
+            if let Some(dom2) = r.prepared.unit_index("domisili@2").map(usize::from) {
+                for x in r.hasil.ringkasan.iter().filter(|x| x.unit == dom) {
+                    let y = r.hasil.ringkasan.iter().find(|y| y.unit == dom2 && y.sekolah == x.sekolah).unwrap();
+                    prop_assert_eq!(y.kursi_awal, 0);
+                    prop_assert_eq!(y.kursi_masuk, x.sisa + x.dilepas_dialihkan);
+                    prop_assert!(x.diterima + y.diterima <= x.kursi_awal);
+                }
+            }
             if per {
                 for x in r.hasil.ringkasan.iter().filter(|x| x.unit == dom) {
                     let areas: Vec<_> = r.hasil.ringkasan_wilayah.iter()

@@ -101,6 +101,24 @@ pub fn sma(mekanisme: &str, urutan: &str) -> Plan {
     )
 }
 
+/// `sma` with domisili reopened in a second wave for its leftover seats
+/// (`domisili@2`).
+pub fn sma_dua_tahap(mekanisme: &str, urutan: &str) -> Plan {
+    let one = "tahap 1 {\n    jalur domisili, afirmasi, prestasi, mutasi\n";
+    let src = sma_src();
+    assert!(src.contains(one));
+    let two = src.replace(
+        "  cadangan semua\n",
+        "  tahap 2 {\n    jalur domisili\n    pendaftaran 2025-06-24 sampai 2025-06-25\n    pengumuman 2025-06-26\n    daftar_ulang 2025-06-27 sampai 2025-06-28\n  }\n  cadangan semua\n",
+    );
+    let maks = if mekanisme == "tunggal" { "1" } else { "2" };
+    plan_of(
+        &two.replace("{MEKANISME}", mekanisme)
+            .replace("{URUTAN}", urutan)
+            .replace("{MAKS}", maks),
+    )
+}
+
 /// Two schools, twelve applicants, worked out by hand in the comments below.
 pub fn dua_sekolah() -> (&'static str, String) {
     // A: capacity 10 → domisili 4 seats; B: capacity 6 → domisili 2 seats (35%

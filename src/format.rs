@@ -64,6 +64,7 @@ fn statement_starts(f: &ast::File, out: &mut Vec<usize>) {
             ast::Item::Pilihan(v) => out.extend(v.iter().map(|x| x.span.start)),
             ast::Item::Poin { baris, .. } => out.extend(baris.iter().map(|x| x.span.start)),
             ast::Item::Tahap { isi, .. } => out.extend(isi.iter().map(|x| x.span.start)),
+            ast::Item::KuotaSekolah { isi, .. } => out.extend(isi.iter().map(|x| x.span.start)),
             ast::Item::Jalur(j) => jalur(j, out),
             _ => {}
         }

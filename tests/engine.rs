@@ -38,7 +38,7 @@ fn faq_74_sma_x_capacity_100_domisili_35_seats_50_applicants() {
     expect.sort();
     let r = run(&plan, sekolah, &rows, &RunOptions::default());
     assert_eq!(
-        r.prepared.kursi_sekolah(100)[0],
+        r.prepared.kursi_sekolah(100, "")[0],
         35,
         "domisili seats at capacity 100"
     );
@@ -65,8 +65,8 @@ fn first_choice_first_two_schools_by_hand() {
     let plan = sma("pilihan_pertama_diutamakan", URUTAN);
     let (s, p) = dua_sekolah();
     let r = run(&plan, s, &p, &RunOptions::default());
-    assert_eq!(r.prepared.kursi_sekolah(10)[0], 4);
-    assert_eq!(r.prepared.kursi_sekolah(6)[0], 2);
+    assert_eq!(r.prepared.kursi_sekolah(10, "")[0], 4);
+    assert_eq!(r.prepared.kursi_sekolah(6, "")[0], 2);
     // A ranks everyone who put it first before anyone who put it second:
     // P01 90, P12 85 (300 m), P02 85 (500 m), P03 80 fill its 4 seats. B: P10 99,
     // P06 95. P08 (88) lost B and cannot displace A's first-choice applicants.
@@ -615,7 +615,7 @@ fn released_seats_are_refilled_inside_their_wave() {
     let prepared = Prepared::from_plan(&plan).unwrap();
     let ketm = prepared.unit_index("afirmasi.ketm").unwrap() as usize;
     let dom = prepared.unit_index("domisili").unwrap() as usize;
-    let seats = prepared.kursi_sekolah(10);
+    let seats = prepared.kursi_sekolah(10, "");
     let (n_ketm, n_dom) = (seats[ketm], seats[dom]);
     assert!(n_ketm >= 1 && n_dom >= 1, "{seats:?}");
     let sekolah = "npsn,daya_tampung,wilayah\nA,10,K1\nB,10,K1\n";
@@ -699,7 +699,7 @@ fn a_released_seat_no_reserve_takes_follows_sisa_kuota_to_a_later_wave() {
     let prepared = Prepared::from_plan(&plan).unwrap();
     let pres = prepared.unit_index("prestasi").unwrap() as usize;
     let dom = prepared.unit_index("domisili").unwrap() as usize;
-    let seats = prepared.kursi_sekolah(20);
+    let seats = prepared.kursi_sekolah(20, "");
     let (n_pres, n_dom) = (seats[pres], seats[dom]);
     let sekolah = "npsn,daya_tampung,wilayah\nA,20,K1\n";
     let mut p = String::from(

@@ -69,6 +69,7 @@ fn prepared() -> impl Strategy<Value = (SkemaKursi, usize)> {
                     j("prestasi", c, Some("25"), None, vec![]),
                     j("mutasi", m, None, Some("5"), vec![]),
                 ],
+                varian: Vec::new(),
             };
             (s, method)
         })

@@ -393,7 +393,7 @@ impl Seleksi<'_> {
             for (si, row) in self.kursi.iter_mut().enumerate() {
                 let kosong = row[ui].dilepas.saturating_sub(row[ui].naik);
                 if kosong > 0 {
-                    let moved = transfer(prepared, sekolah[si].daya_tampung, row, ui, kosong);
+                    let moved = transfer(prepared, &sekolah[si], row, ui, kosong);
                     row[ui].dilepas_dialihkan = moved;
                 }
             }

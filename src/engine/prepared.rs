@@ -124,6 +124,10 @@ pub struct Prepared {
     pub(super) bit_istimewa: Option<usize>,
     pub(super) radius_m: Option<u32>,
     pub(super) kursi: KursiSiap,
+    /// Schools' own splits (`kursi.varian`), and which school uses which:
+    /// (NPSN, variant) sorted by NPSN.
+    pub(super) varian: Vec<KursiSiap>,
+    pub(super) varian_sekolah: Vec<(String, usize)>,
     pub mekanisme: Mekanisme,
     pub maks_pilihan: usize,
     /// Units an applicant may register in per wave.
@@ -534,6 +538,24 @@ impl Prepared {
             bit_istimewa,
             radius_m,
             kursi: plan.kursi.siap(),
+            varian: (0..plan.kursi.varian.len())
+                .map(|v| plan.kursi.scheme_for(Some(v)).siap())
+                .collect(),
+            varian_sekolah: {
+                let mut v: Vec<(String, usize)> = plan
+                    .kursi
+                    .varian
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(i, x)| {
+                        x.sekolah
+                            .iter()
+                            .map(move |n| (n.chars().filter(|c| !c.is_whitespace()).collect(), i))
+                    })
+                    .collect();
+                v.sort();
+                v
+            },
             mekanisme: plan.pilihan.mekanisme,
             maks_pilihan,
             jalur_per_tahap: plan.pilihan.jalur_per_tahap.max(1) as usize,
@@ -569,13 +591,24 @@ impl Prepared {
         self.units.iter().map(|u| u.id.as_str()).collect()
     }
 
-    /// Seats of every unit at a school of capacity `n`, in unit order.
-    pub fn kursi_sekolah(&self, n: u32) -> Vec<u32> {
-        let jalur = self.kursi.jalur(n);
+    /// The seat scheme of school `npsn`: its own split (`kursi.varian`), or
+    /// the plan's.
+    pub(super) fn skema(&self, npsn: &str) -> &KursiSiap {
+        self.varian_sekolah
+            .binary_search_by(|(n, _)| n.as_str().cmp(npsn))
+            .ok()
+            .and_then(|i| self.varian.get(self.varian_sekolah[i].1))
+            .unwrap_or(&self.kursi)
+    }
+
+    /// Seats of every unit at school `npsn` of capacity `n`, in unit order.
+    pub fn kursi_sekolah(&self, n: u32, npsn: &str) -> Vec<u32> {
+        let skema = self.skema(npsn);
+        let jalur = skema.jalur(n);
         let subs: Vec<Vec<i64>> = jalur
             .iter()
             .enumerate()
-            .map(|(i, &s)| self.kursi.sub(i, n, s))
+            .map(|(i, &s)| skema.sub(i, n, s))
             .collect();
         self.units
             .iter()

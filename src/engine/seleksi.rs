@@ -72,13 +72,13 @@ impl Kursi {
 /// seats moved.
 pub(super) fn transfer(
     prepared: &Prepared,
-    daya_tampung: u32,
+    sekolah: &Sekolah,
     row: &mut [Kursi],
     dari: usize,
     left: u32,
 ) -> u32 {
     let awal = left;
-    let batas = prepared.kursi.batas(daya_tampung);
+    let batas = prepared.skema(&sekolah.npsn).batas(sekolah.daya_tampung);
     let mut left = left;
     let mut asal = dari;
     let mut langkah = 0;
@@ -196,7 +196,7 @@ impl<'a> Seleksi<'a> {
                     s.daya_tampung
                 };
                 prepared
-                    .kursi_sekolah(n)
+                    .kursi_sekolah(n, &s.npsn)
                     .into_iter()
                     .map(|awal| Kursi {
                         awal,
@@ -438,7 +438,7 @@ impl<'a> Seleksi<'a> {
             for (s, row) in self.kursi.iter_mut().enumerate() {
                 let left = row[ui].sisa;
                 if left > 0 {
-                    transfer(self.prepared, self.sekolah[s].daya_tampung, row, ui, left);
+                    transfer(self.prepared, &self.sekolah[s], row, ui, left);
                 }
             }
         }

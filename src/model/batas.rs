@@ -46,6 +46,28 @@ pub fn check(j: &Juknis) -> Vec<Diagnostic> {
     if let Some(t) = j.tahap.get(MAKS_TAHAP) {
         out.push(lebih(("tahap", "waves"), MAKS_TAHAP, t.span));
     }
+    // Every (sub-)jalur once per wave that names it (directly or by its jalur).
+    let mut unit = 0;
+    'rounds: for t in &j.tahap {
+        for r in &t.jalur {
+            unit += j.find(&r.node).map_or(0, |x| x.leaves().len());
+            if unit > MAKS_UNIT {
+                out.push(lebih(
+                    ("seleksi jalur per tahap", "jalur selections over the waves"),
+                    MAKS_UNIT,
+                    r.span,
+                ));
+                break 'rounds;
+            }
+        }
+    }
+    if let Some(v) = j.kuota_sekolah.get(MAKS_VARIAN) {
+        out.push(lebih(
+            ("blok kuota_sekolah", "kuota_sekolah blocks"),
+            MAKS_VARIAN,
+            v.span,
+        ));
+    }
     if let Some(s) = j.skor.get(MAKS_SKOR) {
         out.push(lebih(("rumus skor", "score formulas"), MAKS_SKOR, s.span));
     }

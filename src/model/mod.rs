@@ -241,6 +241,45 @@ pub struct Juknis {
     pub dikecualikan: Vec<Spanned<Dikecualikan>>,
     /// Schools joining by agreement (`bersama "NPSN" "agreement"`).
     pub bersama: Vec<Spanned<Bersama>>,
+    /// Schools with their own split (`kuota_sekolah "NPSN", … { … }`).
+    pub kuota_sekolah: Vec<Spanned<KuotaSekolah>>,
+}
+
+/// Schools the juknis gives their own quotas: the listed jalur and sub-jalur
+/// take these percentages there, the others keep the juknis's. The span of the
+/// `Spanned` is the whole block; `kepala` is the keyword and school list.
+#[derive(Debug, Clone)]
+pub struct KuotaSekolah {
+    pub sekolah: Vec<Spanned<String>>,
+    pub dasar: Option<Spanned<String>>,
+    pub kuota: Vec<(Spanned<String>, Spanned<Persen>)>,
+    pub kepala: Span,
+}
+
+impl Juknis {
+    /// This juknis with the quotas of variant `v` in place of its own (spans
+    /// pointing into the variant), for checking a variant as the main split is.
+    pub fn with_quotas_of(&self, v: &KuotaSekolah) -> Juknis {
+        let mut j = self.clone();
+        j.kuota_sekolah.clear();
+        let of = |id: &str| {
+            v.kuota
+                .iter()
+                .find(|(n, _)| n.node == id)
+                .map(|(_, p)| p.clone())
+        };
+        for jl in &mut j.jalur {
+            if let Some(p) = of(&jl.id) {
+                jl.kuota = Some(p);
+            }
+            for x in &mut jl.sub {
+                if let Some(p) = of(&x.id) {
+                    x.kuota = Some(p);
+                }
+            }
+        }
+        j
+    }
 }
 
 /// A school that admits outside the four jalur (Pasal 7(2), FAQ 8), with the

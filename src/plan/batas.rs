@@ -7,6 +7,11 @@
 /// Jalur and sub-jalur together.
 pub const MAKS_JALUR: usize = 64;
 pub const MAKS_TAHAP: usize = 32;
+/// Selection units with their later rounds (a (sub-)jalur named in several
+/// waves is one unit per wave).
+pub const MAKS_UNIT: usize = 256;
+/// Schools' own splits (`kuota_sekolah`).
+pub const MAKS_VARIAN: usize = 256;
 pub const MAKS_SKOR: usize = 64;
 pub const MAKS_TABEL_POIN: usize = 32;
 /// Rows of one points table.

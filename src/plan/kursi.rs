@@ -50,6 +50,23 @@ pub struct SkemaKursi {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pembulatan_sub: Option<Pembulatan>,
     pub jalur: Vec<BagianKursi>,
+    /// Schools with their own split (`kuota_sekolah`): at these schools seats
+    /// are computed as above from the variant's percentages.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub varian: Vec<VarianKursi>,
+}
+
+/// A split the juknis gives some schools: the same jalur and sub-jalur as
+/// `kursi.jalur`, in the same order, with their own percentages.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct VarianKursi {
+    /// NPSN of the schools that use it.
+    pub sekolah: Vec<String>,
+    /// The decision it rests on, as the juknis states it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dasar: Option<String>,
+    pub jalur: Vec<BagianKursi>,
 }
 
 /// One jalur's seats: its name, its seat count, and its sub-jalur with theirs.
@@ -96,6 +113,16 @@ impl SkemaKursi {
             pembulatan_sub: self.pembulatan_sub,
             pembulatan: self.pembulatan,
         }
+    }
+
+    /// The scheme a school uses: the variant that lists its NPSN, else this.
+    pub fn scheme_for(&self, varian: Option<usize>) -> SkemaKursi {
+        let mut s = self.clone();
+        s.varian = Vec::new();
+        if let Some(v) = varian.and_then(|i| self.varian.get(i)) {
+            s.jalur = v.jalur.clone();
+        }
+        s
     }
 
     pub fn alokasi(&self, n: u32) -> Alokasi {
@@ -300,6 +327,7 @@ mod tests {
                 b("prestasi", "30", Some("30"), None),
                 b("mutasi", "5", None, Some("5")),
             ],
+            varian: Vec::new(),
         }
     }
 

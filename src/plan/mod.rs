@@ -431,7 +431,7 @@ pub fn validate_structure(p: &Plan) -> Result<(), String> {
             Ok(())
         }
     };
-    batas("seleksi", p.seleksi.len(), MAKS_JALUR)?;
+    batas("seleksi", p.seleksi.len(), MAKS_UNIT)?;
     batas("kursi.jalur", p.kursi.jalur.len(), MAKS_JALUR)?;
     batas("tahap", p.tahap.len(), MAKS_TAHAP)?;
     batas("skor", p.skor.len(), MAKS_SKOR)?;
@@ -493,6 +493,39 @@ pub fn validate_structure(p: &Plan) -> Result<(), String> {
         }
         for (k, sj) in j.sub.iter().enumerate() {
             persen(format!("kursi.jalur[{i}].sub[{k}].persen"), &sj.persen)?;
+        }
+    }
+    // A school's own split has the same jalur and sub-jalur, in the same order;
+    // a school uses one split.
+    let mut npsn_varian: Vec<&str> = Vec::new();
+    batas("kursi.varian", p.kursi.varian.len(), MAKS_VARIAN)?;
+    for (v, x) in p.kursi.varian.iter().enumerate() {
+        let shape = |js: &[kursi::BagianKursi]| -> Vec<(String, Vec<String>)> {
+            js.iter()
+                .map(|j| (j.id.clone(), j.sub.iter().map(|s| s.id.clone()).collect()))
+                .collect()
+        };
+        if shape(&x.jalur) != shape(&p.kursi.jalur) {
+            return Err(format!(
+                "`kursi.varian[{v}].jalur`: not the jalur and sub-jalur of `kursi.jalur`, in their order"
+            ));
+        }
+        for (i, j) in x.jalur.iter().enumerate() {
+            persen(format!("kursi.varian[{v}].jalur[{i}].persen"), &j.persen)?;
+            for (k, sj) in j.sub.iter().enumerate() {
+                persen(
+                    format!("kursi.varian[{v}].jalur[{i}].sub[{k}].persen"),
+                    &sj.persen,
+                )?;
+            }
+        }
+        for n in &x.sekolah {
+            if npsn_varian.contains(&n.as_str()) {
+                return Err(format!(
+                    "`kursi.varian[{v}].sekolah`: school `{n}` is in two variants"
+                ));
+            }
+            npsn_varian.push(n);
         }
     }
     let jalur_ids: Vec<&str> = p.kursi.jalur.iter().map(|j| j.id.as_str()).collect();

@@ -4,7 +4,7 @@
 use super::Ctx;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Jenjang, Juknis, Pembulatan, Persen};
-use crate::plan::kursi::{feasible, BagianKursi, SkemaKursi, SubKursi};
+use crate::plan::kursi::{feasible, BagianKursi, SkemaKursi, SubKursi, VarianKursi};
 use crate::rulebook::Rulebook;
 use crate::span::Span;
 use crate::t;
@@ -71,12 +71,23 @@ pub fn skema_kursi(j: &Juknis, rb: &Rulebook) -> SkemaKursi {
         .as_ref()
         .filter(|s| j.jalur.iter().flat_map(|x| &x.sub).any(|x| x.id == s.node))
         .map(|s| s.node.clone());
+    let varian = j
+        .kuota_sekolah
+        .iter()
+        .filter(|v| !v.node.sekolah.is_empty())
+        .map(|v| VarianKursi {
+            sekolah: v.node.sekolah.iter().map(|s| s.node.clone()).collect(),
+            dasar: v.node.dasar.as_ref().map(|d| d.node.clone()),
+            jalur: skema_kursi(&j.with_quotas_of(&v.node), rb).jalur,
+        })
+        .collect();
     SkemaKursi {
         pembulatan: j.daya_tampung.pembulatan.node,
         sisa_ke: leftover_target(j),
         sisa_sub,
         pembulatan_sub: j.daya_tampung.pembulatan_sub.as_ref().map(|p| p.node),
         jalur,
+        varian,
     }
 }
 
@@ -108,6 +119,95 @@ pub fn check(c: &mut Ctx) {
     if jj == Jenjang::TK || c.j.jalur.is_empty() {
         return;
     }
+    split(c, jj);
+    variants(c, jj);
+}
+
+/// Each school's own split (`kuota_sekolah`) is checked as the juknis's split
+/// is: the same bounds, total, sub-quota sums and rounding, with the variant's
+/// percentages in place. A problem the variant inherits unchanged from the main
+/// split is reported once, there; one only the variant has is reported in it.
+fn variants(c: &mut Ctx, jj: Jenjang) {
+    let seen: Vec<(String, String)> = c
+        .out
+        .iter()
+        .map(|d| (d.code.clone(), d.message.id.clone()))
+        .collect();
+    for v in &c.j.kuota_sekolah {
+        let (span, kepala) = (v.span, v.node.kepala);
+        let daftar: Vec<&str> = v.node.sekolah.iter().map(|s| s.node.as_str()).collect();
+        let daftar = daftar.join(", ");
+        if v.node.kuota.is_empty() || v.node.sekolah.is_empty() {
+            c.push(
+                Diagnostic::new(
+                    "konsistensi.kuota_sekolah",
+                    t!(
+                        "kuota_sekolah tanpa sekolah atau tanpa kuota",
+                        "kuota_sekolah without schools or without quotas"
+                    ),
+                )
+                .at(kepala, None)
+                .help(t!(
+                    "sebut NPSN sekolahnya dan kuota yang berbeda: `kuota_sekolah \"20500001\" {{ domisili 40%  prestasi 25% }}`",
+                    "name the schools' NPSN and the quotas that differ: `kuota_sekolah \"20500001\" {{ domisili 40%  prestasi 25% }}`"
+                )),
+            );
+            continue;
+        }
+        for s in &v.node.sekolah {
+            if let Some(d) = c.j.dikecualikan.iter().find(|d| d.node.npsn.node == s.node) {
+                let n = &s.node;
+                c.push(
+                    Diagnostic::new(
+                        "konsistensi.kuota_sekolah",
+                        t!(
+                            "sekolah {n} dikecualikan dari jalur, jadi tidak punya kuota jalur",
+                            "school {n} is excepted from the jalur, so it has no jalur quotas"
+                        ),
+                    )
+                    .at(s.span, None)
+                    .also(
+                        d.node.npsn.span,
+                        t!("dikecualikan di sini", "excepted here"),
+                    )
+                    .help(t!(
+                        "hapus sekolah {n} dari kuota_sekolah, atau dari `dikecualikan`",
+                        "remove school {n} from kuota_sekolah, or from `dikecualikan`"
+                    )),
+                );
+            }
+        }
+        let jv = c.j.with_quotas_of(&v.node);
+        let mut cv = Ctx {
+            j: &jv,
+            rb: c.rb,
+            out: Vec::new(),
+        };
+        split(&mut cv, jj);
+        for mut d in cv.out {
+            let inside = d
+                .primary_span()
+                .is_some_and(|p| p.start >= span.start && p.end <= span.end);
+            if !inside {
+                if seen.contains(&(d.code.clone(), d.message.id.clone())) {
+                    continue;
+                }
+                for l in &mut d.labels {
+                    l.primary = false;
+                }
+            }
+            let label = t!("kuota sekolah {daftar}", "the quotas of school {daftar}");
+            c.push(if inside {
+                d.also(kepala, label)
+            } else {
+                d.at(kepala, Some(label))
+            });
+        }
+    }
+}
+
+/// The quota checks on one split: the juknis's own, or a school's variant.
+fn split(c: &mut Ctx, jj: Jenjang) {
     let jn = jj.as_str();
     if jj.has_national_jalur() {
         for jl in &c.j.jalur {

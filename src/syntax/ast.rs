@@ -78,7 +78,26 @@ pub enum Item {
         npsn: Text,
         kesepakatan: Option<Text>,
     },
+    /// `kuota_sekolah "NPSN", … { dasar "…"  JALUR PERCENT … }`: schools with
+    /// their own split.
+    KuotaSekolah {
+        sekolah: Vec<Text>,
+        isi: Vec<Spanned<KuotaSekolahItem>>,
+    },
     /// A line the grammar could not read; `keyword` is its first word.
+    Rusak(Rusak),
+}
+
+/// A statement inside `kuota_sekolah`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum KuotaSekolahItem {
+    /// `dasar "…"`: the decision the split rests on.
+    Dasar(Text),
+    /// `domisili 50%`, `afirmasi.ketm 13%`.
+    Kuota {
+        nama: Text,
+        persen: Spanned<Persen>,
+    },
     Rusak(Rusak),
 }
 

@@ -77,6 +77,7 @@ pub const KASUS_BAHASA: &[Kasus] = &[
         &["tahap 1"],
         &["tahap 1", "+biaya"],
     ),
+    k("konsistensi.kuota_sekolah", SMP, &["+biaya"], &["+biaya"]),
     k(
         "konsistensi.sisa_kuota",
         SMA,

@@ -53,6 +53,7 @@ impl Lower<'_> {
             bukti: Vec::new(),
             dikecualikan: Vec::new(),
             bersama: Vec::new(),
+            kuota_sekolah: Vec::new(),
         };
         for item in &f.items {
             self.item(&mut j, item);
@@ -225,6 +226,7 @@ impl Lower<'_> {
                     span,
                 ));
             }
+            ast::Item::KuotaSekolah { sekolah, isi } => self.kuota_sekolah(j, sekolah, isi, span),
             ast::Item::Rusak(r) if POIN.iter().any(|(k, _)| *k == r.keyword.node) => {
                 self.rusak(r, "poin", POIN)
             }
@@ -376,6 +378,60 @@ impl Lower<'_> {
                 ast::PilihanItem::Rusak(r) => self.rusak(r, "pilihan", PILIHAN),
             }
         }
+    }
+
+    /// `kuota_sekolah "NPSN", … { … }`: a school in two variants, or a jalur
+    /// twice in one, is reported; names are resolved with the others.
+    fn kuota_sekolah(
+        &mut self,
+        j: &mut Juknis,
+        sekolah: &[Spanned<String>],
+        isi: &[Spanned<ast::KuotaSekolahItem>],
+        span: Span,
+    ) {
+        let mut v = KuotaSekolah {
+            sekolah: Vec::new(),
+            dasar: None,
+            kuota: Vec::new(),
+            kepala: Span::new(
+                span.start,
+                sekolah.last().map_or(span.start, |s| s.span.end),
+            ),
+        };
+        for n in sekolah {
+            let first = j
+                .kuota_sekolah
+                .iter()
+                .flat_map(|k| &k.node.sekolah)
+                .chain(&v.sekolah)
+                .find(|x| x.node == n.node);
+            if let Some(first) = first {
+                let (f, a) = (first.span, n.span);
+                self.dup_name(&format!("sekolah {} di kuota_sekolah", n.node), f, a);
+                continue;
+            }
+            v.sekolah.push(n.clone());
+        }
+        for it in isi {
+            match &it.node {
+                ast::KuotaSekolahItem::Dasar(d) => match &v.dasar {
+                    Some(first) => self.dup_name("dasar", first.span, it.span),
+                    None => v.dasar = Some(d.clone()),
+                },
+                ast::KuotaSekolahItem::Kuota { nama, persen } => {
+                    if let Some((first, _)) = v.kuota.iter().find(|(n, _)| n.node == nama.node) {
+                        let (f, a) = (first.span, nama.span);
+                        self.dup_name(&format!("kuota {}", nama.node), f, a);
+                        continue;
+                    }
+                    if let Some(p) = self.persen(persen) {
+                        v.kuota.push((nama.clone(), p));
+                    }
+                }
+                ast::KuotaSekolahItem::Rusak(r) => self.rusak(r, "kuota_sekolah", KUOTA_SEKOLAH),
+            }
+        }
+        j.kuota_sekolah.push(sp(v, span));
     }
 
     /// A school already listed as excepted or joining (one school, one status).

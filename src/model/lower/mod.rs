@@ -67,6 +67,10 @@ const TOP: &[(&str, &str)] = &[
         "bersama",
         "bersama \"20500100\" \"PKS Dinas – Yayasan … No. …\"",
     ),
+    (
+        "kuota_sekolah",
+        "kuota_sekolah \"20500001\" { dasar \"Keputusan Kepala Dinas …\"  domisili 40% }",
+    ),
     ("biaya", "biaya gratis"),
     ("pendaftaran", "pendaftaran daring, luring"),
     ("pengaduan", "pengaduan \"https://…\""),
@@ -101,6 +105,10 @@ const DAYA_TAMPUNG: &[(&str, &str)] = &[
     ("pembulatan", "pembulatan sesuai_batas"),
     ("sisa_pembulatan", "sisa_pembulatan ke domisili"),
     ("pembulatan_sub", "pembulatan_sub ke_bawah"),
+];
+const KUOTA_SEKOLAH: &[(&str, &str)] = &[
+    ("dasar", "dasar \"Keputusan Kepala Dinas Nomor …\""),
+    ("domisili", "domisili 40%"),
 ];
 const PILIHAN: &[(&str, &str)] = &[
     ("maksimal", "maksimal 3"),

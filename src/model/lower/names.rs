@@ -99,6 +99,11 @@ impl Lower<'_> {
             check_ref(self, &s.dari);
             check_ref(self, &s.ke);
         }
+        // A school's own split: an unknown name is reported and dropped, so the
+        // variant is checked with the names it does get right.
+        for v in &mut j.kuota_sekolah {
+            v.node.kuota.retain(|(n, _)| check_ref(self, n));
+        }
         if let Some(r) = &j.daya_tampung.sisa_ke {
             let sub = j.jalur.iter().flat_map(|x| &x.sub).any(|x| x.id == r.node);
             if !sub && !j.jalur.iter().any(|x| x.id == r.node) {

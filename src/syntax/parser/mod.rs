@@ -95,6 +95,8 @@ fn is_keyword(r: Rule) -> bool {
             | Rule::kw_bukti
             | Rule::kw_dikecualikan
             | Rule::kw_bersama
+            | Rule::kw_kuota_sekolah
+            | Rule::kw_dasar
             | Rule::kw_bulan
             | Rule::kw_cadangan
             | Rule::kw_daftar_ulang
@@ -376,6 +378,38 @@ fn top_item(p: P) -> Spanned<Item> {
             let npsn = it.next().map(string).unwrap_or_else(|| empty(span));
             let kesepakatan = it.next().map(string);
             Item::Bersama { npsn, kesepakatan }
+        }
+        Rule::kuota_sekolah => {
+            let mut sekolah = Vec::new();
+            let mut isi = Vec::new();
+            for c in values(p) {
+                match c.as_rule() {
+                    Rule::string => sekolah.push(string(c)),
+                    Rule::ks_dasar => {
+                        let s = sp(&c);
+                        let v = values(c).next().map(string).unwrap_or_else(|| empty(s));
+                        isi.push(Spanned::new(KuotaSekolahItem::Dasar(v), s));
+                    }
+                    Rule::ks_kuota => {
+                        let s = sp(&c);
+                        let mut it = values(c);
+                        let nama = it.next().map(text).unwrap_or_else(|| empty(s));
+                        let Some(v) = it.next() else { continue };
+                        isi.push(Spanned::new(
+                            KuotaSekolahItem::Kuota {
+                                nama,
+                                persen: persen(v),
+                            },
+                            s,
+                        ));
+                    }
+                    _ => {
+                        let s = sp(&c);
+                        isi.push(Spanned::new(KuotaSekolahItem::Rusak(rusak(c)), s));
+                    }
+                }
+            }
+            Item::KuotaSekolah { sekolah, isi }
         }
         Rule::pengaduan => {
             Item::Pengaduan(values(p).next().map(string).unwrap_or_else(|| empty(span)))

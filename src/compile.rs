@@ -6,6 +6,7 @@
 use crate::model::{Juknis, Sumber};
 use crate::plan::*;
 use crate::rulebook::Rulebook;
+use crate::span::Spanned;
 use std::collections::BTreeSet;
 
 pub fn compile(j: &Juknis, rb: &Rulebook, file_name: &str, source: &[u8]) -> Plan {
@@ -180,18 +181,7 @@ pub fn compile(j: &Juknis, rb: &Rulebook, file_name: &str, source: &[u8]) -> Pla
                 tahap: j.tahap_of(&leaf.id).map(|t| t.nomor.node).unwrap_or(0),
                 syarat: j.syarat_of(leaf).iter().map(|s| s.node.clone()).collect(),
                 dokumen: documents(j, leaf),
-                urutan: j
-                    .urutan_of(leaf)
-                    .map(|u| {
-                        u.node
-                            .iter()
-                            .map(|k| KriteriaPlan {
-                                kriteria: k.node.kriteria.clone(),
-                                arah: k.node.arah,
-                            })
-                            .collect()
-                    })
-                    .unwrap_or_default(),
+                urutan: ranking(j.urutan_of(leaf)),
                 per: leaf
                     .per
                     .as_ref()
@@ -204,8 +194,10 @@ pub fn compile(j: &Juknis, rb: &Rulebook, file_name: &str, source: &[u8]) -> Pla
                     .find(|l| l.dari.node == leaf.id)
                     .map(|l| l.ke.node.clone()),
                 ulang_dari: None,
+                kursi_kolom: None,
             }
         })
+        .chain(tk_groups(j, &usia))
         .collect();
     let seleksi = with_later_rounds(j, seleksi);
     // The columns the conditions read: the zone (area codes, or distance for a
@@ -277,6 +269,9 @@ pub fn compile(j: &Juknis, rb: &Rulebook, file_name: &str, source: &[u8]) -> Pla
             };
             if let Some(n) = n {
                 need_status(&mut kolom, n);
+            }
+            if matches!(s, Syarat::Kelompok { .. }) {
+                kolom.insert(("tanggal_lahir".into(), "tanggal lahir TTTT-BB-HH".into()));
             }
         }
         for k in &u.urutan {
@@ -447,6 +442,14 @@ fn with_later_rounds(j: &Juknis, seleksi: Vec<UnitSeleksi>) -> Vec<UnitSeleksi> 
     for u in &seleksi {
         let waves: Vec<u32> = j.tahap_semua(&u.id).iter().map(|t| t.nomor.node).collect();
         let mut rounds = vec![u.clone()];
+        // A TK age group runs in every wave (a TK wave names no jalur).
+        let waves: Vec<u32> = if u.kursi_kolom.is_some() {
+            let mut w: Vec<u32> = j.tahap.iter().map(|t| t.nomor.node).collect();
+            w.sort_unstable();
+            w
+        } else {
+            waves
+        };
         for &w in waves.iter().skip(1) {
             rounds.push(UnitSeleksi {
                 id: format!("{}@{w}", u.id),
@@ -454,6 +457,7 @@ fn with_later_rounds(j: &Juknis, seleksi: Vec<UnitSeleksi>) -> Vec<UnitSeleksi> 
                 tahap: w,
                 lanjut_ke: None,
                 ulang_dari: Some(u.id.clone()),
+                kursi_kolom: None,
                 ..u.clone()
             });
         }
@@ -485,6 +489,55 @@ fn with_later_rounds(j: &Juknis, seleksi: Vec<UnitSeleksi>) -> Vec<UnitSeleksi> 
         }
     }
     out
+}
+
+/// A ranking as the plan states it (empty when the juknis states none).
+fn ranking(u: Option<&Spanned<Vec<Spanned<crate::model::Kriteria>>>>) -> Vec<KriteriaPlan> {
+    u.map(|u| {
+        u.node
+            .iter()
+            .map(|k| KriteriaPlan {
+                kriteria: k.node.kriteria.clone(),
+                arah: k.node.arah,
+            })
+            .collect()
+    })
+    .unwrap_or_default()
+}
+
+/// TK (no jalur, Pasal 6): one unit per age group of `usia` (Pasal 10),
+/// selected in the first wave, its seats the schools file's
+/// `daya_tampung_GROUP` column, ranked by the juknis's `urutan`.
+fn tk_groups(j: &Juknis, usia: &UsiaPlan) -> Vec<UnitSeleksi> {
+    if j.jenjang() != Some(Jenjang::TK) {
+        return Vec::new();
+    }
+    let tahap = j.tahap.iter().map(|t| t.nomor.node).min().unwrap_or(1);
+    let urutan = ranking(j.urutan_tk.as_ref());
+    usia.kelompok
+        .iter()
+        .map(|k| {
+            let id = format!("kelompok_{}", k.nama);
+            UnitSeleksi {
+                jalur: id.clone(),
+                kuota: Persen::ZERO,
+                tahap,
+                syarat: vec![Syarat::Kelompok {
+                    nama: k.nama.clone(),
+                    minimal_bulan: k.minimal_bulan,
+                    maksimal_bulan: k.maksimal_bulan,
+                }],
+                dokumen: Vec::new(),
+                urutan: urutan.clone(),
+                per: None,
+                sisa_ke: None,
+                lanjut_ke: None,
+                ulang_dari: None,
+                kursi_kolom: Some(format!("daya_tampung_{}", k.nama)),
+                id,
+            }
+        })
+        .collect()
 }
 
 /// Within one wave, a unit whose unfilled seats flow to another comes first,

@@ -377,6 +377,7 @@ fn one_result_file_per_school() {
         wilayah_kursi: Vec::new(),
         wilayah_kursi_id: Vec::new(),
         layanan: Vec::new(),
+        kursi_kolom: Vec::new(),
         baris: 7,
     };
     assert_eq!(

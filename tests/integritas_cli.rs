@@ -269,12 +269,6 @@ fn every_bundled_plan_synthesises_and_runs_or_says_why_not() {
             .unwrap();
         let err = String::from_utf8_lossy(&synth.stderr).into_owned();
         assert!(!err.contains("panicked"), "{name}: {err}");
-        if name.contains("-tk-") {
-            // TK admits by age only: no jalur to select, said plainly.
-            assert_eq!(synth.status.code(), Some(2), "{name}");
-            assert!(err.contains("tidak punya jalur"), "{name}: {err}");
-            continue;
-        }
         assert_eq!(synth.status.code(), Some(0), "{name}: {err}");
         let out = data.join("hasil");
         let run = juknis()

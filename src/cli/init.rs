@@ -140,7 +140,7 @@ juknis "SPMB {kode} {nama} {y}" {{
     // Age rules (Pasal 10–15); measured on 1 July.
     s.push_str(&match jj {
         JenjangArg::Tk => format!(
-            "  // TK tanpa jalur dan kuota (Pasal 6); murid diterima menurut usia: kelompok A\n  // 4–5 tahun, kelompok B 5–6 tahun (Pasal 10).\n  usia {{\n    tanggal_acuan {y}-07-01\n    kelompok A 4 tahun sampai 5 tahun\n    kelompok B 5 tahun sampai 6 tahun\n  }}\n"
+            "  // TK tanpa jalur dan kuota (Pasal 6); murid diterima menurut usia: kelompok A\n  // 4–5 tahun, kelompok B 5–6 tahun (Pasal 10).\n  usia {{\n    tanggal_acuan {y}-07-01\n    kelompok A 4 tahun sampai 5 tahun\n    kelompok B 5 tahun sampai 6 tahun\n  }}\n  // Bila pendaftar satu kelompok melebihi kursinya: siapa didahulukan (praktik daerah).\n  urutan usia tertua, jarak terdekat, waktu_daftar terawal\n"
         ),
         JenjangArg::Sd => format!(
             "  // Paling rendah 6 tahun, 7 tahun didahulukan; anak berbakat istimewa mulai\n  // 5 tahun 6 bulan dengan rekomendasi psikolog atau dewan guru (Pasal 11).\n  usia {{\n    tanggal_acuan {y}-07-01\n    minimal 6 tahun\n    prioritas 7 tahun\n    istimewa minimal 5 tahun 6 bulan dengan rekomendasi psikolog, dewan_guru\n  }}\n"

@@ -30,6 +30,8 @@ pub enum Gagal {
     /// Lives in none of the school's areas of this level (`TINGKAT_WILAYAH`
     /// index) over which the unit's seats are split.
     LuarBagian(usize),
+    /// TK: age in months outside the group's range (minimum, maximum months).
+    LuarKelompok(i64, u32, u32),
 }
 
 /// Why an applicant ended where they did, rendered into words only for output.
@@ -122,6 +124,13 @@ impl Gagal {
                 t!(
                     "tempat tinggal tidak di {w} mana pun yang mendapat bagian kursi jalur ini di sekolah ini",
                     "home is in no {w} among which this school splits the seats of this jalur"
+                )
+            }
+            Gagal::LuarKelompok(u, lo, hi) => {
+                let (ut, ub, lt, ht) = (u / 12, u % 12, lo / 12, hi / 12);
+                t!(
+                    "usia {ut} tahun {ub} bulan di luar kelompok ini ({lt}–{ht} tahun)",
+                    "age {ut} years {ub} months is outside this group ({lt}–{ht} years)"
                 )
             }
             Gagal::BukanSekolahOrtu => t!(

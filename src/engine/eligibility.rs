@@ -67,18 +67,19 @@ pub(super) fn syarat(
     k: usize,
 ) -> Result<u32, Gagal> {
     let s = p.pilihan[k] as usize;
+    // No age limit at a special-education, special-service or 3T school the
+    // plan exempts, nor for an exempt status (Pasal 15).
+    let bebas_sekolah = sekolah.get(s).is_some_and(|sk| {
+        sk.layanan
+            .iter()
+            .any(|l| prepared.bebas_sekolah.contains(l))
+    });
     if let Some(g) = f.usia_gagal {
-        // No age limit at a special-education, special-service or 3T school
-        // the plan exempts (Pasal 15).
-        let bebas = sekolah.get(s).is_some_and(|sk| {
-            sk.layanan
-                .iter()
-                .any(|l| prepared.bebas_sekolah.contains(l))
-        });
-        if !bebas {
+        if !bebas_sekolah {
             return Err(g);
         }
     }
+    let bebas_usia = bebas_sekolah || p.status & prepared.bebas_usia != 0;
     let jarak = p.jarak.get(k).copied().unwrap_or(u32::MAX);
     for sy in &u.syarat {
         match sy {
@@ -111,6 +112,14 @@ pub(super) fn syarat(
                     return Err(Gagal::LuarCincin(*lo, *hi));
                 }
             }
+            SyaratC::Kelompok(..) if bebas_usia => {}
+            SyaratC::Kelompok(lo, hi) => match f.umur {
+                None => return Err(Gagal::LahirKosong),
+                Some(u) if u < i64::from(*lo) || u > i64::from(*hi) + 11 => {
+                    return Err(Gagal::LuarKelompok(u, *lo, *hi));
+                }
+                Some(_) => {}
+            },
             SyaratC::DalamBagian(l) => {
                 let inside = sekolah.get(s).is_some_and(|sk| {
                     sk.wilayah_kursi_id.get(*l).is_some_and(|areas| {

@@ -24,6 +24,9 @@ pub struct Sekolah {
     /// What kind of school it is where that matters to the age rule
     /// (`layanan` column: `pendidikan_khusus`, `layanan_khusus`, `daerah_3t`).
     pub layanan: Vec<String>,
+    /// Seats from the file's `daya_tampung_X` columns (TK age groups), by
+    /// column name.
+    pub kursi_kolom: Vec<(String, u32)>,
     /// Line in the schools file.
     pub baris: u64,
 }

@@ -24,6 +24,9 @@ pub(super) enum SyaratC {
     /// Lives in one of the school's areas of this level (`TINGKAT_WILAYAH`
     /// index), over which the unit's seats are split (`per`).
     DalamBagian(usize),
+    /// TK: aged `min` to `max` months on the reference date, the maximum
+    /// holding until the next birthday.
+    Kelompok(u32, u32),
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -69,6 +72,9 @@ pub struct Unit {
     /// A later round of another unit (`ulang_dari`): no seats of its own, only
     /// those carried in.
     pub ulang: bool,
+    /// TK: the unit's seats are this schools-file column (`daya_tampung_a`:
+    /// column names are compared in lower case).
+    pub kursi_kolom: Option<String>,
 }
 
 /// A points table: (kategori, peringkat) → points.
@@ -158,12 +164,13 @@ pub(super) const MAKS_JARAK: usize = 2;
 
 impl Prepared {
     pub fn from_plan(plan: &Plan) -> Result<Prepared, Text> {
-        // A TK juknis has no jalur (Pasal 6, 10): there is nothing to select.
+        // Nothing to select: a plan without units (a TK plan from a juknis
+        // without age groups).
         if plan.seleksi.is_empty() {
             let j = plan.juknis.jenjang.as_str();
             return Err(t!(
-                "rencana {j} ini tidak punya jalur untuk diseleksi (TK diterima menurut usia, tanpa jalur dan kuota); mesin seleksi tidak menjalankannya",
-                "this {j} plan has no jalur to select (TK admits by age, without jalur or quotas); the engine does not run it"
+                "rencana {j} ini tidak punya unit untuk diseleksi (TK: tulis kelompok usia di blok `usia`); mesin seleksi tidak menjalankannya",
+                "this {j} plan has no unit to select (TK: write the age groups in the `usia` block); the engine does not run it"
             ));
         }
         let mut status: Vec<String> = Vec::new();
@@ -258,7 +265,22 @@ impl Prepared {
         let (mut perlu_verifikasi, mut perlu_nomor) = (false, false);
         let mut undian: Vec<String> = Vec::new();
         for u in &plan.seleksi {
-            let jalur = plan.kursi.jalur.iter().position(|j| j.id == u.jalur);
+            // A TK age group (or a later round of one) has its own seats: a
+            // position past the seat scheme's jalur, one per unit.
+            let kelompok = u.kursi_kolom.is_some()
+                || u.ulang_dari.as_ref().is_some_and(|a| {
+                    plan.seleksi
+                        .iter()
+                        .any(|x| &x.id == a && x.kursi_kolom.is_some())
+                });
+            let jalur = if kelompok {
+                plan.seleksi
+                    .iter()
+                    .position(|x| x.id == u.jalur)
+                    .map(|i| plan.kursi.jalur.len() + i)
+            } else {
+                plan.kursi.jalur.iter().position(|j| j.id == u.jalur)
+            };
             let Some(jalur) = jalur else {
                 let id = &u.id;
                 return Err(t!(
@@ -266,10 +288,11 @@ impl Prepared {
                     "unit `{id}` is missing from the seat scheme"
                 ));
             };
-            let sub = plan.kursi.jalur[jalur]
-                .sub
-                .iter()
-                .position(|s| s.id == u.id);
+            let sub = plan
+                .kursi
+                .jalur
+                .get(jalur)
+                .and_then(|j| j.sub.iter().position(|s| s.id == u.id));
             let mut syarat = Vec::new();
             for s in &u.syarat {
                 match s {
@@ -300,6 +323,14 @@ impl Prepared {
                     } => {
                         perlu_jarak = true;
                         syarat.push(SyaratC::Jarak(minimal_m.unwrap_or(0), *maksimal_m));
+                    }
+                    Syarat::Kelompok {
+                        minimal_bulan,
+                        maksimal_bulan,
+                        ..
+                    } => {
+                        perlu_lahir = true;
+                        syarat.push(SyaratC::Kelompok(*minimal_bulan, *maksimal_bulan));
                     }
                 }
             }
@@ -401,6 +432,7 @@ impl Prepared {
                 sub,
                 per,
                 ulang: u.ulang_dari.is_some(),
+                kursi_kolom: u.kursi_kolom.as_ref().map(|k| k.to_lowercase()),
             });
         }
         for (i, u) in plan.seleksi.iter().enumerate() {
@@ -613,7 +645,7 @@ impl Prepared {
         self.units
             .iter()
             .map(|u| {
-                if u.ulang {
+                if u.ulang || u.kursi_kolom.is_some() {
                     return 0;
                 }
                 let v = match u.sub {

@@ -190,17 +190,26 @@ impl<'a> Seleksi<'a> {
         let kursi = sekolah
             .iter()
             .map(|s| {
-                let n = if prepared.dikecualikan(&s.npsn).is_some() {
-                    0
-                } else {
-                    s.daya_tampung
-                };
+                let dikecualikan = prepared.dikecualikan(&s.npsn).is_some();
+                let n = if dikecualikan { 0 } else { s.daya_tampung };
                 prepared
                     .kursi_sekolah(n, &s.npsn)
                     .into_iter()
-                    .map(|awal| Kursi {
-                        awal,
-                        ..Default::default()
+                    .zip(&prepared.units)
+                    .map(|(awal, u)| {
+                        // TK: an age group's seats are the school's own column.
+                        let awal = match &u.kursi_kolom {
+                            Some(k) if !dikecualikan => s
+                                .kursi_kolom
+                                .iter()
+                                .find(|(c, _)| c == k)
+                                .map_or(0, |(_, v)| *v),
+                            _ => awal,
+                        };
+                        Kursi {
+                            awal,
+                            ..Default::default()
+                        }
                     })
                     .collect()
             })

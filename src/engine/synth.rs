@@ -104,8 +104,14 @@ pub fn generate(plan: &Plan, prepared: &Prepared, opsi: &SynthOptions) -> (Strin
         .iter()
         .filter_map(|&l| crate::plan::TINGKAT_WILAYAH.get(l).copied())
         .collect();
+    // TK: each age group's seats in its own column.
+    let kelompok: Vec<&str> = plan
+        .seleksi
+        .iter()
+        .filter_map(|u| u.kursi_kolom.as_deref())
+        .collect();
     let mut sk = String::from("npsn,nama,daya_tampung,lintang,bujur,wilayah");
-    for t in &tingkat {
+    for t in tingkat.iter().chain(&kelompok) {
         sk.push(',');
         sk.push_str(t);
     }
@@ -130,6 +136,9 @@ pub fn generate(plan: &Plan, prepared: &Prepared, opsi: &SynthOptions) -> (Strin
         for _ in &tingkat {
             sk.push(',');
             sk.push_str(&w.join(";"));
+        }
+        for (k, _) in kelompok.iter().enumerate() {
+            sk.push_str(&format!(",{}", rombel * (1 + (i + k) as u32 % 2)));
         }
         sk.push('\n');
     }
@@ -268,10 +277,24 @@ pub fn generate(plan: &Plan, prepared: &Prepared, opsi: &SynthOptions) -> (Strin
             home
         };
         // 1 in 200 is outside the age limits, so rejections are exercised.
+        // A TK age group: ages across its range (a year past its maximum
+        // included, as the limit holds until the next birthday).
+        let (lo_m, hi_m) = plan.seleksi[ui]
+            .syarat
+            .iter()
+            .find_map(|s| match s {
+                crate::plan::Syarat::Kelompok {
+                    minimal_bulan,
+                    maksimal_bulan,
+                    ..
+                } => Some((i64::from(*minimal_bulan), i64::from(*maksimal_bulan) + 12)),
+                _ => None,
+            })
+            .unwrap_or((lo_m, hi_m));
         let umur = if r.below(200) == 0 {
             hi_m + 30
         } else {
-            lo_m + r.below((hi_m - lo_m) as usize) as i64
+            lo_m + r.below((hi_m - lo_m).max(1) as usize) as i64
         };
         let lahir = acuan - umur * 3044 / 100 - r.below(28) as i64;
         let (y, m, d) = super::civil(lahir);

@@ -243,6 +243,8 @@ pub struct Juknis {
     pub bersama: Vec<Spanned<Bersama>>,
     /// Schools with their own split (`kuota_sekolah "NPSN", … { … }`).
     pub kuota_sekolah: Vec<Spanned<KuotaSekolah>>,
+    /// TK: the ranking inside each age group (`urutan …` outside a jalur).
+    pub urutan_tk: Option<Spanned<Vec<Spanned<Kriteria>>>>,
 }
 
 /// Schools the juknis gives their own quotas: the listed jalur and sub-jalur

@@ -193,6 +193,15 @@ pub enum Syarat {
         minimal_m: Option<u32>,
         maksimal_m: u32,
     },
+    /// TK: the applicant belongs to age group `nama` (Pasal 10): aged at least
+    /// `minimal_bulan` and at most `maksimal_bulan` months on
+    /// `usia.tanggal_acuan`, "at most N years" holding until the next birthday
+    /// (`maksimal_bulan` + 11 months).
+    Kelompok {
+        nama: String,
+        minimal_bulan: u32,
+        maksimal_bulan: u32,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize, schemars::JsonSchema)]

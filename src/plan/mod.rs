@@ -285,6 +285,11 @@ pub struct UnitSeleksi {
     /// the same conditions and ranking.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ulang_dari: Option<String>,
+    /// TK: the unit's seats at each school are the schools file's column of
+    /// this name (`daya_tampung_A`, one per age group), not a share of
+    /// `kursi` (a TK has no jalur and no quotas, Pasal 6).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kursi_kolom: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -535,18 +540,44 @@ pub fn validate_structure(p: &Plan) -> Result<(), String> {
             return Err(format!("`seleksi[{i}].id`: unit `{}` twice", u.id));
         }
         ids.push(&u.id);
-        let Some(j) = p.kursi.jalur.iter().find(|j| j.id == u.jalur) else {
-            return Err(format!(
-                "`seleksi[{i}].jalur`: `{}` is not in `kursi.jalur`",
-                u.jalur
-            ));
+        // Seats from a schools-file column (TK age groups) or a share of `kursi`;
+        // a later round has none of its own.
+        let kolom_ok = |k: &str| {
+            k.strip_prefix("daya_tampung_").is_some_and(|g| {
+                !g.is_empty() && g.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+            })
         };
-        let known = match &u.ulang_dari {
-            Some(asal) => {
-                u.id.starts_with(&format!("{asal}@")) && ids[..i].contains(&asal.as_str())
+        let asal_kolom = u
+            .ulang_dari
+            .as_ref()
+            .and_then(|a| p.seleksi[..i].iter().find(|x| &x.id == a))
+            .is_some_and(|x| x.kursi_kolom.is_some());
+        let known = match (&u.kursi_kolom, &u.ulang_dari) {
+            (Some(k), None) => {
+                if !kolom_ok(k) || u.kuota != Persen::ZERO || u.jalur != u.id {
+                    return Err(format!(
+                        "`seleksi[{i}].kursi_kolom`: `{k}` must be `daya_tampung_` and a group name, the unit its own `jalur`, with `kuota` 0"
+                    ));
+                }
+                true
             }
-            None if j.sub.is_empty() => u.id == j.id,
-            None => j.sub.iter().any(|s| s.id == u.id),
+            (Some(_), Some(_)) => false,
+            (None, Some(asal)) if asal_kolom => u.id.starts_with(&format!("{asal}@")),
+            (None, ulang) => {
+                let Some(j) = p.kursi.jalur.iter().find(|j| j.id == u.jalur) else {
+                    return Err(format!(
+                        "`seleksi[{i}].jalur`: `{}` is not in `kursi.jalur`",
+                        u.jalur
+                    ));
+                };
+                match ulang {
+                    Some(asal) => {
+                        u.id.starts_with(&format!("{asal}@")) && ids[..i].contains(&asal.as_str())
+                    }
+                    None if j.sub.is_empty() => u.id == j.id,
+                    None => j.sub.iter().any(|s| s.id == u.id),
+                }
+            }
         };
         if !known {
             return Err(format!(

@@ -85,6 +85,25 @@ fn excepted(c: &mut Ctx) {
 }
 
 fn tk(c: &mut Ctx) {
+    // Age groups fill up: the juknis says who goes first inside a group.
+    if let (None, Some(t), Some(k)) = (&c.j.urutan_tk, c.j.tahap.first(), c.j.usia.kelompok.first())
+    {
+        c.push(
+            Diagnostic::new(
+                "tk.urutan",
+                t!(
+                    "juknis TK tidak menyebut urutan di dalam kelompok usia",
+                    "the TK juknis states no ranking inside an age group"
+                ),
+            )
+            .at(t.nomor.span, Some(t!("kelompok yang penuh diurutkan bagaimana?", "how is a full group ranked?")))
+            .also(k.span, t!("kelompok usia", "age group"))
+            .help(t!(
+                "tulis mis. `urutan usia tertua, jarak terdekat, waktu_daftar terawal`; tanpa itu hanya urutan NISN yang memisahkan pendaftar",
+                "write e.g. `urutan usia tertua, jarak terdekat, waktu_daftar terawal`; without it only the NISN order separates applicants"
+            )),
+        );
+    }
     for j in &c.j.jalur {
         let n = &j.nama.node;
         c.push(

@@ -43,7 +43,10 @@ pub(super) fn syarat(c: &mut Ctx, jj: Jenjang, jl: &Jalur, s: &Syarat, span: Spa
     }
     let (name, is_status) = match s {
         // Objective conditions the regulation's zones are made of.
-        Syarat::DalamWilayah | Syarat::Jarak { .. } | Syarat::SalahSatu(_) => return,
+        Syarat::DalamWilayah
+        | Syarat::Jarak { .. }
+        | Syarat::SalahSatu(_)
+        | Syarat::Kelompok { .. } => return,
         Syarat::Status(n) => (n.as_str(), true),
         // `syarat ketm` reads as `syarat status ketm`.
         Syarat::Lain(n) => (n.as_str(), c.rb.parameter.status.contains_key(n)),

@@ -84,6 +84,8 @@ pub enum Item {
         sekolah: Vec<Text>,
         isi: Vec<Spanned<KuotaSekolahItem>>,
     },
+    /// `urutan …` outside a jalur: a TK's ranking inside each age group.
+    Urutan(Vec<Spanned<Kriteria>>),
     /// A line the grammar could not read; `keyword` is its first word.
     Rusak(Rusak),
 }

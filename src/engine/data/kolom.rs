@@ -202,6 +202,24 @@ pub(super) fn kolom(
             .kode("data.kolom"));
         }
     }
+    // TK age groups: the seats of each group are a column of the schools file.
+    for k in prepared.units.iter().filter_map(|u| u.kursi_kolom.as_ref()) {
+        if sekolah
+            .first()
+            .is_some_and(|s| !s.kursi_kolom.iter().any(|(c, _)| c == k))
+        {
+            return Err(masalah(
+                berkas,
+                1,
+                None,
+                t!(
+                    "rencana memberi kursi kelompok usia dari kolom `{k}` berkas sekolah, tetapi kolom itu tidak ada; tulis jumlah kursi kelompok itu untuk setiap sekolah",
+                    "the plan takes an age group's seats from the schools file's `{k}` column, but there is no such column; give each school's seats for that group"
+                ),
+            )
+            .kode("data.kolom"));
+        }
+    }
     let mut angka = Vec::new();
     for k in &prepared.kolom_angka {
         angka.push(need(

@@ -72,6 +72,12 @@ pub fn read_sekolah_with(
     let ib = cols.iter().position(|c| c == "bujur");
     let iw = cols.iter().position(|c| c == "wilayah");
     let ilayanan = cols.iter().position(|c| c == "layanan");
+    // Seats of one group (TK: `daya_tampung_A`), read where a plan asks.
+    let ikursi: Vec<(usize, &String)> = cols
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.starts_with("daya_tampung_"))
+        .collect();
     // Areas a unit's seats are split over, one column per area level.
     let itingkat: Vec<Option<usize>> = crate::plan::TINGKAT_WILAYAH
         .iter()
@@ -118,20 +124,26 @@ pub fn read_sekolah_with(
                     )
                     .kode("data.ganda"));
             }
-            let dt = b.wajib(itampung)?;
-            let daya_tampung: u32 = dt
-                .parse()
-                .ok()
-                .filter(|n| *n <= 100_000 && dt.bytes().all(|c| c.is_ascii_digit()))
-                .ok_or_else(|| {
-                    b.err(
-                        itampung,
-                        t!(
-                            "`{dt}` bukan bilangan bulat 0–100000",
-                            "`{dt}` is not a whole number 0–100000"
-                        ),
-                    )
-                })?;
+            let seats = |i: usize| -> Result<u32, DataError> {
+                let dt = b.wajib(i)?;
+                dt.parse()
+                    .ok()
+                    .filter(|n| *n <= 100_000 && dt.bytes().all(|c| c.is_ascii_digit()))
+                    .ok_or_else(|| {
+                        b.err(
+                            i,
+                            t!(
+                                "`{dt}` bukan bilangan bulat 0–100000",
+                                "`{dt}` is not a whole number 0–100000"
+                            ),
+                        )
+                    })
+            };
+            let daya_tampung = seats(itampung)?;
+            let kursi_kolom = ikursi
+                .iter()
+                .map(|(i, c)| Ok(((*c).clone(), seats(*i)?)))
+                .collect::<Result<Vec<_>, DataError>>()?;
             Ok(Sekolah {
                 nama: inama
                     .map(|i| b.sel(i))
@@ -158,6 +170,7 @@ pub fn read_sekolah_with(
                     Some(i) => layanan(&b, i)?,
                     None => Vec::new(),
                 },
+                kursi_kolom,
                 baris: nomor,
                 npsn,
             })

@@ -54,9 +54,33 @@ impl Lower<'_> {
             dikecualikan: Vec::new(),
             bersama: Vec::new(),
             kuota_sekolah: Vec::new(),
+            urutan_tk: None,
         };
         for item in &f.items {
             self.item(&mut j, item);
+        }
+        // A ranking outside a jalur is a TK's (it has no jalur, Pasal 6).
+        if let Some(u) = j
+            .urutan_tk
+            .as_ref()
+            .filter(|_| j.jenjang() != Some(Jenjang::TK))
+        {
+            let s = u.span;
+            self.push(
+                Diagnostic::new(
+                    "sintaks.pernyataan",
+                    t!(
+                        "`urutan` di luar jalur hanya untuk TK",
+                        "`urutan` outside a jalur is only for TK"
+                    ),
+                )
+                .at(s, None)
+                .help(t!(
+                    "tulis `urutan` di dalam blok jalur atau sub-jalur yang diurutkannya",
+                    "write `urutan` inside the jalur or sub-jalur block it ranks"
+                )),
+            );
+            j.urutan_tk = None;
         }
         self.required(&j, whole);
         self.correct_jalur_typos(&mut j);
@@ -227,6 +251,10 @@ impl Lower<'_> {
                 ));
             }
             ast::Item::KuotaSekolah { sekolah, isi } => self.kuota_sekolah(j, sekolah, isi, span),
+            ast::Item::Urutan(list) => {
+                let ks: Vec<_> = list.iter().filter_map(|k| self.kriteria(k)).collect();
+                self.set_once(&mut j.urutan_tk, "urutan", sp(ks, span));
+            }
             ast::Item::Rusak(r) if POIN.iter().any(|(k, _)| *k == r.keyword.node) => {
                 self.rusak(r, "poin", POIN)
             }

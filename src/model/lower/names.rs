@@ -129,8 +129,8 @@ impl Lower<'_> {
         known.extend(KRITERIA);
         let known = known.clone();
         let mut bad: Vec<(Spanned<String>, Vec<&str>)> = Vec::new();
-        let mut drop_unknown = |x: &mut Jalur| {
-            if let Some(u) = &mut x.urutan {
+        let mut drop_unknown = |u: Option<&mut Spanned<Vec<Spanned<Kriteria>>>>| {
+            if let Some(u) = u {
                 u.node.retain(|k| match &k.node.kriteria {
                     KriteriaJenis::Skor(n) if !skor_names.contains(n) => {
                         bad.push((sp(n.clone(), k.span), known.clone()));
@@ -141,11 +141,12 @@ impl Lower<'_> {
             }
         };
         for jl in j.jalur.iter_mut() {
-            drop_unknown(jl);
+            drop_unknown(jl.urutan.as_mut());
             for x in jl.sub.iter_mut() {
-                drop_unknown(x);
+                drop_unknown(x.urutan.as_mut());
             }
         }
+        drop_unknown(j.urutan_tk.as_mut());
         for (n, cands) in bad {
             let name = &n.node;
             self.push(

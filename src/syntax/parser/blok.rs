@@ -286,24 +286,7 @@ pub(super) fn jalur(p: P) -> Jalur {
                     })
                     .collect(),
             ),
-            Rule::urutan => JalurItem::Urutan(
-                values(c)
-                    .map(|k| {
-                        let ks = sp(&k);
-                        let mut it = values(k);
-                        let nama = it.next().map(text).unwrap_or_else(|| empty(ks));
-                        let (mut arah, mut benih) = (None, None);
-                        for x in it {
-                            if x.as_rule() == Rule::string {
-                                benih = Some(string(x));
-                            } else {
-                                arah = x.into_inner().next().map(text);
-                            }
-                        }
-                        Spanned::new(Kriteria { nama, arah, benih }, ks)
-                    })
-                    .collect(),
-            ),
+            Rule::urutan => JalurItem::Urutan(kriteria_list(c)),
             Rule::per => JalurItem::Per(first_text(c)),
             Rule::langsung_diterima => JalurItem::LangsungDiterima,
             Rule::tidak_menerima => JalurItem::TidakMenerima(values(c).map(text).collect()),
@@ -312,6 +295,26 @@ pub(super) fn jalur(p: P) -> Jalur {
         isi.push(Spanned::new(item, cs));
     }
     Jalur { nama, kuota, isi }
+}
+
+/// The criteria of an `urutan` statement.
+pub(super) fn kriteria_list(c: P) -> Vec<Spanned<Kriteria>> {
+    values(c)
+        .map(|k| {
+            let ks = sp(&k);
+            let mut it = values(k);
+            let nama = it.next().map(text).unwrap_or_else(|| empty(ks));
+            let (mut arah, mut benih) = (None, None);
+            for x in it {
+                if x.as_rule() == Rule::string {
+                    benih = Some(string(x));
+                } else {
+                    arah = x.into_inner().next().map(text);
+                }
+            }
+            Spanned::new(Kriteria { nama, arah, benih }, ks)
+        })
+        .collect()
 }
 
 pub(super) fn tahap_item(p: P) -> Spanned<TahapItem> {

@@ -379,6 +379,7 @@ fn top_item(p: P) -> Spanned<Item> {
             let kesepakatan = it.next().map(string);
             Item::Bersama { npsn, kesepakatan }
         }
+        Rule::urutan => Item::Urutan(kriteria_list(p)),
         Rule::kuota_sekolah => {
             let mut sekolah = Vec::new();
             let mut isi = Vec::new();

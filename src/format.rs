@@ -47,6 +47,11 @@ pub fn format(src: &str) -> Result<String, FmtError> {
 /// two spaces between statements that share a line, and indents a line that does
 /// not begin a statement one step further (a continued statement).
 fn statement_starts(f: &ast::File, out: &mut Vec<usize>) {
+    items(&f.items, out);
+}
+
+/// `statement_starts` for a list of top-level statements (a `bagian` holds one).
+fn items(list: &[crate::span::Spanned<ast::Item>], out: &mut Vec<usize>) {
     fn jalur(j: &ast::Jalur, out: &mut Vec<usize>) {
         for it in &j.isi {
             out.push(it.span.start);
@@ -55,9 +60,10 @@ fn statement_starts(f: &ast::File, out: &mut Vec<usize>) {
             }
         }
     }
-    for it in &f.items {
+    for it in list {
         out.push(it.span.start);
         match &it.node {
+            ast::Item::Bagian { items: inner, .. } => items(inner, out),
             ast::Item::Usia(v) => out.extend(v.iter().map(|x| x.span.start)),
             ast::Item::Wilayah(v) => out.extend(v.iter().map(|x| x.span.start)),
             ast::Item::DayaTampung(v) => out.extend(v.iter().map(|x| x.span.start)),

@@ -205,25 +205,38 @@ fn compiled_plan_snapshots() {
             continue;
         }
         let checked = juknis::check_bytes(&bytes);
-        let j = checked.juknis.as_ref().filter(|_| checked.errors() == 0);
-        let Some(j) = j else {
-            panic!("{} does not compile", f.display())
-        };
+        assert!(
+            checked.errors() == 0 && checked.juknis.is_some(),
+            "{} does not compile",
+            f.display()
+        );
         let name = f
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let plan = juknis::compile::compile(j, checked.rulebook, &name, &bytes);
-        // The plan must load back (version and integrity) to the same value.
-        assert_eq!(juknis::plan::load(&plan.to_json()).as_ref(), Ok(&plan));
-        assert_eq!(juknis::plan::load(&plan.to_yaml()).as_ref(), Ok(&plan));
-        // The snapshot shows what the plan says: the compiler version and the
-        // hashes (which change with every edit of the source, comments
-        // included) are redacted; the round trip above checks the hash.
-        let mut shown = plan.clone();
-        shown.kompiler.versi = "[versi]".into();
-        shown.sumber.sha256 = "[sha256]".into();
-        shown.sha256_rencana = "[sha256]".into();
-        insta::assert_snapshot!(format!("plan__{}", common::snap_name(&f)), shown.to_json());
+        // A file split by jenjang gives one plan per section.
+        let semua = checked.semua();
+        for j in &semua {
+            let plan = juknis::compile::compile(j, checked.rulebook, &name, &bytes);
+            // The plan must load back (version and integrity) to the same value.
+            assert_eq!(juknis::plan::load(&plan.to_json()).as_ref(), Ok(&plan));
+            assert_eq!(juknis::plan::load(&plan.to_yaml()).as_ref(), Ok(&plan));
+            // The snapshot shows what the plan says: the compiler version and the
+            // hashes (which change with every edit of the source, comments
+            // included) are redacted; the round trip above checks the hash.
+            let mut shown = plan.clone();
+            shown.kompiler.versi = "[versi]".into();
+            shown.sumber.sha256 = "[sha256]".into();
+            shown.sha256_rencana = "[sha256]".into();
+            let snap = match semua.len() {
+                1 => format!("plan__{}", common::snap_name(&f)),
+                _ => format!(
+                    "plan__{}__{}",
+                    common::snap_name(&f),
+                    plan.juknis.jenjang.as_str()
+                ),
+            };
+            insta::assert_snapshot!(snap, shown.to_json());
+        }
     }
 }

@@ -28,6 +28,11 @@ pub struct Args {
     /// a password reads it from JUKNIS_SANDI_KUNCI.
     #[arg(long, value_name = "KUNCI")]
     pub sign: Option<PathBuf>,
+    /// For a juknis split by jenjang (`bagian SMA { … }`): the section to
+    /// compile. Without it every section is compiled, each plan to `-o`'s
+    /// path with the jenjang before the extension (`rencana.SMA.json`).
+    #[arg(long, value_name = "JENJANG")]
+    pub jenjang: Option<String>,
 }
 
 pub fn run(a: Args, lang: Lang, color: bool) -> Result<u8> {
@@ -53,7 +58,7 @@ pub fn run(a: Args, lang: Lang, color: bool) -> Result<u8> {
             )
         );
     }
-    let Some(j) = checked.juknis.as_ref().filter(|_| checked.errors() == 0) else {
+    if checked.errors() > 0 || checked.juknis.is_none() {
         let msg = if lang == Lang::Id {
             "rencana tidak dibuat: perbaiki error di atas"
         } else {
@@ -61,13 +66,62 @@ pub fn run(a: Args, lang: Lang, color: bool) -> Result<u8> {
         };
         eprintln!("{msg}");
         return Ok(EXIT_VIOLATIONS);
-    };
+    }
     let file_name = a
         .file
         .file_name()
         .map(|f| f.to_string_lossy().into_owned())
         .unwrap_or(name);
-    let plan = juknis::compile::compile(j, checked.rulebook, &file_name, &bytes);
+    let semua = checked.semua();
+    let pilih: Vec<&juknis::model::Juknis> = match &a.jenjang {
+        Some(jj) => semua
+            .iter()
+            .copied()
+            .filter(|j| {
+                j.jenjang()
+                    .is_some_and(|x| x.as_str().eq_ignore_ascii_case(jj))
+            })
+            .collect(),
+        None => semua,
+    };
+    if pilih.is_empty() {
+        let ada: Vec<&str> = checked
+            .semua()
+            .iter()
+            .filter_map(|j| j.jenjang().map(|x| x.as_str()))
+            .collect();
+        let (jj, ada) = (a.jenjang.as_deref().unwrap_or(""), ada.join(", "));
+        eprintln!("jenjang `{jj}` tidak ada di juknis ini (ada: {ada}) / no jenjang `{jj}` in this juknis (it has: {ada})");
+        return Ok(EXIT_USAGE);
+    }
+    if pilih.len() > 1 {
+        // One plan per jenjang: each to its own file.
+        let Some(out) = &a.output else {
+            eprintln!("juknis ini memuat beberapa jenjang: beri -o BERKAS (satu rencana per jenjang, mis. BERKAS.SMA.json) atau --jenjang / this juknis holds several jenjang: give -o FILE (one plan per jenjang, e.g. FILE.SMA.json) or --jenjang");
+            return Ok(EXIT_USAGE);
+        };
+        if a.sign.is_some() {
+            eprintln!("--sign menandatangani satu rencana: pilih --jenjang / --sign signs one plan: choose --jenjang");
+            return Ok(EXIT_USAGE);
+        }
+        let mut texts = Vec::new();
+        for j in &pilih {
+            let plan = juknis::compile::compile(j, checked.rulebook, &file_name, &bytes);
+            let text = match a.format {
+                Format::Json => plan.to_json(),
+                Format::Yaml => plan.to_yaml(),
+            };
+            texts.push((per_jenjang(out, plan.juknis.jenjang.as_str()), text));
+        }
+        for (path, text) in &texts {
+            if let Err(e) = juknis::atomic::write_atomic(path, text.as_bytes()) {
+                eprintln!("{e}");
+                return Ok(EXIT_USAGE);
+            }
+        }
+        return Ok(EXIT_OK);
+    }
+    let plan = juknis::compile::compile(pilih[0], checked.rulebook, &file_name, &bytes);
     let text = match a.format {
         Format::Json => plan.to_json(),
         Format::Yaml => plan.to_yaml(),
@@ -103,6 +157,19 @@ pub fn run(a: Args, lang: Lang, color: bool) -> Result<u8> {
         None => out!("{text}"),
     }
     Ok(EXIT_OK)
+}
+
+/// One jenjang's plan beside `out`: `rencana.json` → `rencana.SMA.json`.
+pub fn per_jenjang(out: &std::path::Path, jenjang: &str) -> PathBuf {
+    let stem = out
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let name = match out.extension() {
+        Some(e) => format!("{stem}.{jenjang}.{}", e.to_string_lossy()),
+        None => format!("{stem}.{jenjang}"),
+    };
+    out.with_file_name(name)
 }
 
 /// Where the signature of a plan file goes: beside it, `.minisig` appended.

@@ -154,6 +154,15 @@ pub fn load_plan(path: &Path, lang: Lang) -> Result<juknis::plan::Plan, u8> {
     })?;
     if path.extension().is_some_and(|e| e == "juknis") {
         let checked = juknis::check_bytes_with(&bytes, &super::batas());
+        if checked.bagian.len() > 1 {
+            let msg = if lang == Lang::Id {
+                "juknis ini memuat beberapa jenjang: buat rencana satu jenjang dengan `juknis compile --jenjang J -o rencana.json`, lalu jalankan rencana itu"
+            } else {
+                "this juknis holds several jenjang: make one jenjang's plan with `juknis compile --jenjang J -o plan.json`, then run that plan"
+            };
+            eprintln!("{}: {msg}", path.display());
+            return Err(EXIT_USAGE);
+        }
         match checked.juknis.as_ref().filter(|_| checked.errors() == 0) {
             Some(j) => {
                 let name = path

@@ -245,6 +245,9 @@ pub struct Juknis {
     pub kuota_sekolah: Vec<Spanned<KuotaSekolah>>,
     /// TK: the ranking inside each age group (`urutan …` outside a jalur).
     pub urutan_tk: Option<Spanned<Vec<Spanned<Kriteria>>>>,
+    /// One section of a juknis split by jenjang: its waves keep the shared
+    /// schedule's numbers.
+    pub bagian: bool,
 }
 
 /// Schools the juknis gives their own quotas: the listed jalur and sub-jalur

@@ -189,7 +189,9 @@ fn dalam_tahap(c: &mut Ctx, t: &Tahap) {
 fn antar_tahap(c: &mut Ctx) {
     let mut ts: Vec<&Tahap> = c.j.tahap.iter().collect();
     ts.sort_by_key(|t| t.nomor.node);
-    for (i, t) in ts.iter().enumerate() {
+    // A section of a juknis split by jenjang uses some of the shared waves
+    // (numbered there, `model::lower::bagian`).
+    for (i, t) in ts.iter().enumerate().filter(|_| !c.j.bagian) {
         let want = i as u32 + 1;
         if t.nomor.node != want {
             let n = t.nomor.node;

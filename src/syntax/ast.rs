@@ -10,6 +10,9 @@ pub type Text = Spanned<String>;
 pub struct File {
     pub judul: Text,
     pub items: Vec<Spanned<Item>>,
+    /// One section of a juknis split by jenjang (`bagian`): its waves are
+    /// numbered in the shared schedule, so they need not run 1, 2, 3.
+    pub bagian: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -86,6 +89,11 @@ pub enum Item {
     },
     /// `urutan …` outside a jalur: a TK's ranking inside each age group.
     Urutan(Vec<Spanned<Kriteria>>),
+    /// `bagian JENJANG { … }`: one jenjang of a juknis covering several.
+    Bagian {
+        jenjang: Text,
+        items: Vec<Spanned<Item>>,
+    },
     /// A line the grammar could not read; `keyword` is its first word.
     Rusak(Rusak),
 }

@@ -55,6 +55,7 @@ impl Lower<'_> {
             bersama: Vec::new(),
             kuota_sekolah: Vec::new(),
             urutan_tk: None,
+            bagian: f.bagian,
         };
         for item in &f.items {
             self.item(&mut j, item);
@@ -251,6 +252,8 @@ impl Lower<'_> {
                 ));
             }
             ast::Item::KuotaSekolah { sekolah, isi } => self.kuota_sekolah(j, sekolah, isi, span),
+            // Sections are split before lowering (`bagian::split`).
+            ast::Item::Bagian { .. } => {}
             ast::Item::Urutan(list) => {
                 let ks: Vec<_> = list.iter().filter_map(|k| self.kriteria(k)).collect();
                 self.set_once(&mut j.urutan_tk, "urutan", sp(ks, span));

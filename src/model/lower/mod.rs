@@ -17,6 +17,7 @@ use crate::span::{Span, Spanned};
 use crate::syntax::ast;
 use crate::t;
 
+pub mod bagian;
 mod file;
 mod jalur;
 mod names;

@@ -96,6 +96,7 @@ fn is_keyword(r: Rule) -> bool {
             | Rule::kw_dikecualikan
             | Rule::kw_bersama
             | Rule::kw_kuota_sekolah
+            | Rule::kw_bagian
             | Rule::kw_dasar
             | Rule::kw_bulan
             | Rule::kw_cadangan
@@ -191,7 +192,11 @@ fn juknis(p: P) -> File {
         .map(string)
         .unwrap_or_else(|| Spanned::new(String::new(), Span::default()));
     let items = it.map(top_item).collect();
-    File { judul, items }
+    File {
+        judul,
+        items,
+        bagian: false,
+    }
 }
 
 fn rusak(p: P) -> Rusak {
@@ -380,6 +385,14 @@ fn top_item(p: P) -> Spanned<Item> {
             Item::Bersama { npsn, kesepakatan }
         }
         Rule::urutan => Item::Urutan(kriteria_list(p)),
+        Rule::bagian => {
+            let mut it = values(p);
+            let jenjang = it.next().map(text).unwrap_or_else(|| empty(span));
+            Item::Bagian {
+                jenjang,
+                items: it.map(top_item).collect(),
+            }
+        }
         Rule::kuota_sekolah => {
             let mut sekolah = Vec::new();
             let mut isi = Vec::new();

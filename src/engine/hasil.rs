@@ -239,8 +239,8 @@ impl Hasil {
                 "moved up from the reserve list"
             ),
             Alasan::TidakDaftarUlang => t!(
-                "tidak daftar ulang; kursi diisi dari cadangan",
-                "did not re-register; the seat went to the reserve list"
+                "tidak daftar ulang; kursinya dilepas ke daftar cadangan",
+                "did not re-register; the seat was released to the reserve list"
             ),
             Alasan::DataRusak(i) => match self.rusak.get(i) {
                 Some(m) => {

@@ -24,6 +24,7 @@ mod sifat {
             per in proptest::bool::ANY,
             tidak_hadir in proptest::collection::vec(0usize..40, 0..4),
             ulang in proptest::bool::ANY,
+            varian in proptest::bool::ANY,
         ) {
             let m = ["tunggal", "pilihan_pertama_diutamakan", "penerimaan_tertunda"][mech];
             // Domisili reopened in wave 2 for its leftover seats: applicant i
@@ -36,6 +37,25 @@ mod sifat {
             };
             // Domisili's seats split over the school's kelurahan L0–L2 (school
             // i lists i % 3 + 1 of them); applicants live in L0–L3.
+            // School S0 with its own split (`kuota_sekolah`): domisili 40%, no
+            // mutasi — at 30 seats more, where the splits differ.
+            let mut caps = caps;
+            if varian {
+                caps[0] += 30;
+                let mut jalur = plan.kursi.jalur.clone();
+                for j in &mut jalur {
+                    match j.id.as_str() {
+                        "domisili" => j.persen = "40".into(),
+                        "mutasi" => j.persen = "0".into(),
+                        _ => {}
+                    }
+                }
+                plan.kursi.varian = vec![juknis::plan::kursi::VarianKursi {
+                    sekolah: vec!["S0".into()],
+                    dasar: None,
+                    jalur,
+                }];
+            }
             if per {
                 for u in &mut plan.seleksi {
                     if u.id.starts_with("domisili") {
@@ -85,6 +105,23 @@ mod sifat {
             prop_assert_eq!(ids.len(), apps.len());
             for x in &r.hasil.ringkasan {
                 prop_assert!(x.diterima <= x.kursi_awal + x.kursi_masuk);
+            }
+            // Every school's own seats add up to its capacity, under its split.
+            for (si, cap) in caps.iter().enumerate() {
+                let own: u32 = r.hasil.ringkasan.iter().filter(|x| x.sekolah as usize == si).map(|x| x.kursi_awal).sum();
+                prop_assert_eq!(own, *cap);
+            }
+            // Each school's seats per jalur are its split's (the plan's
+            // reference allocation): S0's own when it has one.
+            for (si, cap) in caps.iter().enumerate() {
+                let skema = plan.kursi.scheme_for(if varian && si == 0 { Some(0) } else { None });
+                for (jalur, kursi, _) in skema.alokasi(*cap).jalur {
+                    let got: u32 = r.hasil.ringkasan.iter()
+                        .filter(|x| x.sekolah as usize == si && plan.seleksi[x.unit].jalur == jalur)
+                        .map(|x| x.kursi_awal)
+                        .sum();
+                    prop_assert_eq!(got, kursi, "S{} {}", si, jalur);
+                }
             }
             for x in &r.hasil.pendaftar {
                 if let Some(sk) = x.sekolah {
@@ -574,6 +611,65 @@ mod urutan_rencana {
             for (rank, &i) in order.iter().take(kursi).enumerate() {
                 let row = r.status(&format!("71000{i:05}"));
                 prop_assert_eq!(row.peringkat, Some(rank as u32 + 1));
+            }
+        }
+    }
+}
+
+/// TK: each age group fills only its own seats, with children of its ages
+/// (up to the birthday after its maximum) or exempt from the limits, at
+/// schools they chose; everyone once.
+mod tk {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+        #[test]
+        fn groups_fill_their_own_seats_with_their_ages(
+            caps in proptest::collection::vec((0u32..5, 0u32..5), 1..4),
+            apps in proptest::collection::vec((36i64..96, proptest::bool::ANY, proptest::collection::vec(0usize..4, 0..3), proptest::bool::ANY), 0..40),
+        ) {
+            let src = std::fs::read_to_string(common::berkas("juknis-examples/sesuai/kab-sidoarjo-tk-2025.juknis")).unwrap();
+            let plan = common::plan_of(&src);
+            let mut s = String::from("npsn,daya_tampung,daya_tampung_A,daya_tampung_B\n");
+            for (i, (a, b)) in caps.iter().enumerate() {
+                s.push_str(&format!("T{i},{},{a},{b}\n", a + b));
+            }
+            let mut p = String::from("nisn,tanggal_lahir,waktu_daftar,jalur,pilihan,jarak_m,status\n");
+            // Born on the 1st, so the age on 2025-07-01 is exactly `months`.
+            for (i, (months, b, ch, disabilitas)) in apps.iter().enumerate() {
+                let (y, m) = (2025 - (months + 5) / 12, 12 - (months + 5) % 12);
+                let lahir = format!("{y}-{:02}-01", m.min(12).max(1));
+                let mut c: Vec<String> = Vec::new();
+                for x in ch {
+                    let id = format!("T{}", x % caps.len());
+                    if !c.contains(&id) { c.push(id); }
+                }
+                let d: Vec<&str> = c.iter().map(|_| "100").collect();
+                let g = if *b { "kelompok_B" } else { "kelompok_A" };
+                let st = if *disabilitas { "disabilitas" } else { "" };
+                p.push_str(&format!("72000{i:05},{lahir},2025-06-02 08:{:02},{g},{},{},{st}\n", i % 60, c.join(";"), d.join(";")));
+            }
+            let r = run(&plan, &s, &p, &RunOptions::default());
+            prop_assert_eq!(r.hasil.pendaftar.len(), apps.len());
+            for x in &r.hasil.ringkasan {
+                let (a, b) = caps[x.sekolah as usize];
+                let own = if r.prepared.units[x.unit].id == "kelompok_A" { a } else { b };
+                prop_assert_eq!(x.kursi_awal, own);
+                prop_assert!(x.diterima <= own);
+            }
+            for x in r.hasil.pendaftar.iter().filter(|x| x.status == Status::Diterima) {
+                let i: usize = x.nisn[5..].parse().unwrap();
+                let (months, b, _, disabilitas) = apps[i];
+                // The birth date written above gives this age on 1 July 2025.
+                let y = 2025 - (months + 5) / 12;
+                let m = (12 - (months + 5) % 12).clamp(1, 12);
+                let umur = (2025 - y) * 12 + (7 - m);
+                let (lo, hi) = if b { (60, 72 + 11) } else { (48, 60 + 11) };
+                prop_assert!(disabilitas || (lo..=hi).contains(&umur), "{} aged {umur}", x.nisn);
+                let want = if b { "kelompok_B" } else { "kelompok_A" };
+                prop_assert_eq!(r.prepared.units[x.unit.unwrap()].id.as_str(), want);
             }
         }
     }

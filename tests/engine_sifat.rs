@@ -640,7 +640,7 @@ mod tk {
             // Born on the 1st, so the age on 2025-07-01 is exactly `months`.
             for (i, (months, b, ch, disabilitas)) in apps.iter().enumerate() {
                 let (y, m) = (2025 - (months + 5) / 12, 12 - (months + 5) % 12);
-                let lahir = format!("{y}-{:02}-01", m.min(12).max(1));
+                let lahir = format!("{y}-{:02}-01", m.clamp(1, 12));
                 let mut c: Vec<String> = Vec::new();
                 for x in ch {
                     let id = format!("T{}", x % caps.len());

@@ -64,7 +64,11 @@ pub fn check_bytes_with(bytes: &[u8], batas: &batas::Batas) -> Checked {
         }
         bagian.first().cloned()
     });
-    diagnostic::finalize(&mut diags, rb);
+    let tahun = juknis
+        .as_ref()
+        .and_then(|j| j.tahun())
+        .map(rulebook::TahunAjaran);
+    diagnostic::finalize(&mut diags, rb, tahun);
     Checked {
         juknis,
         bagian,

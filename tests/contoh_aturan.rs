@@ -10,8 +10,11 @@
 #[path = "contoh/bahasa.rs"]
 mod bahasa;
 mod common;
+#[path = "contoh/tahun.rs"]
+mod tahun;
 
 use bahasa::KASUS_BAHASA;
+use tahun::KASUS_TAHUN;
 
 use std::collections::BTreeSet;
 
@@ -637,7 +640,7 @@ fn every_checked_rule_with_examples_has_a_case() {
         .filter(|r| r.diperiksa && r.contoh_salah.is_some() && r.contoh_benar.is_some())
         .map(|r| r.id.as_str())
         .collect();
-    let cased: BTreeSet<&str> = KASUS.iter().map(|c| c.kode).collect();
+    let cased: BTreeSet<&str> = KASUS.iter().chain(KASUS_TAHUN).map(|c| c.kode).collect();
     let bahasa: BTreeSet<&str> = KASUS_BAHASA.iter().map(|c| c.kode).collect();
     assert!(bahasa.len() >= 18, "the language cases went missing");
     let missing: Vec<_> = with_examples.difference(&cased).collect();
@@ -650,7 +653,7 @@ fn every_checked_rule_with_examples_has_a_case() {
 fn rulebook_examples_get_and_avoid_their_code() {
     let rb = default_rulebook();
     let mut bad = Vec::new();
-    for c in KASUS.iter().chain(KASUS_BAHASA) {
+    for c in KASUS.iter().chain(KASUS_TAHUN).chain(KASUS_BAHASA) {
         let rule = rb
             .rule(c.kode)
             .unwrap_or_else(|| panic!("no rule {}", c.kode));

@@ -117,9 +117,12 @@ fn every_basis_names_a_real_source() {
         "pernyataan Menteri",
         "praktik daerah",
         "ringkasan Juknis SPMB",
+        "Surat Edaran Dirjen PAUD Dikdasmen No. ",
+        "Permendikdasmen 9/2025",
     ];
     for r in rb.all_rules() {
-        for d in &r.dasar {
+        let changed = r.perubahan.iter().flat_map(|p| p.dasar.iter());
+        for d in r.dasar.iter().chain(changed) {
             assert!(
                 forms.iter().any(|f| d.starts_with(f)),
                 "{}: basis `{d}` is not a citable source",

@@ -4,13 +4,17 @@
 use super::{EXIT_OK, EXIT_USAGE};
 use juknis::diagnostic::suggest::closest;
 use juknis::diagnostic::Lang;
-use juknis::rulebook::{default_rulebook, Aturan, Tingkat};
+use juknis::rulebook::{default_rulebook, Aturan, TahunAjaran, Tingkat};
 use miette::Result;
 
 #[derive(clap::Args)]
 pub struct Args {
     /// A diagnostic code, e.g. `kuota.domisili.min`; `all` lists every code.
     pub code: String,
+    /// Show the rule as it holds in this school year, e.g. `2026/2027`
+    /// (without it: the first version and every later change).
+    #[arg(long, value_name = "TAHUN_AJARAN")]
+    pub tahun: Option<String>,
 }
 
 pub fn run(a: Args, lang: Lang) -> Result<u8> {
@@ -33,6 +37,45 @@ pub fn run(a: Args, lang: Lang) -> Result<u8> {
         }
         return Ok(EXIT_USAGE);
     };
+    if let Some(t) = &a.tahun {
+        let tahun = match TahunAjaran::parse(t) {
+            Ok(t) => t,
+            Err(_) => {
+                match lang {
+                    Lang::Id => eprintln!("`--tahun {t}`: tulis tahun ajaran seperti 2026/2027"),
+                    Lang::En => eprintln!("`--tahun {t}`: write the school year like 2026/2027"),
+                }
+                return Ok(EXIT_USAGE);
+            }
+        };
+        match rule.in_year(Some(tahun)) {
+            Some(r) => {
+                match lang {
+                    Lang::Id => outln!("(sebagaimana berlaku pada tahun ajaran {tahun})\n"),
+                    Lang::En => outln!("(as it holds in school year {tahun})\n"),
+                }
+                let mut r = r.into_owned();
+                r.berlaku = Default::default();
+                out!("{}", render(&r, lang))
+            }
+            None => {
+                let w = rule.berlaku.describe();
+                match lang {
+                    Lang::Id => outln!(
+                        "{} tidak berlaku pada tahun ajaran {tahun} (berlaku: {})",
+                        rule.id,
+                        w.id
+                    ),
+                    Lang::En => outln!(
+                        "{} does not hold in school year {tahun} (holds: {})",
+                        rule.id,
+                        w.en
+                    ),
+                }
+            }
+        }
+        return Ok(EXIT_OK);
+    }
     out!("{}", render(rule, lang));
     Ok(EXIT_OK)
 }
@@ -44,16 +87,22 @@ fn pick(t: &juknis::rulebook::TeksData, lang: Lang) -> &str {
     }
 }
 
+fn severity(t: Tingkat, diperiksa: bool, id: bool) -> &'static str {
+    match (t, diperiksa, id) {
+        (Tingkat::Error, _, _) => "error",
+        (Tingkat::Peringatan, _, true) => "peringatan",
+        (Tingkat::Peringatan, _, false) => "warning",
+        (Tingkat::Catatan, true, true) => "catatan",
+        (Tingkat::Catatan, true, false) => "note",
+        (Tingkat::Catatan, false, true) => "catatan (tidak diperiksa otomatis)",
+        (Tingkat::Catatan, false, false) => "note (not checked automatically)",
+    }
+}
+
 pub fn render(r: &Aturan, lang: Lang) -> String {
     let id = lang == Lang::Id;
     let mut s = format!("{} — {}\n\n", r.id, pick(&r.judul, lang));
-    let sev = match (r.tingkat, id) {
-        (Tingkat::Error, _) => "error",
-        (Tingkat::Peringatan, true) => "peringatan",
-        (Tingkat::Peringatan, false) => "warning",
-        (Tingkat::Catatan, true) => "catatan (tidak diperiksa otomatis)",
-        (Tingkat::Catatan, false) => "note (not checked automatically)",
-    };
+    let sev = severity(r.tingkat, r.diperiksa, id);
     s += &format!("{}: {sev}\n", if id { "tingkat" } else { "severity" });
     if r.bahasa {
         s += if id {
@@ -86,6 +135,13 @@ pub fn render(r: &Aturan, lang: Lang) -> String {
                 r.jenjang.join(", ")
             );
         }
+        if r.is_dated() {
+            s += &format!(
+                "{}: {}\n",
+                if id { "tahun ajaran" } else { "school years" },
+                r.describe_years().get(lang)
+            );
+        }
     }
     s += &format!("\n{}\n", pick(&r.penjelasan, lang));
     if let Some(x) = &r.contoh_salah {
@@ -93,6 +149,33 @@ pub fn render(r: &Aturan, lang: Lang) -> String {
     }
     if let Some(x) = &r.contoh_benar {
         s += &format!("\n{}:\n{}", if id { "Benar" } else { "Right" }, indent(x));
+    }
+    for p in &r.perubahan {
+        let Some(now) = r.in_year(Some(p.mulai)) else {
+            continue;
+        };
+        s += &format!(
+            "\n{} {}: {}\n",
+            if id { "Sejak" } else { "From" },
+            p.mulai,
+            pick(&now.judul, lang)
+        );
+        s += &format!(
+            "  {}: {}\n",
+            if id { "tingkat" } else { "severity" },
+            severity(now.tingkat, now.diperiksa, id)
+        );
+        if let Some(c) = now.citation() {
+            s += &format!("  {}: {c}\n", if id { "dasar" } else { "basis" });
+        }
+        if let Some(k) = now.keyakinan {
+            s += &format!(
+                "  {}: {}\n",
+                if id { "keyakinan" } else { "confidence" },
+                k.describe().get(lang)
+            );
+        }
+        s += &indent(pick(&now.penjelasan, lang)).replace("    ", "  ");
     }
     s
 }

@@ -10,7 +10,7 @@ pub mod render;
 pub mod sarif;
 pub mod suggest;
 
-use crate::rulebook::Rulebook;
+use crate::rulebook::{Rulebook, TahunAjaran};
 use crate::span::Span;
 use serde::Serialize;
 
@@ -84,11 +84,14 @@ impl Diagnostic {
     }
 }
 
-/// Fill severity and article from the rulebook; sort by position so output is
-/// stable and reads top to bottom.
-pub fn finalize(diags: &mut Vec<Diagnostic>, rulebook: &Rulebook) {
+/// Fill severity and article from the rulebook, as the rule holds in the
+/// juknis's school year (a rule changed by a later circular cites that
+/// circular); sort by position so output is stable and reads top to bottom.
+pub fn finalize(diags: &mut Vec<Diagnostic>, rulebook: &Rulebook, tahun: Option<TahunAjaran>) {
     for d in diags.iter_mut() {
-        let rule = rulebook.rule(&d.code);
+        let rule = rulebook
+            .rule_in(&d.code, tahun)
+            .or_else(|| rulebook.rule(&d.code).map(std::borrow::Cow::Borrowed));
         // Every code, however it was built, has a rulebook entry: in test and
         // debug builds (the examples, property tests and fuzz corpora run
         // through here) a missing one stops the run; a release build keeps the

@@ -4,7 +4,11 @@
 use super::{Aturan, Rulebook, Tingkat};
 
 fn sev(r: &Aturan) -> &'static str {
-    match r.tingkat {
+    sev_of(r.tingkat)
+}
+
+fn sev_of(t: Tingkat) -> &'static str {
+    match t {
         Tingkat::Error => "error",
         Tingkat::Peringatan => "peringatan (warning)",
         Tingkat::Catatan => "catatan — tidak diperiksa (not checked)",
@@ -29,16 +33,28 @@ ministry's FAQ SPMB 2025, another regulation, or regional practice) and the conf
 regulation text or the ministry's FAQ, **Q** a secondary source quoting the article, **S** a secondary source \
 without an article number, **R** regional practice only. Rules of confidence S or R only ever warn. A *derived* \
 rule is computed or read from the provisions it cites; its explanation says how.\n\n";
-    s += "## Regulation rules\n\n| code | severity | article | conf. | jenjang | rule |\n|---|---|---|---|---|---|\n";
+    s += &format!(
+        "School years: this rulebook speaks for SPMB from {} and carries the later rules (circulars, derived \
+regulations) up to {}; a juknis for a later year is judged by the regulation and its lasting rules, with the \
+warning `acuan.tahun`. A rule holds in every year unless its *years* say otherwise; a *change* from a year on \
+replaces its basis, and may change its severity and explanation. Sources of the changes:\n\n",
+        rb.cakupan.dari, rb.cakupan.ditinjau_sampai
+    );
+    for p in &rb.cakupan.sumber_perubahan {
+        s += &format!("- {}: {}\n", p.tahun_ajaran, p.sumber);
+    }
+    s += "\n";
+    s += "## Regulation rules\n\n| code | severity | article | conf. | jenjang | years | rule |\n|---|---|---|---|---|---|---|\n";
     for r in &rb.aturan {
         s += &format!(
-            "| [`{}`](#{}) | {} | {} | {} | {} | {} |\n",
+            "| [`{}`](#{}) | {} | {} | {} | {} | {} | {} |\n",
             r.id,
             anchor(&r.id),
             sev(r),
             r.citation().unwrap_or_default().replace('|', "/"),
             r.keyakinan.map(|k| format!("{k:?}")).unwrap_or_default(),
             r.jenjang.join(", "),
+            years(r),
             r.judul.en.replace('|', "/")
         );
     }
@@ -78,6 +94,43 @@ rule is computed or read from the provisions it cites; its explanation says how.
         if let Some(x) = &r.contoh_benar {
             s += &format!("Benar / right:\n\n{}\n", code_block(x));
         }
+        if !r.berlaku.is_open() {
+            s += &format!("Years: {}\n\n", r.berlaku.describe().en);
+        }
+        for p in &r.perubahan {
+            let now = r.in_year(Some(p.mulai));
+            let Some(now) = now else { continue };
+            s += &format!("**From {}** — {}", p.mulai, now.judul.en);
+            s += &format!(
+                "\n\nSeverity: {} · Basis: {}",
+                sev_of(now.tingkat),
+                now.citation().unwrap_or_default()
+            );
+            if let Some(k) = now.keyakinan {
+                s += &format!(" · Confidence: {k:?}");
+            }
+            s += &format!(
+                "\n\n{}\n\n*{}*\n\n",
+                now.penjelasan.id.trim(),
+                now.penjelasan.en.trim()
+            );
+        }
+    }
+    s
+}
+
+/// The years column: "every year", "2026/2027 only", "changes 2026/2027".
+fn years(r: &Aturan) -> String {
+    let mut s = if r.berlaku.is_open() {
+        String::new()
+    } else {
+        r.berlaku.describe().en
+    };
+    for p in &r.perubahan {
+        if !s.is_empty() {
+            s += "; ";
+        }
+        s += &format!("changed from {}", p.mulai);
     }
     s
 }

@@ -111,9 +111,98 @@ pub struct Aturan {
     pub contoh_salah: Option<String>,
     #[serde(default)]
     pub contoh_benar: Option<String>,
+    /// The school years the rule holds in; absent: every year the rulebook covers.
+    #[serde(default)]
+    pub berlaku: Rentang,
+    /// Changes from a school year on (a later circular or regulation), oldest
+    /// first; each states its own source. `rule_in` applies them.
+    #[serde(default)]
+    pub perubahan: Vec<Perubahan>,
     /// Set for entries of the language catalog (not the regulation).
     #[serde(skip)]
     pub bahasa: bool,
+}
+
+/// A school year, named by its first (admission) year: 2026 is 2026/2027.
+/// Written `"2026/2027"` in the rulebook.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(into = "String")]
+pub struct TahunAjaran(pub i32);
+
+impl std::fmt::Display for TahunAjaran {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}/{}", self.0, self.0 + 1)
+    }
+}
+
+impl From<TahunAjaran> for String {
+    fn from(t: TahunAjaran) -> String {
+        t.to_string()
+    }
+}
+
+impl TahunAjaran {
+    /// `"2026/2027"` → 2026; the second year must follow the first.
+    pub fn parse(s: &str) -> Result<TahunAjaran, String> {
+        let bad = || format!("tahun ajaran `{s}`: tulis seperti 2026/2027");
+        let (a, b) = s.trim().split_once('/').ok_or_else(bad)?;
+        let (a, b): (i32, i32) = (a.parse().map_err(|_| bad())?, b.parse().map_err(|_| bad())?);
+        if b != a + 1 {
+            return Err(bad());
+        }
+        Ok(TahunAjaran(a))
+    }
+}
+
+impl<'de> Deserialize<'de> for TahunAjaran {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        TahunAjaran::parse(&s).map_err(serde::de::Error::custom)
+    }
+}
+
+/// A span of school years, both ends included; an absent end is open.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
+pub struct Rentang {
+    #[serde(default)]
+    pub dari: Option<TahunAjaran>,
+    #[serde(default)]
+    pub sampai: Option<TahunAjaran>,
+}
+
+impl Rentang {
+    pub fn contains(&self, t: TahunAjaran) -> bool {
+        self.dari.is_none_or(|d| d <= t) && self.sampai.is_none_or(|s| t <= s)
+    }
+    pub fn is_open(&self) -> bool {
+        self.dari.is_none() && self.sampai.is_none()
+    }
+    /// "2026/2027", "sejak 2026/2027", "sampai 2025/2026", "2025/2026–2026/2027".
+    pub fn describe(&self) -> Text {
+        match (self.dari, self.sampai) {
+            (None, None) => Text::new("semua tahun ajaran", "every school year"),
+            (Some(a), Some(b)) if a == b => Text::new(format!("{a} saja"), format!("{a} only")),
+            (Some(a), Some(b)) => Text::new(format!("{a}–{b}"), format!("{a}–{b}")),
+            (Some(a), None) => Text::new(format!("sejak {a}"), format!("from {a}")),
+            (None, Some(b)) => Text::new(format!("sampai {b}"), format!("until {b}")),
+        }
+    }
+}
+
+/// What changes in a rule from a school year on, and on what source. Fields
+/// left out keep the earlier value.
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+pub struct Perubahan {
+    pub mulai: TahunAjaran,
+    /// The source of the change, a full citation (it replaces `dasar`).
+    pub dasar: Vec<String>,
+    #[serde(default)]
+    pub keyakinan: Option<Keyakinan>,
+    #[serde(default)]
+    pub tingkat: Option<Tingkat>,
+    #[serde(default)]
+    pub judul: Option<TeksData>,
+    pub penjelasan: TeksData,
 }
 
 fn yes() -> bool {
@@ -121,6 +210,56 @@ fn yes() -> bool {
 }
 
 impl Aturan {
+    /// The rule as it holds in a school year: `None` when it does not hold then,
+    /// or when the year is unknown and the rule depends on it.
+    pub fn in_year(&self, tahun: Option<TahunAjaran>) -> Option<std::borrow::Cow<'_, Aturan>> {
+        use std::borrow::Cow;
+        let Some(t) = tahun else {
+            return (self.berlaku.is_open() && self.perubahan.is_empty())
+                .then_some(Cow::Borrowed(self));
+        };
+        if !self.berlaku.contains(t) {
+            return None;
+        }
+        let changes: Vec<&Perubahan> = self.perubahan.iter().filter(|p| p.mulai <= t).collect();
+        if changes.is_empty() {
+            return Some(Cow::Borrowed(self));
+        }
+        let mut a = self.clone();
+        for p in changes {
+            a.dasar = p.dasar.clone();
+            if let Some(k) = p.keyakinan {
+                a.keyakinan = Some(k);
+            }
+            if let Some(t) = p.tingkat {
+                a.tingkat = t;
+            }
+            if let Some(j) = &p.judul {
+                a.judul = j.clone();
+            }
+            a.penjelasan = p.penjelasan.clone();
+            // The examples show the first version; a changed rule's examples
+            // would mislead.
+            a.contoh_salah = None;
+            a.contoh_benar = None;
+        }
+        a.perubahan.clear();
+        Some(Cow::Owned(a))
+    }
+    /// The years it holds in, and the years it changes: "semua tahun ajaran;
+    /// berubah sejak 2026/2027".
+    pub fn describe_years(&self) -> Text {
+        let mut t = self.berlaku.describe();
+        for p in &self.perubahan {
+            t.id += &format!("; berubah sejak {}", p.mulai);
+            t.en += &format!("; changes from {}", p.mulai);
+        }
+        t
+    }
+    /// Whether the rule's text or severity depends on the school year.
+    pub fn is_dated(&self) -> bool {
+        !self.berlaku.is_open() || !self.perubahan.is_empty()
+    }
     pub fn severity(&self) -> Severity {
         match self.tingkat {
             Tingkat::Error => Severity::Error,
@@ -213,6 +352,14 @@ pub struct Parameter {
     pub rombel_maksimal_pengecualian: BTreeMap<String, u32>,
     pub rombel_cek_jumlah: u32,
     pub juknis_sebelum_pengumuman_bulan: u32,
+    /// A circular's last day to set the juknis, per school year
+    /// (`"2026/2027": "2026-02-28"`).
+    #[serde(default)]
+    pub juknis_paling_lambat: BTreeMap<String, String>,
+    /// Names of the national Tes Kemampuan Akademik as a `tes(…)` source is
+    /// written (`tka`, …).
+    #[serde(default)]
+    pub tes_tka: Vec<String>,
     pub kk_minimal_tahun: u32,
     pub peraturan: ParamPeraturan,
     /// `syarat status` values the regulation knows → the jalur whose group it names.
@@ -245,9 +392,30 @@ pub struct Rulebook {
     pub judul: String,
     pub singkat: String,
     pub parameter: Parameter,
+    /// The school years this rulebook speaks for.
+    pub cakupan: Cakupan,
     pub aturan: Vec<Aturan>,
     #[serde(skip)]
     pub bahasa: Vec<Aturan>,
+}
+
+/// The school years a rulebook speaks for: from the first year under its
+/// regulation, and up to the last year whose later rules (circulars, derived
+/// regulations) it carries. A later year is judged by the rules known for that
+/// last year, with a warning.
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+pub struct Cakupan {
+    pub dari: TahunAjaran,
+    pub ditinjau_sampai: TahunAjaran,
+    /// The sources of the dated changes, one line per school year.
+    #[serde(default)]
+    pub sumber_perubahan: Vec<SumberPerubahan>,
+}
+
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+pub struct SumberPerubahan {
+    pub tahun_ajaran: TahunAjaran,
+    pub sumber: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -262,6 +430,14 @@ impl Rulebook {
             .iter()
             .chain(self.bahasa.iter())
             .find(|a| a.id == code)
+    }
+    /// A rule as it holds in a school year (see `Aturan::in_year`).
+    pub fn rule_in(
+        &self,
+        code: &str,
+        tahun: Option<TahunAjaran>,
+    ) -> Option<std::borrow::Cow<'_, Aturan>> {
+        self.rule(code).and_then(|a| a.in_year(tahun))
     }
     pub fn all_rules(&self) -> impl Iterator<Item = &Aturan> {
         self.aturan.iter().chain(self.bahasa.iter())

@@ -15,13 +15,14 @@ pub mod kuota;
 mod lanjut;
 mod prestasi;
 mod syarat;
+mod tahun;
 mod urutan;
 mod usia;
 mod wilayah;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::{Jenjang, Juknis, Persen};
-use crate::rulebook::Rulebook;
+use crate::rulebook::{Aturan, Rulebook, TahunAjaran};
 use crate::span::Span;
 
 pub struct Ctx<'a> {
@@ -31,6 +32,16 @@ pub struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
+    /// The juknis's school year, when it states one.
+    pub fn tahun(&self) -> Option<TahunAjaran> {
+        self.j.tahun().map(TahunAjaran)
+    }
+    /// A rule as it holds in the juknis's school year; `None` when it does not
+    /// hold then (or the year is unknown and the rule depends on it): the
+    /// check that reports it does not run.
+    pub fn in_force(&self, code: &str) -> Option<std::borrow::Cow<'_, Aturan>> {
+        self.rb.rule_in(code, self.tahun())
+    }
     pub fn push(&mut self, d: Diagnostic) {
         self.out.push(d);
     }
@@ -75,5 +86,6 @@ pub fn check(j: &Juknis, rb: &Rulebook) -> Vec<Diagnostic> {
     lanjut::check(&mut c);
     kewajiban::check(&mut c);
     kapasitas::check(&mut c);
+    tahun::check(&mut c);
     c.out
 }

@@ -25,6 +25,7 @@ pub const KASUS_BAHASA: &[Kasus] = &[
         &["jalur domisili"],
     ),
     k("nama.tidak_dikenal", SMA, &["sisa_kuota"], &["sisa_kuota"]),
+    k("acuan.tahun", SMP, &["tahun_ajaran"], &["tahun_ajaran"]),
     k(
         "nama.ganda",
         SMA,

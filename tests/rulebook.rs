@@ -226,3 +226,16 @@ fn rule_examples_are_valid_juknis() {
     }
     assert!(bad.is_empty(), "{}", bad.join("\n\n"));
 }
+
+/// Every rulebook this build names loads on its own, under the id it names,
+/// with its years stated.
+#[test]
+fn every_known_rulebook_loads_side_by_side() {
+    for id in juknis::rulebook::KNOWN {
+        let rb = juknis::rulebook::get(id).unwrap_or_else(|| panic!("{id} does not load"));
+        assert_eq!(&rb.id, id);
+        assert!(rb.cakupan.dari <= rb.cakupan.ditinjau_sampai, "{id}");
+        assert!(!rb.aturan.is_empty() && !rb.bahasa.is_empty(), "{id}");
+    }
+    assert!(juknis::rulebook::get("permendikbud-1-2021").is_none());
+}

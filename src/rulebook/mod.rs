@@ -11,8 +11,15 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-const PERMENDIKDASMEN_3_2025: &str = include_str!("../../rulebook/permendikdasmen-3-2025.yaml");
 const BAHASA: &str = include_str!("../../rulebook/bahasa.yaml");
+
+/// Every rulebook this build carries, one data file per regulation version,
+/// each loadable on its own: a juknis names its own with `acuan`. The first is
+/// the default. A new regulation is a new file and a line here.
+const FILES: &[(&str, &str)] = &[(
+    "permendikdasmen-3-2025",
+    include_str!("../../rulebook/permendikdasmen-3-2025.yaml"),
+)];
 
 /// Rulebook ids this build knows.
 pub const KNOWN: &[&str] = &["permendikdasmen-3-2025"];
@@ -446,23 +453,30 @@ impl Rulebook {
 
 /// The rulebook for an `acuan` id, loaded once per process.
 pub fn get(id: &str) -> Option<&'static Rulebook> {
-    match id {
-        "permendikdasmen-3-2025" => Some(default_rulebook()),
-        _ => None,
-    }
-}
-
-/// The current rulebook; the embedded data is validated by the test suite, so a
-/// broken file can never ship. Should it fail anyway, this aborts with the reason.
-pub fn default_rulebook() -> &'static Rulebook {
-    static RB: OnceLock<Rulebook> = OnceLock::new();
-    RB.get_or_init(|| match load(PERMENDIKDASMEN_3_2025, BAHASA) {
+    static LOADED: [OnceLock<Rulebook>; FILES.len()] = [const { OnceLock::new() }; FILES.len()];
+    let i = FILES.iter().position(|(k, _)| *k == id)?;
+    let (_, text) = FILES[i];
+    let slot = LOADED.get(i)?;
+    Some(slot.get_or_init(|| match load(text, BAHASA) {
         Ok(rb) => rb,
         Err(e) => {
-            eprintln!("internal error: embedded rulebook is invalid: {e}");
+            eprintln!("internal error: embedded rulebook {id} is invalid: {e}");
             std::process::exit(70)
         }
-    })
+    }))
+}
+
+/// The current rulebook (the first of `FILES`); the embedded data is validated
+/// by the test suite, so a broken file can never ship. Should it fail anyway,
+/// this aborts with the reason.
+pub fn default_rulebook() -> &'static Rulebook {
+    match get(KNOWN[0]) {
+        Some(rb) => rb,
+        None => {
+            eprintln!("internal error: no rulebook {}", KNOWN[0]);
+            std::process::exit(70)
+        }
+    }
 }
 
 pub fn load(regulasi: &str, bahasa: &str) -> Result<Rulebook, String> {

@@ -26,6 +26,8 @@ pub mod diagnostic;
 #[cfg(feature = "checker")]
 pub mod format;
 #[cfg(feature = "checker")]
+pub mod kepatuhan;
+#[cfg(feature = "checker")]
 pub mod model;
 #[cfg(feature = "checker")]
 pub mod rulebook;

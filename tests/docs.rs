@@ -1,6 +1,7 @@
 //! Generated files must match what the code generates: docs/rules.md (from the
 //! rulebook data), docs/plan.schema.json (from the plan types) and
-//! docs/report.schema.json (from the check report types).
+//! docs/report.schema.json (from the check report types), docs/kepatuhan.schema.json
+//! (from the conformance report types).
 //! Regenerate with `JUKNIS_UPDATE=1 cargo test --test docs`.
 // Tests may unwrap and panic: a failure here is the report.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
@@ -38,5 +39,13 @@ fn report_schema_matches_the_code() {
     check_generated(
         "docs/report.schema.json",
         &juknis::diagnostic::laporan::json_schema(),
+    );
+}
+
+#[test]
+fn conformance_report_schema_matches_the_code() {
+    check_generated(
+        "docs/kepatuhan.schema.json",
+        &juknis::kepatuhan::json_schema(),
     );
 }

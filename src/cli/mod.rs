@@ -14,6 +14,7 @@ mod compile;
 mod explain;
 mod fmt;
 mod init;
+mod kepatuhan;
 mod kunci;
 mod run;
 mod synth;
@@ -82,6 +83,10 @@ pub enum Command {
     Fmt(fmt::Args),
     /// Write a starting juknis for a jenjang that conforms.
     Init(init::Args),
+    /// The conformance report: every applicable rule, grouped by article, with
+    /// its status and the lines that meet or break it (HTML for A4, Markdown,
+    /// JSON).
+    Kepatuhan(kepatuhan::Args),
     /// Make a key pair for signing plans (minisign format).
     Kunci(kunci::Args),
     /// Run a plan on schools and applicants with the reference engine.
@@ -147,6 +152,7 @@ pub fn main() -> ExitCode {
         Command::Explain(a) => explain::run(a, lang),
         Command::Fmt(a) => fmt::run(a, lang, color, cli.quiet),
         Command::Init(a) => init::run(a, lang),
+        Command::Kepatuhan(a) => kepatuhan::run(a, lang),
         Command::Kunci(a) => kunci::run(a, lang),
         Command::Run(a) => run::run(a, lang, cli.quiet),
         Command::Synth(a) => synth::run(a, lang),

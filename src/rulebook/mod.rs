@@ -118,6 +118,15 @@ pub struct Aturan {
     pub contoh_salah: Option<String>,
     #[serde(default)]
     pub contoh_benar: Option<String>,
+    /// Where in a juknis the rule is met: statement selectors the conformance
+    /// report resolves to lines (`jalur/domisili/urutan`, `usia.maksimal`, …;
+    /// see `kepatuhan::bukti`).
+    #[serde(default)]
+    pub bukti: Vec<String>,
+    /// What must be verified outside the juknis text for the rule to hold
+    /// (an agreement's existence, a decision, practice).
+    #[serde(default)]
+    pub verifikasi: Option<TeksData>,
     /// The school years the rule holds in; absent: every year the rulebook covers.
     #[serde(default)]
     pub berlaku: Rentang,

@@ -4,7 +4,9 @@
 // way a user does (file upload), and checks that the page shows exactly the
 // diagnostics `juknis check --format json` gives for the same file, in both
 // languages; that the plan it offers is the one `juknis compile` writes; that the
-// page fits a phone's width; and that severities are words, not only colours.
+// page fits a phone's width; that severities are words, not only colours; and
+// that the conformance report it offers is `juknis kepatuhan`'s page, which
+// opens without any request and prints on A4 without overflow.
 // Screenshots go to web/e2e/hasil/. Load time is printed, not asserted.
 import { chromium } from "playwright-core";
 import assert from "node:assert/strict";
@@ -132,6 +134,55 @@ try {
     await dl.saveAs(file);
     const cliPlan = JSON.parse(execFileSync(bin, ["compile", SESUAI], { encoding: "utf8" }));
     assert.deepEqual(JSON.parse(fs.readFileSync(file, "utf8")), cliPlan);
+  });
+
+  await test("conformance report: the page's download is juknis kepatuhan's page, self-contained, printable on A4", async () => {
+    await open(page, BANYAK);
+    const [dl] = await Promise.all([page.waitForEvent("download"), page.click("#unduh-kepatuhan")]);
+    assert.equal(dl.suggestedFilename(), "banyak-masalah.kepatuhan.html");
+    const file = path.join(out, dl.suggestedFilename());
+    await dl.saveAs(file);
+    const html = fs.readFileSync(file, "utf8");
+    let cliHtml;
+    try {
+      cliHtml = execFileSync(bin, ["kepatuhan", "--format", "html", BANYAK], { encoding: "utf8" });
+    } catch (e) {
+      cliHtml = e.stdout; // exit 1: the juknis breaks a rule
+    }
+    assert.equal(html, cliHtml);
+    // Opened on its own: no request beyond the page itself.
+    const ctx2 = await browser.newContext({ viewport: { width: 794, height: 1123 } });
+    const p = await ctx2.newPage();
+    const requests = [];
+    await p.route("**/*", (r) => {
+      requests.push(r.request().url());
+      return r.request().url().startsWith("file:") ? r.continue() : r.abort();
+    });
+    await p.goto("file://" + file);
+    assert.deepEqual(requests, ["file://" + file]);
+    assert.match(await p.textContent("#hasil"), /TIDAK SESUAI/);
+    for (const kode of ["kuota.mutasi.max", "kuota.afirmasi.min"]) {
+      assert.equal(await p.locator(`tr[data-kode='${kode}'][data-status='dilanggar']`).count(), 1, kode);
+    }
+    // Printed on A4 (the printable width at these margins is about 680 px):
+    // nothing wider than the page, and a PDF comes out.
+    await p.emulateMedia({ media: "print" });
+    await p.setViewportSize({ width: 680, height: 1000 });
+    const wide = await p.evaluate(() => {
+      const w = document.documentElement.clientWidth;
+      return [...document.querySelectorAll("body *")]
+        .filter((e) => e.getBoundingClientRect().right > w + 1)
+        .map((e) => e.tagName + " " + (e.textContent || "").slice(0, 40));
+    });
+    assert.deepEqual(wide, []);
+    const sw = await p.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(sw <= 680, `report is ${sw}px wide on a 680px page`);
+    const pdf = await p.pdf({ format: "A4", printBackground: true, path: path.join(out, "kepatuhan.pdf") });
+    const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) || []).length;
+    assert.ok(pages >= 2, `${pages} pages`);
+    console.log(`     report: ${pages} A4 pages, ${(html.length / 1024).toFixed(0)} KB`);
+    await p.screenshot({ path: path.join(out, "kepatuhan.png"), fullPage: true });
+    await ctx2.close();
   });
 
   await test("non-conforming example: the same diagnostics as juknis check, on their lines", async () => {

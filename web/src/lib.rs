@@ -6,6 +6,8 @@
 //! The interface is plain WebAssembly (no generated glue): the page asks for a
 //! buffer with `juknis_alloc`, writes the UTF-8 source into it, calls
 //! `juknis_check`, and reads `juknis_hasil_len` bytes from the pointer it got.
+//! `juknis_kepatuhan` answers the same way with the conformance report as a
+//! printable HTML page (the bytes `juknis kepatuhan --format html` writes).
 
 use juknis::diagnostic::laporan::{self, Berkas};
 use juknis::diagnostic::Lang;
@@ -49,6 +51,13 @@ pub fn check(nama: &str, src: &[u8], lang: Lang) -> String {
     .unwrap_or_else(|e| format!("{{\"galat\":\"{e}\"}}"))
 }
 
+/// The conformance report of `src` (named `nama`) as its HTML page.
+pub fn kepatuhan_html(nama: &str, src: &[u8], lang: Lang) -> String {
+    let checked = juknis::check_bytes(src);
+    let report = juknis::kepatuhan::build(nama, src, &checked, lang);
+    juknis::kepatuhan::html::render(&report)
+}
+
 thread_local! {
     static HASIL: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
 }
@@ -88,6 +97,39 @@ pub unsafe extern "C" fn juknis_check(
     len: usize,
     en: u32,
 ) -> *const u8 {
+    // SAFETY: the caller's promise above is passed on unchanged.
+    unsafe { answer((nama, nama_len), (p, len), en, check) }
+}
+
+/// The conformance report (HTML) of the `len` bytes at `p`, named by the
+/// `nama_len` bytes at `nama`; `en` = 1 for English. Returns a pointer valid
+/// until the next call; its length is `juknis_hasil_len()`.
+///
+/// # Safety
+/// As `juknis_check`.
+#[no_mangle]
+pub unsafe extern "C" fn juknis_kepatuhan(
+    nama: *const u8,
+    nama_len: usize,
+    p: *const u8,
+    len: usize,
+    en: u32,
+) -> *const u8 {
+    // SAFETY: the caller's promise above is passed on unchanged.
+    unsafe { answer((nama, nama_len), (p, len), en, kepatuhan_html) }
+}
+
+/// Read the two buffers, run `f`, keep its answer for `juknis_hasil_len`.
+///
+/// # Safety
+/// Both (pointer, length) pairs must be buffers from `juknis_alloc` filled by
+/// the caller.
+unsafe fn answer(
+    (nama, nama_len): (*const u8, usize),
+    (p, len): (*const u8, usize),
+    en: u32,
+    f: fn(&str, &[u8], Lang) -> String,
+) -> *const u8 {
     // SAFETY: the caller wrote these buffers (see above).
     let (nama, src) = unsafe {
         (
@@ -96,7 +138,7 @@ pub unsafe extern "C" fn juknis_check(
         )
     };
     let lang = if en == 1 { Lang::En } else { Lang::Id };
-    let out = check(&String::from_utf8_lossy(nama), src, lang);
+    let out = f(&String::from_utf8_lossy(nama), src, lang);
     HASIL.with(|h| {
         let mut h = h.borrow_mut();
         *h = out.into_bytes();

@@ -7,7 +7,7 @@ const TEKS = {
     judul: "Periksa draf juknis SPMB",
     privasi: "Pemeriksaan berjalan di peramban ini. Teks juknis tidak dikirim ke mana pun.",
     unggah: "Buka berkas .juknis", contoh: "Contoh", pilih_contoh: "— atau pilih contoh —",
-    periksa: "Periksa", unduh: "Unduh rencana (JSON)", draf: "Draf", teks: "Teks juknis",
+    periksa: "Periksa", unduh: "Unduh rencana (JSON)", unduh_kepatuhan: "Unduh laporan kepatuhan", draf: "Draf", teks: "Teks juknis",
     hasil: "Hasil pemeriksaan", per_baris: "Masalah pada barisnya", kuota: "Kuota per jalur",
     kuota_ket: "Batang: kuota dalam juknis. Garis tegak: batas nasional untuk jenjang ini.",
     jadwal: "Jadwal tahap", acuan: "Diperiksa terhadap", kaki: "Hasil ini alat bantu, bukan pengesahan.",
@@ -28,7 +28,7 @@ const TEKS = {
     judul: "Check a draft SPMB juknis",
     privasi: "The check runs in this browser. The juknis text is not sent anywhere.",
     unggah: "Open a .juknis file", contoh: "Example", pilih_contoh: "— or pick an example —",
-    periksa: "Check", unduh: "Download plan (JSON)", draf: "Draft", teks: "Juknis text",
+    periksa: "Check", unduh: "Download plan (JSON)", unduh_kepatuhan: "Download conformance report", draf: "Draft", teks: "Juknis text",
     hasil: "Check result", per_baris: "Problems on their lines", kuota: "Quota per jalur",
     kuota_ket: "Bar: the juknis's quota. Vertical line: the national bound for this jenjang.",
     jadwal: "Wave schedule", acuan: "Checked against", kaki: "This result is an aid, not an approval.",
@@ -85,20 +85,25 @@ function writeBytes(x, bytes) {
   return p;
 }
 
-/** Run the checker on the textarea's text. */
-function check() {
+/** Call a checker export (juknis_check, juknis_kepatuhan) on the textarea's text. */
+function call(fn) {
   const x = state.wasm;
-  if (!x) return;
   const enc = new TextEncoder();
   const src = enc.encode(el("teks").value);
   const nama = enc.encode(state.nama);
   const ps = writeBytes(x, src);
   const pn = writeBytes(x, nama);
-  const r = x.juknis_check(pn, nama.length, ps, src.length, state.lang === "en" ? 1 : 0);
+  const r = x[fn](pn, nama.length, ps, src.length, state.lang === "en" ? 1 : 0);
   const out = new TextDecoder().decode(new Uint8Array(x.memory.buffer, r, x.juknis_hasil_len()));
   x.juknis_free(ps, src.length);
   x.juknis_free(pn, nama.length);
-  state.hasil = JSON.parse(out);
+  return out;
+}
+
+/** Run the checker on the textarea's text. */
+function check() {
+  if (!state.wasm) return;
+  state.hasil = JSON.parse(call("juknis_check"));
   show();
   const n = Number(document.documentElement.dataset.diperiksa || 0) + 1;
   document.documentElement.dataset.diperiksa = String(n);
@@ -159,6 +164,7 @@ function show() {
   kuota();
   jadwal();
   el("unduh").disabled = !state.hasil.rencana;
+  el("unduh-kepatuhan").disabled = false;
 }
 
 const SIMBOL = { error: "✖", peringatan: "▲", catatan: "●" };
@@ -288,13 +294,23 @@ function translate() {
   el("bahasa").textContent = t.bahasa;
 }
 
-function download() {
-  if (!state.hasil || !state.hasil.rencana) return;
-  const blob = new Blob([state.hasil.rencana], { type: "application/json" });
-  const a = h("a", { href: URL.createObjectURL(blob), download: state.nama.replace(/\.juknis$/i, "") + ".plan.json" });
+function save(text, type, name) {
+  const blob = new Blob([text], { type });
+  const a = h("a", { href: URL.createObjectURL(blob), download: name });
   document.body.append(a);
   a.click();
   a.remove();
+}
+
+function download() {
+  if (!state.hasil || !state.hasil.rencana) return;
+  save(state.hasil.rencana, "application/json", state.nama.replace(/\.juknis$/i, "") + ".plan.json");
+}
+
+/** The conformance report of the draft, as the printable page the CLI writes. */
+function downloadReport() {
+  if (!state.wasm) return;
+  save(call("juknis_kepatuhan"), "text/html", state.nama.replace(/\.juknis$/i, "") + ".kepatuhan.html");
 }
 
 function loadExample() {
@@ -324,6 +340,7 @@ async function start() {
   });
   el("periksa").addEventListener("click", check);
   el("unduh").addEventListener("click", download);
+  el("unduh-kepatuhan").addEventListener("click", downloadReport);
   el("bahasa").addEventListener("click", () => {
     state.lang = state.lang === "id" ? "en" : "id";
     translate();

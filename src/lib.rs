@@ -20,6 +20,8 @@ pub mod text;
 pub mod engine;
 
 #[cfg(feature = "checker")]
+pub mod banding;
+#[cfg(feature = "checker")]
 pub mod compile;
 #[cfg(feature = "checker")]
 pub mod diagnostic;

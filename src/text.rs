@@ -13,6 +13,18 @@ pub enum Severity {
     Note,
 }
 
+impl Severity {
+    /// The word reports write: `error`, `peringatan`, `catatan` (the same in
+    /// every language, as the JSON reports spell them).
+    pub fn word(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "peringatan",
+            Severity::Note => "catatan",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
     #[default]

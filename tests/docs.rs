@@ -1,7 +1,8 @@
 //! Generated files must match what the code generates: docs/rules.md (from the
 //! rulebook data), docs/plan.schema.json (from the plan types) and
 //! docs/report.schema.json (from the check report types), docs/kepatuhan.schema.json
-//! (from the conformance report types).
+//! (from the conformance report types), docs/banding.schema.json (from the
+//! comparison types).
 //! Regenerate with `JUKNIS_UPDATE=1 cargo test --test docs`.
 // Tests may unwrap and panic: a failure here is the report.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
@@ -48,4 +49,9 @@ fn conformance_report_schema_matches_the_code() {
         "docs/kepatuhan.schema.json",
         &juknis::kepatuhan::json_schema(),
     );
+}
+
+#[test]
+fn comparison_schema_matches_the_code() {
+    check_generated("docs/banding.schema.json", &juknis::banding::json_schema());
 }

@@ -5,7 +5,7 @@
 //! has no error, 1 when it has (the report is written either way), 2 on usage
 //! or I/O problems.
 
-use super::{EXIT_OK, EXIT_USAGE, EXIT_VIOLATIONS};
+use super::{EXIT_OK, EXIT_VIOLATIONS};
 use clap::ValueEnum;
 use juknis::diagnostic::Lang;
 use juknis::kepatuhan;
@@ -47,18 +47,10 @@ pub fn run(a: Args, lang: Lang) -> Result<u8> {
         Format::Md => kepatuhan::markdown::render(&report),
         Format::Json => kepatuhan::json(&report),
     };
-    match &a.output {
-        Some(path) => {
-            if let Err(e) = juknis::atomic::write_atomic(path, text.as_bytes()) {
-                eprintln!("{}: {e}", path.display());
-                return Ok(EXIT_USAGE);
-            }
-        }
-        None => out!("{text}"),
-    }
-    Ok(if report.sesuai {
+    let verdict = if report.sesuai {
         EXIT_OK
     } else {
         EXIT_VIOLATIONS
-    })
+    };
+    Ok(super::write_report(a.output.as_deref(), &text, verdict))
 }

@@ -9,6 +9,7 @@ macro_rules! outln {
     ($($t:tt)*) => { $crate::cli::write_out(&format!("{}\n", format_args!($($t)*))) };
 }
 
+mod banding;
 mod check;
 mod compile;
 mod explain;
@@ -73,6 +74,10 @@ impl From<LangArg> for Lang {
 
 #[derive(Subcommand)]
 pub enum Command {
+    /// What changed between two juknis and what it means against the
+    /// regulation; with `--sekolah` and `--pendaftar`, what it does to
+    /// applicants.
+    Banding(banding::Args),
     /// Check juknis files and folders against the regulation.
     Check(check::Args),
     /// Compile one juknis into a selection plan (JSON or YAML).
@@ -123,6 +128,21 @@ pub fn read_juknis(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
     Ok(out)
 }
 
+/// A report to its file (whole or not at all) or to standard output; the exit
+/// code `ok` when written, 2 after saying why not.
+pub fn write_report(output: Option<&std::path::Path>, text: &str, ok: u8) -> u8 {
+    match output {
+        Some(path) => {
+            if let Err(e) = juknis::atomic::write_atomic(path, text.as_bytes()) {
+                eprintln!("{}: {e}", path.display());
+                return EXIT_USAGE;
+            }
+        }
+        None => out!("{text}"),
+    }
+    ok
+}
+
 pub fn use_color(no_color: bool) -> bool {
     use std::io::IsTerminal;
     !no_color && std::env::var_os("NO_COLOR").is_none() && std::io::stdout().is_terminal()
@@ -147,6 +167,7 @@ pub fn main() -> ExitCode {
     let _ = LANG.set(lang);
     let color = use_color(cli.no_color);
     let result = match cli.command {
+        Command::Banding(a) => banding::run(a, lang),
         Command::Check(a) => check::run(a, lang, color, cli.quiet),
         Command::Compile(a) => compile::run(a, lang, color),
         Command::Explain(a) => explain::run(a, lang),

@@ -180,14 +180,6 @@ pub struct Temuan {
     pub baris: Option<Baris>,
 }
 
-fn severity_word(s: Severity) -> &'static str {
-    match s {
-        Severity::Error => "error",
-        Severity::Warning => "peringatan",
-        Severity::Note => "catatan",
-    }
-}
-
 fn tingkat_word(t: Tingkat) -> &'static str {
     match t {
         Tingkat::Error => "error",
@@ -236,7 +228,7 @@ pub fn build(nama: &str, bytes: &[u8], checked: &Checked, lang: Lang) -> Kepatuh
     };
     let temuan = |d: &Diagnostic| Temuan {
         kode: d.code.clone(),
-        tingkat: severity_word(d.severity).into(),
+        tingkat: d.severity.word().into(),
         pesan: d.message.get(lang).to_string(),
         bantuan: d.help.as_ref().map(|h| h.get(lang).to_string()),
         baris: d.primary_span().map(|s| kutip.line(s.start)),

@@ -219,7 +219,22 @@ pub(super) fn items(j: &Juknis, src: &str) -> Vec<Item> {
             x.span,
         );
     }
+    number_repeats(&mut out);
     out
+}
+
+/// A statement written twice (an error the checker reports) keeps a key of
+/// its own: the second `sisa_kuota A` is `sisa_kuota A (2)`, so each pairs
+/// with its namesake in the other file.
+fn number_repeats(out: &mut [Item]) {
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for it in out.iter_mut() {
+        let n = seen.entry(it.kunci.clone()).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            it.kunci = format!("{} ({n})", it.kunci);
+        }
+    }
 }
 
 /// One statement, its text taken from the source.

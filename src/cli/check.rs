@@ -27,18 +27,51 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
-    /// Files or folders (folders are searched for *.juknis).
+    /// Files or folders (folders are searched for *.juknis); `-` reads
+    /// standard input.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
     /// Exit 1 on warnings too.
     #[arg(long)]
     pub deny_warnings: bool,
+    /// Apply the fixes the checker is sure of (a percent written as a word, a
+    /// decimal comma, a date in another form, the old jalur name `zonasi`),
+    /// rewrite the file (whole or not at all) and report what is left.
+    #[arg(long)]
+    pub fix: bool,
+}
+
+/// Rounds of fixing at most: a fix can reveal the next slip on the same line.
+const RONDE_FIX: usize = 8;
+
+/// Check, and with `fix` apply the sure fixes until none is left; the final
+/// check, text, and how many fixes were applied.
+fn check_fixing(bytes: Vec<u8>, fix: bool) -> (juknis::Checked, String, usize) {
+    let mut text = String::from_utf8_lossy(&bytes).into_owned();
+    let mut checked = juknis::check_bytes_with(&bytes, &super::batas());
+    let mut applied = 0;
+    if !fix {
+        return (checked, text, 0);
+    }
+    for _ in 0..RONDE_FIX {
+        let Some((next, n)) = juknis::diagnostic::fix::apply(&text, &checked.diagnostics) else {
+            break;
+        };
+        applied += n;
+        text = next;
+        checked = juknis::check_bytes_with(text.as_bytes(), &super::batas());
+    }
+    (checked, text, applied)
 }
 
 /// Expand folders into their `.juknis` files, sorted for stable output.
 pub fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     for p in paths {
+        if p == Path::new("-") {
+            out.push(p.clone());
+            continue;
+        }
         let meta = std::fs::metadata(p).map_err(|e| miette!("{}: {e}", p.display()))?;
         if meta.is_dir() {
             walk(p, &mut out).map_err(|e| miette!("{}: {e}", p.display()))?;
@@ -72,6 +105,11 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
 }
 
 pub fn run(a: Args, lang: Lang, color: bool, quiet: bool) -> Result<u8> {
+    let stdin = Path::new("-");
+    if a.fix && a.paths.iter().any(|p| p == stdin) {
+        eprintln!("--fix menulis ulang berkas; tidak untuk masukan standar (-) / --fix rewrites files; not for standard input (-)");
+        return Ok(EXIT_USAGE);
+    }
     let files = collect(&a.paths)?;
     if files.is_empty() {
         return Err(miette!(
@@ -84,14 +122,19 @@ pub fn run(a: Args, lang: Lang, color: bool, quiet: bool) -> Result<u8> {
         .par_iter()
         .map(|f| {
             let bytes = super::read_juknis(f).into_diagnostic();
-            (
-                f,
-                bytes.map(|b| {
-                    let checked = juknis::check_bytes_with(&b, &super::batas());
-                    let text = String::from_utf8_lossy(&b).into_owned();
-                    (checked, text)
-                }),
-            )
+            let r = bytes.and_then(|b| {
+                let (checked, text, applied) = check_fixing(b, a.fix);
+                if applied > 0 {
+                    juknis::atomic::write_atomic(f, text.as_bytes())
+                        .map_err(|e| miette!("{}: {e}", f.display()))?;
+                    match lang {
+                        Lang::Id => eprintln!("{}: {applied} perbaikan diterapkan", f.display()),
+                        Lang::En => eprintln!("{}: {applied} fixes applied", f.display()),
+                    }
+                }
+                Ok((checked, text))
+            });
+            (f, r)
         })
         .collect();
     if a.format != Format::Human {

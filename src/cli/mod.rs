@@ -115,6 +115,15 @@ pub fn batas() -> juknis::batas::Batas {
 /// is reported as too large without being read whole.
 pub fn read_juknis(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
+    if path == std::path::Path::new("-") {
+        let mut out = Vec::new();
+        let maks = batas().ukuran_berkas as u64;
+        std::io::stdin()
+            .lock()
+            .take(maks.saturating_add(1))
+            .read_to_end(&mut out)?;
+        return Ok(out);
+    }
     if path.is_dir() {
         return Err(std::io::Error::other(
             "ini folder, bukan berkas / is a folder, not a file",

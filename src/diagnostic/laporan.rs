@@ -98,6 +98,18 @@ pub struct LaporanDiagnostik {
     /// The places in the file: the primary one first, then the ones that explain
     /// it. Empty only for a problem with the file as a whole.
     pub label: Vec<LaporanLabel>,
+    /// Edits the checker is sure of (what `juknis check --fix` applies): the
+    /// text from `mulai` to `selesai` becomes `teks`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub perbaikan: Vec<LaporanPerbaikan>,
+}
+
+/// One sure edit.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct LaporanPerbaikan {
+    pub mulai: Posisi,
+    pub selesai: Posisi,
+    pub teks: String,
 }
 
 /// A marked stretch of the file.
@@ -191,6 +203,19 @@ fn diagnostik(d: &Diagnostic, src: &str, ix: &IndeksBaris, lang: Lang) -> Lapora
                     pesan: l.message.as_ref().map(|m| m.get(lang).to_string()),
                     mulai: posisi(ix, src, start),
                     selesai: posisi(ix, src, end),
+                }
+            })
+            .collect(),
+        perbaikan: d
+            .fixes
+            .iter()
+            .map(|f| {
+                let start = f.span.start.min(src.len());
+                let end = f.span.end.clamp(start, src.len());
+                LaporanPerbaikan {
+                    mulai: posisi(ix, src, start),
+                    selesai: posisi(ix, src, end),
+                    teks: f.replacement.clone(),
                 }
             })
             .collect(),

@@ -3,6 +3,7 @@
 //! not the check — decides whether a rule is an error or a warning.
 //! Renderers (terminal, JSON, …) live in sibling modules and never decide anything.
 
+pub mod fix;
 pub mod github;
 pub mod gitlab;
 pub mod laporan;
@@ -35,6 +36,17 @@ pub struct Diagnostic {
     pub notes: Vec<Text>,
     /// The article and source the rule rests on, e.g. "Pasal 30 ayat (2); FAQ 17".
     pub article: Option<String>,
+    /// Edits the checker is sure of (`juknis check --fix` applies them): a
+    /// percent written as a word, a decimal comma, a date in another form, the
+    /// old term `zonasi`. A fix never changes what a correct file means.
+    pub fixes: Vec<Fix>,
+}
+
+/// Replace the text of `span` with `replacement`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Fix {
+    pub span: Span,
+    pub replacement: String,
 }
 
 impl Diagnostic {
@@ -47,7 +59,16 @@ impl Diagnostic {
             help: None,
             notes: Vec::new(),
             article: None,
+            fixes: Vec::new(),
         }
+    }
+    /// An edit the checker is sure of (see `fixes`).
+    pub fn fix(mut self, span: Span, replacement: impl Into<String>) -> Self {
+        self.fixes.push(Fix {
+            span,
+            replacement: replacement.into(),
+        });
+        self
     }
     /// The primary location, with an optional label text.
     pub fn at(mut self, span: Span, label: Option<Text>) -> Self {

@@ -63,6 +63,15 @@ fn to_codespan(d: &Diagnostic, opts: &Options, src_len: usize) -> cs::Diagnostic
         let word = if lang == Lang::Id { "catatan" } else { "note" };
         notes.push(format!("{word}: {}", n.get(lang)));
     }
+    if !d.fixes.is_empty() {
+        notes.push(
+            match lang {
+                Lang::Id => "dapat diperbaiki otomatis: `juknis check --fix`",
+                Lang::En => "can be fixed automatically: `juknis check --fix`",
+            }
+            .to_string(),
+        );
+    }
     cs::Diagnostic::new(sev)
         .with_code(d.code.clone())
         .with_message(d.message.get(lang))

@@ -33,6 +33,7 @@ pub const KASUS_BAHASA: &[Kasus] = &[
         &["jalur domisili>sub reguler", "jalur domisili>sub sebaran"],
     ),
     k("nilai.tanggal", SMA, &["ditetapkan"], &["ditetapkan"]),
+    k("sintaks.tanggal", SMA, &["ditetapkan"], &["ditetapkan"]),
     k("nilai.rentang", SMA, &["jalur mutasi"], &["jalur mutasi"]),
     k("nilai.kosong", SMA, &["pengaduan"], &["pengaduan"]),
     k(

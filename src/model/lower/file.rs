@@ -483,7 +483,7 @@ impl Lower<'_> {
     /// A top-level jalur; the old name `zonasi` is read as domisili, with a note.
     fn jalur_item(&mut self, j: &mut Juknis, a: &ast::Jalur, span: Span) {
         if a.nama.node == "zonasi" {
-            self.zonasi(a.nama.span);
+            self.zonasi(a.nama.span, true);
         }
         let id = if a.nama.node == "zonasi" {
             "domisili".to_string()

@@ -215,7 +215,25 @@ impl Lower<'_> {
         let kw = r.keyword.node.as_str();
         let text = r.text.node.as_str();
         if kw.eq_ignore_ascii_case("zonasi") || text.split_whitespace().any(|w| w == "zonasi") {
-            self.zonasi(r.text.span);
+            self.zonasi(r.text.span, false);
+            return;
+        }
+        if let Some((a, b, t)) = values::wrong_date(text) {
+            let start = r.text.span.start;
+            let span = Span::new(start + a, start + b);
+            let written = text.get(a..b).unwrap_or("");
+            self.push(
+                Diagnostic::new(
+                    "sintaks.tanggal",
+                    t!(
+                        "tanggal ditulis TAHUN-BULAN-HARI: `{written}` adalah `{t}`",
+                        "dates are written YEAR-MONTH-DAY: `{written}` is `{t}`"
+                    ),
+                )
+                .at(span, None)
+                .help(t!("tulis `{t}`", "write `{t}`"))
+                .fix(span, t.to_string()),
+            );
             return;
         }
         if let Some((_, example)) = shapes.iter().find(|(k, _)| *k == kw) {
@@ -283,21 +301,22 @@ impl Lower<'_> {
         );
     }
 
-    fn zonasi(&mut self, span: Span) {
-        self.push(
-            Diagnostic::new(
-                "istilah.zonasi",
-                t!(
-                    "`zonasi` adalah istilah PPDB lama",
-                    "`zonasi` is the old PPDB term"
-                ),
-            )
-            .at(span, Some(t!("istilah lama", "old term")))
-            .help(t!(
-                "sejak SPMB 2025 jalur ini disebut `domisili`; ganti `zonasi` dengan `domisili`",
-                "since SPMB 2025 this jalur is called `domisili`; replace `zonasi` with `domisili`"
-            )),
-        );
+    /// The old word `zonasi`; `rename`: it names the jalur (read as
+    /// `domisili`), so writing `domisili` is a sure fix.
+    fn zonasi(&mut self, span: Span, rename: bool) {
+        let d = Diagnostic::new(
+            "istilah.zonasi",
+            t!(
+                "`zonasi` adalah istilah PPDB lama",
+                "`zonasi` is the old PPDB term"
+            ),
+        )
+        .at(span, Some(t!("istilah lama", "old term")))
+        .help(t!(
+            "sejak SPMB 2025 jalur ini disebut `domisili`; ganti `zonasi` dengan `domisili`",
+            "since SPMB 2025 this jalur is called `domisili`; replace `zonasi` with `domisili`"
+        ));
+        self.push(if rename { d.fix(span, "domisili") } else { d });
     }
 
     fn unknown_word(

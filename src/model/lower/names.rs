@@ -63,7 +63,7 @@ impl Lower<'_> {
             }
         }
         for s in old_word {
-            self.zonasi(s);
+            self.zonasi(s, true);
         }
         let ids: Vec<String> = j
             .jalur
@@ -76,7 +76,7 @@ impl Lower<'_> {
                 return true;
             }
             if r.node == "zonasi" {
-                me.zonasi(r.span);
+                me.zonasi(r.span, false);
                 return false;
             }
             let n = &r.node;

@@ -14,7 +14,8 @@ impl Lower<'_> {
                     t!("tulis persentase dengan `%`", "write percentages with `%`"),
                 )
                 .at(p.span, None)
-                .help(t!("tulis `{fixed}%`", "write `{fixed}%`")),
+                .help(t!("tulis `{fixed}%`", "write `{fixed}%`"))
+                .fix(p.span, format!("{fixed}%")),
             );
         } else if p.koma {
             let fixed = text.replace(',', ".");
@@ -30,7 +31,8 @@ impl Lower<'_> {
                 .help(t!(
                     "tulis `{fixed}%`; koma memisahkan daftar",
                     "write `{fixed}%`; commas separate list items"
-                )),
+                ))
+                .fix(p.span, format!("{fixed}%")),
             );
         }
         match Persen::parse(text) {
@@ -181,4 +183,79 @@ impl Lower<'_> {
         };
         Some(sp(Waktu { tanggal, menit }, span))
     }
+}
+
+/// Month names as writers spell them (Indonesian and English, full and short).
+const BULAN: [&[&str]; 12] = [
+    &["januari", "january", "jan"],
+    &["februari", "pebruari", "february", "feb", "peb"],
+    &["maret", "march", "mar"],
+    &["april", "apr"],
+    &["mei", "may"],
+    &["juni", "june", "jun"],
+    &["juli", "july", "jul"],
+    &["agustus", "august", "agu", "agt", "aug", "ags"],
+    &["september", "sept", "sep"],
+    &["oktober", "october", "okt", "oct"],
+    &["november", "nopember", "nov", "nop"],
+    &["desember", "december", "des", "dec"],
+];
+
+fn month_named(w: &str) -> Option<u32> {
+    let w = w.trim_end_matches(['.', ',']).to_lowercase();
+    BULAN
+        .iter()
+        .position(|names| names.contains(&w.as_str()))
+        .map(|i| i as u32 + 1)
+}
+
+/// A date written in a form other than `YYYY-MM-DD` — `17-06-2027`,
+/// `17/06/2027`, `2027/06/17`, `8 Juni 2027` — found in a statement's text:
+/// its byte range in the text and the date it means, when that date exists.
+/// Only unambiguous forms: day first with a four-digit year last, or a
+/// four-digit year first.
+pub(super) fn wrong_date(text: &str) -> Option<(usize, usize, crate::model::Tanggal)> {
+    let words: Vec<(usize, &str)> = text
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+        .collect();
+    let num = |s: &str, lo: usize, hi: usize| -> Option<u32> {
+        (s.len() >= lo && s.len() <= hi && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse().ok())
+            .flatten()
+    };
+    for (i, (at, w)) in words.iter().enumerate() {
+        let w = w.trim_end_matches(',');
+        let parts: Vec<&str> = w.split(['-', '/', '.']).collect();
+        if let [a, b, c] = parts.as_slice() {
+            let sep_ok = !w.contains('-');
+            let found = if let (Some(d), Some(m), Some(y)) =
+                (num(a, 1, 2), num(b, 1, 2), num(c, 4, 4))
+            {
+                Some((y, m, d))
+            } else if let (Some(y), Some(m), Some(d)) = (num(a, 4, 4), num(b, 1, 2), num(c, 1, 2)) {
+                // YYYY-M-D with dashes is read as it is; only other separators.
+                sep_ok.then_some((y, m, d))
+            } else {
+                None
+            };
+            if let Some((y, m, d)) = found {
+                if let Ok(t) = crate::model::Tanggal::new(y as i32, m, d) {
+                    return Some((*at, at + w.len(), t));
+                }
+            }
+        }
+        // `8 Juni 2027`
+        if let (Some(d), Some((_, mw)), Some((yat, yw))) =
+            (num(w, 1, 2), words.get(i + 1), words.get(i + 2))
+        {
+            let yw = yw.trim_end_matches(',');
+            if let (Some(m), Some(y)) = (month_named(mw), num(yw, 4, 4)) {
+                if let Ok(t) = crate::model::Tanggal::new(y as i32, m, d) {
+                    return Some((*at, yat + yw.len(), t));
+                }
+            }
+        }
+    }
+    None
 }

@@ -13,7 +13,7 @@ impl Lower<'_> {
                     for u in units {
                         if !UNIT_WILAYAH.contains(&unit_wilayah(&u.node)) {
                             if u.node == "zonasi" {
-                                self.zonasi(u.span);
+                                self.zonasi(u.span, false);
                             } else {
                                 self.unknown_word(u, "satuan wilayah", "area unit", UNIT_WILAYAH);
                             }
@@ -57,7 +57,7 @@ impl Lower<'_> {
                 }),
                 ast::WilayahItem::MetodeNama(names) => {
                     match names.first() {
-                        Some(n) if n.node == "zonasi" => self.zonasi(n.span),
+                        Some(n) if n.node == "zonasi" => self.zonasi(n.span, false),
                         Some(n) => self.unknown_word(
                             n,
                             "metode wilayah",

@@ -13,6 +13,9 @@ pub struct Checked {
     /// in file order; empty for an ordinary file.
     pub bagian: Vec<model::Juknis>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Diagnostics set aside by `// juknis:abaikan KODE alasan "…"`, with
+    /// their reasons (never silently: every output lists them).
+    pub diabaikan: Vec<diagnostic::abaikan::Diabaikan>,
     /// The rulebook the file named (or the default when it named none or an
     /// unknown one, so the checks still run).
     pub rulebook: &'static rulebook::Rulebook,
@@ -69,10 +72,16 @@ pub fn check_bytes_with(bytes: &[u8], batas: &batas::Batas) -> Checked {
         .and_then(|j| j.tahun())
         .map(rulebook::TahunAjaran);
     diagnostic::finalize(&mut diags, rb, tahun);
+    let diabaikan = if bytes.windows(14).any(|w| w == b"juknis:abaikan") {
+        diagnostic::abaikan::apply(&String::from_utf8_lossy(bytes), &mut diags, rb)
+    } else {
+        Vec::new()
+    };
     Checked {
         juknis,
         bagian,
         diagnostics: diags,
+        diabaikan,
         rulebook: rb,
     }
 }

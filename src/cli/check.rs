@@ -142,6 +142,7 @@ pub fn run(a: Args, lang: Lang, color: bool, quiet: bool) -> Result<u8> {
     }
     let mut errors = 0;
     let mut warnings = 0;
+    let mut set_aside = 0;
     let mut io_failed = false;
     let mut out = String::new();
     for (f, r) in results {
@@ -150,8 +151,9 @@ pub fn run(a: Args, lang: Lang, color: bool, quiet: bool) -> Result<u8> {
             Ok((checked, text)) => {
                 errors += checked.errors();
                 warnings += checked.warnings();
+                set_aside += checked.diabaikan.len();
                 if checked.diagnostics.is_empty() {
-                    if !quiet {
+                    if !quiet || !checked.diabaikan.is_empty() {
                         let ok = if lang == Lang::Id {
                             "sesuai"
                         } else {
@@ -163,6 +165,7 @@ pub fn run(a: Args, lang: Lang, color: bool, quiet: bool) -> Result<u8> {
                     let opts = Options { lang, color };
                     out.push_str(&render::human(&checked.diagnostics, &name, &text, &opts));
                 }
+                out.push_str(&render::set_aside(&checked.diabaikan, &name, &text, lang));
             }
             Err(e) => {
                 io_failed = true;
@@ -180,8 +183,13 @@ pub fn run(a: Args, lang: Lang, color: bool, quiet: bool) -> Result<u8> {
             "files"
         }
     };
+    let aside = match (set_aside, lang) {
+        (0, _) => String::new(),
+        (k, Lang::Id) => format!(", {k} diabaikan"),
+        (k, Lang::En) => format!(", {k} set aside"),
+    };
     out.push_str(&format!(
-        "{n} {files_word}: {}\n",
+        "{n} {files_word}: {}{aside}\n",
         render::summary(errors, warnings, lang)
     ));
     out!("{out}");
@@ -214,6 +222,7 @@ fn machine(a: &Args, results: &[Hasil], lang: Lang) -> Result<u8> {
                     nama: name,
                     sumber: text,
                     diagnostik: &checked.diagnostics,
+                    diabaikan: &checked.diabaikan,
                 });
             }
             Err(e) => {

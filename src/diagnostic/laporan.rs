@@ -18,6 +18,8 @@ pub struct Berkas<'a> {
     pub nama: &'a str,
     pub sumber: &'a str,
     pub diagnostik: &'a [Diagnostic],
+    /// Diagnostics set aside by `// juknis:abaikan`, with their reasons.
+    pub diabaikan: &'a [super::abaikan::Diabaikan],
 }
 
 /// The result of checking juknis files against a regulation.
@@ -48,6 +50,19 @@ pub struct LaporanBerkas {
     pub sesuai: bool,
     /// Its diagnostics, top to bottom.
     pub diagnostik: Vec<LaporanDiagnostik>,
+    /// Diagnostics set aside by `// juknis:abaikan KODE alasan "…"`: not
+    /// counted, never hidden.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub diabaikan: Vec<LaporanDiabaikan>,
+}
+
+/// A diagnostic set aside, with the reason written for it.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct LaporanDiabaikan {
+    pub diagnostik: LaporanDiagnostik,
+    pub alasan: String,
+    /// Where the suppression comment is.
+    pub komentar: Posisi,
 }
 
 /// Diagnostic counts by severity.
@@ -56,6 +71,9 @@ pub struct Jumlah {
     pub error: usize,
     pub peringatan: usize,
     pub catatan: usize,
+    /// Set aside by `// juknis:abaikan` (not in the three counts above).
+    #[serde(default)]
+    pub diabaikan: usize,
 }
 
 /// Severity: `error` fails the check; `peringatan` (warning) fails it only with
@@ -165,10 +183,22 @@ pub fn laporan(files: &[Berkas], rb: &Rulebook, lang: Lang) -> Laporan {
                     diagnostik(d, f.sumber, &ix, lang)
                 })
                 .collect::<Vec<_>>();
+            let one = |d: &Diagnostic| self::diagnostik(d, f.sumber, &ix, lang);
+            let diabaikan: Vec<LaporanDiabaikan> = f
+                .diabaikan
+                .iter()
+                .map(|x| LaporanDiabaikan {
+                    diagnostik: one(&x.diagnostic),
+                    alasan: x.alasan.clone(),
+                    komentar: posisi(&ix, f.sumber, x.komentar.start.min(f.sumber.len())),
+                })
+                .collect();
+            total.diabaikan += diabaikan.len();
             LaporanBerkas {
                 berkas: f.nama.to_string(),
                 sesuai: diagnostik.is_empty(),
                 diagnostik,
+                diabaikan,
             }
         })
         .collect();

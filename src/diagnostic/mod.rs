@@ -3,6 +3,7 @@
 //! not the check — decides whether a rule is an error or a warning.
 //! Renderers (terminal, JSON, …) live in sibling modules and never decide anything.
 
+pub mod abaikan;
 pub mod fix;
 pub mod github;
 pub mod gitlab;

@@ -102,6 +102,36 @@ pub fn human(diags: &[Diagnostic], file_name: &str, source: &str, opts: &Options
 }
 
 /// "2 error, 1 peringatan" / "2 errors, 1 warning".
+/// The diagnostics a file set aside, one line each with the reason: never
+/// hidden, never counted.
+pub fn set_aside(
+    list: &[super::abaikan::Diabaikan],
+    file_name: &str,
+    source: &str,
+    lang: Lang,
+) -> String {
+    let ix = crate::span::IndeksBaris::new(source);
+    let mut out = String::new();
+    for x in list {
+        let d = &x.diagnostic;
+        let line = d
+            .primary_span()
+            .map(|s| ix.line_col(source, s.start.min(source.len())).0)
+            .unwrap_or(0);
+        let sev = severity_word(d.severity, lang);
+        let msg = d.message.get(lang);
+        let (word, reason) = match lang {
+            Lang::Id => ("diabaikan", "alasan"),
+            Lang::En => ("set aside", "reason"),
+        };
+        out.push_str(&format!(
+            "{word}: {file_name}:{line}: {sev}[{}] {msg} — {reason}: \"{}\"\n",
+            d.code, x.alasan
+        ));
+    }
+    out
+}
+
 pub fn summary(errors: usize, warnings: usize, lang: Lang) -> String {
     match lang {
         Lang::Id => format!("{errors} error, {warnings} peringatan"),

@@ -32,7 +32,7 @@ code { font: 8.5pt "DejaVu Sans Mono", monospace; white-space: pre-wrap; overflo
 .hasil { border: 2px solid #333; padding: 2mm 3mm; margin: 4mm 0; font-size: 11pt; }
 .hasil.tidak { border-color: #a00; }
 .st { font-weight: bold; overflow-wrap: normal; word-break: normal; hyphens: none; }
-.st.dilanggar { color: #a00; } .st.catatan { color: #735c00; } .st.tidak_dinilai { color: #333; font-style: italic; }
+.st.dilanggar, .st.diabaikan { color: #a00; } .st.catatan { color: #735c00; } .st.tidak_dinilai { color: #333; font-style: italic; }
 .kecil { font-size: 8.5pt; color: #333; }
 ul { margin: 0; padding-left: 4mm; }
 .ttd { break-inside: avoid; margin-top: 8mm; }
@@ -80,6 +80,7 @@ fn status_class(s: Status) -> &'static str {
         Status::Dilanggar => "dilanggar",
         Status::Catatan => "catatan",
         Status::TidakDinilai => "tidak_dinilai",
+        Status::Diabaikan => "diabaikan",
     }
 }
 
@@ -127,6 +128,13 @@ fn row(s: &mut String, b: &Butir, k: &Kata) {
     }
     if let Some(x) = &b.keterangan {
         items.push(format!("<span class=\"kecil\">{}</span>", e(x)));
+    }
+    for a in &b.alasan_diabaikan {
+        items.push(format!(
+            "<b>{}:</b> “{}”",
+            k.w("Alasan diabaikan", "Reason set aside"),
+            e(a)
+        ));
     }
     if let Some(v) = &b.verifikasi {
         items.push(format!(

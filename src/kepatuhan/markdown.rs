@@ -26,6 +26,8 @@ impl Kata {
             (Status::Catatan, Lang::En) => "note",
             (Status::TidakDinilai, Lang::Id) => "tidak dapat dinilai dari teks",
             (Status::TidakDinilai, Lang::En) => "cannot be judged from the text",
+            (Status::Diabaikan, Lang::Id) => "diabaikan dengan alasan",
+            (Status::Diabaikan, Lang::En) => "set aside with a reason",
         }
     }
     pub fn tingkat<'a>(&self, t: &'a str) -> &'a str {
@@ -50,12 +52,12 @@ impl Kata {
         };
         let body = match self.lang {
             Lang::Id => format!(
-                "{} aturan terpenuhi, {} dilanggar, {} catatan, {} tidak dapat dinilai dari teks ({} error, {} peringatan)",
-                r.terpenuhi, r.dilanggar, r.catatan, r.tidak_dinilai, r.error, r.peringatan
+                "{} aturan terpenuhi, {} dilanggar, {} catatan, {} tidak dapat dinilai dari teks, {} diabaikan dengan alasan ({} error, {} peringatan)",
+                r.terpenuhi, r.dilanggar, r.catatan, r.tidak_dinilai, r.diabaikan, r.error, r.peringatan
             ),
             Lang::En => format!(
-                "{} rules met, {} broken, {} notes, {} cannot be judged from the text ({} errors, {} warnings)",
-                r.terpenuhi, r.dilanggar, r.catatan, r.tidak_dinilai, r.error, r.peringatan
+                "{} rules met, {} broken, {} notes, {} cannot be judged from the text, {} set aside with a reason ({} errors, {} warnings)",
+                r.terpenuhi, r.dilanggar, r.catatan, r.tidak_dinilai, r.diabaikan, r.error, r.peringatan
             ),
         };
         (head.to_string(), body)
@@ -111,8 +113,8 @@ impl Kata {
     /// What the statuses mean, for the reader of a printed report.
     pub fn legend(&self) -> &'static str {
         match self.lang {
-            Lang::Id => "Setiap aturan acuan yang berlaku untuk jenjang dan tahun ajaran juknis ini, dikelompokkan menurut pasal dasarnya. Terpenuhi: diperiksa otomatis dan tidak ada baris yang melanggarnya (baris yang dikutip adalah pernyataan juknis yang memuat aturan itu). Dilanggar: pemeriksa melaporkan error atau peringatan. Catatan: untuk dibaca pemeriksa, bukan pelanggaran. Tidak dapat dinilai dari teks: harus diverifikasi di luar juknis. Keyakinan sumber: P peraturan atau FAQ kementerian, Q sumber sekunder yang mengutip pasal, S sumber sekunder tanpa pasal, R praktik daerah.",
-            Lang::En => "Every rule of the rulebook that applies to this juknis's jenjang and school year, grouped by the article it rests on. Met: checked automatically and no line breaks it (the lines quoted are the juknis statements that carry the rule). Broken: the checker reports an error or a warning. Note: for the reviewer to read, not a breach. Cannot be judged from the text: must be verified outside the juknis. Source confidence: P regulation or the ministry's FAQ, Q secondary source quoting the article, S secondary source without an article, R regional practice.",
+            Lang::Id => "Setiap aturan acuan yang berlaku untuk jenjang dan tahun ajaran juknis ini, dikelompokkan menurut pasal dasarnya. Terpenuhi: diperiksa otomatis dan tidak ada baris yang melanggarnya (baris yang dikutip adalah pernyataan juknis yang memuat aturan itu). Dilanggar: pemeriksa melaporkan error atau peringatan. Catatan: untuk dibaca pemeriksa, bukan pelanggaran. Tidak dapat dinilai dari teks: harus diverifikasi di luar juknis. Diabaikan dengan alasan: pemeriksa menemukan pelanggaran yang dikesampingkan juknis dengan komentar `juknis:abaikan` beralasan, untuk ditimbang peninjau. Keyakinan sumber: P peraturan atau FAQ kementerian, Q sumber sekunder yang mengutip pasal, S sumber sekunder tanpa pasal, R praktik daerah.",
+            Lang::En => "Every rule of the rulebook that applies to this juknis's jenjang and school year, grouped by the article it rests on. Met: checked automatically and no line breaks it (the lines quoted are the juknis statements that carry the rule). Broken: the checker reports an error or a warning. Note: for the reviewer to read, not a breach. Cannot be judged from the text: must be verified outside the juknis. Set aside with a reason: the checker found a breach the juknis sets aside with a reasoned `juknis:abaikan` comment, for the reviewer to weigh. Source confidence: P regulation or the ministry's FAQ, Q secondary source quoting the article, S secondary source without an article, R regional practice.",
         }
     }
 }
@@ -161,6 +163,12 @@ fn rule(s: &mut String, b: &Butir, k: &Kata) {
     }
     if let Some(x) = &b.keterangan {
         s.push_str(&format!("  - {x}\n"));
+    }
+    for a in &b.alasan_diabaikan {
+        s.push_str(&format!(
+            "  - {}: \"{a}\"\n",
+            k.w("alasan diabaikan", "reason set aside")
+        ));
     }
     if let Some(v) = &b.verifikasi {
         s.push_str(&format!("  - {}: {v}\n", k.w("verifikasi", "verify")));

@@ -87,6 +87,7 @@ pub struct Ringkasan {
     pub dilanggar: usize,
     pub catatan: usize,
     pub tidak_dinilai: usize,
+    pub diabaikan: usize,
     pub error: usize,
     pub peringatan: usize,
 }
@@ -121,6 +122,9 @@ pub enum Status {
     Catatan,
     /// Cannot be judged from the text; `verifikasi` says what to check.
     TidakDinilai,
+    /// The checker reports a breach the juknis sets aside with a written
+    /// reason (`// juknis:abaikan KODE alasan "…"`): for the reviewer to weigh.
+    Diabaikan,
 }
 
 /// One rule: what it is, its status, and where in the juknis.
@@ -147,6 +151,9 @@ pub struct Butir {
     pub baris_lain: usize,
     /// The checker's diagnostics under this rule.
     pub temuan: Vec<Temuan>,
+    /// For a rule set aside: the reasons the juknis gives.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub alasan_diabaikan: Vec<String>,
     /// What must be verified outside the text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub verifikasi: Option<String>,
@@ -320,8 +327,15 @@ fn bagian(
             .iter()
             .filter(|d| d.code == rule.id)
             .collect();
+        let aside: Vec<&crate::diagnostic::abaikan::Diabaikan> = checked
+            .diabaikan
+            .iter()
+            .filter(|x| x.diagnostic.code == rule.id)
+            .collect();
         let status = if diags.iter().any(|d| d.severity != Severity::Note) {
             Status::Dilanggar
+        } else if !aside.is_empty() {
+            Status::Diabaikan
         } else if !diags.is_empty() {
             Status::Catatan
         } else if !rule.diperiksa && rule.verifikasi.is_some() {
@@ -338,15 +352,21 @@ fn bagian(
             Status::Dilanggar => ringkasan.dilanggar += 1,
             Status::Catatan => ringkasan.catatan += 1,
             Status::TidakDinilai => ringkasan.tidak_dinilai += 1,
+            Status::Diabaikan => ringkasan.diabaikan += 1,
         }
-        let mut lines: Vec<Baris> = if diags.is_empty() {
+        let shown: Vec<&Diagnostic> = diags
+            .iter()
+            .copied()
+            .chain(aside.iter().map(|x| &x.diagnostic))
+            .collect();
+        let mut lines: Vec<Baris> = if shown.is_empty() {
             rule.bukti
                 .iter()
                 .flat_map(|sel| bukti::resolve(j, sel).unwrap_or_default())
                 .map(|s| kutip.line(s.start))
                 .collect()
         } else {
-            diags
+            shown
                 .iter()
                 .filter_map(|d| d.primary_span())
                 .map(|s| kutip.line(s.start))
@@ -375,7 +395,8 @@ fn bagian(
                 .then(|| base.describe_years().get(lang).to_string()),
             baris: lines,
             baris_lain,
-            temuan: diags.into_iter().map(temuan).collect(),
+            temuan: shown.into_iter().map(temuan).collect(),
+            alasan_diabaikan: aside.iter().map(|x| x.alasan.clone()).collect(),
             // Something to verify only where the juknis says something.
             verifikasi: rule
                 .verifikasi

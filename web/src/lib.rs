@@ -31,6 +31,7 @@ pub fn check(nama: &str, src: &[u8], lang: Lang) -> String {
         nama,
         sumber: &text,
         diagnostik: &checked.diagnostics,
+        diabaikan: &checked.diabaikan,
     }];
     let laporan = serde_json::from_str(&laporan::json(&files, checked.rulebook, lang))
         .unwrap_or(serde_json::Value::Null);

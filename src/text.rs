@@ -75,3 +75,21 @@ macro_rules! t {
 
 /// The macro by its module path: `use crate::text::t;`.
 pub use crate::t;
+
+/// Text escaped for XML and HTML, in content and in quoted attributes; the
+/// control characters XML 1.0 cannot carry become spaces.
+pub fn escape_markup(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}

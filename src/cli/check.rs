@@ -20,6 +20,10 @@ pub enum Format {
     Github,
     /// GitLab Code Quality report (JSON).
     Gitlab,
+    /// One line per diagnostic: `file:line:col: severity[code] message`.
+    Compact,
+    /// JUnit XML, for CI systems that show test reports.
+    Junit,
 }
 
 #[derive(clap::Args)]
@@ -202,7 +206,7 @@ type Hasil<'a> = (&'a PathBuf, Result<(juknis::Checked, String)>);
 /// that cannot be read is reported on stderr and makes the exit code 2.
 fn machine(a: &Args, results: &[Hasil], lang: Lang) -> Result<u8> {
     use juknis::diagnostic::laporan::{self, Berkas};
-    use juknis::diagnostic::{github, gitlab, sarif};
+    use juknis::diagnostic::{compact, github, gitlab, sarif};
     let mut io_failed = false;
     let mut errors = 0;
     let mut warnings = 0;
@@ -235,6 +239,8 @@ fn machine(a: &Args, results: &[Hasil], lang: Lang) -> Result<u8> {
         Format::Json => laporan::json(&files, rb, lang),
         Format::Sarif => sarif::sarif(&files, rb, lang),
         Format::Gitlab => gitlab::gitlab(&files, rb, lang),
+        Format::Compact => compact::compact(&files, rb, lang),
+        Format::Junit => compact::junit(&files, rb, lang, a.deny_warnings),
         Format::Github | Format::Human => github::github(&files, rb, lang),
     };
     out!("{out}");

@@ -1,5 +1,6 @@
-//! `juknis fmt [--check] PATH...`: rewrite juknis files in the canonical layout
-//! (`--check`: only say which would change; exit 1 if any). `juknis fmt -` formats
+//! `juknis fmt [--check|--diff] PATH...`: rewrite juknis files in the canonical
+//! layout (`--check`: only say which would change; `--diff`: show how, as a
+//! unified diff; exit 1 if any). `juknis fmt -` formats
 //! standard input to standard output, for editors.
 
 use super::{EXIT_OK, EXIT_USAGE, EXIT_VIOLATIONS};
@@ -18,13 +19,26 @@ pub struct Args {
     /// Change nothing; exit 1 when a file is not in the canonical layout.
     #[arg(long)]
     pub check: bool,
+    /// Change nothing; print what would change as a unified diff (exit 1
+    /// when anything would).
+    #[arg(long, conflicts_with = "check")]
+    pub diff: bool,
+}
+
+/// The unified diff between a file and its canonical layout.
+fn unified(name: &str, before: &str, after: &str) -> String {
+    similar::TextDiff::from_lines(before, after)
+        .unified_diff()
+        .context_radius(2)
+        .header(name, &format!("{name} (fmt)"))
+        .to_string()
 }
 
 pub fn run(a: Args, lang: Lang, color: bool, quiet: bool) -> Result<u8> {
     // Diagnostics go to stderr: colour only if that is a terminal.
     let color = color && std::io::IsTerminal::is_terminal(&std::io::stderr());
     if a.paths.len() == 1 && a.paths[0].as_os_str() == "-" {
-        return stdin(a.check, lang, color);
+        return stdin(a.check, a.diff, lang, color);
     }
     let files = super::check::collect(&a.paths)?;
     if files.is_empty() {
@@ -55,7 +69,10 @@ pub fn run(a: Args, lang: Lang, color: bool, quiet: bool) -> Result<u8> {
         match format(src) {
             Ok(out) if out == src => {}
             Ok(out) => {
-                if a.check {
+                if a.diff {
+                    out!("{}", unified(&f.display().to_string(), src, &out));
+                    code = code.max(EXIT_VIOLATIONS);
+                } else if a.check {
                     let msg = if lang == Lang::Id {
                         "belum berformat baku"
                     } else {
@@ -94,7 +111,7 @@ fn refused(diags: &[Diagnostic], name: &str, src: &str, lang: Lang, color: bool)
 
 /// `juknis fmt -`: standard input to standard output (`--check`: nothing
 /// written, exit 1 if it would change).
-fn stdin(check: bool, lang: Lang, color: bool) -> Result<u8> {
+fn stdin(check: bool, diff: bool, lang: Lang, color: bool) -> Result<u8> {
     use std::io::Read;
     let mut bytes = Vec::new();
     if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
@@ -108,6 +125,13 @@ fn stdin(check: bool, lang: Lang, color: bool) -> Result<u8> {
         return Ok(EXIT_VIOLATIONS);
     };
     match format(text) {
+        Ok(out) if diff => {
+            if out == text {
+                return Ok(EXIT_OK);
+            }
+            out!("{}", unified("-", text, &out));
+            Ok(EXIT_VIOLATIONS)
+        }
         Ok(out) if check => Ok(if out == text {
             EXIT_OK
         } else {

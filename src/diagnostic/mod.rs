@@ -4,6 +4,7 @@
 //! Renderers (terminal, JSON, …) live in sibling modules and never decide anything.
 
 pub mod abaikan;
+pub mod compact;
 pub mod fix;
 pub mod github;
 pub mod gitlab;

@@ -41,21 +41,7 @@ ul { margin: 0; padding-left: 4mm; }
 .ttd tr.tanda td { height: 24mm; }
 "#;
 
-/// Escape text for HTML content and attribute values.
-fn e(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
+use crate::text::escape_markup as e;
 
 /// A CSS string literal (for the page-margin texts).
 fn css_string(s: &str) -> String {

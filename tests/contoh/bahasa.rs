@@ -34,6 +34,12 @@ pub const KASUS_BAHASA: &[Kasus] = &[
     ),
     k("nilai.tanggal", SMA, &["ditetapkan"], &["ditetapkan"]),
     k("sintaks.tanggal", SMA, &["ditetapkan"], &["ditetapkan"]),
+    k(
+        "nama.mapel",
+        SMA,
+        &["skor nilai_akhir|rapor("],
+        &["skor nilai_akhir|rapor("],
+    ),
     k("nilai.rentang", SMA, &["jalur mutasi"], &["jalur mutasi"]),
     k("nilai.kosong", SMA, &["pengaduan"], &["pengaduan"]),
     k(

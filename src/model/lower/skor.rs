@@ -45,6 +45,9 @@ impl Lower<'_> {
                     let b = self.rapor_titik(sampai);
                     match (a, b) {
                         (Some(a), Some(b)) if a.1 == b.1 && a.0 >= 1 && a.0 <= b.0 => {
+                            for m in mapel {
+                                self.mapel(m);
+                            }
                             Sumber::Rapor {
                                 dari: a.0,
                                 sampai: b.0,
@@ -315,5 +318,90 @@ impl Lower<'_> {
             return None;
         }
         Some(((kelas.node - pertama) * 2 + sem.node, pertama))
+    }
+}
+
+/// Subjects as writers name them in a rapor formula: the usual short codes of
+/// school data and the subjects' names (Kurikulum Merdeka and the 2013
+/// curriculum), SD to SMA. Any `bahasa_…` (a regional or foreign language) is
+/// also a subject. Others are warned about with "did you mean", so a typo
+/// (`matemtika`) does not pass as a subject no applicant has a grade in.
+const MAPEL: &[&str] = &[
+    "pabp",
+    "pai",
+    "agama",
+    "pendidikan_agama",
+    "ppkn",
+    "pkn",
+    "pp",
+    "pancasila",
+    "pendidikan_pancasila",
+    "bindo",
+    "bin",
+    "bi",
+    "bahasa_indonesia",
+    "mtk",
+    "mat",
+    "mm",
+    "matematika",
+    "matematika_lanjut",
+    "ipa",
+    "ips",
+    "ipas",
+    "bing",
+    "big",
+    "inggris",
+    "bahasa_inggris",
+    "pjok",
+    "penjas",
+    "penjasorkes",
+    "seni",
+    "senbud",
+    "seni_budaya",
+    "sbdp",
+    "seni_musik",
+    "seni_rupa",
+    "seni_tari",
+    "seni_teater",
+    "prakarya",
+    "informatika",
+    "tik",
+    "mulok",
+    "bahasa_daerah",
+    "fisika",
+    "kimia",
+    "biologi",
+    "ekonomi",
+    "geografi",
+    "sosiologi",
+    "sejarah",
+    "antropologi",
+];
+
+impl Lower<'_> {
+    /// A subject of `rapor(…, mapel …)`: known, or a warning with the nearest.
+    fn mapel(&mut self, m: &Spanned<String>) {
+        let w = m.node.as_str();
+        if MAPEL.contains(&w) || w.strip_prefix("bahasa_").is_some_and(|r| !r.is_empty()) {
+            return;
+        }
+        let help = match crate::diagnostic::suggest::closest(w, MAPEL.iter().copied()) {
+            Some(h) => t!(
+                "mungkin maksud Anda `{h}`? Mapel dikenal: kode rapor (mtk, bindo, bing, ipa, ips, ppkn, pabp, …) atau nama mapel (matematika, fisika, …); lihat docs/language.md",
+                "did you mean `{h}`? Known subjects: rapor codes (mtk, bindo, bing, ipa, ips, ppkn, pabp, …) or subject names (matematika, fisika, …); see docs/language.md"
+            ),
+            None => t!(
+                "mapel dikenal: kode rapor (mtk, bindo, bing, ipa, ips, ppkn, pabp, …) atau nama mapel (matematika, fisika, …); lihat docs/language.md",
+                "known subjects: rapor codes (mtk, bindo, bing, ipa, ips, ppkn, pabp, …) or subject names (matematika, fisika, …); see docs/language.md"
+            ),
+        };
+        self.push(
+            Diagnostic::new(
+                "nama.mapel",
+                t!("mapel tidak dikenal: `{w}`", "unknown subject: `{w}`"),
+            )
+            .at(m.span, None)
+            .help(help),
+        );
     }
 }

@@ -17,6 +17,7 @@ mod fmt;
 mod init;
 mod kepatuhan;
 mod kunci;
+mod lsp;
 mod run;
 mod synth;
 
@@ -94,6 +95,10 @@ pub enum Command {
     Kepatuhan(kepatuhan::Args),
     /// Make a key pair for signing plans (minisign format).
     Kunci(kunci::Args),
+    /// A Language Server Protocol server over standard input and output, for
+    /// editors: diagnostics as you type, hover, completion, go to definition,
+    /// formatting, quick fixes.
+    Lsp(lsp::Args),
     /// Run a plan on schools and applicants with the reference engine.
     Run(run::Args),
     /// Generate synthetic schools and applicants for a plan.
@@ -184,6 +189,7 @@ pub fn main() -> ExitCode {
         Command::Init(a) => init::run(a, lang),
         Command::Kepatuhan(a) => kepatuhan::run(a, lang),
         Command::Kunci(a) => kunci::run(a, lang),
+        Command::Lsp(a) => lsp::run(a, lang),
         Command::Run(a) => run::run(a, lang, cli.quiet),
         Command::Synth(a) => synth::run(a, lang),
     };

@@ -196,6 +196,25 @@ const KRITERIA: &[&str] = &[
     "usia_prioritas",
 ];
 
+/// Every statement keyword with an example of its shape, block by block (for
+/// an editor's completion and hover).
+pub fn statement_shapes() -> impl Iterator<Item = (&'static str, &'static str)> {
+    [
+        TOP,
+        USIA,
+        WILAYAH,
+        DAYA_TAMPUNG,
+        KUOTA_SEKOLAH,
+        PILIHAN,
+        JALUR,
+        TAHAP,
+        POIN,
+    ]
+    .into_iter()
+    .flatten()
+    .copied()
+}
+
 pub fn lower(file: &ast::File, diags: &mut Vec<Diagnostic>) -> Juknis {
     let mut l = Lower { d: diags };
     l.file(file)

@@ -227,6 +227,56 @@ try {
     await page.screenshot({ path: path.join(out, "melanggar-tanpa-warna.png"), fullPage: true });
   });
 
+  await test("a draft is never lost or misnamed: autosave across a reload, Tab indents, asked before replacing, downloaded under its own name", async () => {
+    const ctx3 = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+    const p = await ctx3.newPage();
+    await p.route("**/*", (r) => (r.request().url().startsWith(url) ? r.continue() : r.abort()));
+    await p.goto(url);
+    await p.waitForFunction(() => document.documentElement.dataset.siap === "1");
+    // Type a draft (a conforming example's text, then an edit) and name it.
+    const text = fs.readFileSync(SESUAI, "utf8");
+    await p.fill("#teks", text);
+    await p.fill("#nama-berkas", "kota-malang-smp-2027");
+    await p.press("#nama-berkas", "Enter");
+    await p.dispatchEvent("#nama-berkas", "change");
+    assert.equal(await p.inputValue("#nama-berkas"), "kota-malang-smp-2027.juknis");
+    // Tab inside the editor indents instead of leaving it.
+    await p.focus("#teks");
+    await p.evaluate(() => document.getElementById("teks").setSelectionRange(0, 0));
+    await p.keyboard.press("Tab");
+    assert.equal(await p.evaluate(() => document.activeElement.id), "teks");
+    const typed = await p.inputValue("#teks");
+    assert.equal(typed, "  " + text);
+    await p.waitForFunction(() => /tersimpan/.test(document.getElementById("simpan").textContent));
+    // A reload keeps the draft and its name (the page also asks before
+    // leaving with edits not downloaded; Playwright's reload skips that).
+    await p.reload();
+    await p.waitForFunction(() => document.documentElement.dataset.siap === "1");
+    assert.equal(await p.inputValue("#teks"), typed);
+    assert.equal(await p.inputValue("#nama-berkas"), "kota-malang-smp-2027.juknis");
+    assert.match(await p.textContent("#simpan"), /dipulihkan/);
+    // Choosing an example asks first; declining keeps the draft.
+    let asked = 0;
+    p.once("dialog", (d) => { asked++; d.dismiss(); });
+    await p.selectOption("#contoh", { index: 2 });
+    assert.equal(asked, 1);
+    assert.equal(await p.inputValue("#teks"), typed);
+    // The draft downloads as .juknis under the writer's name, as typed.
+    const [dl] = await Promise.all([p.waitForEvent("download"), p.click("#unduh-draf")]);
+    assert.equal(dl.suggestedFilename(), "kota-malang-smp-2027.juknis");
+    const f = path.join(out, dl.suggestedFilename());
+    await dl.saveAs(f);
+    assert.equal(fs.readFileSync(f, "utf8"), typed);
+    // Once downloaded, an example replaces it without asking; the plan is then
+    // named after the example, never after the earlier draft.
+    p.once("dialog", () => { asked++; });
+    await p.selectOption("#contoh", { index: 2 });
+    await p.waitForFunction((t) => document.getElementById("teks").value !== t, typed);
+    assert.equal(asked, 1);
+    assert.notEqual(await p.inputValue("#nama-berkas"), "kota-malang-smp-2027.juknis");
+    await ctx3.close();
+  });
+
   await test("phone width: nothing wider than the screen", async () => {
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     const p = await phone.newPage();

@@ -7,7 +7,10 @@ const TEKS = {
     judul: "Periksa draf juknis SPMB",
     privasi: "Pemeriksaan berjalan di peramban ini. Teks juknis tidak dikirim ke mana pun.",
     unggah: "Buka berkas .juknis", contoh: "Contoh", pilih_contoh: "— atau pilih contoh —",
-    periksa: "Periksa", unduh: "Unduh rencana (JSON)", unduh_kepatuhan: "Unduh laporan kepatuhan", draf: "Draf", teks: "Teks juknis",
+    periksa: "Periksa", unduh: "Unduh rencana (JSON)", unduh_kepatuhan: "Unduh laporan kepatuhan",
+    nama_draf: "Nama berkas", unduh_draf: "Unduh draf (.juknis)",
+    tersimpan: "✓ tersimpan di peramban ini", dipulihkan: "✓ draf dipulihkan dari peramban ini",
+    ganti: "Draf yang sekarang belum diunduh dan akan diganti. Lanjutkan?", draf: "Draf", teks: "Teks juknis",
     hasil: "Hasil pemeriksaan", per_baris: "Masalah pada barisnya", kuota: "Kuota per jalur",
     kuota_ket: "Batang: kuota dalam juknis. Garis tegak: batas nasional untuk jenjang ini.",
     jadwal: "Jadwal tahap", acuan: "Diperiksa terhadap", kaki: "Hasil ini alat bantu, bukan pengesahan.",
@@ -28,7 +31,10 @@ const TEKS = {
     judul: "Check a draft SPMB juknis",
     privasi: "The check runs in this browser. The juknis text is not sent anywhere.",
     unggah: "Open a .juknis file", contoh: "Example", pilih_contoh: "— or pick an example —",
-    periksa: "Check", unduh: "Download plan (JSON)", unduh_kepatuhan: "Download conformance report", draf: "Draft", teks: "Juknis text",
+    periksa: "Check", unduh: "Download plan (JSON)", unduh_kepatuhan: "Download conformance report",
+    nama_draf: "File name", unduh_draf: "Download draft (.juknis)",
+    tersimpan: "✓ saved in this browser", dipulihkan: "✓ draft restored from this browser",
+    ganti: "The current draft has not been downloaded and will be replaced. Continue?", draf: "Draft", teks: "Juknis text",
     hasil: "Check result", per_baris: "Problems on their lines", kuota: "Quota per jalur",
     kuota_ket: "Bar: the juknis's quota. Vertical line: the national bound for this jenjang.",
     jadwal: "Wave schedule", acuan: "Checked against", kaki: "This result is an aid, not an approval.",
@@ -48,7 +54,48 @@ const TEKS = {
 };
 
 const el = (id) => document.getElementById(id);
-const state = { lang: "id", nama: "draf.juknis", hasil: null, wasm: null };
+const state = { lang: "id", nama: "draf.juknis", hasil: null, wasm: null, berubah: false };
+
+// The draft is kept in this browser's storage (never sent anywhere) so a reload
+// or a closed tab loses nothing; `berubah` is true while there are edits not
+// yet downloaded, and the page asks before anything replaces them.
+const KUNCI_DRAF = "juknis.draf.v1";
+
+function saveDraft() {
+  try {
+    localStorage.setItem(KUNCI_DRAF, JSON.stringify({ nama: state.nama, teks: el("teks").value }));
+    el("simpan").textContent = TEKS[state.lang].tersimpan;
+  } catch (_) {
+    // Storage full or disabled: the draft still lives in the page.
+  }
+}
+
+function restoreDraft() {
+  try {
+    const d = JSON.parse(localStorage.getItem(KUNCI_DRAF) || "null");
+    if (!d || typeof d.teks !== "string" || !d.teks.trim()) return false;
+    el("teks").value = d.teks;
+    setName(typeof d.nama === "string" && d.nama ? d.nama : "draf.juknis");
+    state.berubah = true;
+    el("simpan").textContent = TEKS[state.lang].dipulihkan;
+    return true;
+  } catch (_) {
+    return false;
+  }
+}
+
+/** The draft's file name, always ending in .juknis. */
+function setName(n) {
+  let nama = String(n || "").trim().replace(/[\\/:*?"<>|]/g, "_") || "draf.juknis";
+  if (!/\.juknis$/i.test(nama)) nama += ".juknis";
+  state.nama = nama;
+  el("nama-berkas").value = nama;
+}
+
+/** Before replacing the text: ask when there are edits not downloaded. */
+function mayReplace() {
+  return !state.berubah || !el("teks").value.trim() || window.confirm(TEKS[state.lang].ganti);
+}
 
 function h(tag, attrs, ...children) {
   const e = document.createElement(tag);
@@ -302,6 +349,13 @@ function save(text, type, name) {
   a.remove();
 }
 
+function downloadDraft() {
+  setName(el("nama-berkas").value);
+  save(el("teks").value, "text/plain", state.nama);
+  state.berubah = false;
+  saveDraft();
+}
+
 function download() {
   if (!state.hasil || !state.hasil.rencana) return;
   save(state.hasil.rencana, "application/json", state.nama.replace(/\.juknis$/i, "") + ".plan.json");
@@ -334,9 +388,36 @@ async function start() {
   translate();
   const contoh = loadExample();
   let tunda = null;
+  let tundaSimpan = null;
   el("teks").addEventListener("input", () => {
+    state.berubah = true;
+    el("simpan").textContent = "";
     clearTimeout(tunda);
     tunda = setTimeout(check, 300);
+    clearTimeout(tundaSimpan);
+    tundaSimpan = setTimeout(saveDraft, 400);
+  });
+  // Tab indents (two spaces) instead of leaving the editor; Shift+Tab and
+  // Escape-then-Tab still move focus for keyboard users.
+  el("teks").addEventListener("keydown", (ev) => {
+    if (ev.key !== "Tab" || ev.shiftKey || ev.ctrlKey || ev.altKey || ev.metaKey) return;
+    ev.preventDefault();
+    const ta = el("teks");
+    const [a, b] = [ta.selectionStart, ta.selectionEnd];
+    ta.setRangeText("  ", a, b, "end");
+    ta.dispatchEvent(new Event("input"));
+  });
+  el("nama-berkas").addEventListener("change", () => {
+    setName(el("nama-berkas").value);
+    saveDraft();
+  });
+  el("unduh-draf").addEventListener("click", downloadDraft);
+  window.addEventListener("beforeunload", (ev) => {
+    if (state.berubah && el("teks").value.trim()) {
+      saveDraft();
+      ev.preventDefault();
+      ev.returnValue = "";
+    }
   });
   el("periksa").addEventListener("click", check);
   el("unduh").addEventListener("click", download);
@@ -349,20 +430,29 @@ async function start() {
   el("berkas").addEventListener("change", async (ev) => {
     const f = ev.target.files[0];
     if (!f) return;
+    if (!mayReplace()) {
+      ev.target.value = "";
+      return;
+    }
     el("teks").value = await f.text();
-    state.nama = f.name;
-    el("nama-berkas").textContent = f.name;
+    setName(f.name);
+    state.berubah = false;
+    ev.target.value = "";
+    saveDraft();
     check();
   });
   el("contoh").addEventListener("change", (ev) => {
     const c = contoh[Number(ev.target.value)];
-    if (!c) return;
+    ev.target.value = "";
+    if (!c || !mayReplace()) return;
     el("teks").value = c.teks;
-    state.nama = c.nama;
-    el("nama-berkas").textContent = c.nama;
+    setName(c.nama);
+    state.berubah = false;
+    saveDraft();
     check();
   });
   el("ringkasan").textContent = TEKS[state.lang].belum;
+  restoreDraft();
   try {
     state.wasm = await loadWasm();
     document.documentElement.dataset.siap = "1";

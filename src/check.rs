@@ -47,6 +47,9 @@ pub fn check_bytes(bytes: &[u8]) -> Checked {
 /// by section, each under its own jenjang's rules; a diagnostic the shared
 /// statements raise in every section is reported once.
 pub fn check_bytes_with(bytes: &[u8], batas: &batas::Batas) -> Checked {
+    if let Some(c) = check_mended(bytes, batas) {
+        return c;
+    }
     let mut rb = rulebook::default_rulebook();
     let parsed = syntax::parse_bytes_with(bytes, batas.ukuran_berkas);
     let mut diags = parsed.diagnostics;
@@ -84,6 +87,71 @@ pub fn check_bytes_with(bytes: &[u8], batas: &batas::Batas) -> Checked {
         diabaikan,
         rulebook: rb,
     }
+}
+
+/// Braces that do not balance: report the brace where the indentation says it
+/// is, then check the text with it mended so every other problem still shows
+/// (positions mapped back to the file as written). The juknis itself is not
+/// kept: the file is still broken, so nothing is compiled or reported from it.
+/// Up to three braces are mended; beyond that the plain brace error stands.
+fn check_mended(bytes: &[u8], batas: &batas::Batas) -> Option<Checked> {
+    let src = std::str::from_utf8(bytes).ok()?;
+    if bytes.len() > batas.ukuran_berkas || syntax::limits::check_braces(src).is_ok() {
+        return None;
+    }
+    let mut text = src.to_string();
+    let mut mends = Vec::new();
+    let mut found = Vec::new();
+    while syntax::limits::check_braces(&text).is_err() {
+        if mends.len() == 3 {
+            return None;
+        }
+        let (d, m) = syntax::kurung::locate(&text)?;
+        text = m.apply(&text);
+        found.push(d);
+        mends.push(m);
+    }
+    let inner = check_bytes_with(text.as_bytes(), batas);
+    // Positions back through the mends, last first.
+    let back = |o: usize, upto: usize| mends[..upto].iter().rev().fold(o, |o, m| m.back(o));
+    let mut diags: Vec<Diagnostic> = Vec::new();
+    for (i, mut d) in found.into_iter().enumerate() {
+        for l in &mut d.labels {
+            l.span = crate::span::Span::new(back(l.span.start, i), back(l.span.end, i));
+        }
+        diags.push(d);
+    }
+    // The brace diagnostics get their severity here; the others have theirs
+    // from the inner check (for the juknis's school year).
+    diagnostic::finalize(&mut diags, inner.rulebook, None);
+    let n = mends.len();
+    for mut d in inner.diagnostics {
+        let in_mend = d
+            .primary_span()
+            .is_some_and(|s| mends.last().is_some_and(|m| m.is_inserted(s.start)));
+        if in_mend {
+            continue;
+        }
+        for l in &mut d.labels {
+            l.span = crate::span::Span::new(back(l.span.start, n), back(l.span.end, n));
+        }
+        // An edit computed on the mended text is not offered on the original.
+        d.fixes.clear();
+        diags.push(d);
+    }
+    diags.sort_by_key(|d| {
+        (
+            d.primary_span().map(|s| s.start).unwrap_or(0),
+            d.code.clone(),
+        )
+    });
+    Some(Checked {
+        juknis: None,
+        bagian: Vec::new(),
+        diagnostics: diags,
+        diabaikan: Vec::new(),
+        rulebook: inner.rulebook,
+    })
 }
 
 /// Lower and check one juknis (a whole file, or one section of it).

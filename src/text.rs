@@ -93,3 +93,20 @@ pub fn escape_markup(s: &str) -> String {
     }
     out
 }
+
+/// Where a `//` comment starts on a line of juknis, outside quoted text.
+pub fn comment_start(line: &str) -> Option<usize> {
+    let b = line.as_bytes();
+    let mut in_str = false;
+    let mut i = 0;
+    while i < b.len() {
+        match (b[i], in_str) {
+            (b'\\', true) => i += 1,
+            (b'"', _) => in_str = !in_str,
+            (b'/', false) if b.get(i + 1) == Some(&b'/') => return Some(i),
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}

@@ -92,15 +92,28 @@ fn ten_thousand_nested_braces() {
 }
 
 #[test]
-fn unclosed_block_points_at_its_opening_brace() {
+fn unclosed_block_is_placed_by_indentation_and_marks_its_opening_brace() {
     let src = "juknis \"x\" {\n  usia { maksimal 21 tahun\n}\n";
     let checked = check_bytes(src.as_bytes());
-    assert_eq!(checked.diagnostics.len(), 1);
-    assert_eq!(checked.diagnostics[0].code, "sintaks");
-    assert_eq!(
-        checked.diagnostics[0].primary_span().map(|s| s.start),
-        src.find('{')
-    );
+    let brace: Vec<_> = checked
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "sintaks")
+        .collect();
+    assert_eq!(brace.len(), 1);
+    // Where the `usia` block should have closed: the final `}` line…
+    assert_eq!(brace[0].primary_span().map(|s| s.start), src.rfind('}'));
+    // …and where it opened.
+    let usia = src.find("usia {").unwrap() + "usia ".len();
+    assert!(brace[0]
+        .labels
+        .iter()
+        .any(|l| !l.primary && l.span.start == usia));
+    // The rest is still checked (this fragment lacks nearly everything).
+    assert!(checked
+        .diagnostics
+        .iter()
+        .any(|d| d.code == "struktur.wajib" || d.code == "juknis.isi"));
 }
 
 #[test]

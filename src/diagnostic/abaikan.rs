@@ -37,23 +37,6 @@ struct Komentar {
     trailing: bool,
 }
 
-/// The start of a `//` comment on a line, outside strings.
-fn comment_start(line: &str) -> Option<usize> {
-    let b = line.as_bytes();
-    let mut in_str = false;
-    let mut i = 0;
-    while i < b.len() {
-        match (b[i], in_str) {
-            (b'\\', true) => i += 1,
-            (b'"', _) => in_str = !in_str,
-            (b'/', false) if b.get(i + 1) == Some(&b'/') => return Some(i),
-            _ => {}
-        }
-        i += 1;
-    }
-    None
-}
-
 fn find(src: &str) -> Vec<Komentar> {
     let mut out = Vec::new();
     let mut offset = 0;
@@ -64,7 +47,7 @@ fn find(src: &str) -> Vec<Komentar> {
         offset += l.len() + 1;
     }
     for (i, line) in lines.iter().enumerate() {
-        let Some(c) = comment_start(line) else {
+        let Some(c) = crate::text::comment_start(line) else {
             continue;
         };
         let body = line[c + 2..].trim_start();

@@ -2,6 +2,7 @@
 //! the tree it could build and the diagnostics explaining the rest.
 
 pub mod ast;
+pub mod kurung;
 pub mod limits;
 mod parser;
 pub use crate::span;

@@ -134,3 +134,18 @@ fn without_indentation_the_plain_message_stands() {
     assert_eq!(c.diagnostics.len(), 1);
     assert!(c.diagnostics[0].message.id.contains("tidak pernah ditutup"));
 }
+
+#[test]
+fn the_conformance_report_of_a_file_with_a_brace_to_fix_lists_every_problem() {
+    let src = jatim()
+        .replacen("    sub reguler 20%\n", "    sub reguler 20%\n    }\n", 1)
+        .replace("jalur mutasi 5% {", "jalur mutasi 6% {");
+    let c = juknis::check_bytes(src.as_bytes());
+    let k = juknis::kepatuhan::build("x.juknis", src.as_bytes(), &c, juknis::diagnostic::Lang::Id);
+    assert!(!k.sesuai && k.bagian.is_empty());
+    let codes: Vec<&str> = k.bahasa_juknis.iter().map(|t| t.kode.as_str()).collect();
+    assert!(
+        codes.contains(&"sintaks") && codes.contains(&"kuota.mutasi.max"),
+        "{codes:?}"
+    );
+}

@@ -55,7 +55,8 @@ pub struct Kepatuhan {
     pub sesuai: bool,
     pub ringkasan: Ringkasan,
     /// Problems of the language itself (the file cannot be read or run as
-    /// written); they are not rules of the regulation.
+    /// written); they are not rules of the regulation. When the juknis could
+    /// not be read at all, every problem found is listed here.
     pub bahasa_juknis: Vec<Temuan>,
     /// One part per jenjang: a single part for an ordinary juknis, one per
     /// `bagian` for a file covering several jenjang.
@@ -243,7 +244,9 @@ pub fn build(nama: &str, bytes: &[u8], checked: &Checked, lang: Lang) -> Kepatuh
     let bahasa_juknis: Vec<Temuan> = checked
         .diagnostics
         .iter()
-        .filter(|d| rb.rule(&d.code).is_none_or(|a| a.bahasa))
+        // With no juknis read (a brace to fix first), every problem is listed
+        // here: there are no rules to file them under.
+        .filter(|d| checked.semua().is_empty() || rb.rule(&d.code).is_none_or(|a| a.bahasa))
         .map(temuan)
         .collect();
     let mut ringkasan = Ringkasan {

@@ -197,6 +197,10 @@ try {
       assert.match(await page.locator("#anotasi .pesan-baris").allTextContents().then((t) => t.join("\n")), new RegExp(kode.replace(/\./g, "\\.")));
     }
     assert.equal(await page.locator(".bar[data-jalur='mutasi'][data-ok='tidak']").count(), 1);
+    // Each diagnostic carries its rule's explanation, as `juknis explain` says it.
+    const explained = await page.$eval("#daftar li.diag[data-kode='kuota.mutasi.max'] details.penjelasan p", (p) => p.textContent);
+    const explainCli = execFileSync(bin, ["explain", "kuota.mutasi.max"], { encoding: "utf8" });
+    assert.ok(explainCli.includes(explained), `page: ${explained}`);
     await page.screenshot({ path: path.join(out, "melanggar-laptop.png"), fullPage: true });
   });
 

@@ -21,6 +21,16 @@ struct Hasil {
     tinjauan: Option<juknis::tinjauan::Tinjauan>,
     /// The `juknis-plan/2` JSON, only when the juknis has no error.
     rencana: Option<String>,
+    /// For each code reported, the rule as `juknis explain` states it: title
+    /// and explanation in the chosen language (the page shows it under the
+    /// diagnostic, offline).
+    aturan: std::collections::BTreeMap<String, Penjelasan>,
+}
+
+#[derive(Serialize)]
+struct Penjelasan {
+    judul: String,
+    penjelasan: String,
 }
 
 /// Check `src` (named `nama` in the report) and answer in `lang`.
@@ -44,10 +54,39 @@ pub fn check(nama: &str, src: &[u8], lang: Lang) -> String {
         .as_ref()
         .filter(|_| checked.errors() == 0)
         .map(|j| juknis::compile::compile(j, checked.rulebook, nama, src).to_json());
+    let tahun = checked
+        .juknis
+        .as_ref()
+        .and_then(|j| j.tahun())
+        .map(juknis::rulebook::TahunAjaran);
+    let aturan = checked
+        .diagnostics
+        .iter()
+        .filter_map(|d| {
+            let r = checked.rulebook.rule_in(&d.code, tahun).or_else(|| {
+                checked
+                    .rulebook
+                    .rule(&d.code)
+                    .map(std::borrow::Cow::Borrowed)
+            })?;
+            let pick = |t: &juknis::rulebook::TeksData| match lang {
+                Lang::Id => t.id.clone(),
+                Lang::En => t.en.clone(),
+            };
+            Some((
+                d.code.clone(),
+                Penjelasan {
+                    judul: pick(&r.judul),
+                    penjelasan: pick(&r.penjelasan),
+                },
+            ))
+        })
+        .collect();
     serde_json::to_string(&Hasil {
         laporan,
         tinjauan,
         rencana,
+        aturan,
     })
     .unwrap_or_else(|e| format!("{{\"galat\":\"{e}\"}}"))
 }

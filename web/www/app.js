@@ -8,7 +8,7 @@ const TEKS = {
     privasi: "Pemeriksaan berjalan di peramban ini. Teks juknis tidak dikirim ke mana pun.",
     unggah: "Buka berkas .juknis", contoh: "Contoh", pilih_contoh: "— atau pilih contoh —",
     periksa: "Periksa", unduh: "Unduh rencana (JSON)", unduh_kepatuhan: "Unduh laporan kepatuhan",
-    nama_draf: "Nama berkas", unduh_draf: "Unduh draf (.juknis)",
+    nama_draf: "Nama berkas", unduh_draf: "Unduh draf (.juknis)", penjelasan: "Penjelasan aturan",
     tersimpan: "✓ tersimpan di peramban ini", dipulihkan: "✓ draf dipulihkan dari peramban ini",
     ganti: "Draf yang sekarang belum diunduh dan akan diganti. Lanjutkan?", draf: "Draf", teks: "Teks juknis",
     hasil: "Hasil pemeriksaan", per_baris: "Masalah pada barisnya", kuota: "Kuota per jalur",
@@ -32,7 +32,7 @@ const TEKS = {
     privasi: "The check runs in this browser. The juknis text is not sent anywhere.",
     unggah: "Open a .juknis file", contoh: "Example", pilih_contoh: "— or pick an example —",
     periksa: "Check", unduh: "Download plan (JSON)", unduh_kepatuhan: "Download conformance report",
-    nama_draf: "File name", unduh_draf: "Download draft (.juknis)",
+    nama_draf: "File name", unduh_draf: "Download draft (.juknis)", penjelasan: "The rule",
     tersimpan: "✓ saved in this browser", dipulihkan: "✓ draft restored from this browser",
     ganti: "The current draft has not been downloaded and will be replaced. Continue?", draf: "Draft", teks: "Juknis text",
     hasil: "Check result", per_baris: "Problems on their lines", kuota: "Quota per jalur",
@@ -205,7 +205,8 @@ function show() {
     h("p", { class: "pesan" }, d.pesan),
     d.bantuan ? h("p", { class: "bantuan" }, d.bantuan) : null,
     ...(d.catatan || []).map((c) => h("p", { class: "catatan" }, c)),
-    d.dasar ? h("p", { class: "dasar" }, `${t.dasar}: ${d.dasar}`) : null);
+    d.dasar ? h("p", { class: "dasar" }, `${t.dasar}: ${d.dasar}`) : null,
+    explain(d.kode));
   }));
   annotate(diags);
   kuota();
@@ -215,6 +216,15 @@ function show() {
 }
 
 const SIMBOL = { error: "✖", peringatan: "▲", catatan: "●" };
+
+/** The rule behind a code, as `juknis explain` states it, folded under the diagnostic. */
+function explain(kode) {
+  const a = state.hasil.aturan && state.hasil.aturan[kode];
+  if (!a) return null;
+  return h("details", { class: "penjelasan" },
+    h("summary", {}, `${TEKS[state.lang].penjelasan}: ${a.judul}`),
+    h("p", {}, a.penjelasan));
+}
 
 /** The source with each diagnostic under the line it is about. */
 function annotate(diags) {

@@ -144,6 +144,38 @@ fn every_output_lists_what_was_set_aside_and_why() {
     assert_eq!(x["alasan"], ALASAN);
     assert_eq!(x["komentar"]["baris"], 51);
     assert_eq!(v["ringkasan"]["diabaikan"], 1);
+    // SARIF: the result is there, marked as suppressed in the source with the
+    // reason, and the document still follows the SARIF 2.1.0 schema.
+    let out = Command::cargo_bin("juknis")
+        .unwrap()
+        .args(["check", "--format", "sarif"])
+        .arg(&f)
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let r = &v["runs"][0]["results"][0];
+    assert_eq!(r["ruleId"], "kuota.mutasi.max");
+    assert_eq!(r["suppressions"][0]["kind"], "inSource");
+    assert_eq!(r["suppressions"][0]["justification"], ALASAN);
+    let schema_text =
+        std::fs::read_to_string(common::berkas("tests/schemas/sarif-2.1.0-rtm.5.json"))
+            .unwrap()
+            .replace(
+                "^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$",
+                "^[a-zA-Z]{2}(-[a-zA-Z]{2})?$",
+            );
+    let schema: serde_json::Value = serde_json::from_str(&schema_text).unwrap();
+    let sarif = jsonschema::options()
+        .with_draft(jsonschema::Draft::Draft4)
+        .should_validate_formats(false)
+        .build(&schema)
+        .unwrap();
+    let errors: Vec<String> = sarif
+        .iter_errors(&v)
+        .map(|e| e.to_string())
+        .take(3)
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
     // The conformance report: the rule is set aside, with the reason.
     let src = std::fs::read(&f).unwrap();
     let c = juknis::check_bytes(&src);

@@ -129,7 +129,7 @@ pub fn sarif(files: &[Berkas], rb: &Rulebook, lang: Lang) -> String {
     let mut results = Vec::new();
     for f in &lap.berkas {
         let file_uri = uri(&f.berkas);
-        for d in &f.diagnostik {
+        let one = |d: &super::laporan::LaporanDiagnostik| {
             let mut result = json!({
                 "ruleId": d.kode,
                 "level": level(d.tingkat),
@@ -156,6 +156,16 @@ pub fn sarif(files: &[Berkas], rb: &Rulebook, lang: Lang) -> String {
             if let Some(a) = &d.dasar {
                 result["properties"] = json!({ "pasal": a });
             }
+            result
+        };
+        for d in &f.diagnostik {
+            results.push(one(d));
+        }
+        // Set aside in the source with a reason: SARIF's in-source
+        // suppressions, so code-scanning views show them as suppressed.
+        for x in &f.diabaikan {
+            let mut result = one(&x.diagnostik);
+            result["suppressions"] = json!([{ "kind": "inSource", "justification": x.alasan }]);
             results.push(result);
         }
     }

@@ -25,6 +25,8 @@ fs.mkdirSync(out, { recursive: true });
 
 const SESUAI = path.join(root, "juknis-examples/sesuai/diy-sma-2025.juknis");
 const MELANGGAR = path.join(root, "juknis-examples/melanggar/kuota-mutasi-6-persen.juknis");
+// Only a warning (peringatan): the file may be submitted.
+const PERINGATAN = path.join(root, "juknis-examples/melanggar/urutan-domisili-smp-usia-dulu.juknis");
 // Several defects at once (each bundled example has one): mutasi above 5%,
 // afirmasi below 30% for SMA.
 const BANYAK = path.join(out, "banyak-masalah.juknis");
@@ -191,6 +193,8 @@ try {
     assert.ok(want.length > 0);
     assert.deepEqual(await shown(page), want);
     assert.equal(await page.isEnabled("#unduh"), false);
+    // Whether the file may be submitted is said in plain words.
+    assert.match(await page.textContent("#ringkasan"), /perbaiki dulu sebelum juknis diajukan/);
     for (const [kode, , baris] of want) {
       const line = page.locator(`#anotasi .b[data-baris='${baris}']`);
       assert.ok(await line.getAttribute("data-tingkat"), `line ${baris} is marked`);
@@ -229,6 +233,13 @@ try {
     assert.ok(marks.every((m) => /[✖▲●]/.test(m)));
     await page.addStyleTag({ content: "html { filter: grayscale(1) }" });
     await page.screenshot({ path: path.join(out, "melanggar-tanpa-warna.png"), fullPage: true });
+  });
+
+  await test("a file with only warnings: said to be submittable in plain words", async () => {
+    await open(page, PERINGATAN);
+    const want = cli(PERINGATAN, "id");
+    assert.ok(want.length > 0 && want.every((d) => d[1] !== "error"), JSON.stringify(want));
+    assert.match(await page.textContent("#ringkasan"), /juknis ini boleh diajukan/);
   });
 
   await test("a draft is never lost or misnamed: autosave across a reload, Tab indents, asked before replacing, downloaded under its own name", async () => {

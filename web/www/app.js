@@ -17,6 +17,8 @@ const TEKS = {
     tingkat: { error: "Error", peringatan: "Peringatan", catatan: "Catatan" },
     sesuai: "✓ Sesuai: tidak ada masalah yang ditemukan.",
     ringkas: (e, w, c) => `${e} error, ${w} peringatan, ${c} catatan`,
+    boleh: "Tanpa error: juknis ini boleh diajukan. Peringatan dan catatan tidak menggagalkan pemeriksaan, tetapi tinjau masing-masing sebelum ditetapkan.",
+    belum_boleh: "Ada error: perbaiki dulu sebelum juknis diajukan.",
     baris: (b, k) => `baris ${b}, kolom ${k}`, dasar: "Dasar", berkas_utuh: "seluruh berkas",
     min: "minimal", maks: "maksimal", memenuhi: "memenuhi", melanggar: "melanggar",
     tanpa_kuota: "kuota belum ditulis", jumlah: "Jumlah kuota", tepat100: "tepat 100%", harus100: "harus tepat 100%", tanpa_jenjang: "Jenjang belum ditulis: batas nasional tidak dapat ditampilkan.",
@@ -41,6 +43,8 @@ const TEKS = {
     tingkat: { error: "Error", peringatan: "Warning", catatan: "Note" },
     sesuai: "✓ Conforms: no problems found.",
     ringkas: (e, w, c) => `${e} errors, ${w} warnings, ${c} notes`,
+    boleh: "No error: this juknis may be submitted. Warnings and notes do not fail the check, but review each before it is signed.",
+    belum_boleh: "There are errors: fix them before the juknis is submitted.",
     baris: (b, k) => `line ${b}, column ${k}`, dasar: "Basis", berkas_utuh: "whole file",
     min: "at least", maks: "at most", memenuhi: "meets it", melanggar: "violates it",
     tanpa_kuota: "no quota written", jumlah: "Sum of quotas", tepat100: "exactly 100%", harus100: "must be exactly 100%", tanpa_jenjang: "No jenjang written: the national bounds cannot be shown.",
@@ -188,7 +192,7 @@ function show() {
     ring.textContent = t.sesuai;
     ring.dataset.status = "sesuai";
   } else {
-    ring.textContent = t.ringkas(r.error, r.peringatan, r.catatan);
+    ring.textContent = `${t.ringkas(r.error, r.peringatan, r.catatan)}. ${r.error > 0 ? t.belum_boleh : t.boleh}`;
     ring.dataset.status = r.error > 0 ? "error" : "peringatan";
   }
   const daftar = el("daftar");

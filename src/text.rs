@@ -39,6 +39,16 @@ pub struct Text {
     pub en: String,
 }
 
+impl Lang {
+    /// The text of this language among the two.
+    pub fn pick<'a>(self, id: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Id => id,
+            Lang::En => en,
+        }
+    }
+}
+
 impl Text {
     pub fn new(id: impl Into<String>, en: impl Into<String>) -> Self {
         Text {
@@ -109,4 +119,12 @@ pub fn comment_start(line: &str) -> Option<usize> {
         i += 1;
     }
     None
+}
+
+/// The text with its first letter in capitals ("provinsi" → "Provinsi").
+pub fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }

@@ -338,10 +338,7 @@ pub fn csv(d: &Dampak) -> String {
 }
 
 fn w<'a>(lang: Lang, id: &'a str, en: &'a str) -> &'a str {
-    match lang {
-        Lang::Id => id,
-        Lang::En => en,
-    }
+    lang.pick(id, en)
 }
 
 fn totals(d: &Dampak, lang: Lang) -> String {
@@ -373,10 +370,7 @@ fn groups(d: &Dampak, lang: Lang, heading: bool) -> [(String, &Vec<Kelompok>); 2
         if !heading {
             return t.to_string();
         }
-        let mut c = t.chars();
-        c.next()
-            .map(|f| f.to_uppercase().chain(c).collect())
-            .unwrap_or_default()
+        crate::text::capitalize(t)
     };
     [
         (

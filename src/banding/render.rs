@@ -13,10 +13,7 @@ fn lang_of(b: &Banding) -> Lang {
 }
 
 fn w<'a>(lang: Lang, id: &'a str, en: &'a str) -> &'a str {
-    match lang {
-        Lang::Id => id,
-        Lang::En => en,
-    }
+    lang.pick(id, en)
 }
 
 fn side(s: &Sisi, lang: Lang) -> String {

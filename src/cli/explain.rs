@@ -81,10 +81,7 @@ pub fn run(a: Args, lang: Lang) -> Result<u8> {
 }
 
 fn pick(t: &juknis::rulebook::TeksData, lang: Lang) -> &str {
-    match lang {
-        Lang::Id => &t.id,
-        Lang::En => &t.en,
-    }
+    t.get(lang)
 }
 
 fn severity(t: Tingkat, diperiksa: bool, id: bool) -> &'static str {

@@ -277,15 +277,11 @@ fn hover(src: &str, p: lt::Position, lang: Lang) -> Option<lt::Hover> {
     let (_, w) = word_at(src, at)?;
     let rb = juknis::rulebook::default_rulebook();
     let text = if let Some(rule) = rb.rule(w) {
-        let pick = |t: &juknis::rulebook::TeksData| match lang {
-            Lang::Id => t.id.clone(),
-            Lang::En => t.en.clone(),
-        };
         let mut s = format!(
             "**{}** — {}\n\n{}",
             rule.id,
-            pick(&rule.judul),
-            pick(&rule.penjelasan)
+            rule.judul.get(lang),
+            rule.penjelasan.get(lang)
         );
         if let Some(c) = rule.citation() {
             s += &format!(

@@ -112,9 +112,7 @@ impl Diagnostic {
 /// circular); sort by position so output is stable and reads top to bottom.
 pub fn finalize(diags: &mut Vec<Diagnostic>, rulebook: &Rulebook, tahun: Option<TahunAjaran>) {
     for d in diags.iter_mut() {
-        let rule = rulebook
-            .rule_in(&d.code, tahun)
-            .or_else(|| rulebook.rule(&d.code).map(std::borrow::Cow::Borrowed));
+        let rule = rulebook.rule_as_of(&d.code, tahun);
         // Every code, however it was built, has a rulebook entry: in test and
         // debug builds (the examples, property tests and fuzz corpora run
         // through here) a missing one stops the run; a release build keeps the

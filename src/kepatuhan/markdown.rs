@@ -11,10 +11,7 @@ pub(super) struct Kata {
 
 impl Kata {
     pub fn w<'a>(&self, id: &'a str, en: &'a str) -> &'a str {
-        match self.lang {
-            Lang::Id => id,
-            Lang::En => en,
-        }
+        self.lang.pick(id, en)
     }
     pub fn status(&self, s: Status) -> &'static str {
         match (s, self.lang) {

@@ -230,10 +230,6 @@ pub fn build(nama: &str, bytes: &[u8], checked: &Checked, lang: Lang) -> Kepatuh
         ix: IndeksBaris::new(&src),
     };
     let rb = checked.rulebook;
-    let pick = |t: &crate::rulebook::TeksData| match lang {
-        Lang::Id => t.id.clone(),
-        Lang::En => t.en.clone(),
-    };
     let temuan = |d: &Diagnostic| Temuan {
         kode: d.code.clone(),
         tingkat: d.severity.word().into(),
@@ -257,7 +253,7 @@ pub fn build(nama: &str, bytes: &[u8], checked: &Checked, lang: Lang) -> Kepatuh
     let bagian: Vec<Bagian> = checked
         .semua()
         .into_iter()
-        .map(|j| bagian(j, checked, rb, &kutip, &pick, &temuan, &mut ringkasan, lang))
+        .map(|j| bagian(j, checked, rb, &kutip, &temuan, &mut ringkasan, lang))
         .collect();
     let first = checked.juknis.as_ref();
     Kepatuhan {
@@ -272,12 +268,7 @@ pub fn build(nama: &str, bytes: &[u8], checked: &Checked, lang: Lang) -> Kepatuh
         judul: first.map(|j| j.judul.node.clone()).unwrap_or_default(),
         pemerintah: first.and_then(|j| {
             j.pemerintah.as_ref().map(|p| {
-                let level = p.node.0.as_str();
-                let mut c = level.chars();
-                let level: String = c
-                    .next()
-                    .map(|f| f.to_uppercase().chain(c).collect())
-                    .unwrap_or_default();
+                let level = crate::text::capitalize(p.node.0.as_str());
                 format!("{level} {}", p.node.1)
             })
         }),
@@ -310,7 +301,6 @@ fn bagian(
     checked: &Checked,
     rb: &Rulebook,
     kutip: &Kutip,
-    pick: &dyn Fn(&crate::rulebook::TeksData) -> String,
     temuan: &dyn Fn(&Diagnostic) -> Temuan,
     ringkasan: &mut Ringkasan,
     lang: Lang,
@@ -388,7 +378,7 @@ fn bagian(
         });
         let butir = Butir {
             kode: rule.id.clone(),
-            judul: pick(&rule.judul),
+            judul: rule.judul.get(lang).to_string(),
             status,
             tingkat: tingkat_word(rule.tingkat).into(),
             dasar: rule.citation().unwrap_or_default(),
@@ -405,7 +395,7 @@ fn bagian(
                 .verifikasi
                 .as_ref()
                 .filter(|_| keterangan.is_none())
-                .map(pick),
+                .map(|t| t.get(lang).to_string()),
             keterangan,
         };
         let key = pasal_of(&rule);

@@ -94,6 +94,12 @@ pub struct TeksData {
     pub en: String,
 }
 
+impl TeksData {
+    pub fn get(&self, lang: crate::text::Lang) -> &str {
+        lang.pick(&self.id, &self.en)
+    }
+}
+
 #[derive(Debug, Clone, Deserialize, serde::Serialize)]
 pub struct Aturan {
     pub id: String,
@@ -454,6 +460,16 @@ impl Rulebook {
         tahun: Option<TahunAjaran>,
     ) -> Option<std::borrow::Cow<'_, Aturan>> {
         self.rule(code).and_then(|a| a.in_year(tahun))
+    }
+    /// A rule as it holds in a school year, else as first written (for a code
+    /// reported in a year the rule does not hold, or without a year).
+    pub fn rule_as_of(
+        &self,
+        code: &str,
+        tahun: Option<TahunAjaran>,
+    ) -> Option<std::borrow::Cow<'_, Aturan>> {
+        self.rule_in(code, tahun)
+            .or_else(|| self.rule(code).map(std::borrow::Cow::Borrowed))
     }
     pub fn all_rules(&self) -> impl Iterator<Item = &Aturan> {
         self.aturan.iter().chain(self.bahasa.iter())

@@ -63,21 +63,12 @@ pub fn check(nama: &str, src: &[u8], lang: Lang) -> String {
         .diagnostics
         .iter()
         .filter_map(|d| {
-            let r = checked.rulebook.rule_in(&d.code, tahun).or_else(|| {
-                checked
-                    .rulebook
-                    .rule(&d.code)
-                    .map(std::borrow::Cow::Borrowed)
-            })?;
-            let pick = |t: &juknis::rulebook::TeksData| match lang {
-                Lang::Id => t.id.clone(),
-                Lang::En => t.en.clone(),
-            };
+            let r = checked.rulebook.rule_as_of(&d.code, tahun)?;
             Some((
                 d.code.clone(),
                 Penjelasan {
-                    judul: pick(&r.judul),
-                    penjelasan: pick(&r.penjelasan),
+                    judul: r.judul.get(lang).to_string(),
+                    penjelasan: r.penjelasan.get(lang).to_string(),
                 },
             ))
         })

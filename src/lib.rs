@@ -38,6 +38,8 @@ pub mod rules;
 #[cfg(feature = "checker")]
 pub mod syntax;
 #[cfg(feature = "checker")]
+pub mod template;
+#[cfg(feature = "checker")]
 pub mod tinjauan;
 
 #[cfg(feature = "checker")]

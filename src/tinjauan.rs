@@ -62,7 +62,9 @@ fn angka(p: Persen) -> Option<f64> {
     p.to_string().parse().ok()
 }
 
-fn batas(rb: &Rulebook, jenjang: Option<Jenjang>, induk: &str) -> Option<Batas> {
+/// The national bound on a top-level jalur's quota for a jenjang, with the rule
+/// that checks it and its article.
+pub fn kuota_bound(rb: &Rulebook, jenjang: Option<Jenjang>, induk: &str) -> Option<Batas> {
     let j = jenjang?;
     let k = &rb.parameter.kuota;
     let key = j.as_str();
@@ -102,7 +104,7 @@ fn kuota_jalur(
         nama: j.nama.node.clone(),
         persen: j.kuota.as_ref().and_then(|k| angka(k.node)),
         batas: if top {
-            batas(rb, jenjang, j.induk())
+            kuota_bound(rb, jenjang, j.induk())
         } else {
             None
         },

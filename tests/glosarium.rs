@@ -8,13 +8,13 @@
 
 mod common;
 
-fn baca(rel: &str) -> String {
+fn read_doc(rel: &str) -> String {
     std::fs::read_to_string(common::berkas(rel)).unwrap()
 }
 
 /// The statement keywords `rel` does not name in backticks.
 fn kata_hilang(rel: &str) -> Vec<&'static str> {
-    let text = baca(rel);
+    let text = read_doc(rel);
     juknis::model::lower::statement_shapes()
         .map(|(k, _)| k)
         .filter(|k| !text.contains(&format!("`{k}`")))
@@ -60,8 +60,8 @@ fn judul(text: &str) -> Vec<(usize, usize, &str)> {
 
 #[test]
 fn the_indonesian_reference_keeps_the_heading_structure_of_language_md() {
-    let en = baca("docs/language.md");
-    let id = baca("docs/bahasa.md");
+    let en = read_doc("docs/language.md");
+    let id = read_doc("docs/bahasa.md");
     let (en, id) = (judul(&en), judul(&id));
     for (i, (e, b)) in en.iter().zip(&id).enumerate() {
         assert_eq!(
@@ -137,8 +137,8 @@ fn blok_kode(text: &str) -> Vec<(String, usize, Vec<String>)> {
 /// trailing spaces are removed.
 #[test]
 fn the_indonesian_reference_keeps_the_code_blocks_of_language_md() {
-    let en = baca("docs/language.md");
-    let id = baca("docs/bahasa.md");
+    let en = read_doc("docs/language.md");
+    let id = read_doc("docs/bahasa.md");
     let (en, id) = (blok_kode(&en), blok_kode(&id));
     assert!(
         en.iter().filter(|b| b.0 == "juknis").count() >= 2,

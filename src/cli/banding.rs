@@ -22,22 +22,25 @@ pub enum Format {
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The earlier juknis (e.g. last year's).
+    /// Juknis yang lama (mis. juknis tahun lalu).
     pub lama: PathBuf,
-    /// The new juknis.
+    /// Juknis yang baru.
     pub baru: PathBuf,
+    /// Bentuk keluaran.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
-    /// Write the comparison here (whole or not at all) instead of standard output.
-    #[arg(long, short)]
+    /// Tulis perbandingan ke berkas ini (utuh atau tidak sama sekali), bukan ke
+    /// keluaran standar.
+    #[arg(long, short, value_name = "BERKAS")]
     pub output: Option<PathBuf>,
-    /// Schools file: with `--pendaftar`, run both juknis on the same data.
+    /// Berkas sekolah: bersama `--pendaftar`, kedua juknis dijalankan pada data
+    /// yang sama.
     #[arg(long, value_name = "SEKOLAH.csv", requires = "pendaftar")]
     pub sekolah: Option<PathBuf>,
-    /// Applicants file (as for `juknis run`).
+    /// Berkas pendaftar (seperti untuk `juknis run`).
     #[arg(long, value_name = "PENDAFTAR.csv", requires = "sekolah")]
     pub pendaftar: Option<PathBuf>,
-    /// Write every applicant whose outcome changes to this CSV file.
+    /// Tulis setiap pendaftar yang hasilnya berubah ke berkas CSV ini.
     #[arg(long, value_name = "BERKAS.csv", requires = "pendaftar")]
     pub daftar: Option<PathBuf>,
 }

@@ -10,37 +10,37 @@ use std::path::{Path, PathBuf};
 /// Output format of `check`.
 #[derive(Copy, Clone, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
-    /// Rendered for people (default).
+    /// Untuk dibaca orang (bawaan).
     Human,
-    /// `juknis-laporan/1` JSON (docs/report.schema.json).
+    /// JSON `juknis-laporan/1` (docs/report.schema.json).
     Json,
-    /// SARIF 2.1.0 for code-scanning tools.
+    /// SARIF 2.1.0 untuk alat pemindai kode.
     Sarif,
-    /// GitHub Actions annotations (`::error file=…`).
+    /// Anotasi GitHub Actions (`::error file=…`).
     Github,
-    /// GitLab Code Quality report (JSON).
+    /// Laporan Code Quality GitLab (JSON).
     Gitlab,
-    /// One line per diagnostic: `file:line:col: severity[code] message`.
+    /// Satu baris per diagnostik: `berkas:baris:kolom: tingkat[kode] pesan`.
     Compact,
-    /// JUnit XML, for CI systems that show test reports.
+    /// JUnit XML, untuk sistem CI yang menampilkan laporan uji.
     Junit,
 }
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Output format.
+    /// Bentuk keluaran.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
-    /// Files or folders (folders are searched for *.juknis); `-` reads
-    /// standard input.
-    #[arg(required = true)]
+    /// Berkas atau folder (di dalam folder dicari berkas *.juknis); `-` membaca
+    /// masukan standar.
+    #[arg(required = true, value_name = "BERKAS")]
     pub paths: Vec<PathBuf>,
-    /// Exit 1 on warnings too.
+    /// Keluar dengan kode 1 juga bila ada peringatan.
     #[arg(long)]
     pub deny_warnings: bool,
-    /// Apply the fixes the checker is sure of (a percent written as a word, a
-    /// decimal comma, a date in another form, the old jalur name `zonasi`),
-    /// rewrite the file (whole or not at all) and report what is left.
+    /// Terapkan perbaikan yang sudah pasti (persen yang ditulis dengan kata, koma
+    /// desimal, tanggal dalam bentuk lain, nama jalur lama `zonasi`), tulis ulang
+    /// berkasnya (utuh atau tidak sama sekali) dan laporkan yang tersisa.
     #[arg(long)]
     pub fix: bool,
 }

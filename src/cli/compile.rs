@@ -16,21 +16,23 @@ pub enum Format {
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The juknis file.
+    /// Berkas juknis.
+    #[arg(value_name = "BERKAS")]
     pub file: PathBuf,
+    /// Bentuk rencana.
     #[arg(long, value_enum, default_value_t = Format::Json)]
     pub format: Format,
-    /// Write the plan here instead of standard output.
-    #[arg(long, short)]
+    /// Tulis rencana ke berkas ini, bukan ke keluaran standar.
+    #[arg(long, short, value_name = "BERKAS")]
     pub output: Option<PathBuf>,
-    /// Sign the plan with this minisign secret key (from `juknis kunci`); the
-    /// signature goes beside the plan as `OUT.minisig`. Needs `-o`. A key with
-    /// a password reads it from JUKNIS_SANDI_KUNCI.
+    /// Tandatangani rencana dengan kunci rahasia minisign ini (dari `juknis
+    /// kunci`); tanda tangannya ditulis di samping rencana sebagai `OUT.minisig`.
+    /// Perlu `-o`. Kata sandi kunci dibaca dari JUKNIS_SANDI_KUNCI.
     #[arg(long, value_name = "KUNCI")]
     pub sign: Option<PathBuf>,
-    /// For a juknis split by jenjang (`bagian SMA { … }`): the section to
-    /// compile. Without it every section is compiled, each plan to `-o`'s
-    /// path with the jenjang before the extension (`rencana.SMA.json`).
+    /// Untuk juknis yang dibagi per jenjang (`bagian SMA { … }`): bagian yang
+    /// dikompilasi. Tanpa ini setiap bagian dikompilasi, masing-masing ke nama
+    /// berkas `-o` dengan jenjang sebelum ekstensinya (`rencana.SMA.json`).
     #[arg(long, value_name = "JENJANG")]
     pub jenjang: Option<String>,
 }

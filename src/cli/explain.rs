@@ -9,10 +9,12 @@ use miette::Result;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// A diagnostic code, e.g. `kuota.domisili.min`; `all` lists every code.
+    /// Kode diagnostik, mis. `kuota.domisili.min`; `all` (atau `semua`)
+    /// menampilkan semua kode.
+    #[arg(value_name = "KODE")]
     pub code: String,
-    /// Show the rule as it holds in this school year, e.g. `2026/2027`
-    /// (without it: the first version and every later change).
+    /// Tampilkan aturan sebagaimana berlaku pada tahun ajaran ini, mis.
+    /// `2026/2027` (tanpa ini: versi pertama dan setiap perubahan sesudahnya).
     #[arg(long, value_name = "TAHUN_AJARAN")]
     pub tahun: Option<String>,
 }

@@ -12,15 +12,16 @@ use std::path::PathBuf;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Files or folders (folders are searched for *.juknis); `-` formats standard
-    /// input to standard output.
-    #[arg(required = true)]
+    /// Berkas atau folder (di dalam folder dicari berkas *.juknis); `-` merapikan
+    /// masukan standar ke keluaran standar.
+    #[arg(required = true, value_name = "BERKAS")]
     pub paths: Vec<PathBuf>,
-    /// Change nothing; exit 1 when a file is not in the canonical layout.
+    /// Jangan ubah apa pun; keluar dengan kode 1 bila ada berkas yang tidak
+    /// dalam tata letak baku.
     #[arg(long)]
     pub check: bool,
-    /// Change nothing; print what would change as a unified diff (exit 1
-    /// when anything would).
+    /// Jangan ubah apa pun; tampilkan yang akan berubah sebagai diff (format
+    /// unified; keluar dengan kode 1 bila ada yang berubah).
     #[arg(long, conflicts_with = "check")]
     pub diff: bool,
 }

@@ -14,7 +14,8 @@ use std::path::PathBuf;
 
 #[derive(Copy, Clone, ValueEnum)]
 pub enum Format {
-    /// A self-contained page printable on A4, with a signature block.
+    /// Satu halaman utuh yang dapat dicetak di kertas A4, dengan blok tanda
+    /// tangan.
     Html,
     /// Markdown.
     Md,
@@ -24,12 +25,15 @@ pub enum Format {
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The juknis file.
+    /// Berkas juknis.
+    #[arg(value_name = "BERKAS")]
     pub file: PathBuf,
+    /// Bentuk laporan.
     #[arg(long, value_enum, default_value_t = Format::Html)]
     pub format: Format,
-    /// Write the report here (whole or not at all) instead of standard output.
-    #[arg(long, short)]
+    /// Tulis laporan ke berkas ini (utuh atau tidak sama sekali), bukan ke
+    /// keluaran standar.
+    #[arg(long, short, value_name = "BERKAS")]
     pub output: Option<PathBuf>,
 }
 

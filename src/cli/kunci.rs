@@ -10,13 +10,14 @@ use std::path::PathBuf;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Folder for juknis.key and juknis.pub.
-    #[arg(long, short = 'o')]
-    pub keluaran: PathBuf,
+    /// Folder untuk juknis.key dan juknis.pub.
+    // `--keluaran` was its first name: kept as an alias (docs/development.md, Names).
+    #[arg(long, short = 'o', alias = "keluaran", value_name = "FOLDER")]
+    pub output: PathBuf,
 }
 
 pub fn run(a: Args, lang: Lang) -> Result<u8> {
-    let (sk_path, pk_path) = (a.keluaran.join("juknis.key"), a.keluaran.join("juknis.pub"));
+    let (sk_path, pk_path) = (a.output.join("juknis.key"), a.output.join("juknis.pub"));
     for p in [&sk_path, &pk_path] {
         if p.exists() {
             let msg = if lang == Lang::Id {
@@ -31,7 +32,7 @@ pub fn run(a: Args, lang: Lang) -> Result<u8> {
     let sandi = std::env::var(juknis::plan::signature::SANDI_ENV).ok();
     let (pk, sk) =
         juknis::plan::signature::generate_keys(sandi.as_deref()).map_err(|e| miette!("{e}"))?;
-    std::fs::create_dir_all(&a.keluaran).map_err(|e| miette!("{}: {e}", a.keluaran.display()))?;
+    std::fs::create_dir_all(&a.output).map_err(|e| miette!("{}: {e}", a.output.display()))?;
     juknis::atomic::write_atomic(&sk_path, sk.as_bytes()).map_err(|e| miette!("{e}"))?;
     #[cfg(unix)]
     {

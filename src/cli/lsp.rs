@@ -16,8 +16,8 @@ use std::collections::HashMap;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Accepted for editors that pass it; the server always speaks over
-    /// standard input and output.
+    /// Diterima karena ada editor yang memberikannya; server selalu berbicara
+    /// lewat masukan dan keluaran standar.
     #[arg(long)]
     pub stdio: bool,
 }

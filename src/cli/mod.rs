@@ -10,6 +10,7 @@ macro_rules! outln {
 }
 
 mod banding;
+mod bantuan;
 mod check;
 mod compile;
 mod explain;
@@ -21,37 +22,39 @@ mod lsp;
 mod run;
 mod synth;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use juknis::diagnostic::Lang;
 use std::process::ExitCode;
 
+// The help is in Bahasa Indonesia (these doc comments); `--lang en` swaps in
+// the English of bantuan.rs, keyed by command and argument.
+
+/// Periksa juknis SPMB terhadap Permendikdasmen 3/2025 dan kompilasi menjadi
+/// rencana seleksi.
 #[derive(Parser)]
-#[command(
-    name = "juknis",
-    version,
-    about = "Periksa juknis SPMB terhadap Permendikdasmen 3/2025 dan kompilasi menjadi rencana seleksi.\nChecks SPMB juknis against Permendikdasmen 3/2025 and compiles them into selection plans."
-)]
+#[command(name = "juknis", version)]
 pub struct Cli {
-    /// Language of messages: id (Bahasa Indonesia) or en (English).
-    #[arg(long, global = true, value_enum, default_value_t = LangArg::Id)]
+    /// Bahasa pesan dan bantuan: id (Bahasa Indonesia) atau en (English).
+    #[arg(long, global = true, value_enum, value_name = "BAHASA", default_value_t = LangArg::Id)]
     pub lang: LangArg,
-    /// Never use colour (colour is also off when output is not a terminal or NO_COLOR is set).
+    /// Jangan pernah memakai warna (warna juga mati bila keluaran bukan terminal
+    /// atau NO_COLOR diisi).
     #[arg(long, global = true)]
     pub no_color: bool,
-    /// Say less: `check` lists only files with problems, `fmt --check` only the
-    /// exit code, `run` shows no progress or summary.
+    /// Lebih ringkas: `check` hanya menyebut berkas yang bermasalah, `fmt --check`
+    /// hanya kode keluar, `run` tanpa kemajuan dan ringkasan.
     #[arg(long, short, global = true)]
     pub quiet: bool,
-    /// Largest juknis file read, in bytes (see docs/limits.md).
+    /// Ukuran terbesar berkas juknis yang dibaca, dalam bita (lihat docs/limits.md).
     #[arg(long, global = true, value_name = "BITA", default_value_t = juknis::batas::UKURAN_BERKAS)]
     pub batas_ukuran: usize,
-    /// Most data rows in a CSV file for `run`.
+    /// Jumlah baris data terbanyak dalam satu berkas CSV untuk `run`.
     #[arg(long, global = true, value_name = "N", default_value_t = juknis::batas::BARIS_DATA)]
     pub batas_baris: usize,
-    /// Most bytes in one CSV cell for `run`.
+    /// Jumlah bita terbanyak dalam satu sel CSV untuk `run`.
     #[arg(long, global = true, value_name = "BITA", default_value_t = juknis::batas::PANJANG_SEL)]
     pub batas_sel: usize,
-    /// Largest CSV data file for `run`, in bytes.
+    /// Ukuran terbesar berkas data CSV untuk `run`, dalam bita.
     #[arg(long, global = true, value_name = "BITA", default_value_t = juknis::batas::UKURAN_DATA)]
     pub batas_ukuran_data: usize,
     #[command(subcommand)]
@@ -75,33 +78,33 @@ impl From<LangArg> for Lang {
 
 #[derive(Subcommand)]
 pub enum Command {
-    /// What changed between two juknis and what it means against the
-    /// regulation; with `--sekolah` and `--pendaftar`, what it does to
-    /// applicants.
+    /// Apa yang berubah di antara dua juknis dan apa artinya terhadap peraturan;
+    /// dengan `--sekolah` dan `--pendaftar`, apa dampaknya bagi pendaftar.
     Banding(banding::Args),
-    /// Check juknis files and folders against the regulation.
+    /// Periksa berkas dan folder juknis terhadap peraturan.
     Check(check::Args),
-    /// Compile one juknis into a selection plan (JSON or YAML).
+    /// Kompilasi satu juknis menjadi rencana seleksi (JSON atau YAML).
     Compile(compile::Args),
-    /// Explain a diagnostic code: the rule, its article and confidence, examples.
+    /// Jelaskan kode diagnostik: aturannya, pasal dan tingkat keyakinannya, contoh.
     Explain(explain::Args),
-    /// Rewrite juknis files in the canonical layout (`--check`: report only).
+    /// Tulis ulang berkas juknis dalam tata letak baku (`--check`: hanya laporkan).
     Fmt(fmt::Args),
-    /// Write a starting juknis for a jenjang that conforms.
+    /// Tulis juknis awal untuk satu jenjang: angka pada batas nasional, atau
+    /// dengan `--tanya` dari jawaban Dinas (yang tidak dijawab tetap isian).
     Init(init::Args),
-    /// The conformance report: every applicable rule, grouped by article, with
-    /// its status and the lines that meet or break it (HTML for A4, Markdown,
-    /// JSON).
+    /// Laporan kepatuhan: setiap aturan yang berlaku, per pasal, dengan statusnya
+    /// dan baris yang memenuhi atau melanggarnya (HTML untuk A4, Markdown, JSON).
     Kepatuhan(kepatuhan::Args),
-    /// Make a key pair for signing plans (minisign format).
+    /// Buat pasangan kunci untuk menandatangani rencana (format minisign).
     Kunci(kunci::Args),
-    /// A Language Server Protocol server over standard input and output, for
-    /// editors: diagnostics as you type, hover, completion, go to definition,
-    /// formatting, quick fixes.
+    /// Server Language Server Protocol lewat masukan dan keluaran standar, untuk
+    /// editor: diagnostik sambil mengetik, keterangan, pelengkapan, lompat ke
+    /// definisi, perapian, perbaikan cepat.
     Lsp(lsp::Args),
-    /// Run a plan on schools and applicants with the reference engine.
+    /// Jalankan rencana pada data sekolah dan pendaftar dengan mesin seleksi
+    /// rujukan.
     Run(run::Args),
-    /// Generate synthetic schools and applicants for a plan.
+    /// Buat data sekolah dan pendaftar sintetis untuk sebuah rencana.
     Synth(synth::Args),
 }
 
@@ -163,7 +166,12 @@ pub fn use_color(no_color: bool) -> bool {
 }
 
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    // The help's language is known before parsing: `--lang en` anywhere.
+    let mut cmd = bantuan::localise(Cli::command(), bantuan::lang_of_args(std::env::args_os()));
+    let parsed = cmd
+        .try_get_matches_from_mut(std::env::args_os())
+        .and_then(|m| Cli::from_arg_matches(&m).map_err(|e| e.format(&mut cmd)));
+    let cli = match parsed {
         Ok(c) => c,
         Err(e) => {
             let code = if e.use_stderr() { EXIT_USAGE } else { EXIT_OK };

@@ -11,52 +11,58 @@ use std::path::{Path, PathBuf};
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The plan (JSON or YAML from `juknis compile`), or a .juknis file.
+    /// Rencana (JSON atau YAML dari `juknis compile`), atau berkas .juknis.
+    #[arg(value_name = "RENCANA")]
     pub plan: PathBuf,
-    /// Schools CSV: npsn, nama, daya_tampung, lintang, bujur, wilayah.
-    #[arg(long)]
+    /// CSV sekolah: npsn, nama, daya_tampung, lintang, bujur, wilayah.
+    #[arg(long, value_name = "SEKOLAH.csv")]
     pub sekolah: PathBuf,
-    /// Applicants CSV (see docs/engine.md for the columns).
-    #[arg(long)]
+    /// CSV pendaftar (kolomnya: lihat docs/engine.md).
+    #[arg(long, value_name = "PENDAFTAR.csv")]
     pub pendaftar: PathBuf,
-    /// File with the NISN (one per line) of accepted applicants who did not
-    /// re-register; their seats are filled from the reserve lists.
-    #[arg(long)]
+    /// Berkas NISN (satu per baris) pendaftar diterima yang tidak daftar ulang;
+    /// kursinya diisi dari daftar cadangan.
+    #[arg(long, value_name = "BERKAS")]
     pub tidak_daftar_ulang: Option<PathBuf>,
-    /// Folder for hasil.csv and ringkasan.csv (default: hasil.csv to standard output).
-    #[arg(long, short = 'o')]
-    pub keluaran: Option<PathBuf>,
-    /// Explain one applicant's result step by step.
-    #[arg(long)]
+    /// Folder untuk hasil.csv dan ringkasan.csv (tanpa ini: hasil.csv ke
+    /// keluaran standar).
+    // `--keluaran` was its first name: kept as an alias (docs/development.md, Names).
+    #[arg(long, short = 'o', alias = "keluaran", value_name = "FOLDER")]
+    pub output: Option<PathBuf>,
+    /// Jelaskan hasil satu pendaftar langkah demi langkah.
+    #[arg(long, value_name = "NISN")]
     pub explain: Option<String>,
-    /// Set unreadable rows aside (listed in the result as data_tidak_sah)
-    /// instead of stopping at the first one.
+    /// Sisihkan baris yang tidak terbaca (dicantumkan di hasil sebagai
+    /// data_tidak_sah), bukan berhenti di baris rusak pertama.
     #[arg(long)]
     pub lewati_baris_rusak: bool,
-    /// Go on when a NISN of the no-show list matches no accepted applicant
-    /// (default: report them and write nothing).
+    /// Lanjutkan bila NISN dalam daftar tidak daftar ulang tidak cocok dengan
+    /// pendaftar diterima mana pun (tanpa ini: NISN itu dilaporkan dan tidak ada
+    /// yang ditulis).
     #[arg(long)]
     pub lewati_nisn_tak_cocok: bool,
-    /// Refuse the plan unless its minisign signature (PLAN.minisig, or
-    /// `--signature`) matches this public key.
+    /// Tolak rencana kecuali tanda tangan minisign-nya (PLAN.minisig, atau
+    /// `--signature`) cocok dengan kunci publik ini.
     #[arg(long, value_name = "KUNCI_PUBLIK")]
     pub verify: Option<PathBuf>,
-    /// The plan's signature file, when not beside it as PLAN.minisig.
+    /// Berkas tanda tangan rencana, bila tidak di sampingnya sebagai PLAN.minisig.
     #[arg(long, value_name = "BERKAS", requires = "verify")]
     pub signature: Option<PathBuf>,
-    /// CSV dialect of the result files: `standar` (comma, for programs) or
-    /// `excel` (`;`, a byte-order mark, NISN and NPSN kept as text — for
-    /// spreadsheets in an Indonesian locale)
-    #[arg(long, value_enum, default_value_t = Dialek::Standar)]
+    /// Dialek CSV berkas hasil: `standar` (koma, untuk program) atau `excel`
+    /// (`;`, penanda urutan bita, NISN dan NPSN disimpan sebagai teks — untuk
+    /// spreadsheet berbahasa Indonesia).
+    #[arg(long, value_enum, value_name = "DIALEK", default_value_t = Dialek::Standar)]
     pub csv: Dialek,
-    /// Also write one result file per school, `DIR/sekolah/NPSN.csv`: its
-    /// accepted applicants in rank order, then its reserve list (with -o)
-    #[arg(long, requires = "keluaran")]
+    /// Tulis juga satu berkas hasil per sekolah, `DIR/sekolah/NPSN.csv`:
+    /// pendaftar yang diterimanya menurut peringkat, lalu daftar cadangannya
+    /// (bersama -o).
+    #[arg(long, requires = "output")]
     pub per_sekolah: bool,
-    /// Applicant columns to carry into the results unchanged, e.g. `nama,asal_sekolah`
+    /// Kolom pendaftar yang dibawa apa adanya ke hasil, mis. `nama,asal_sekolah`.
     #[arg(long, value_name = "KOLOM,…", value_delimiter = ',')]
     pub bawa: Vec<String>,
-    /// Add each placed applicant's own ranking key (a `kunci` column in hasil.csv)
+    /// Tambahkan kunci peringkat setiap pendaftar yang ditempatkan (kolom `kunci`
+    /// di hasil.csv).
     #[arg(long)]
     pub kunci: bool,
 }
@@ -358,7 +364,7 @@ pub fn run(a: Args, lang: Lang, quiet: bool) -> Result<u8> {
         }
         return Ok(EXIT_OK);
     }
-    match &a.keluaran {
+    match &a.output {
         Some(dir) => {
             let folder = juknis::atomic::OutputFolder::lock(dir).map_err(|e| miette!("{e}"))?;
             let sumber = |p: &Path, sha: String| serde_json::json!({ "berkas": p.display().to_string(), "sha256": sha });

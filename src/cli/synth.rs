@@ -9,20 +9,22 @@ use std::path::PathBuf;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The plan (JSON or YAML), or a .juknis file.
+    /// Rencana (JSON atau YAML), atau berkas .juknis.
+    #[arg(value_name = "RENCANA")]
     pub plan: PathBuf,
-    /// Number of schools.
-    #[arg(long, default_value_t = 600)]
+    /// Jumlah sekolah.
+    #[arg(long, value_name = "JUMLAH", default_value_t = 600)]
     pub sekolah: usize,
-    /// Number of applicants.
-    #[arg(long, default_value_t = 100_000)]
+    /// Jumlah pendaftar.
+    #[arg(long, value_name = "JUMLAH", default_value_t = 100_000)]
     pub pendaftar: usize,
-    /// Seed: the same seed gives the same files.
+    /// Benih acak: benih yang sama menghasilkan berkas yang sama.
     #[arg(long, default_value_t = 1)]
     pub benih: u64,
-    /// Folder for sekolah.csv and pendaftar.csv.
-    #[arg(long, short = 'o')]
-    pub keluaran: PathBuf,
+    /// Folder untuk sekolah.csv dan pendaftar.csv.
+    // `--keluaran` was its first name: kept as an alias (docs/development.md, Names).
+    #[arg(long, short = 'o', alias = "keluaran", value_name = "FOLDER")]
+    pub output: PathBuf,
 }
 
 pub fn run(a: Args, lang: Lang) -> Result<u8> {
@@ -40,7 +42,7 @@ pub fn run(a: Args, lang: Lang) -> Result<u8> {
         benih: a.benih,
     };
     let (s, p) = synth::generate(&plan, &prepared, &opsi);
-    let folder = juknis::atomic::OutputFolder::lock(&a.keluaran).map_err(|e| miette!("{e}"))?;
+    let folder = juknis::atomic::OutputFolder::lock(&a.output).map_err(|e| miette!("{e}"))?;
     let selesai = serde_json::json!({
         "format": "juknis-selesai/1",
         "kompiler": { "nama": "juknis", "versi": env!("CARGO_PKG_VERSION") },

@@ -49,6 +49,8 @@ pub struct Kelompok {
 pub struct Wilayah {
     pub span: Option<Span>,
     pub metode: Option<Spanned<Metode>>,
+    /// A `metode` line was unreadable (already reported).
+    pub metode_rusak: bool,
     pub perluasan: Option<Spanned<String>>,
     pub perbatasan: Vec<Spanned<Perbatasan>>,
 }
@@ -191,6 +193,9 @@ pub struct Tahap {
     pub nomor: Spanned<u32>,
     /// A schedule line was unreadable (already reported): skip "missing stage" checks.
     pub jadwal_rusak: bool,
+    /// The `jalur` line was unreadable (already reported): skip "no jalur" and
+    /// "in no wave", which would only repeat it.
+    pub jalur_rusak: bool,
     pub jalur: Vec<Spanned<String>>,
     pub jadwal: Vec<Jadwal>,
     pub span: Span,

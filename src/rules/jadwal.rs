@@ -259,7 +259,7 @@ fn gelombang(c: &mut Ctx) {
     // Which waves cover each selection unit, directly or through its parent jalur.
     let mut cover: BTreeMap<String, Vec<(u32, Span, &str)>> = BTreeMap::new();
     for t in &c.j.tahap {
-        if t.jalur.is_empty() {
+        if t.jalur.is_empty() && !t.jalur_rusak {
             let n = t.nomor.node;
             c.push(
                 Diagnostic::new(
@@ -289,8 +289,9 @@ fn gelombang(c: &mut Ctx) {
     }
     // A misspelt jalur in a wave is reported by name resolution; "in no wave"
     // would only repeat it.
-    let unresolved =
-        c.j.tahap
+    let unresolved = c.j.tahap.iter().any(|t| t.jalur_rusak)
+        || c.j
+            .tahap
             .iter()
             .flat_map(|t| t.jalur.iter())
             .any(|r| c.j.find(&r.node).is_none());

@@ -5,7 +5,7 @@
 
 mod cakupan;
 pub mod dokumen;
-mod isian;
+pub mod isian;
 mod jadwal;
 mod jalur;
 mod kapasitas;

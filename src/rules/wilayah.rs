@@ -26,7 +26,7 @@ pub fn check(c: &mut Ctx) {
         );
     }
     let w = &c.j.wilayah;
-    if jj.has_national_jalur() && w.metode.is_none() {
+    if jj.has_national_jalur() && w.metode.is_none() && !w.metode_rusak {
         let at = w.span.unwrap_or(c.j.judul.span);
         c.push(
             Diagnostic::new("wilayah.metode", t!("metode penetapan wilayah belum ditulis", "no zone method is stated"))

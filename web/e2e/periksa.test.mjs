@@ -75,6 +75,11 @@ async function shown(page) {
     ]));
 }
 
+/** The draft's text, as the editor holds it. */
+function draft(page) {
+  return page.evaluate(() => window.juknis.text());
+}
+
 /** Open a file through the page's upload control and wait for its check. */
 async function open(page, file) {
   const before = Number((await page.getAttribute("html", "data-diperiksa")) || 0);
@@ -248,26 +253,28 @@ try {
     await p.route("**/*", (r) => (r.request().url().startsWith(url) ? r.continue() : r.abort()));
     await p.goto(url);
     await p.waitForFunction(() => document.documentElement.dataset.siap === "1");
-    // Type a draft (a conforming example's text, then an edit) and name it.
+    // Type a draft (a conforming example's text) into the editor and name it.
     const text = fs.readFileSync(SESUAI, "utf8");
-    await p.fill("#teks", text);
+    await p.click(".cm-content");
+    await p.keyboard.insertText(text);
+    assert.equal(await draft(p), text);
     await p.fill("#nama-berkas", "kota-malang-smp-2027");
     await p.press("#nama-berkas", "Enter");
     await p.dispatchEvent("#nama-berkas", "change");
     assert.equal(await p.inputValue("#nama-berkas"), "kota-malang-smp-2027.juknis");
     // Tab inside the editor indents instead of leaving it.
-    await p.focus("#teks");
-    await p.evaluate(() => document.getElementById("teks").setSelectionRange(0, 0));
+    await p.click(".cm-content");
+    await p.keyboard.press("Control+Home");
     await p.keyboard.press("Tab");
-    assert.equal(await p.evaluate(() => document.activeElement.id), "teks");
-    const typed = await p.inputValue("#teks");
+    assert.ok(await p.evaluate(() => document.activeElement.classList.contains("cm-content")));
+    const typed = await draft(p);
     assert.equal(typed, "  " + text);
     await p.waitForFunction(() => /tersimpan/.test(document.getElementById("simpan").textContent));
     // A reload keeps the draft and its name (the page also asks before
     // leaving with edits not downloaded; Playwright's reload skips that).
     await p.reload();
     await p.waitForFunction(() => document.documentElement.dataset.siap === "1");
-    assert.equal(await p.inputValue("#teks"), typed);
+    assert.equal(await draft(p), typed);
     assert.equal(await p.inputValue("#nama-berkas"), "kota-malang-smp-2027.juknis");
     assert.match(await p.textContent("#simpan"), /dipulihkan/);
     // Choosing an example asks first; declining keeps the draft.
@@ -275,7 +282,7 @@ try {
     p.once("dialog", (d) => { asked++; d.dismiss(); });
     await p.selectOption("#contoh", { index: 2 });
     assert.equal(asked, 1);
-    assert.equal(await p.inputValue("#teks"), typed);
+    assert.equal(await draft(p), typed);
     // The draft downloads as .juknis under the writer's name, as typed.
     const [dl] = await Promise.all([p.waitForEvent("download"), p.click("#unduh-draf")]);
     assert.equal(dl.suggestedFilename(), "kota-malang-smp-2027.juknis");
@@ -286,10 +293,136 @@ try {
     // named after the example, never after the earlier draft.
     p.once("dialog", () => { asked++; });
     await p.selectOption("#contoh", { index: 2 });
-    await p.waitForFunction((t) => document.getElementById("teks").value !== t, typed);
+    await p.waitForFunction((t) => window.juknis.text() !== t, typed);
     assert.equal(asked, 1);
     assert.notEqual(await p.inputValue("#nama-berkas"), "kota-malang-smp-2027.juknis");
     await ctx3.close();
+  });
+
+  await test("editor tools: a template per jenjang is juknis init's, the format button is juknis fmt's", async () => {
+    const ctx4 = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const p = await ctx4.newPage();
+    await p.route("**/*", (r) => (r.request().url().startsWith(url) ? r.continue() : r.abort()));
+    await p.goto(url);
+    await p.waitForFunction(() => document.documentElement.dataset.siap === "1");
+    const tahun = await p.evaluate(() => formulir.nextYear());
+    await p.selectOption("#templat", "SMA");
+    await p.waitForFunction(() => window.juknis.text().length > 0);
+    assert.equal(await draft(p), execFileSync(bin, ["init", "--jenjang", "SMA", "--tahun", String(tahun)], { encoding: "utf8" }));
+    // Line numbers and highlighting: keywords are marked as such.
+    assert.ok(await p.locator(".cm-lineNumbers .cm-gutterElement").count() > 10);
+    // A messy layout, tidied with one click into what `juknis fmt` writes.
+    const messy = fs.readFileSync(SESUAI, "utf8").replace(/\n  /g, "\n      ").replace(/ \{/g, "   {");
+    await p.click(".cm-content");
+    await p.keyboard.press("Control+A");
+    await p.keyboard.insertText(messy);
+    await p.click("#rapikan");
+    assert.equal(await draft(p), fs.readFileSync(SESUAI, "utf8"));
+    assert.match(await p.textContent("#simpan"), /dirapikan/);
+    await ctx4.close();
+  });
+
+  await test("done-when: from a file, the guided form writes an SMP draft whose gaps fail, completed, three slips marked, a fix clicked, kept across a reload, downloaded under its name, offline", async () => {
+    const ctx5 = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+    const p = await ctx5.newPage();
+    const fromFile = "file://" + path.join(dist, "index.html");
+    const requests = [];
+    await p.route("**/*", (r) => {
+      requests.push(r.request().url());
+      return r.request().url().startsWith("file:") ? r.continue() : r.abort();
+    });
+    const errs = [];
+    p.on("pageerror", (e) => errs.push(String(e)));
+    await p.goto(fromFile);
+    await p.waitForFunction(() => document.documentElement.dataset.siap === "1");
+    // The form: SMP, 2027, some answers only.
+    await p.click("#buka-formulir");
+    await p.selectOption("#f-jenjang", "SMP");
+    await p.fill("#f-tahun", "2027");
+    await p.dispatchEvent("#f-tahun", "change");
+    // The national bound is shown beside the quota.
+    assert.match(await p.textContent(".soal[data-kunci='kuota.domisili'] .batas-nasional"), /paling sedikit 40%.*Pasal 30/);
+    const some = { pemerintah: "Kota Malang", "kuota.domisili": "50%", "kuota.afirmasi": "20%" };
+    for (const [k, v] of Object.entries(some)) await p.fill(`#q-${k.replace(/\./g, "-")}`, v);
+    await p.click("#tulis-draf");
+    await p.waitForFunction(() => document.getElementById("ringkasan").dataset.status === "error");
+    const gaps = await shown(p);
+    assert.ok(gaps.some((d) => d[0] === "nilai.kosong"), JSON.stringify(gaps));
+    assert.match(await draft(p), /pemerintah kota "Malang"/);
+    assert.match(await draft(p), /jalur domisili 50%/);
+    assert.equal(await p.inputValue("#nama-berkas"), "spmb-smp-kota-malang-2027.juknis");
+    // Reopened on the draft, the form has the answers given; complete it.
+    await p.click("#buka-formulir");
+    assert.equal(await p.inputValue("#q-pemerintah"), "Kota Malang");
+    assert.equal(await p.inputValue("#q-kuota-domisili"), "50%");
+    const rest = {
+      ditetapkan: "2027-02-26", pengumuman_pendaftaran: "2027-05-03", rombel: "32",
+      wilayah: "administratif kelurahan, kecamatan", pilihan: "1", mekanisme: "tunggal",
+      rapor: "kelas 4 semester 1 sampai kelas 6 semester 1", mapel: "bindo, mtk, ipa, bing",
+      "urutan.domisili": "jarak terdekat, usia tertua, waktu_daftar terawal",
+      "kuota.afirmasi.ketm": "18%", "kuota.afirmasi.disabilitas": "2%",
+      "urutan.afirmasi": "jarak terdekat, usia tertua, waktu_daftar terawal",
+      "kuota.prestasi": "25%", "urutan.prestasi": "nilai_rapor tertinggi, jarak terdekat, waktu_daftar terawal",
+      "kuota.mutasi": "5%", "kuota.mutasi.pindah_tugas": "4%", "kuota.mutasi.anak_guru": "1%",
+      "urutan.mutasi": "jarak terdekat, waktu_daftar terawal",
+      "tahap.1.jalur": "afirmasi, mutasi, prestasi", "tahap.1.pendaftaran": "2027-06-07 sampai 2027-06-09",
+      "tahap.1.pengumuman": "2027-06-12", "tahap.1.daftar_ulang": "2027-06-14 sampai 2027-06-15",
+      "tahap.2.jalur": "domisili", "tahap.2.pendaftaran": "2027-06-16 sampai 2027-06-18",
+      "tahap.2.pengumuman": "2027-06-21", "tahap.2.daftar_ulang": "2027-06-22 sampai 2027-06-23",
+      pengaduan: "https://spmb.malangkota.go.id/pengaduan", pemantauan: "Tim Pemantauan SPMB Dinas Pendidikan Kota Malang",
+    };
+    for (const [k, v] of Object.entries(rest)) await p.fill(`#q-${k.replace(/\./g, "-")}`, v);
+    p.once("dialog", (d) => d.accept()); // the draft so far is replaced
+    await p.click("#tulis-draf");
+    await p.waitForFunction(() => document.getElementById("ringkasan").dataset.status !== "error");
+    assert.deepEqual((await shown(p)).filter((d) => d[1] === "error"), []);
+    const complete = await draft(p);
+    // Three slips typed: a percentage as a word, a date in another order, a misspelt subject.
+    const slips = [["50%", "50 persen", "jalur domisili"], ["2027-06-12", "12-06-2027", "pengumuman"], ["mtk", "matemtika", "mapel"]];
+    for (const [from, to, after] of slips) {
+      assert.ok(await p.evaluate(([a, b]) => window.juknis.find(a, b), [from, after]), from);
+      await p.keyboard.insertText(to);
+    }
+    await p.waitForFunction(() => document.querySelectorAll("#daftar li.diag").length >= 3);
+    const now = await draft(p);
+    const lineOf = (t) => now.split("\n").findIndex((l) => l.includes(t)) + 1;
+    const diags = await shown(p);
+    for (const [, to] of slips) {
+      const line = lineOf(to);
+      assert.ok(diags.some((d) => d[2] === line), `a diagnostic on line ${line} (${to}): ${JSON.stringify(diags)}`);
+      // The editor marks the slip itself, on its line.
+      const marked = await p.$$eval(".cm-lintRange", (ms) => ms.map((m) => [m.textContent, window.juknis.lineOf(m)]));
+      assert.ok(marked.some(([t, l]) => to.includes(t) && t.length > 0 && l === line), `${to} marked: ${JSON.stringify(marked)}`);
+    }
+    // A fix applied with one click: the date is written back as it should be.
+    await p.click("#daftar li.diag[data-kode='sintaks.tanggal'] button.perbaiki");
+    await p.waitForFunction(() => !document.querySelector("#daftar li.diag[data-kode='sintaks.tanggal']"));
+    assert.ok((await draft(p)).includes("pengumuman 2027-06-12"));
+    // The percentage fixed from the mark's own tooltip in the editor.
+    const mark = p.locator(".cm-lintRange", { hasText: "persen" }).first();
+    await mark.hover();
+    await p.click(".cm-tooltip-lint .cm-diagnosticAction");
+    await p.waitForFunction(() => window.juknis.text().includes("jalur domisili 50% {"));
+    const kept = await draft(p);
+    assert.ok(kept.includes("matemtika"));
+    assert.equal(kept, complete.replace("mtk", "matemtika"));
+    // Reload: the draft and its name are kept.
+    await p.waitForFunction(() => /tersimpan/.test(document.getElementById("simpan").textContent));
+    await p.reload();
+    await p.waitForFunction(() => document.documentElement.dataset.siap === "1");
+    assert.equal(await draft(p), kept);
+    assert.equal(await p.inputValue("#nama-berkas"), "spmb-smp-kota-malang-2027.juknis");
+    // Downloaded as .juknis under its own name, byte for byte.
+    const [dl] = await Promise.all([p.waitForEvent("download"), p.click("#unduh-draf")]);
+    assert.equal(dl.suggestedFilename(), "spmb-smp-kota-malang-2027.juknis");
+    const f = path.join(out, dl.suggestedFilename());
+    await dl.saveAs(f);
+    assert.equal(fs.readFileSync(f, "utf8"), kept);
+    // All offline: the page asked for nothing but itself.
+    assert.deepEqual([...new Set(requests)], [fromFile]);
+    assert.deepEqual(errs, []);
+    await p.screenshot({ path: path.join(out, "formulir-selesai.png"), fullPage: true });
+    await ctx5.close();
   });
 
   await test("phone width: nothing wider than the screen", async () => {

@@ -9,6 +9,8 @@
 //! `juknis_kepatuhan` answers the same way with the conformance report as a
 //! printable HTML page (the bytes `juknis kepatuhan --format html` writes).
 
+mod formulir;
+
 use juknis::diagnostic::laporan::{self, Berkas};
 use juknis::diagnostic::Lang;
 use serde::Serialize;
@@ -113,42 +115,56 @@ pub unsafe extern "C" fn juknis_free(p: *mut u8, len: usize) {
     drop(unsafe { Vec::from_raw_parts(p, 0, len.max(1)) });
 }
 
-/// Check the `len` bytes at `p` (a file named by the `nama_len` bytes at `nama`);
-/// `en` = 1 for English. Returns a pointer to the JSON answer, valid until the
-/// next call; its length is `juknis_hasil_len()`.
-///
-/// # Safety
-/// `p`/`len` and `nama`/`nama_len` must be buffers from `juknis_alloc` filled by
-/// the caller.
-#[no_mangle]
-pub unsafe extern "C" fn juknis_check(
-    nama: *const u8,
-    nama_len: usize,
-    p: *const u8,
-    len: usize,
-    en: u32,
-) -> *const u8 {
-    // SAFETY: the caller's promise above is passed on unchanged.
-    unsafe { answer((nama, nama_len), (p, len), en, check) }
+/// An export of the page's interface: it reads the `len` bytes at `p` (a file
+/// named by the `nama_len` bytes at `nama`; `en` = 1 for English) and returns a
+/// pointer to its answer, valid until the next call; its length is
+/// `juknis_hasil_len()`.
+macro_rules! export {
+    ($(#[$doc:meta])* $name:ident => $f:path) => {
+        $(#[$doc])*
+        ///
+        /// # Safety
+        /// `p`/`len` and `nama`/`nama_len` must be buffers from `juknis_alloc`
+        /// filled by the caller.
+        #[no_mangle]
+        pub unsafe extern "C" fn $name(
+            nama: *const u8,
+            nama_len: usize,
+            p: *const u8,
+            len: usize,
+            en: u32,
+        ) -> *const u8 {
+            // SAFETY: the caller's promise above is passed on unchanged.
+            unsafe { answer((nama, nama_len), (p, len), en, $f) }
+        }
+    };
 }
 
-/// The conformance report (HTML) of the `len` bytes at `p`, named by the
-/// `nama_len` bytes at `nama`; `en` = 1 for English. Returns a pointer valid
-/// until the next call; its length is `juknis_hasil_len()`.
-///
-/// # Safety
-/// As `juknis_check`.
-#[no_mangle]
-pub unsafe extern "C" fn juknis_kepatuhan(
-    nama: *const u8,
-    nama_len: usize,
-    p: *const u8,
-    len: usize,
-    en: u32,
-) -> *const u8 {
-    // SAFETY: the caller's promise above is passed on unchanged.
-    unsafe { answer((nama, nama_len), (p, len), en, kepatuhan_html) }
-}
+export!(
+    /// The check: the JSON answer `Hasil`.
+    juknis_check => check
+);
+export!(
+    /// The conformance report as its HTML page.
+    juknis_kepatuhan => kepatuhan_html
+);
+export!(
+    /// The guided form's questions (`src` = "SMP 2027"), as JSON.
+    juknis_pertanyaan => formulir::pertanyaan
+);
+export!(
+    /// The juknis text written from the form's answers (`src` = JSON
+    /// `{jenjang, tahun, jawaban}`), as JSON `{teks}` or `{galat}`.
+    juknis_templat => formulir::templat
+);
+export!(
+    /// The form's answers read back from a juknis text, as JSON.
+    juknis_jawaban => formulir::jawaban
+);
+export!(
+    /// The text in the canonical layout (`juknis fmt`), as JSON `{teks}` or `{galat}`.
+    juknis_fmt => formulir::fmt
+);
 
 /// Read the two buffers, run `f`, keep its answer for `juknis_hasil_len`.
 ///

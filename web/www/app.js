@@ -28,6 +28,12 @@ const TEKS = {
     tahapan: { pendaftaran: "Pendaftaran", verifikasi: "Verifikasi", seleksi: "Seleksi", pengumuman: "Pengumuman", daftar_ulang: "Daftar ulang" },
     gagal_muat: "Pemeriksa tidak dapat dimuat di peramban ini: ",
     bahasa: "English",
+    formulir: "Formulir terpandu", templat: "Templat", pilih_templat: "— mulai dari templat —", rapikan: "Rapikan (fmt)",
+    formulir_judul: "Formulir terpandu",
+    formulir_ket: "Isi apa yang diputuskan Dinas. Jawaban yang dikosongkan ditulis sebagai isian [..] yang gagal diperiksa sampai diisi. Batas nasional tampil di samping setiap pertanyaan.",
+    jenjang: "Jenjang", tahun: "Tahun penerimaan", tulis_draf: "Tulis draf", batal: "Batal", perbaiki: "Perbaiki",
+    rapikan_gagal: "Belum dapat dirapikan: ", batas_nasional: "Batas nasional", bentuk: "bentuk",
+    dirapikan: "✓ dirapikan",
   },
   en: {
     judul: "Check a draft SPMB juknis",
@@ -54,11 +60,30 @@ const TEKS = {
     tahapan: { pendaftaran: "Registration", verifikasi: "Verification", seleksi: "Selection", pengumuman: "Announcement", daftar_ulang: "Re-registration" },
     gagal_muat: "The checker cannot load in this browser: ",
     bahasa: "Bahasa Indonesia",
+    formulir: "Guided form", templat: "Template", pilih_templat: "— start from a template —", rapikan: "Tidy (fmt)",
+    formulir_judul: "Guided form",
+    formulir_ket: "Fill in what the Dinas decides. Answers left empty are written as placeholders [..] that fail the check until filled. The national bound is shown beside each question.",
+    jenjang: "Jenjang", tahun: "Admission year", tulis_draf: "Write the draft", batal: "Cancel", perbaiki: "Fix",
+    rapikan_gagal: "Cannot tidy yet: ", batas_nasional: "National bound", bentuk: "form",
+    dirapikan: "✓ tidied",
   },
 };
 
 const el = (id) => document.getElementById(id);
-const state = { lang: "id", nama: "draf.juknis", hasil: null, wasm: null, berubah: false };
+const state = { lang: "id", nama: "draf.juknis", hasil: null, wasm: null, berubah: false, ed: null, diganti: false };
+
+/** The draft's text, from the editor. */
+function text() {
+  return state.ed.text();
+}
+
+/** Replace the draft's text (a file opened, an example, a template): not an
+ * edit of the writer's, so it does not count as unsaved work. */
+function setText(t) {
+  state.diganti = true;
+  state.ed.setText(t);
+  state.diganti = false;
+}
 
 // The draft is kept in this browser's storage (never sent anywhere) so a reload
 // or a closed tab loses nothing; `berubah` is true while there are edits not
@@ -67,7 +92,7 @@ const KUNCI_DRAF = "juknis.draf.v1";
 
 function saveDraft() {
   try {
-    localStorage.setItem(KUNCI_DRAF, JSON.stringify({ nama: state.nama, teks: el("teks").value }));
+    localStorage.setItem(KUNCI_DRAF, JSON.stringify({ nama: state.nama, teks: text() }));
     el("simpan").textContent = TEKS[state.lang].tersimpan;
   } catch (_) {
     // Storage full or disabled: the draft still lives in the page.
@@ -78,7 +103,7 @@ function restoreDraft() {
   try {
     const d = JSON.parse(localStorage.getItem(KUNCI_DRAF) || "null");
     if (!d || typeof d.teks !== "string" || !d.teks.trim()) return false;
-    el("teks").value = d.teks;
+    setText(d.teks);
     setName(typeof d.nama === "string" && d.nama ? d.nama : "draf.juknis");
     state.berubah = true;
     el("simpan").textContent = TEKS[state.lang].dipulihkan;
@@ -98,7 +123,7 @@ function setName(n) {
 
 /** Before replacing the text: ask when there are edits not downloaded. */
 function mayReplace() {
-  return !state.berubah || !el("teks").value.trim() || window.confirm(TEKS[state.lang].ganti);
+  return !state.berubah || !text().trim() || window.confirm(TEKS[state.lang].ganti);
 }
 
 function h(tag, attrs, ...children) {
@@ -136,11 +161,11 @@ function writeBytes(x, bytes) {
   return p;
 }
 
-/** Call a checker export (juknis_check, juknis_kepatuhan) on the textarea's text. */
-function call(fn) {
+/** Call a checker export (juknis_check, juknis_kepatuhan, …) on a text (the draft's by default). */
+function call(fn, input) {
   const x = state.wasm;
   const enc = new TextEncoder();
-  const src = enc.encode(el("teks").value);
+  const src = enc.encode(input === undefined ? text() : input);
   const nama = enc.encode(state.nama);
   const ps = writeBytes(x, src);
   const pn = writeBytes(x, nama);
@@ -151,11 +176,12 @@ function call(fn) {
   return out;
 }
 
-/** Run the checker on the textarea's text. */
+/** Run the checker on the draft. */
 function check() {
   if (!state.wasm) return;
   state.hasil = JSON.parse(call("juknis_check"));
   show();
+  state.ed.setDiagnostics(state.hasil.laporan.berkas[0].diagnostik, TEKS[state.lang].perbaiki);
   const n = Number(document.documentElement.dataset.diperiksa || 0) + 1;
   document.documentElement.dataset.diperiksa = String(n);
 }
@@ -164,20 +190,14 @@ function primaryLabel(d) {
   return d.label.find((l) => l.utama) || d.label[0] || null;
 }
 
-/** Select a line/column range in the textarea (columns count characters). */
+/** Select a line/column range in the editor (columns count characters). */
 function selectInText(mulai, selesai) {
-  const ta = el("teks");
-  const lines = ta.value.split("\n");
-  const off = (p) => {
-    let o = 0;
-    for (let i = 0; i < p.baris - 1 && i < lines.length; i++) o += lines[i].length + 1;
-    const line = lines[p.baris - 1] || "";
-    return o + Array.from(line).slice(0, p.kolom - 1).join("").length;
-  };
-  ta.focus();
-  ta.setSelectionRange(off(mulai), off(selesai));
-  const tinggi = ta.scrollHeight / Math.max(lines.length, 1);
-  ta.scrollTop = Math.max(0, (mulai.baris - 5) * tinggi);
+  state.ed.select(mulai, selesai);
+}
+
+/** Apply a diagnostic's sure fixes (`perbaikan`, as `juknis check --fix`). */
+function applyFix(d) {
+  state.ed.applyFixes(d.perbaikan);
 }
 
 function show() {
@@ -210,6 +230,7 @@ function show() {
     d.bantuan ? h("p", { class: "bantuan" }, d.bantuan) : null,
     ...(d.catatan || []).map((c) => h("p", { class: "catatan" }, c)),
     d.dasar ? h("p", { class: "dasar" }, `${t.dasar}: ${d.dasar}`) : null,
+    (d.perbaikan || []).length ? h("button", { type: "button", class: "tombol perbaiki", onclick: () => applyFix(d) }, t.perbaiki) : null,
     explain(d.kode));
   }));
   annotate(diags);
@@ -233,7 +254,7 @@ function explain(kode) {
 /** The source with each diagnostic under the line it is about. */
 function annotate(diags) {
   const t = TEKS[state.lang];
-  const lines = el("teks").value.split("\n");
+  const lines = text().split("\n");
   const per = new Map();
   for (const d of diags) {
     const u = primaryLabel(d);
@@ -363,9 +384,22 @@ function save(text, type, name) {
   a.remove();
 }
 
+/** The draft in the canonical layout (`juknis fmt`); a file that cannot be
+ * read yet is left as it is, with the reason. */
+function tidy() {
+  if (!state.wasm) return;
+  const r = JSON.parse(call("juknis_fmt"));
+  if (r.galat !== undefined) {
+    el("simpan").textContent = TEKS[state.lang].rapikan_gagal + r.galat;
+    return;
+  }
+  if (r.teks !== text()) state.ed.replaceAll(r.teks);
+  el("simpan").textContent = TEKS[state.lang].dirapikan;
+}
+
 function downloadDraft() {
   setName(el("nama-berkas").value);
-  save(el("teks").value, "text/plain", state.nama);
+  save(text(), "text/plain", state.nama);
   state.berubah = false;
   saveDraft();
 }
@@ -403,23 +437,32 @@ async function start() {
   const contoh = loadExample();
   let tunda = null;
   let tundaSimpan = null;
-  el("teks").addEventListener("input", () => {
-    state.berubah = true;
-    el("simpan").textContent = "";
-    clearTimeout(tunda);
-    tunda = setTimeout(check, 300);
-    clearTimeout(tundaSimpan);
-    tundaSimpan = setTimeout(saveDraft, 400);
+  const kata = JSON.parse((document.getElementById("kata-data") || { textContent: "[]" }).textContent);
+  // The editor (CodeMirror, web/editor/): Tab indents, marks and fixes come
+  // from the checker; every change is checked and saved after a short pause.
+  state.ed = window.JuknisEditor.create(el("editor"), {
+    keywords: kata,
+    label: TEKS[state.lang].teks,
+    onChange() {
+      if (!state.diganti) {
+        state.berubah = true;
+        el("simpan").textContent = "";
+      }
+      clearTimeout(tunda);
+      tunda = setTimeout(check, 300);
+      clearTimeout(tundaSimpan);
+      tundaSimpan = setTimeout(saveDraft, 400);
+    },
   });
-  // Tab indents (two spaces) instead of leaving the editor; Shift+Tab and
-  // Escape-then-Tab still move focus for keyboard users.
-  el("teks").addEventListener("keydown", (ev) => {
-    if (ev.key !== "Tab" || ev.shiftKey || ev.ctrlKey || ev.altKey || ev.metaKey) return;
-    ev.preventDefault();
-    const ta = el("teks");
-    const [a, b] = [ta.selectionStart, ta.selectionEnd];
-    ta.setRangeText("  ", a, b, "end");
-    ta.dispatchEvent(new Event("input"));
+  formulir.start();
+  // For automation (the end-to-end test, a screen reader's scripts): read the
+  // draft and find text in it, as a search would.
+  window.juknis = { text, find: (s, after) => state.ed.find(s, after), lineOf: (n) => state.ed.lineOf(n) };
+  el("rapikan").addEventListener("click", tidy);
+  el("templat").addEventListener("change", (ev) => {
+    const j = ev.target.value;
+    ev.target.value = "";
+    if (j) formulir.template(j);
   });
   el("nama-berkas").addEventListener("change", () => {
     setName(el("nama-berkas").value);
@@ -427,7 +470,7 @@ async function start() {
   });
   el("unduh-draf").addEventListener("click", downloadDraft);
   window.addEventListener("beforeunload", (ev) => {
-    if (state.berubah && el("teks").value.trim()) {
+    if (state.berubah && text().trim()) {
       saveDraft();
       ev.preventDefault();
       ev.returnValue = "";
@@ -448,7 +491,7 @@ async function start() {
       ev.target.value = "";
       return;
     }
-    el("teks").value = await f.text();
+    setText(await f.text());
     setName(f.name);
     state.berubah = false;
     ev.target.value = "";
@@ -459,7 +502,7 @@ async function start() {
     const c = contoh[Number(ev.target.value)];
     ev.target.value = "";
     if (!c || !mayReplace()) return;
-    el("teks").value = c.teks;
+    setText(c.teks);
     setName(c.nama);
     state.berubah = false;
     saveDraft();
@@ -470,7 +513,7 @@ async function start() {
   try {
     state.wasm = await loadWasm();
     document.documentElement.dataset.siap = "1";
-    if (el("teks").value.trim()) check();
+    if (text().trim()) check();
   } catch (e) {
     el("ringkasan").textContent = TEKS[state.lang].gagal_muat + e;
     el("ringkasan").dataset.status = "error";

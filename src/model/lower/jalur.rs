@@ -40,8 +40,8 @@ impl Lower<'_> {
                 )
                 .at(a.nama.span, None)
                 .help(t!(
-                    "tulis persentasenya sesudah nama: `{kw_id} {leaf} 30%`",
-                    "write its percentage after the name: `{kw_id} {leaf} 30%`"
+                    "tulis persentasenya sesudah nama: `{kw_id} {leaf} …%`",
+                    "write its percentage after the name: `{kw_id} {leaf} …%`"
                 )),
             );
         }

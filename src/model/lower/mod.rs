@@ -224,6 +224,14 @@ fn sp<T>(node: T, span: Span) -> Spanned<T> {
     Spanned::new(node, span)
 }
 
+/// Where a placeholder `[…]` (as `juknis init` writes them) stands in a
+/// statement the grammar could not read: the byte range of the first one.
+fn placeholder(text: &str) -> Option<(usize, usize)> {
+    let a = text.find('[')?;
+    let b = a + text[a..].find(']')? + 1;
+    Some((a, b))
+}
+
 impl Lower<'_> {
     fn push(&mut self, d: Diagnostic) {
         self.d.push(d);
@@ -235,6 +243,33 @@ impl Lower<'_> {
         let text = r.text.node.as_str();
         if kw.eq_ignore_ascii_case("zonasi") || text.split_whitespace().any(|w| w == "zonasi") {
             self.zonasi(r.text.span, false);
+            return;
+        }
+        if let Some((a, b)) = placeholder(text) {
+            let start = r.text.span.start;
+            let span = Span::new(start + a, start + b);
+            let isian = text.get(a..b).unwrap_or("");
+            let help = match shapes.iter().find(|(k, _)| *k == kw) {
+                Some((_, example)) => t!(
+                    "ganti isian dengan nilai yang diputuskan, dalam bentuk seperti: `{example}`",
+                    "replace the placeholder with the value decided, in a form like: `{example}`"
+                ),
+                None => t!(
+                    "ganti isian dengan nilai yang diputuskan",
+                    "replace the placeholder with the value decided"
+                ),
+            };
+            self.push(
+                Diagnostic::new(
+                    "nilai.kosong",
+                    t!(
+                        "`{kw}` masih berupa isian: `{isian}`",
+                        "`{kw}` is still a placeholder: `{isian}`"
+                    ),
+                )
+                .at(span, Some(t!("belum diisi", "not filled in")))
+                .help(help),
+            );
             return;
         }
         if let Some((a, b, t)) = values::wrong_date(text) {

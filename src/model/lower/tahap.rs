@@ -14,6 +14,7 @@ impl Lower<'_> {
         let mut t = Tahap {
             nomor: n,
             jadwal_rusak: false,
+            jalur_rusak: false,
             jalur: Vec::new(),
             jadwal: Vec::new(),
             span,
@@ -74,6 +75,7 @@ impl Lower<'_> {
                 }
                 ast::TahapItem::Rusak(r) => {
                     t.jadwal_rusak = true;
+                    t.jalur_rusak |= r.keyword.node == "jalur";
                     self.rusak(r, "tahap", TAHAP)
                 }
             }

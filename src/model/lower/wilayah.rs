@@ -102,6 +102,7 @@ impl Lower<'_> {
                     None
                 }
                 ast::WilayahItem::Rusak(r) => {
+                    w.metode_rusak |= r.keyword.node == "metode";
                     self.rusak(r, "wilayah", WILAYAH);
                     None
                 }

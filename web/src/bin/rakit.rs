@@ -59,6 +59,23 @@ fn contoh(root: &Path) -> Result<Vec<Contoh>, String> {
     Ok(out)
 }
 
+/// The language's keywords, from the grammar's `kw_*` rules (for the editor's
+/// highlighting and completion), sorted.
+fn keywords(grammar: &str) -> Vec<String> {
+    let mut out: Vec<String> = grammar
+        .lines()
+        .filter(|l| l.trim_start().starts_with("kw_"))
+        .filter_map(|l| {
+            let rest = l.split_once("@{")?.1;
+            let word = rest.split('"').nth(1)?;
+            Some(word.to_string())
+        })
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
 fn run() -> Result<(), String> {
     let args: Vec<String> = std::env::args().collect();
     let [_, wasm, out_dir] = args.as_slice() else {
@@ -70,10 +87,14 @@ fn run() -> Result<(), String> {
         |p: PathBuf| std::fs::read_to_string(&p).map_err(|e| format!("{}: {e}", p.display()));
     let html = read(www.join("index.html"))?;
     let css = read(www.join("style.css"))?;
-    let js = read(www.join("app.js"))?;
-    if js.contains("</script") || css.contains("</style") {
-        return Err("app.js or style.css would end its inline element early".into());
+    // The guided form first: the page's script uses it.
+    let js = read(www.join("formulir.js"))? + &read(www.join("app.js"))?;
+    let editor = read(www.join("editor.js"))?;
+    if js.contains("</script") || editor.contains("</script") || css.contains("</style") {
+        return Err("a script or the style would end its inline element early".into());
     }
+    let kata = serde_json::to_string(&keywords(&read(root.join("grammar/juknis.pest"))?))
+        .map_err(|e| e.to_string())?;
     let wasm = std::fs::read(wasm).map_err(|e| format!("{wasm}: {e}"))?;
     let contoh = serde_json::to_string(&contoh(&root)?)
         .map_err(|e| e.to_string())?
@@ -91,6 +112,11 @@ fn run() -> Result<(), String> {
                 base64(&wasm)
             ),
         )
+        .replace(
+            "<!--KATA-->",
+            &format!("<script id=\"kata-data\" type=\"application/json\">{kata}</script>"),
+        )
+        .replace("<!--EDITOR-->", &format!("<script>\n{editor}</script>"))
         .replace("<!--SCRIPT-->", &format!("<script>\n{js}</script>"));
     std::fs::create_dir_all(out_dir).map_err(|e| format!("{out_dir}: {e}"))?;
     let out = Path::new(out_dir).join("index.html");
@@ -111,6 +137,26 @@ fn main() -> std::process::ExitCode {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn keywords_come_from_the_grammar() {
+        let g = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../grammar/juknis.pest"
+        ))
+        .unwrap_or_default();
+        let k = super::keywords(&g);
+        for w in [
+            "juknis",
+            "jalur",
+            "tahap",
+            "daya_tampung",
+            "urutan",
+            "pengumuman_pendaftaran",
+        ] {
+            assert!(k.iter().any(|x| x == w), "{w} not in {k:?}");
+        }
+    }
+
     #[test]
     fn base64_matches_the_standard_alphabet() {
         assert_eq!(super::base64(b""), "");

@@ -378,3 +378,34 @@ fn fuzz_regression_unreadable_statements_keep_their_codes() {
     assert_eq!(codes(&out), codes(&src));
     assert_eq!(format(&out).unwrap(), out);
 }
+
+/// Issue 17: the bundled examples are in the canonical layout — `juknis fmt
+/// --check` passes on every one the formatter can read; the one whose point is
+/// a brace never closed is refused with the reason, not rewritten.
+#[test]
+fn the_bundled_examples_pass_fmt_check() {
+    let files = common::examples();
+    let (unreadable, readable): (Vec<_>, Vec<_>) = files
+        .iter()
+        .filter(|f| f.extension().is_some_and(|e| e == "juknis"))
+        .partition(|f| format(&std::fs::read_to_string(f).unwrap()).is_err());
+    let names: Vec<String> = unreadable
+        .iter()
+        .map(|f| f.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["sintaks-kurung-tidak-ditutup.juknis"]);
+    assert!(readable.len() > 100);
+    Command::cargo_bin("juknis")
+        .unwrap()
+        .args(["-q", "fmt", "--check"])
+        .args(&readable)
+        .assert()
+        .code(0);
+    Command::cargo_bin("juknis")
+        .unwrap()
+        .args(["fmt", "--check"])
+        .args(&unreadable)
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("perbaiki sintaksnya dulu"));
+}

@@ -5,6 +5,7 @@
 
 pub mod abaikan;
 pub mod compact;
+mod excerpt;
 pub mod fix;
 pub mod github;
 pub mod gitlab;

@@ -3,7 +3,6 @@
 
 use super::{Diagnostic, Lang, Severity};
 use codespan_reporting::diagnostic as cs;
-use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term;
 
 pub struct Options {
@@ -81,11 +80,17 @@ fn to_codespan(d: &Diagnostic, opts: &Options, src_len: usize) -> cs::Diagnostic
 
 /// Render all diagnostics of one file as terminal text.
 pub fn human(diags: &[Diagnostic], file_name: &str, source: &str, opts: &Options) -> String {
-    let file = SimpleFile::new(file_name, source);
     let config = term::Config::default();
     let mut out = String::new();
     for d in diags {
-        let cd = to_codespan(d, opts, source.len());
+        let mut cd = to_codespan(d, opts, source.len());
+        // Long lines are shown cut around the marks (`excerpt.rs`).
+        let spans: Vec<std::ops::Range<usize>> =
+            cd.labels.iter().map(|l| l.range.clone()).collect();
+        let file = super::excerpt::Excerpt::new(file_name, source, &spans);
+        for l in &mut cd.labels {
+            l.range = file.map(l.range.start)..file.map(l.range.end);
+        }
         if opts.color {
             let mut buf = term::termcolor::Buffer::ansi();
             if term::emit_to_write_style(&mut buf, &config, &file, &cd).is_ok() {

@@ -152,6 +152,7 @@ impl<'a> Files<'a> for Excerpt<'_> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

@@ -55,3 +55,32 @@ fn conformance_report_schema_matches_the_code() {
 fn comparison_schema_matches_the_code() {
     check_generated("docs/banding.schema.json", &juknis::banding::json_schema());
 }
+
+/// Issue 17: every document that uses the `juknis` command says first how to
+/// get it (README › Get it, or docs/release.md).
+#[test]
+fn every_doc_that_uses_the_command_says_how_to_get_it() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs");
+    let mut missing = Vec::new();
+    for e in std::fs::read_dir(&dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.extension().is_none_or(|x| x != "md") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&p).unwrap();
+        let uses = text.contains("`juknis ")
+            || text.contains("juknis check")
+            || text.contains("juknis run");
+        let says = text.contains("README.md#get-it")
+            || text.contains("release.md")
+            || p.ends_with("release.md");
+        if uses && !says {
+            missing.push(p.file_name().unwrap().to_string_lossy().into_owned());
+        }
+    }
+    missing.sort();
+    assert!(
+        missing.is_empty(),
+        "say how to get the command in: {missing:?}"
+    );
+}

@@ -27,6 +27,7 @@ pub fn markdown(rb: &Rulebook) -> String {
         rb.singkat, rb.id, rb.versi
     );
     s += &format!("{}.\n\n", rb.judul);
+    s += "*Get the `juknis` command: [README › Get it](../README.md#get-it) (a static binary, no Rust needed; or `cargo install --path .`).*\n\n";
     s += "Every diagnostic `juknis check` can report, with its code (use it with `juknis explain CODE`), severity, \
 what it rests on (each citation names its own source: an article of Permendikdasmen 3/2025, a question of the \
 ministry's FAQ SPMB 2025, another regulation, or regional practice) and the confidence of that source: **P** \

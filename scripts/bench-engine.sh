@@ -1,58 +1,68 @@
 #!/usr/bin/env bash
-# Wall time and peak memory of `juknis run` for 100k and 1M applicants over 600
-# schools, with the DIY SMA plan (three choices, four jalur, three waves, deferred
-# acceptance). Targets (issue 3): 1M under 3 s and 1 GiB on a 2-core machine; 10×
-# the applicants at most ~12× the time. Prints figures; asserts nothing.
+# Wall time and peak memory of `juknis run` (docs/development.md, issue 18), cold
+# and warm, printed apart. Asserts nothing: the figures are for the reader.
 #
-# Each case runs once to warm up and then RUNS times (default 9); the script
-# prints the fastest, the median and the slowest wall time of those.
-# The last case, 100k over 60 schools, has the same competition as 1M over 600
-# (about 18% accepted), so the ratio against it shows how the engine scales with
-# size alone; 100k over 600 schools places almost everyone, which is less work
-# per applicant (one proposal each, no reserve lists, short result rows).
-# `JUKNIS_WAKTU=1 juknis run …` prints the time of each phase.
+#   scripts/bench-engine.sh            # DIY SMA plan (3 choices, 4 jalur, 3 waves,
+#                                      # deferred acceptance) at 100k, 1M, 3M over
+#                                      # 600 schools and 100k over 60; then the
+#                                      # single-choice plan at 1M against DuckDB
+#   CASES="1000000:600" RUNS=3 scripts/bench-engine.sh
+#
+# Cold: a pause (PAUSE, default 5 s) before every run — a Dinas runs the
+# selection once, and on this kind of VM a run right after another finds its
+# memory warm and takes about half the time. Warm: one run not counted, then
+# RUNS back to back. RUNS (default 5) per mode and case; min, median and max
+# wall time, and the highest peak RSS. The growth exponent is
+# log(t_3M / t_100k) / log(30) from the cold medians over 600 schools.
+# DUCKDB=0 skips the DuckDB comparison (scripts/bench-duckdb.sh; it needs
+# python3 -m venv and PyPI). `JUKNIS_WAKTU=1 juknis run …` prints each phase's
+# time and memory.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-runs=${RUNS:-9}
+runs=${RUNS:-5}
+pause=${PAUSE:-5}
+cases=${CASES:-"100000:600 1000000:600 3000000:600 100000:60"}
 cargo build --release --quiet
 bin=target/release/juknis
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 "$bin" compile juknis-examples/sesuai/diy-sma-2025.juknis -o "$dir/plan.json"
-declare -A median fastest
-cases="100000:600 1000000:600 100000:60"
 for case in $cases; do
-  "$bin" synth "$dir/plan.json" --sekolah "${case#*:}" --pendaftar "${case%:*}" --benih 1 -o "$dir/$case"
+  "$bin" synth "$dir/plan.json" --sekolah "${case#*:}" --pendaftar "${case%:*}" --benih 1 -o "$dir/$case" >/dev/null
 done
-# Like hyperfine: per case one warm-up run, not counted, then the runs back to
-# back. In this virtual machine the first run after a pause (or after a smaller
-# run) pays for memory the host has taken back — up to twice the time — which
-# is the machine, not the engine.
+# One run: "wall_s peak_rss_kb" appended to FILE.
+one() {
+  local case=$1 file=$2 t0 t1 rss
+  t0=$EPOCHREALTIME
+  rss=$(/usr/bin/time -f "%M" "$bin" run "$dir/plan.json" --sekolah "$dir/$case/sekolah.csv" \
+    --pendaftar "$dir/$case/pendaftar.csv" -o "$dir/$case/out" 2>&1 >/dev/null | tail -1)
+  t1=$EPOCHREALTIME
+  [ -z "$file" ] || awk -v a="$t0" -v b="$t1" -v m="$rss" 'BEGIN {printf "%.4f %d\n", b - a, m}' >>"$file"
+}
+show() {
+  sort -n "$1" -o "$1"
+  awk -v label="$2" '{t[NR] = $1; if ($2 > m) m = $2}
+    END {printf "%-34s wall min %.3f s, median %.3f s, max %.3f s; peak RSS %d MB\n",
+      label, t[1], t[int((NR + 1) / 2)], t[NR], m / 1024}' "$1"
+}
+declare -A cold
 for case in $cases; do
-  for r in $(seq 0 "$runs"); do
-    # Wall time from bash's microsecond clock (GNU time's %e has 10 ms steps, a
-    # tenth of the 100k case); peak RSS from GNU time.
-    t0=$EPOCHREALTIME
-    rss=$(/usr/bin/time -f "%M" "$bin" run "$dir/plan.json" --sekolah "$dir/$case/sekolah.csv" \
-      --pendaftar "$dir/$case/pendaftar.csv" -o "$dir/$case/out" 2>&1 >/dev/null | tail -1)
-    t1=$EPOCHREALTIME
-    if [ "$r" -gt 0 ]; then
-      awk -v a="$t0" -v b="$t1" -v m="$rss" 'BEGIN {printf "%.4f %d\n", b - a, m}' >>"$dir/$case/times"
-    fi
-  done
+  n=${case%:*}; s=${case#*:}
+  for r in $(seq 1 "$runs"); do sleep "$pause"; one "$case" "$dir/$case/cold"; done
+  one "$case" ""
+  for r in $(seq 1 "$runs"); do one "$case" "$dir/$case/warm"; done
+  show "$dir/$case/cold" "$(printf '%8d / %3d cold' "$n" "$s")"
+  show "$dir/$case/warm" "$(printf '%8d / %3d warm' "$n" "$s")"
+  cold[$case]=$(awk -v r="$runs" 'NR == int((r + 1) / 2) {print $1}' "$dir/$case/cold")
 done
-for case in $cases; do
-  sort -n "$dir/$case/times" -o "$dir/$case/times"
-  median[$case]=$(awk -v r="$runs" 'NR == int((r + 1) / 2) {print $1}' "$dir/$case/times")
-  fastest[$case]=$(head -1 "$dir/$case/times" | cut -d' ' -f1)
-  awk -v n="${case%:*}" -v s="${case#*:}" '{t[NR] = $1; if ($2 > m) m = $2}
-    END {printf "%8d applicants, %3d schools: wall min %.3f s, median %.3f s, max %.3f s; peak RSS %d MB\n",
-      n, s, t[1], t[int((NR + 1) / 2)], t[NR], m / 1024}' "$dir/$case/times"
-done
-# Noise on a shared machine only adds time, so the fastest runs are the steadier
-# basis for a ratio; both are printed.
-for stat in median fastest; do
-  declare -n t=$stat
-  awk -v st="$stat" -v a="${t[1000000:600]}" -v b="${t[100000:600]}" -v c="${t[100000:60]}" 'BEGIN {
-    printf "1M/100k time ratio (%s): %.1fx over 600 schools each; %.1fx at equal competition (100k over 60 schools)\n", st, a / b, a / c }'
-done
+if [ -n "${cold[100000:600]:-}" ] && [ -n "${cold[3000000:600]:-}" ]; then
+  awk -v a="${cold[100000:600]}" -v b="${cold[3000000:600]}" 'BEGIN {
+    printf "growth exponent 100k -> 3M over 600 schools (cold medians): %.2f\n", log(b / a) / log(30) }'
+fi
+if [ "${DUCKDB:-1}" = 1 ]; then
+  if [ -x ../shared/perf/run-duckdb.py ] && python3 -c 'import venv' 2>/dev/null; then
+    ROUNDS=$runs PAUSE=$pause scripts/bench-duckdb.sh || echo "DuckDB comparison failed" >&2
+  else
+    echo "DuckDB comparison skipped: no ../shared/perf or no python3 venv"
+  fi
+fi

@@ -213,7 +213,11 @@ pub fn run(a: Args, lang: Lang, quiet: bool) -> Result<u8> {
     let t0 = std::time::Instant::now();
     let fase = |nama: &str| {
         if waktu {
-            eprintln!("waktu {nama}: {:.3} s", t0.elapsed().as_secs_f64());
+            eprintln!(
+                "waktu {nama}: {:.3} s{}",
+                t0.elapsed().as_secs_f64(),
+                engine::memory_mb()
+            );
         }
     };
     if let Err(code) = verify(&a, lang) {
@@ -261,6 +265,7 @@ pub fn run(a: Args, lang: Lang, quiet: bool) -> Result<u8> {
         }
     };
     let p_name = a.pendaftar.display().to_string();
+    fase("baca berkas");
     let bacaan = match data::read_pendaftar_with(
         &p_name,
         &p_bytes,

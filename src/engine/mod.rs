@@ -42,3 +42,19 @@ use smallvec::SmallVec;
 use std::collections::{BTreeMap, BinaryHeap};
 
 pub use data::{BarisRusak, DataError, ModusRusak, PendaftarFile};
+
+/// The process's resident memory now and at its peak, in MB, for the phase
+/// times `JUKNIS_WAKTU=1` prints (Linux: /proc/self/status; elsewhere empty).
+pub fn memory_mb() -> String {
+    let Ok(s) = std::fs::read_to_string("/proc/self/status") else {
+        return String::new();
+    };
+    let kb = |key: &str| {
+        s.lines()
+            .find(|l| l.starts_with(key))
+            .and_then(|l| l.split_whitespace().nth(1))
+            .and_then(|v| v.parse::<u64>().ok())
+            .map_or(0, |v| v / 1024)
+    };
+    format!(" (rss {} MB, puncak {} MB)", kb("VmRSS:"), kb("VmHWM:"))
+}

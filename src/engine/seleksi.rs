@@ -157,7 +157,11 @@ impl Fase {
 
     pub(super) fn mark(&self, nama: &str) {
         if self.on {
-            eprintln!("  {nama}: {:.3}", self.t0.elapsed().as_secs_f64());
+            eprintln!(
+                "  {nama}: {:.3}{}",
+                self.t0.elapsed().as_secs_f64(),
+                super::memory_mb()
+            );
         }
     }
 }

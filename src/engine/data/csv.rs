@@ -21,7 +21,7 @@ pub struct Table<'a> {
 }
 
 /// Where the next line ends: (end of its content, start of the next line).
-fn akhir_baris(b: &[u8]) -> (usize, usize) {
+pub(super) fn line_end(b: &[u8]) -> (usize, usize) {
     match memchr::memchr2(b'\n', b'\r', b) {
         None => (b.len(), b.len()),
         Some(i) if b[i] == b'\r' && b.get(i + 1) == Some(&b'\n') => (i, i + 2),
@@ -71,7 +71,7 @@ impl<'a> Table<'a> {
             )
             .kode("data.kolom"));
         }
-        let (end, next) = akhir_baris(teks);
+        let (end, next) = line_end(teks);
         let line = &teks[..end];
         let mut sel = Vec::new();
         if let Err((i, pesan)) = split_fields(line, &mut sel) {
@@ -225,12 +225,6 @@ impl<'t, 'a> Records<'t, 'a> {
         }
     }
 
-    /// The fields split from the last row, also when it was refused (as far as
-    /// splitting got).
-    pub fn sel_terakhir(&self) -> &[Cow<'a, [u8]>] {
-        &self.sel
-    }
-
     /// The next non-blank row: its line number and fields; `None` at the end.
     /// A blank line is skipped but counted in `kosong`.
     pub fn next_row(&mut self, kosong: &mut u64) -> Option<Result<Baris<'_, 'a>, DataError>> {
@@ -239,7 +233,7 @@ impl<'t, 'a> Records<'t, 'a> {
                 return None;
             }
             let rest = &self.bytes[self.pos..];
-            let (end, next) = akhir_baris(rest);
+            let (end, next) = line_end(rest);
             let line = &rest[..end];
             let nomor = self.line;
             let tanpa_akhir = next == end && self.terakhir;
@@ -249,58 +243,95 @@ impl<'t, 'a> Records<'t, 'a> {
                 *kosong += 1;
                 continue;
             }
-            self.sel.clear();
-            if let Err((i, pesan)) = split_fields(line, &mut self.sel) {
-                let kolom = self.kolom.get(i).map(String::as_str);
-                return Some(Err(
-                    masalah(self.berkas, nomor, kolom, pesan).kode("data.baris")
-                ));
-            }
-            if self.sel.len() != self.kolom.len() {
-                let (n, m) = (self.sel.len(), self.kolom.len());
-                let kolom = self.kolom.get(n.min(m)).map(String::as_str);
-                let pesan = if tanpa_akhir && n < m {
-                    t!(
-                        "baris terakhir terpotong: {n} dari {m} kolom (berkas tidak lengkap?)",
-                        "the last row is cut off: {n} of {m} columns (is the file incomplete?)"
-                    )
-                } else if n > m {
-                    t!(
-                        "{n} kolom, kepala tabel {m}: ada koma berlebih (koma desimal seperti 85,5? tulis 85.5)",
-                        "{n} fields, the header has {m}: a comma too many (a decimal comma such as 85,5? write 85.5)"
-                    )
-                } else {
-                    t!(
-                        "{n} kolom, kepala tabel {m}",
-                        "{n} fields, the header has {m}"
-                    )
-                };
-                return Some(Err(
-                    masalah(self.berkas, nomor, kolom, pesan).kode("data.baris")
-                ));
-            }
-            if let Some((i, f)) = self
-                .sel
-                .iter()
-                .enumerate()
-                .find(|(_, f)| f.len() > self.maks_sel)
-            {
-                let (n, maks) = (f.len(), self.maks_sel);
-                let kolom = self.kolom.get(i).map(String::as_str);
-                return Some(Err(masalah(
-                    self.berkas,
-                    nomor,
-                    kolom,
-                    t!(
-                        "isi sel {n} bita, batasnya {maks} (naikkan dengan `--batas-sel`)",
-                        "cell has {n} bytes, the limit is {maks} (raise it with `--batas-sel`)"
-                    ),
-                )
-                .kode("batas.sel")));
+            let t = Target {
+                berkas: self.berkas,
+                kolom: self.kolom,
+            };
+            if let Err(m) = t.split(line, nomor, self.maks_sel, tanpa_akhir, &mut self.sel) {
+                return Some(Err(m));
             }
             return Some(Ok((nomor, &self.sel)));
         }
     }
+}
+
+/// The file and header a row is split against.
+struct Target<'t> {
+    berkas: &'t str,
+    kolom: &'t [String],
+}
+
+impl Target<'_> {
+    /// Split one non-blank line (number `nomor`; `tanpa_akhir`: it has no line
+    /// end) into `sel`: exactly the header's number of fields, each within the
+    /// cell limit. `sel` keeps what was split also when the row is refused.
+    fn split<'a>(
+        &self,
+        line: &'a [u8],
+        nomor: u64,
+        maks_sel: usize,
+        tanpa_akhir: bool,
+        sel: &mut Vec<Cow<'a, [u8]>>,
+    ) -> Result<(), DataError> {
+        sel.clear();
+        if let Err((i, pesan)) = split_fields(line, sel) {
+            let kolom = self.kolom.get(i).map(String::as_str);
+            return Err(masalah(self.berkas, nomor, kolom, pesan).kode("data.baris"));
+        }
+        if sel.len() != self.kolom.len() {
+            let (n, m) = (sel.len(), self.kolom.len());
+            let kolom = self.kolom.get(n.min(m)).map(String::as_str);
+            let pesan = if tanpa_akhir && n < m {
+                t!(
+                    "baris terakhir terpotong: {n} dari {m} kolom (berkas tidak lengkap?)",
+                    "the last row is cut off: {n} of {m} columns (is the file incomplete?)"
+                )
+            } else if n > m {
+                t!(
+                    "{n} kolom, kepala tabel {m}: ada koma berlebih (koma desimal seperti 85,5? tulis 85.5)",
+                    "{n} fields, the header has {m}: a comma too many (a decimal comma such as 85,5? write 85.5)"
+                )
+            } else {
+                t!(
+                    "{n} kolom, kepala tabel {m}",
+                    "{n} fields, the header has {m}"
+                )
+            };
+            return Err(masalah(self.berkas, nomor, kolom, pesan).kode("data.baris"));
+        }
+        if let Some((i, f)) = sel.iter().enumerate().find(|(_, f)| f.len() > maks_sel) {
+            let (n, maks) = (f.len(), maks_sel);
+            let kolom = self.kolom.get(i).map(String::as_str);
+            return Err(masalah(
+                self.berkas,
+                nomor,
+                kolom,
+                t!(
+                    "isi sel {n} bita, batasnya {maks} (naikkan dengan `--batas-sel`)",
+                    "cell has {n} bytes, the limit is {maks} (raise it with `--batas-sel`)"
+                ),
+            )
+            .kode("batas.sel"));
+        }
+        Ok(())
+    }
+}
+
+/// `Records::next_row` for one line of `tabel`'s rows, into the caller's buffer
+/// (rows read in parallel, each on its own).
+pub fn split_row<'a>(
+    tabel: &Table<'a>,
+    line: &'a [u8],
+    nomor: u64,
+    maks_sel: usize,
+    tanpa_akhir: bool,
+    sel: &mut Vec<Cow<'a, [u8]>>,
+) -> Result<(), DataError> {
+    Target {
+        berkas: tabel.berkas,
+        kolom: &tabel.kolom,
+    }
+    .split(line, nomor, maks_sel, tanpa_akhir, sel)
 }
 
 /// Split one line into fields. A field is trimmed of spaces and tabs; a quoted

@@ -3,7 +3,7 @@
 //! independent) and joined in file order, then sorted by NISN. A NISN repeated
 //! by any two rows — read or set aside — stops the run.
 
-use super::csv::{Records, Table};
+use super::csv::Table;
 use super::kolom::{kolom, Kolom};
 use super::nilai;
 use super::sekolah::{kode_wilayah, npsn as npsn_normal};
@@ -21,10 +21,6 @@ pub struct PendaftarFile {
     pub pendaftar: Vec<Pendaftar>,
     pub rusak: Vec<BarisRusak>,
 }
-
-/// Applicants and rows set aside from one piece of the file, and the blank
-/// lines it skipped.
-type Chunk = (Vec<Pendaftar>, Vec<BarisRusak>, u64);
 
 /// Read the applicants file against the plan's needs. Applicants are returned
 /// sorted by NISN, so the input's row order never matters.
@@ -451,65 +447,6 @@ pub fn read_pendaftar_with(
         lahir: (prepared.acuan - 36_525)..=(prepared.acuan - 1),
         waktu: (awal_tahun(tahun - 1) * 86_400)..=(awal_tahun(tahun + 1) * 86_400 - 1),
     };
-    // One piece of the rows: applicants, rows set aside, blank lines.
-    let potongan = |bytes: &[u8], awal: u64, terakhir: bool| -> Result<Chunk, DataError> {
-        let mut rows = Records::new(&tabel, bytes, awal, batas.panjang_sel, terakhir);
-        // One row per line: reserving up front spares the copies of a growing Vec.
-        let mut out: Vec<Pendaftar> =
-            Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1);
-        let mut rusak: Vec<BarisRusak> = Vec::new();
-        let mut kosong = 0u64;
-        while let Some(item) = rows.next_row(&mut kosong) {
-            let (nomor, sel) = match item {
-                Ok(x) => x,
-                Err(m) if modus == ModusRusak::Lewati => {
-                    // A row that cannot be split may still show its NISN, which
-                    // then takes part in the repeat check.
-                    let id = rows
-                        .sel_terakhir()
-                        .get(k.nisn)
-                        .and_then(|c| std::str::from_utf8(c).ok())
-                        .and_then(|v| nilai::nisn(v).ok())
-                        .map(|n| n.to_string())
-                        .unwrap_or(format!("baris:{}", m.baris));
-                    rusak.push(BarisRusak { id, masalah: m });
-                    continue;
-                }
-                Err(m) => return Err(m),
-            };
-            if (out.len() + rusak.len()) as u64 + kosong >= batas.baris_data as u64 {
-                return Err(terlalu_banyak(berkas, nomor, batas.baris_data));
-            }
-            let b = Baris {
-                berkas,
-                nomor,
-                sel,
-                cols,
-            };
-            match baris(&konteks, &b) {
-                Ok(p) => out.push(p),
-                Err(m) if modus == ModusRusak::Lewati => {
-                    // The row's NISN, when readable, still takes part in the
-                    // repeat check: a repeat stops the run even when set aside.
-                    let id = b
-                        .sel(k.nisn)
-                        .ok()
-                        .and_then(|v| nilai::nisn(v).ok())
-                        .map(|n| n.to_string())
-                        .unwrap_or(format!("baris:{nomor}"));
-                    rusak.push(BarisRusak { id, masalah: m });
-                }
-                Err(m) => return Err(m),
-            }
-        }
-        Ok((out, rusak, kosong))
-    };
-    let chunks = if tabel.isi.len() < 1 << 20 {
-        vec![(tabel.isi, tabel.baris_awal)]
-    } else {
-        tabel.chunks(rayon::current_num_threads().max(1) * 4)
-    };
-    let n = chunks.len();
     let t0 = std::time::Instant::now();
     // JUKNIS_WAKTU=1: phase times for scripts/bench-engine.sh.
     let waktu = std::env::var_os("JUKNIS_WAKTU").is_some();
@@ -518,26 +455,76 @@ pub fn read_pendaftar_with(
             eprintln!("  {n}: {:.3}", t0.elapsed().as_secs_f64());
         }
     };
-    let hasil: Vec<Result<Chunk, DataError>> = chunks
+    // Pieces of the rows cut at line ends (a row is one line), read in
+    // parallel, each row straight into its own slot of one vector: no
+    // per-piece vectors to join, so the applicants' memory is touched once.
+    let pieces = if tabel.isi.len() < 1 << 20 {
+        vec![(tabel.isi, tabel.baris_awal)]
+    } else {
+        tabel.chunks(rayon::current_num_threads().max(1) * 4)
+    };
+    let counts: Vec<usize> = pieces
         .par_iter()
-        .enumerate()
-        .map(|(i, &(bytes, awal))| potongan(bytes, awal, i + 1 == n))
+        .map(|&(bytes, _)| count_lines_all(bytes) as usize)
         .collect();
-    w("baca potongan");
-    let total: usize = hasil
-        .iter()
-        .map(|h| h.as_ref().map_or(0, |(o, _, _)| o.len()))
-        .sum();
-    let mut out: Vec<Pendaftar> = Vec::with_capacity(total);
-    let mut rusak: Vec<BarisRusak> = Vec::new();
-    let mut kosong = 0u64;
-    for h in hasil {
-        let (o, r, z) = h?;
-        out.extend(o);
-        rusak.extend(r);
-        kosong += z;
+    let total: usize = counts.iter().sum();
+    let mut slots: Vec<Slot> = Vec::with_capacity(total);
+    (0..total)
+        .into_par_iter()
+        .map(|_| Slot::Kosong)
+        .collect_into_vec(&mut slots);
+    let mut parts: Vec<Part> = Vec::with_capacity(pieces.len());
+    let mut rest = slots.as_mut_slice();
+    for (&n, &piece) in counts.iter().zip(&pieces) {
+        let k = n.min(rest.len());
+        let (a, b) = std::mem::take(&mut rest).split_at_mut(k);
+        parts.push((a, piece));
+        rest = b;
     }
-    if (out.len() + rusak.len()) as u64 + kosong > batas.baris_data as u64 {
+    let limit = batas.baris_data as u64;
+    parts.into_par_iter().for_each_init(
+        || Vec::with_capacity(cols.len()),
+        |sel, (slot, (bytes, nomor))| {
+            let piece = Piece {
+                tabel: &tabel,
+                c: &konteks,
+                maks_sel: batas.panjang_sel,
+                modus,
+                limit,
+            };
+            piece.read(bytes, nomor, slot, sel);
+        },
+    );
+    w("baca baris");
+    // In place (the same allocation): the rows read; rows set aside apart; the
+    // first problem in file order stops the reading (a refused row, unless
+    // they are set aside, or the row that reaches the row limit).
+    let mut rusak: Vec<BarisRusak> = Vec::new();
+    let mut failed: Option<DataError> = None;
+    let mut out: Vec<Pendaftar> = slots
+        .into_iter()
+        .filter_map(|s| match s {
+            Slot::Pendaftar(p) => Some(p),
+            Slot::Rusak(b) if modus == ModusRusak::Lewati => {
+                rusak.push(*b);
+                None
+            }
+            Slot::Rusak(b) => {
+                failed.get_or_insert(b.masalah);
+                None
+            }
+            Slot::LewatBatas(nomor) => {
+                failed.get_or_insert_with(|| terlalu_banyak(berkas, nomor, batas.baris_data));
+                None
+            }
+            Slot::Kosong => None,
+        })
+        .collect();
+    if let Some(e) = failed {
+        return Err(e);
+    }
+    // Blank lines count too: rows and blank lines together within the limit.
+    if total as u64 > limit {
         return Err(terlalu_banyak(berkas, 0, batas.baris_data));
     }
     w("gabung");
@@ -547,6 +534,110 @@ pub fn read_pendaftar_with(
         pendaftar: out,
         rusak,
     })
+}
+
+/// A piece of the rows and the slots of its lines.
+type Part<'s, 'a> = (&'s mut [Slot], (&'a [u8], u64));
+
+/// One line's outcome, in file order. The applicant is held inline, not boxed:
+/// the slots become the applicants' vector in place.
+#[allow(clippy::large_enum_variant)]
+enum Slot {
+    /// A blank line (skipped, counted against the row limit).
+    Kosong,
+    Pendaftar(Pendaftar),
+    /// A row that cannot be read (stops the run unless rows are set aside).
+    Rusak(Box<BarisRusak>),
+    /// A row at or past the row limit: its line number.
+    LewatBatas(u64),
+}
+
+/// Lines in some of the rows' bytes, blank ones included (a last line without
+/// a line end counts).
+fn count_lines_all(bytes: &[u8]) -> u64 {
+    if bytes.is_empty() {
+        return 0;
+    }
+    let n = super::csv::count_lines(bytes);
+    n + u64::from(!matches!(bytes.last(), Some(b'\n' | b'\r')))
+}
+
+/// What reading one piece of the rows needs.
+struct Piece<'p, 'a> {
+    tabel: &'p Table<'a>,
+    c: &'p Context<'p>,
+    maks_sel: usize,
+    modus: ModusRusak,
+    /// The row limit (rows and blank lines).
+    limit: u64,
+}
+
+impl<'a> Piece<'_, 'a> {
+    /// Read the lines of `bytes` (the first numbered `nomor`) into `slot`, one
+    /// slot per line.
+    fn read(
+        &self,
+        bytes: &'a [u8],
+        mut nomor: u64,
+        slot: &mut [Slot],
+        sel: &mut Vec<std::borrow::Cow<'a, [u8]>>,
+    ) {
+        let mut pos = 0;
+        let mut i = 0;
+        while pos < bytes.len() {
+            let (end, next) = super::csv::line_end(&bytes[pos..]);
+            let line = &bytes[pos..pos + end];
+            if let Some(s) = slot.get_mut(i) {
+                if !line.iter().all(|b| matches!(b, b' ' | b'\t')) {
+                    *s = if nomor - self.tabel.baris_awal >= self.limit {
+                        Slot::LewatBatas(nomor)
+                    } else {
+                        match self.row(line, nomor, next == end, sel) {
+                            Ok(p) => Slot::Pendaftar(p),
+                            Err(b) => Slot::Rusak(b),
+                        }
+                    };
+                }
+            }
+            pos += next;
+            nomor += 1;
+            i += 1;
+        }
+    }
+
+    /// One row: split, then read against the plan; a row that cannot be is set
+    /// aside with the NISN it shows (when readable) or `baris:N`.
+    fn row(
+        &self,
+        line: &'a [u8],
+        nomor: u64,
+        tanpa_akhir: bool,
+        sel: &mut Vec<std::borrow::Cow<'a, [u8]>>,
+    ) -> Result<Pendaftar, Box<BarisRusak>> {
+        let (c, tabel) = (self.c, self.tabel);
+        let set_aside = |sel: &[std::borrow::Cow<'a, [u8]>], m: DataError| {
+            let id = if self.modus == ModusRusak::Lewati {
+                sel.get(c.k.nisn)
+                    .and_then(|v| std::str::from_utf8(v).ok())
+                    .and_then(|v| nilai::nisn(v).ok())
+                    .map(|n| n.to_string())
+                    .unwrap_or(format!("baris:{nomor}"))
+            } else {
+                String::new()
+            };
+            Box::new(BarisRusak { id, masalah: m })
+        };
+        if let Err(m) = super::csv::split_row(tabel, line, nomor, self.maks_sel, tanpa_akhir, sel) {
+            return Err(set_aside(sel, m));
+        }
+        let b = Baris {
+            berkas: tabel.berkas,
+            nomor,
+            sel,
+            cols: &tabel.kolom,
+        };
+        baris(c, &b).map_err(|m| set_aside(sel, m))
+    }
 }
 
 /// Sort by NISN and stop at a NISN given twice — by two rows read, or by a row

@@ -266,42 +266,34 @@ pub fn run(a: Args, lang: Lang, quiet: bool) -> Result<u8> {
     };
     let p_name = a.pendaftar.display().to_string();
     fase("baca berkas");
-    // The input's hash (for the completion record) is computed while its rows
-    // are read, so the input's bytes are freed before selection starts.
-    let (read, p_hash) = std::thread::scope(|s| {
-        let hash = s.spawn(|| juknis::atomic::sha256(&p_bytes));
-        let read = (|| {
-            let bacaan = data::read_pendaftar_with(
-                &p_name,
-                &p_bytes,
-                &prepared,
-                &sekolah,
-                modus,
-                &super::batas(),
-            )?;
-            // Pass-through columns: a second, separate reading, only when asked for.
-            let bawa = if a.bawa.is_empty() {
-                None
-            } else {
-                Some(data::read_bawa(
-                    &p_name,
-                    &p_bytes,
-                    &a.bawa,
-                    &super::batas(),
-                )?)
-            };
-            Ok::<_, juknis::engine::DataError>((bacaan, bawa))
-        })();
-        (read, hash.join().unwrap_or_default())
-    });
-    drop(p_bytes);
-    let (bacaan, bawa) = match read {
+    let bacaan = match data::read_pendaftar_with(
+        &p_name,
+        &p_bytes,
+        &prepared,
+        &sekolah,
+        modus,
+        &super::batas(),
+    ) {
         Ok(x) => x,
         Err(m) => {
             eprintln!("{}", m.render(lang));
             return Ok(EXIT_VIOLATIONS);
         }
     };
+    // Pass-through columns: a second, separate reading, only when asked for.
+    let bawa = if a.bawa.is_empty() {
+        None
+    } else {
+        match data::read_bawa(&p_name, &p_bytes, &a.bawa, &super::batas()) {
+            Ok(b) => Some(b),
+            Err(m) => {
+                eprintln!("{}", m.render(lang));
+                return Ok(EXIT_VIOLATIONS);
+            }
+        }
+    };
+    // The input's hash, for the completion record, while the selection runs.
+    let p_hash = std::thread::spawn(move || juknis::atomic::sha256(&p_bytes));
     fase("baca");
     for r in &bacaan.rusak {
         eprintln!("{}", r.masalah.render(lang));
@@ -386,7 +378,7 @@ pub fn run(a: Args, lang: Lang, quiet: bool) -> Result<u8> {
                 "kompiler": { "nama": "juknis", "versi": env!("CARGO_PKG_VERSION") },
                 "rencana": { "berkas": a.plan.display().to_string(), "sha256_rencana": plan.sha256_rencana },
                 "sekolah": sumber(&a.sekolah, s_hash),
-                "pendaftar": sumber(&a.pendaftar, p_hash),
+                "pendaftar": sumber(&a.pendaftar, p_hash.join().unwrap_or_default()),
                 "tidak_daftar_ulang": a.tidak_daftar_ulang.as_ref().map(|p| sumber(p, du_hash.clone())),
             });
             let d = a.csv;

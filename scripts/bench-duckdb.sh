@@ -10,7 +10,9 @@
 # juknis's peak RSS, and whether the results are identical (hasil.csv's first
 # 8 columns against DuckDB's output). Needs python3 with venv (it installs
 # duckdb and polars from PyPI into WORK/venv, by ../shared/perf/setup.sh).
+# OLD=path/to/another/juknis adds that binary to every round (before/after).
 set -euo pipefail
+[ -z "${OLD:-}" ] || OLD=$(realpath "$OLD")
 cd "$(dirname "$0")/.."
 perf=$(realpath ../shared/perf)
 [ -x "$perf/run-duckdb.py" ] || { echo "bench-duckdb: no ../shared/perf" >&2; exit 2; }
@@ -29,13 +31,20 @@ py=$work/venv/bin/python
 [ -f "$work/t1M/pendaftar.csv" ] ||
   "$bin" synth "$work/tunggal.plan.json" --sekolah 600 --pendaftar 1000000 --benih 1 -o "$work/t1M" >/dev/null
 cd "$work"
-jt=(); dt=(); rss=0
+jt=(); dt=(); ot=(); rss=0; orss=0
 for r in $(seq 0 "$rounds"); do
   sleep "$pause"; t0=$EPOCHREALTIME
   /usr/bin/time -o rss.txt -f %M "$bin" run tunggal.plan.json --sekolah t1M/sekolah.csv --pendaftar t1M/pendaftar.csv -o out-j >/dev/null 2>&1
   t1=$EPOCHREALTIME
   if [ "$r" -gt 0 ]; then jt+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN{print b-a}')"); fi
   rss=$(( $(tail -1 rss.txt) > rss ? $(tail -1 rss.txt) : rss ))
+  if [ -n "${OLD:-}" ]; then
+    sleep "$pause"; t0=$EPOCHREALTIME
+    /usr/bin/time -o rss.txt -f %M "$OLD" run tunggal.plan.json --sekolah t1M/sekolah.csv --pendaftar t1M/pendaftar.csv -o out-o >/dev/null 2>&1
+    t1=$EPOCHREALTIME
+    if [ "$r" -gt 0 ]; then ot+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN{print b-a}')"); fi
+    orss=$(( $(tail -1 rss.txt) > orss ? $(tail -1 rss.txt) : orss ))
+  fi
   sleep "$pause"; t0=$EPOCHREALTIME
   "$py" "$perf/run-duckdb.py" t1M/sekolah.csv t1M/pendaftar.csv out-d.csv >/dev/null
   t1=$EPOCHREALTIME
@@ -45,5 +54,11 @@ cut -d, -f1-8 out-j/hasil.csv > out-j.8.csv
 same=$(cmp -s out-j.8.csv out-d.csv && echo yes || echo no)
 med() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}'; }
 mj=$(med "${jt[@]}"); md=$(med "${dt[@]}")
+if [ -n "${OLD:-}" ]; then
+  mo=$(med "${ot[@]}")
+  printf 'OLD (%s): median %.3f s (runs: %s), peak RSS %d MB, OLD/DuckDB %.2f, hasil.csv identical to this build'"'"'s: %s\n' \
+    "$OLD" "$mo" "${ot[*]}" $((orss / 1024)) "$(awk -v a="$mo" -v b="$md" 'BEGIN{printf "%.2f", a/b}')" \
+    "$(cmp -s out-o/hasil.csv out-j/hasil.csv && echo yes || echo no)"
+fi
 printf 'single choice, 1M applicants / 600 schools, cold (pause %s s), %s rounds: juknis median %.3f s (runs: %s), peak RSS %d MB; DuckDB median %.3f s (runs: %s); juknis/DuckDB %.2f; identical results: %s\n' \
   "$pause" "$rounds" "$mj" "${jt[*]}" $((rss / 1024)) "$md" "${dt[*]}" "$(awk -v a="$mj" -v b="$md" 'BEGIN{printf "%.2f", a/b}')" "$same"

@@ -59,8 +59,13 @@ pub fn answers_of(src: &str) -> Option<(Jenjang, i32, Jawaban)> {
             },
         );
     }
-    if j.pilihan.span.is_some() {
+    // Only what is written: a statement not written keeps the model's default
+    // with an empty span.
+    let written = |s: crate::span::Span| s.end > s.start;
+    if written(j.pilihan.maksimal.span) {
         put("pilihan", j.pilihan.maksimal.node.to_string());
+    }
+    if written(j.pilihan.mekanisme.span) {
         let m = j.pilihan.mekanisme.node;
         if let Some((w, _)) = Mekanisme::WORDS.iter().find(|(_, x)| *x == m) {
             put("mekanisme", w.to_string());

@@ -319,6 +319,12 @@ try {
     await p.click("#rapikan");
     assert.equal(await draft(p), fs.readFileSync(SESUAI, "utf8"));
     assert.match(await p.textContent("#simpan"), /dirapikan/);
+    // The form opened on a juknis written by hand says writing from it would
+    // drop what it does not ask about.
+    await p.click("#buka-formulir");
+    assert.equal(await p.isVisible("#formulir-lebih"), true);
+    assert.equal(await p.inputValue("#q-kuota-domisili"), "35%");
+    await p.click("#tutup-formulir");
     await ctx4.close();
   });
 
@@ -354,6 +360,8 @@ try {
     // Reopened on the draft, the form has the answers given; complete it.
     await p.click("#buka-formulir");
     assert.equal(await p.inputValue("#q-pemerintah"), "Kota Malang");
+    // A draft the form wrote holds nothing the form would drop.
+    assert.equal(await p.isHidden("#formulir-lebih"), true);
     assert.equal(await p.inputValue("#q-kuota-domisili"), "50%");
     const rest = {
       ditetapkan: "2027-02-26", pengumuman_pendaftaran: "2027-05-03", rombel: "32",

@@ -34,6 +34,7 @@ const TEKS = {
     jenjang: "Jenjang", tahun: "Tahun penerimaan", tulis_draf: "Tulis draf", batal: "Batal", perbaiki: "Perbaiki",
     rapikan_gagal: "Belum dapat dirapikan: ", batas_nasional: "Batas nasional", bentuk: "bentuk",
     dirapikan: "✓ dirapikan",
+    formulir_lebih: "Draf ini memuat hal yang tidak ditanyakan formulir. Menulis draf dari formulir menggantinya: yang tidak ada di formulir akan hilang.",
   },
   en: {
     judul: "Check a draft SPMB juknis",
@@ -66,6 +67,7 @@ const TEKS = {
     jenjang: "Jenjang", tahun: "Admission year", tulis_draf: "Write the draft", batal: "Cancel", perbaiki: "Fix",
     rapikan_gagal: "Cannot tidy yet: ", batas_nasional: "National bound", bentuk: "form",
     dirapikan: "✓ tidied",
+    formulir_lebih: "This draft holds more than the form asks. Writing the draft from the form replaces it: what the form does not hold will be lost.",
   },
 };
 

@@ -38,6 +38,16 @@ const formulir = {
     el("f-jenjang").value = found ? found.jenjang : (el("f-jenjang").value || "SMP");
     el("f-tahun").value = found ? found.tahun : (el("f-tahun").value || formulir.nextYear());
     el("formulir-galat").textContent = "";
+    // A draft with more than the form asks (a third wave, another jalur, a
+    // syarat written by hand): writing from the form would drop it — say so.
+    let lebih = false;
+    if (found) {
+      const r = JSON.parse(call("juknis_templat", JSON.stringify(found)));
+      lebih = r.galat !== undefined || r.teks !== text();
+    } else {
+      lebih = text().trim() !== "";
+    }
+    el("formulir-lebih").hidden = !lebih;
     formulir.load(found ? found.jawaban : {});
     el("formulir").showModal();
   },

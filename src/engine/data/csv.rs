@@ -197,9 +197,8 @@ pub struct Records<'t, 'a> {
     bytes: &'a [u8],
     pos: usize,
     line: u64,
-    kolom: &'t [String],
+    tabel: &'t Table<'a>,
     maks_sel: usize,
-    berkas: &'a str,
     /// Set when the piece's last line has no line end (maybe a cut-off file).
     pub terakhir: bool,
     sel: Vec<Cow<'a, [u8]>>,
@@ -217,9 +216,8 @@ impl<'t, 'a> Records<'t, 'a> {
             bytes,
             pos: 0,
             line,
-            kolom: &tabel.kolom,
+            tabel,
             maks_sel,
-            berkas: tabel.berkas,
             terakhir,
             sel: Vec::with_capacity(tabel.kolom.len()),
         }
@@ -239,15 +237,12 @@ impl<'t, 'a> Records<'t, 'a> {
             let tanpa_akhir = next == end && self.terakhir;
             self.pos += next;
             self.line += 1;
-            if line.iter().all(|b| matches!(b, b' ' | b'\t')) {
+            if is_blank(line) {
                 *kosong += 1;
                 continue;
             }
-            let t = Target {
-                berkas: self.berkas,
-                kolom: self.kolom,
-            };
-            if let Err(m) = t.split(line, nomor, self.maks_sel, tanpa_akhir, &mut self.sel) {
+            let (tabel, maks) = (self.tabel, self.maks_sel);
+            if let Err(m) = split_row(tabel, line, nomor, maks, tanpa_akhir, &mut self.sel) {
                 return Some(Err(m));
             }
             return Some(Ok((nomor, &self.sel)));
@@ -255,70 +250,15 @@ impl<'t, 'a> Records<'t, 'a> {
     }
 }
 
-/// The file and header a row is split against.
-struct Target<'t> {
-    berkas: &'t str,
-    kolom: &'t [String],
+/// A line of only spaces and tabs: skipped, counted against the row limit.
+pub(super) fn is_blank(line: &[u8]) -> bool {
+    line.iter().all(|b| matches!(b, b' ' | b'\t'))
 }
 
-impl Target<'_> {
-    /// Split one non-blank line (number `nomor`; `tanpa_akhir`: it has no line
-    /// end) into `sel`: exactly the header's number of fields, each within the
-    /// cell limit. `sel` keeps what was split also when the row is refused.
-    fn split<'a>(
-        &self,
-        line: &'a [u8],
-        nomor: u64,
-        maks_sel: usize,
-        tanpa_akhir: bool,
-        sel: &mut Vec<Cow<'a, [u8]>>,
-    ) -> Result<(), DataError> {
-        sel.clear();
-        if let Err((i, pesan)) = split_fields(line, sel) {
-            let kolom = self.kolom.get(i).map(String::as_str);
-            return Err(masalah(self.berkas, nomor, kolom, pesan).kode("data.baris"));
-        }
-        if sel.len() != self.kolom.len() {
-            let (n, m) = (sel.len(), self.kolom.len());
-            let kolom = self.kolom.get(n.min(m)).map(String::as_str);
-            let pesan = if tanpa_akhir && n < m {
-                t!(
-                    "baris terakhir terpotong: {n} dari {m} kolom (berkas tidak lengkap?)",
-                    "the last row is cut off: {n} of {m} columns (is the file incomplete?)"
-                )
-            } else if n > m {
-                t!(
-                    "{n} kolom, kepala tabel {m}: ada koma berlebih (koma desimal seperti 85,5? tulis 85.5)",
-                    "{n} fields, the header has {m}: a comma too many (a decimal comma such as 85,5? write 85.5)"
-                )
-            } else {
-                t!(
-                    "{n} kolom, kepala tabel {m}",
-                    "{n} fields, the header has {m}"
-                )
-            };
-            return Err(masalah(self.berkas, nomor, kolom, pesan).kode("data.baris"));
-        }
-        if let Some((i, f)) = sel.iter().enumerate().find(|(_, f)| f.len() > maks_sel) {
-            let (n, maks) = (f.len(), maks_sel);
-            let kolom = self.kolom.get(i).map(String::as_str);
-            return Err(masalah(
-                self.berkas,
-                nomor,
-                kolom,
-                t!(
-                    "isi sel {n} bita, batasnya {maks} (naikkan dengan `--batas-sel`)",
-                    "cell has {n} bytes, the limit is {maks} (raise it with `--batas-sel`)"
-                ),
-            )
-            .kode("batas.sel"));
-        }
-        Ok(())
-    }
-}
-
-/// `Records::next_row` for one line of `tabel`'s rows, into the caller's buffer
-/// (rows read in parallel, each on its own).
+/// Split one non-blank line of `tabel`'s rows (number `nomor`; `tanpa_akhir`:
+/// it has no line end) into `sel`: exactly the header's number of fields, each
+/// within the cell limit. `sel` keeps what was split also when the row is
+/// refused. Used by `Records::next_row` and for rows read in parallel.
 pub fn split_row<'a>(
     tabel: &Table<'a>,
     line: &'a [u8],
@@ -327,11 +267,48 @@ pub fn split_row<'a>(
     tanpa_akhir: bool,
     sel: &mut Vec<Cow<'a, [u8]>>,
 ) -> Result<(), DataError> {
-    Target {
-        berkas: tabel.berkas,
-        kolom: &tabel.kolom,
+    let (berkas, kolom_header) = (tabel.berkas, &tabel.kolom);
+    sel.clear();
+    if let Err((i, pesan)) = split_fields(line, sel) {
+        let kolom = kolom_header.get(i).map(String::as_str);
+        return Err(masalah(berkas, nomor, kolom, pesan).kode("data.baris"));
     }
-    .split(line, nomor, maks_sel, tanpa_akhir, sel)
+    if sel.len() != kolom_header.len() {
+        let (n, m) = (sel.len(), kolom_header.len());
+        let kolom = kolom_header.get(n.min(m)).map(String::as_str);
+        let pesan = if tanpa_akhir && n < m {
+            t!(
+                "baris terakhir terpotong: {n} dari {m} kolom (berkas tidak lengkap?)",
+                "the last row is cut off: {n} of {m} columns (is the file incomplete?)"
+            )
+        } else if n > m {
+            t!(
+                "{n} kolom, kepala tabel {m}: ada koma berlebih (koma desimal seperti 85,5? tulis 85.5)",
+                "{n} fields, the header has {m}: a comma too many (a decimal comma such as 85,5? write 85.5)"
+            )
+        } else {
+            t!(
+                "{n} kolom, kepala tabel {m}",
+                "{n} fields, the header has {m}"
+            )
+        };
+        return Err(masalah(berkas, nomor, kolom, pesan).kode("data.baris"));
+    }
+    if let Some((i, f)) = sel.iter().enumerate().find(|(_, f)| f.len() > maks_sel) {
+        let (n, maks) = (f.len(), maks_sel);
+        let kolom = kolom_header.get(i).map(String::as_str);
+        return Err(masalah(
+            berkas,
+            nomor,
+            kolom,
+            t!(
+                "isi sel {n} bita, batasnya {maks} (naikkan dengan `--batas-sel`)",
+                "cell has {n} bytes, the limit is {maks} (raise it with `--batas-sel`)"
+            ),
+        )
+        .kode("batas.sel"));
+    }
+    Ok(())
 }
 
 /// Split one line into fields. A field is trimmed of spaces and tabs; a quoted

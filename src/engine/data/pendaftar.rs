@@ -588,7 +588,7 @@ impl<'a> Piece<'_, 'a> {
             let (end, next) = super::csv::line_end(&bytes[pos..]);
             let line = &bytes[pos..pos + end];
             if let Some(s) = slot.get_mut(i) {
-                if !line.iter().all(|b| matches!(b, b' ' | b'\t')) {
+                if !super::csv::is_blank(line) {
                     *s = if nomor - self.tabel.baris_awal >= self.limit {
                         Slot::LewatBatas(nomor)
                     } else {

@@ -407,9 +407,17 @@ try {
     await p.waitForFunction(() => !document.querySelector("#daftar li.diag[data-kode='sintaks.tanggal']"));
     assert.ok((await draft(p)).includes("pengumuman 2027-06-12"));
     // The percentage fixed from the mark's own tooltip in the editor.
-    const mark = p.locator(".cm-lintRange", { hasText: "persen" }).first();
-    await mark.hover();
-    await p.click(".cm-tooltip-lint .cm-diagnosticAction");
+    // Hover shows the mark's tooltip; a hover that lands while the marks are
+    // being redrawn is tried again (the pointer first moved off the text).
+    const action = p.locator(".cm-tooltip-lint .cm-diagnosticAction");
+    for (let i = 0; i < 5 && !(await action.isVisible()); i++) {
+      const mark = p.locator(".cm-lintRange", { hasText: "persen" }).first();
+      await mark.scrollIntoViewIfNeeded();
+      await p.mouse.move(0, 0);
+      await mark.hover();
+      await action.waitFor({ state: "visible", timeout: 3000 }).catch(() => {});
+    }
+    await action.click();
     await p.waitForFunction(() => window.juknis.text().includes("jalur domisili 50% {"));
     const kept = await draft(p);
     assert.ok(kept.includes("matemtika"));

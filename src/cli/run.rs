@@ -257,43 +257,37 @@ pub fn run(a: Args, lang: Lang, quiet: bool) -> Result<u8> {
     if progres {
         eprintln!("{} sekolah dibaca", sekolah.len());
     }
-    let p_bytes = match data::read_file(&a.pendaftar, batas.ukuran_data) {
-        Ok(b) => b,
-        Err(m) => {
-            eprintln!("{}", m.render(lang));
-            return Ok(EXIT_USAGE);
-        }
-    };
     let p_name = a.pendaftar.display().to_string();
-    fase("baca berkas");
-    let bacaan = match data::read_pendaftar_with(
-        &p_name,
-        &p_bytes,
-        &prepared,
-        &sekolah,
-        modus,
-        &super::batas(),
-    ) {
+    // Read a block at a time and hashed on the way; pass-through columns need
+    // the whole text for their second reading, so with them the file is read whole.
+    let dibaca = if a.bawa.is_empty() {
+        data::read_pendaftar_path(&a.pendaftar, &prepared, &sekolah, modus, &batas)
+            .map(|(bacaan, hash)| (bacaan, None, hash))
+    } else {
+        read_whole(
+            &a.pendaftar,
+            &p_name,
+            &a.bawa,
+            &prepared,
+            &sekolah,
+            modus,
+            &batas,
+        )
+    };
+    let (bacaan, bawa, p_hash) = match dibaca {
         Ok(x) => x,
         Err(m) => {
             eprintln!("{}", m.render(lang));
-            return Ok(EXIT_VIOLATIONS);
+            // The file itself (unreadable, too large, binary) as before any row.
+            return Ok(
+                if matches!(m.kode, "berkas.baca" | "batas.ukuran" | "berkas.biner") {
+                    EXIT_USAGE
+                } else {
+                    EXIT_VIOLATIONS
+                },
+            );
         }
     };
-    // Pass-through columns: a second, separate reading, only when asked for.
-    let bawa = if a.bawa.is_empty() {
-        None
-    } else {
-        match data::read_bawa(&p_name, &p_bytes, &a.bawa, &super::batas()) {
-            Ok(b) => Some(b),
-            Err(m) => {
-                eprintln!("{}", m.render(lang));
-                return Ok(EXIT_VIOLATIONS);
-            }
-        }
-    };
-    // The input's hash, for the completion record, while the selection runs.
-    let p_hash = std::thread::spawn(move || juknis::atomic::sha256(&p_bytes));
     fase("baca");
     for r in &bacaan.rusak {
         eprintln!("{}", r.masalah.render(lang));
@@ -378,7 +372,7 @@ pub fn run(a: Args, lang: Lang, quiet: bool) -> Result<u8> {
                 "kompiler": { "nama": "juknis", "versi": env!("CARGO_PKG_VERSION") },
                 "rencana": { "berkas": a.plan.display().to_string(), "sha256_rencana": plan.sha256_rencana },
                 "sekolah": sumber(&a.sekolah, s_hash),
-                "pendaftar": sumber(&a.pendaftar, p_hash.join().unwrap_or_default()),
+                "pendaftar": sumber(&a.pendaftar, p_hash),
                 "tidak_daftar_ulang": a.tidak_daftar_ulang.as_ref().map(|p| sumber(p, du_hash.clone())),
             });
             let d = a.csv;
@@ -463,4 +457,23 @@ pub fn run(a: Args, lang: Lang, quiet: bool) -> Result<u8> {
     std::mem::forget(hasil);
     std::mem::forget(bacaan);
     Ok(code)
+}
+
+type Dibaca = (engine::PendaftarFile, Option<data::Bawa>, String);
+
+/// The applicants file read whole: its rows, the pass-through columns `bawa`
+/// (a second, separate reading) and its hash.
+fn read_whole(
+    path: &std::path::Path,
+    p_name: &str,
+    bawa: &[String],
+    prepared: &engine::Prepared,
+    sekolah: &[engine::Sekolah],
+    modus: ModusRusak,
+    batas: &juknis::batas::Batas,
+) -> Result<Dibaca, data::DataError> {
+    let p_bytes = data::read_file(path, batas.ukuran_data)?;
+    let bacaan = data::read_pendaftar_with(p_name, &p_bytes, prepared, sekolah, modus, batas)?;
+    let bawa = data::read_bawa(p_name, &p_bytes, bawa, batas)?;
+    Ok((bacaan, Some(bawa), juknis::atomic::sha256(&p_bytes)))
 }

@@ -4,6 +4,7 @@
 //! (`nilai.rs`). A bad row is reported with its file, line and column, and
 //! either stops the run or is set aside — never silently dropped or merged.
 
+mod alir;
 mod bawa;
 mod csv;
 mod kolom;
@@ -11,9 +12,10 @@ pub mod nilai;
 mod pendaftar;
 mod sekolah;
 
+pub use alir::{read_pendaftar_blocks, read_pendaftar_path, read_pendaftar_with};
 pub use bawa::{read_bawa, Bawa};
 pub use nilai::{detik, hari};
-pub use pendaftar::{read_pendaftar, read_pendaftar_with, PendaftarFile};
+pub use pendaftar::{read_pendaftar, PendaftarFile};
 pub use sekolah::{read_sekolah, read_sekolah_with, LAYANAN};
 
 use crate::text::t;
@@ -122,57 +124,99 @@ fn terlalu_banyak(berkas: &str, baris: u64, maks: usize) -> DataError {
 /// joined at the end, so no buffer is copied while it grows and an endless
 /// stream holds at most `maks` bytes when it is refused.
 pub fn read_file(path: &std::path::Path, maks: usize) -> Result<Vec<u8>, DataError> {
-    use std::io::Read;
     const POTONG: usize = 16 << 20;
-    let berkas = path.display().to_string();
-    let io = |e: std::io::Error| {
-        masalah(
-            &berkas,
-            0,
-            None,
-            t!("tidak dapat dibaca: {e}", "cannot be read: {e}"),
-        )
-        .kode("berkas.baca")
-    };
-    let besar = || {
-        masalah(
-            &berkas,
-            0,
-            None,
-            t!(
-                "berkas lebih besar dari {maks} bita (naikkan dengan `--batas-ukuran-data`)",
-                "file larger than {maks} bytes (raise it with `--batas-ukuran-data`)"
-            ),
-        )
-        .kode("batas.ukuran")
-    };
-    if path.is_dir() {
-        return Err(io(std::io::Error::other(
-            "ini folder, bukan berkas / is a folder, not a file",
-        )));
-    }
-    let mut f = std::fs::File::open(path).map_err(io)?;
-    let ukuran = f
-        .metadata()
-        .ok()
-        .filter(|m| m.is_file())
-        .map(|m| usize::try_from(m.len()).unwrap_or(usize::MAX));
-    if ukuran.is_some_and(|n| n > maks) {
-        return Err(besar());
-    }
+    let mut f = Sumber::open(path, maks)?;
     let mut potongan: Vec<Vec<u8>> = Vec::new();
-    let mut cur: Vec<u8> = Vec::with_capacity(ukuran.map_or(POTONG, |n| n.saturating_add(1)));
-    let mut total = 0usize;
-    let mut buf = vec![0u8; 1 << 20];
+    let mut cur: Vec<u8> = Vec::with_capacity(f.ukuran.map_or(POTONG, |n| n.saturating_add(1)));
     loop {
-        let n = f.read(&mut buf).map_err(io)?;
-        if n == 0 {
+        if f.ukuran.is_none() && cur.len() + (1 << 20) > cur.capacity() {
+            potongan.push(std::mem::replace(&mut cur, Vec::with_capacity(POTONG)));
+        }
+        // A regular file fills the buffer of its size exactly (one byte to spare
+        // to see its end), so the buffer never grows.
+        let n = match f.ukuran {
+            Some(_) => (cur.capacity() - cur.len()).clamp(1, 1 << 20),
+            None => 1 << 20,
+        };
+        if f.read_into(&mut cur, n)? == 0 {
             break;
         }
-        if let Some(i) = memchr::memchr(0, &buf[..n]) {
-            let at = total + i;
-            return Err(masalah(
+    }
+    if potongan.is_empty() {
+        return Ok(cur);
+    }
+    let mut out = Vec::with_capacity(f.total);
+    for p in potongan {
+        out.extend_from_slice(&p);
+    }
+    out.extend_from_slice(&cur);
+    Ok(out)
+}
+
+/// A data file being read: refused when larger than its limit or binary, and
+/// hashed (SHA-256) as it is read, so a file read in pieces is hashed whole.
+pub(super) struct Sumber {
+    f: std::fs::File,
+    berkas: String,
+    maks: usize,
+    /// The size of a regular file; `None` for a stream.
+    pub(super) ukuran: Option<usize>,
+    /// Bytes read so far.
+    pub(super) total: usize,
+    hash: sha2::Sha256,
+}
+
+impl Sumber {
+    /// Open `path`; a regular file larger than `maks` is refused before any read.
+    pub(super) fn open(path: &std::path::Path, maks: usize) -> Result<Self, DataError> {
+        let berkas = path.display().to_string();
+        if path.is_dir() {
+            return Err(io_error(
                 &berkas,
+                std::io::Error::other("ini folder, bukan berkas / is a folder, not a file"),
+            ));
+        }
+        let f = std::fs::File::open(path).map_err(|e| io_error(&berkas, e))?;
+        let ukuran = f
+            .metadata()
+            .ok()
+            .filter(|m| m.is_file())
+            .map(|m| usize::try_from(m.len()).unwrap_or(usize::MAX));
+        if ukuran.is_some_and(|n| n > maks) {
+            return Err(too_large(&berkas, maks));
+        }
+        Ok(Sumber {
+            f,
+            berkas,
+            maks,
+            ukuran,
+            total: 0,
+            hash: sha2::Digest::new(),
+        })
+    }
+
+    /// Append at most `n` bytes to `buf`; 0 at the end of the file. A NUL byte
+    /// or going past the limit is the file's problem.
+    pub(super) fn read_into(&mut self, buf: &mut Vec<u8>, n: usize) -> Result<usize, DataError> {
+        use std::io::Read;
+        let len = buf.len();
+        buf.resize(len + n, 0);
+        let got = loop {
+            match self.f.read(&mut buf[len..]) {
+                Ok(got) => break got,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => {
+                    buf.truncate(len);
+                    return Err(io_error(&self.berkas, e));
+                }
+            }
+        };
+        buf.truncate(len + got);
+        let baru = &buf[len..];
+        if let Some(i) = memchr::memchr(0, baru) {
+            let at = self.total + i;
+            return Err(masalah(
+                &self.berkas,
                 0,
                 None,
                 t!(
@@ -182,24 +226,41 @@ pub fn read_file(path: &std::path::Path, maks: usize) -> Result<Vec<u8>, DataErr
             )
             .kode("berkas.biner"));
         }
-        if total + n > maks {
-            return Err(besar());
+        if self.total + got > self.maks {
+            return Err(too_large(&self.berkas, self.maks));
         }
-        if ukuran.is_none() && cur.len() + n > cur.capacity() {
-            potongan.push(std::mem::replace(&mut cur, Vec::with_capacity(POTONG)));
-        }
-        cur.extend_from_slice(&buf[..n]);
-        total += n;
+        sha2::Digest::update(&mut self.hash, baru);
+        self.total += got;
+        Ok(got)
     }
-    if potongan.is_empty() {
-        return Ok(cur);
+
+    /// The SHA-256 of every byte read, in hex.
+    pub(super) fn sha256(self) -> String {
+        format!("{:x}", sha2::Digest::finalize(self.hash))
     }
-    let mut out = Vec::with_capacity(total);
-    for p in potongan {
-        out.extend_from_slice(&p);
-    }
-    out.extend_from_slice(&cur);
-    Ok(out)
+}
+
+fn io_error(berkas: &str, e: std::io::Error) -> DataError {
+    masalah(
+        berkas,
+        0,
+        None,
+        t!("tidak dapat dibaca: {e}", "cannot be read: {e}"),
+    )
+    .kode("berkas.baca")
+}
+
+fn too_large(berkas: &str, maks: usize) -> DataError {
+    masalah(
+        berkas,
+        0,
+        None,
+        t!(
+            "berkas lebih besar dari {maks} bita (naikkan dengan `--batas-ukuran-data`)",
+            "file larger than {maks} bytes (raise it with `--batas-ukuran-data`)"
+        ),
+    )
+    .kode("batas.ukuran")
 }
 
 /// The index of a column the plan needs, or the problem naming it (line 1).

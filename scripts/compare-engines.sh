@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Two builds of juknis, the same answers: for every bundled conforming juknis
-# (TK has no selection), compile the plan with each build and compare the JSON,
+# (each bagian of one split by jenjang; TK too), compile the plan with each build and compare the JSON,
 # then run both on the same synthetic data and compare hasil.csv and
 # ringkasan.csv byte for byte. For refactors that must not change behaviour.
 #
@@ -11,11 +11,18 @@ old=$1 new=$2 n=${3:-50000} s=${4:-300}
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 fail=0
+# Every plan: a juknis split by jenjang (`bagian SMA { … }`) gives one per bagian.
+plans=()
 for j in juknis-examples/sesuai/*.juknis; do
-  name=$(basename "$j" .juknis)
-  grep -q 'jenjang TK' "$j" && continue
-  "$old" compile "$j" -o "$dir/$name.old.json" >/dev/null
-  "$new" compile "$j" -o "$dir/$name.new.json" >/dev/null
+  bagian=$(sed -n 's/^ *bagian \([A-Z]*\) {.*/\1/p' "$j")
+  if [ -z "$bagian" ]; then plans+=("$j:"); else for b in $bagian; do plans+=("$j:$b"); done; fi
+done
+for p in "${plans[@]}"; do
+  j=${p%:*} jenjang=${p##*:}
+  name=$(basename "$j" .juknis)${jenjang:+.$jenjang}
+  opt=(); [ -z "$jenjang" ] || opt=(--jenjang "$jenjang")
+  "$old" compile "$j" "${opt[@]}" -o "$dir/$name.old.json" >/dev/null
+  "$new" compile "$j" "${opt[@]}" -o "$dir/$name.new.json" >/dev/null
   # The compiler's version is in the plan: compare everything else.
   if ! diff <(grep -v '"versi"' "$dir/$name.old.json") <(grep -v '"versi"' "$dir/$name.new.json") >/dev/null; then
     echo "DIFFERENT plan: $name"; fail=1
@@ -34,4 +41,5 @@ for j in juknis-examples/sesuai/*.juknis; do
     fi
   done
 done
+echo "${#plans[@]} plans compared"
 exit $fail

@@ -8,9 +8,9 @@ use super::*;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Gagal {
     /// Age in months above the limit.
-    UsiaAtas(i64),
+    UsiaAtas(i32),
     /// Age in months below the limit.
-    UsiaBawah(i64),
+    UsiaBawah(i32),
     LahirKosong,
     /// Lacks the plan's status with this index.
     Status(usize),
@@ -31,7 +31,7 @@ pub enum Gagal {
     /// index) over which the unit's seats are split.
     LuarBagian(usize),
     /// TK: age in months outside the group's range (minimum, maximum months).
-    LuarKelompok(i64, u32, u32),
+    LuarKelompok(i32, u32, u32),
 }
 
 /// Why an applicant ended where they did, rendered into words only for output.
@@ -64,7 +64,10 @@ impl Gagal {
     pub fn teks(self, prepared: &Prepared) -> Text {
         match self {
             Gagal::UsiaAtas(u) => {
-                let (a, b) = (bulan_teks(u), bulan_teks(prepared.usia_max.unwrap_or(0)));
+                let (a, b) = (
+                    bulan_teks(i64::from(u)),
+                    bulan_teks(prepared.usia_max.unwrap_or(0)),
+                );
                 let (ai, bi, ae, be) = (a.id, b.id, a.en, b.en);
                 t!(
                     "usia {ai} melebihi batas {bi}",
@@ -72,7 +75,10 @@ impl Gagal {
                 )
             }
             Gagal::UsiaBawah(u) => {
-                let (a, b) = (bulan_teks(u), bulan_teks(prepared.usia_min.unwrap_or(0)));
+                let (a, b) = (
+                    bulan_teks(i64::from(u)),
+                    bulan_teks(prepared.usia_min.unwrap_or(0)),
+                );
                 let (ai, bi, ae, be) = (a.id, b.id, a.en, b.en);
                 t!(
                     "usia {ai} di bawah batas {bi}",

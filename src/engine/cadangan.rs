@@ -259,7 +259,7 @@ impl Seleksi<'_> {
             let (pos, si) = ((v >> 32) as u32, (v & 0xffff_ffff) as u32);
             let a = peserta[qi];
             if self.cadangan_best[a].is_none_or(|(_, _, q)| pos < q) {
-                self.cadangan_best[a] = Some((si, ui, pos));
+                self.cadangan_best[a] = Some((si, ui as u32, pos));
             }
         }
     }
@@ -305,6 +305,7 @@ impl Seleksi<'_> {
                     continue;
                 }
                 tidak_du[a] = true;
+                let u = u as usize;
                 let b = area(u, s, a);
                 self.release(s, u, b);
                 antre.push((u, s, b));
@@ -344,6 +345,7 @@ impl Seleksi<'_> {
             let Some(c) = diambil else { continue };
             if let Some((s2, u2, _)) = self.diterima[c] {
                 // Moving up frees the lower seat for its own reserve list.
+                let u2 = u2 as usize;
                 let b2 = area(u2, s2, c);
                 self.release(s2, u2, b2);
                 antre.push_back((u2, s2, b2));
@@ -358,7 +360,7 @@ impl Seleksi<'_> {
                     );
                 }
             }
-            self.diterima[c] = Some((s, u, prepared.units[u].tahap));
+            self.diterima[c] = Some((s, u as u32, prepared.units[u].tahap));
             naik[c] = true;
             let slot = &mut self.kursi[s as usize][u];
             slot.naik += 1;

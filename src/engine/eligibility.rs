@@ -33,6 +33,12 @@ pub(super) struct Facts<'a> {
 
 pub(super) const KOSONG: i64 = i64::MIN;
 
+/// An age in months as a reason holds it (a birth date is within 100 years
+/// of the reference date, so an age fits).
+pub(super) fn bulan(u: i64) -> i32 {
+    i32::try_from(u).unwrap_or(if u < 0 { i32::MIN } else { i32::MAX })
+}
+
 pub(super) fn usia(prepared: &Prepared, p: &Pendaftar) -> (Option<i64>, Option<Gagal>) {
     let umur = p.lahir.map(|l| umur_bulan(l, prepared.acuan));
     let bebas = p.status & prepared.bebas_usia != 0;
@@ -41,13 +47,13 @@ pub(super) fn usia(prepared: &Prepared, p: &Pendaftar) -> (Option<i64>, Option<G
         if let Some(max) = prepared.usia_max {
             // "at most 15 years" holds until the 16th birthday.
             if u > max + 11 && !bebas {
-                gagal = Some(Gagal::UsiaAtas(u));
+                gagal = Some(Gagal::UsiaAtas(bulan(u)));
             }
         }
         if let Some(min) = prepared.usia_min {
             let istimewa_ok = matches!((prepared.istimewa, prepared.bit_istimewa), (Some(m), Some(b)) if u >= m && p.status & (1 << b) != 0);
             if u < min && !bebas && !istimewa_ok {
-                gagal = Some(Gagal::UsiaBawah(u));
+                gagal = Some(Gagal::UsiaBawah(bulan(u)));
             }
         }
     } else if prepared.usia_min.is_some() || prepared.usia_max.is_some() {
@@ -116,7 +122,7 @@ pub(super) fn syarat(
             SyaratC::Kelompok(lo, hi) => match f.umur {
                 None => return Err(Gagal::LahirKosong),
                 Some(u) if u < i64::from(*lo) || u > i64::from(*hi) + 11 => {
-                    return Err(Gagal::LuarKelompok(u, *lo, *hi));
+                    return Err(Gagal::LuarKelompok(bulan(u), *lo, *hi));
                 }
                 Some(_) => {}
             },

@@ -64,7 +64,7 @@ pub struct HasilPendaftar {
     /// Rank among those accepted at that school and unit (1 = best).
     pub peringkat: Option<u32>,
     /// Reserve: the school and position on its list.
-    pub cadangan: Option<(u32, usize, u32)>,
+    pub cadangan: Option<(u32, u32, u32)>,
     pub naik_dari_cadangan: bool,
     pub alasan: Alasan,
     /// Equal to another applicant on every stated criterion at a school's last
@@ -289,7 +289,7 @@ impl Seleksi<'_> {
             };
             if let Some((s, u, t)) = self.diterima[a] {
                 r.sekolah = Some(s);
-                r.unit = Some(u);
+                r.unit = Some(u as usize);
                 r.tahap = Some(t);
                 if tidak_du[a] {
                     r.status = Status::TidakDaftarUlang;
@@ -305,8 +305,8 @@ impl Seleksi<'_> {
                 }
             } else if let Some(c) = self.cadangan_best[a] {
                 r.status = Status::Cadangan;
-                r.unit = Some(c.1);
-                r.tahap = Some(prepared.units[c.1].tahap);
+                r.unit = Some(c.1 as usize);
+                r.tahap = Some(prepared.units[c.1 as usize].tahap);
                 r.cadangan = Some(c);
             } else if !self.ikut[a] {
                 r.alasan = Alasan::TanpaTahap;

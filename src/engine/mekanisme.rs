@@ -179,7 +179,7 @@ impl Seleksi<'_> {
             acc.sort_unstable();
             for (_, a) in &mut acc {
                 *a = peserta[*a as usize] as u32;
-                self.diterima[*a as usize] = Some((si as u32, ui, nomor));
+                self.diterima[*a as usize] = Some((si as u32, ui as u32, nomor));
             }
             slot.sisa = sisa;
             slot.diterima = acc;

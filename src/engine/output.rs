@@ -319,7 +319,7 @@ pub fn per_sekolah_csv(
             (r.status, r.cadangan, h.daftar_cadangan.is_empty())
         {
             if let Some(v) = cadangan.get_mut(s as usize) {
-                v.push((u, pos, r));
+                v.push((u as usize, pos, r));
             }
         }
     }

@@ -115,7 +115,9 @@ pub(super) fn transfer(
 /// parallel (order-independent): scores in fixed point and the age check.
 pub(super) struct FactTable {
     skor: Vec<i64>,
-    usia: Vec<(Option<i64>, Option<Gagal>)>,
+    /// Age in months (see `usia`: a birth date is within 100 years of the
+    /// reference date) and the age check.
+    usia: Vec<(Option<i32>, Option<Gagal>)>,
     ns: usize,
 }
 
@@ -128,14 +130,20 @@ impl FactTable {
                 .zip(pendaftar.par_iter())
                 .for_each(|(out, p)| prepared.skor_pendaftar(p, out));
         }
-        let usia = pendaftar.par_iter().map(|p| usia(prepared, p)).collect();
+        let usia = pendaftar
+            .par_iter()
+            .map(|p| {
+                let (umur, gagal) = usia(prepared, p);
+                (umur.map(bulan), gagal)
+            })
+            .collect();
         FactTable { skor, usia, ns }
     }
 
     pub(super) fn get(&self, a: usize) -> Facts<'_> {
         Facts {
             skor: &self.skor[a * self.ns..a * self.ns + self.ns],
-            umur: self.usia[a].0,
+            umur: self.usia[a].0.map(i64::from),
             usia_gagal: self.usia[a].1,
         }
     }
@@ -175,11 +183,11 @@ pub(super) struct Seleksi<'a> {
     /// Seats per school and unit.
     pub(super) kursi: Vec<Vec<Kursi>>,
     /// (school, unit, wave) of each accepted applicant.
-    pub(super) diterima: Vec<Option<(u32, usize, u32)>>,
+    pub(super) diterima: Vec<Option<(u32, u32, u32)>>,
     /// Why each unplaced applicant was not placed (the first reason met).
     pub(super) alasan: Vec<Alasan>,
     /// Each applicant's best reserve place: (school, unit, position).
-    pub(super) cadangan_best: Vec<Option<(u32, usize, u32)>>,
+    pub(super) cadangan_best: Vec<Option<(u32, u32, u32)>>,
     /// Whether the applicant took part in any wave.
     pub(super) ikut: Vec<bool>,
     /// Tied with another applicant at some school's last seat on every stated
@@ -329,7 +337,7 @@ impl<'a> Seleksi<'a> {
             if let Some((s, du, w)) = self.diterima[t] {
                 let (npsn, uid, id) = (
                     &self.sekolah[s as usize].npsn,
-                    &self.prepared.units[du].id,
+                    &self.prepared.units[du as usize].id,
                     &u.id,
                 );
                 jejak.push(t, t!("tahap {nomor}, {id}: tidak ikut — sudah diterima di {npsn} ({uid}, tahap {w})", "wave {nomor}, {id}: skipped — already accepted at {npsn} ({uid}, wave {w})"));
@@ -437,7 +445,7 @@ impl<'a> Seleksi<'a> {
                     (Some((s, u, _)), _) | (None, Some((s, u, _))) => (s as usize, u),
                     _ => return None,
                 };
-                let key = self.show_key(&self.prepared.units[u], s, a);
+                let key = self.show_key(&self.prepared.units[u as usize], s, a);
                 Some((self.pendaftar[a].nisn.to_string(), key))
             })
             .collect()

@@ -150,7 +150,7 @@ struct Rows<'r, 'a> {
     nomor: u64,
     slots: Vec<Slot>,
     /// The reading has met what stops it: a refused row (unless rows are set
-    /// aside), or the row limit.
+    /// aside), or a row past the row limit.
     berhenti: bool,
 }
 
@@ -221,12 +221,13 @@ impl<'r, 'a> Rows<'r, 'a> {
         );
         self.nomor += total as u64;
         let modus = self.modus;
-        self.berhenti |= self.nomor - self.awal > self.limit
-            || self.slots[start..].par_iter().any(|s| match s {
-                Slot::LewatBatas(_) => true,
-                Slot::Rusak(_) => modus == ModusRusak::Berhenti,
-                _ => false,
-            });
+        // Past the limit by blank lines alone, reading goes on: a row after
+        // them is the one reported, at its line.
+        self.berhenti |= self.slots[start..].par_iter().any(|s| match s {
+            Slot::LewatBatas(_) => true,
+            Slot::Rusak(_) => modus == ModusRusak::Berhenti,
+            _ => false,
+        });
     }
 
     /// In place (the same allocation): the rows read; rows set aside apart; the

@@ -2,7 +2,7 @@
 //! exactly what reading its whole text gives — the same applicants in the same
 //! order, the same rows set aside, the same first problem at the same line —
 //! wherever the blocks cut the rows, with any line ends; and its hash is the
-//! file's.
+//! file's. `run_owned` (which `run` on the command line uses) gives `run`'s result.
 // Tests may unwrap and panic: a failure here is the report.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -179,4 +179,58 @@ proptest! {
         let (whole, blocks) = both(text.as_bytes(), blok, modus, &batas, &prepared, &sk);
         prop_assert_eq!(whole, blocks);
     }
+}
+
+/// `run` as the CLI runs it (`run_owned`: result rows built in the applicants'
+/// memory) gives `run`'s result exactly: rows (with rows set aside, no-shows
+/// and move-ups), explain trace, keys and reserve lists.
+#[test]
+fn run_owned_gives_what_run_gives() {
+    use juknis::engine::{output, RunOptions};
+    let (prepared, sk) = (jatim(), sekolah());
+    let csv =
+        std::fs::read_to_string(common::berkas("juknis-examples/data/pendaftar.csv")).unwrap();
+    let mut lines: Vec<String> = csv.lines().map(String::from).collect();
+    // Two rows that cannot be read, set aside.
+    lines[5] = format!("{},lebih", lines[5]);
+    lines[40] = lines[40].replacen(',', ",,", 1);
+    let text = lines.join("\n");
+    let nisn = |i: usize| lines[i].split(',').next().unwrap().to_string();
+    let read = || {
+        data::read_pendaftar("p.csv", text.as_bytes(), &prepared, &sk, ModusRusak::Lewati).unwrap()
+    };
+    let pinjam = read();
+    let diterima: Vec<String> = {
+        let h = juknis::engine::run(&prepared, &sk, &pinjam, &RunOptions::default());
+        h.pendaftar
+            .iter()
+            .filter(|r| r.status == juknis::engine::Status::Diterima)
+            .take(3)
+            .map(|r| r.nisn.to_string())
+            .collect()
+    };
+    assert_eq!(diterima.len(), 3);
+    let opsi = RunOptions {
+        tidak_daftar_ulang: diterima.clone(),
+        jejak: Some(nisn(20)),
+        kunci: true,
+        daftar_cadangan: true,
+        ..Default::default()
+    };
+    let a = juknis::engine::run(&prepared, &sk, &pinjam, &opsi);
+    let b = juknis::engine::run_owned(&prepared, &sk, read(), &opsi);
+    let lang = juknis::diagnostic::Lang::Id;
+    let csv_a = output::hasil_csv(&a, &prepared, &sk, lang);
+    assert!(
+        csv_a.contains("data_tidak_sah") && csv_a.contains("tidak_daftar_ulang"),
+        "{csv_a}"
+    );
+    assert_eq!(csv_a, output::hasil_csv(&b, &prepared, &sk, lang));
+    assert_eq!(a.pendaftar, b.pendaftar);
+    assert!(a.jejak.len() > 3);
+    assert_eq!(a.jejak, b.jejak);
+    assert_eq!(a.kunci, b.kunci);
+    assert_eq!(a.daftar_cadangan, b.daftar_cadangan);
+    assert_eq!(a.ringkasan, b.ringkasan);
+    assert_eq!(a.tidak_cocok, b.tidak_cocok);
 }

@@ -320,7 +320,8 @@ pub fn run(a: Args, lang: Lang, quiet: bool) -> Result<u8> {
             }
         }
     }
-    let hasil = engine::run(&prepared, &sekolah, &bacaan, &opsi);
+    // The result rows take the applicants' memory: the applicants are not needed after.
+    let hasil = engine::run_owned(&prepared, &sekolah, bacaan, &opsi);
     fase("seleksi");
     // A no-show NISN that matches no accepted applicant is a typo or a list for
     // another run: its seat was never freed.
@@ -447,7 +448,7 @@ pub fn run(a: Args, lang: Lang, quiet: bool) -> Result<u8> {
         }
     }
     fase("tulis");
-    let code = if bacaan.rusak.is_empty() && s_rusak.is_empty() && hasil.tidak_cocok.is_empty() {
+    let code = if hasil.rusak.is_empty() && s_rusak.is_empty() && hasil.tidak_cocok.is_empty() {
         EXIT_OK
     } else {
         EXIT_VIOLATIONS
@@ -455,7 +456,6 @@ pub fn run(a: Args, lang: Lang, quiet: bool) -> Result<u8> {
     // The process ends next: returning a million rows' memory to the allocator
     // one by one took a tenth of a 1M run, and the kernel frees it at once.
     std::mem::forget(hasil);
-    std::mem::forget(bacaan);
     Ok(code)
 }
 

@@ -253,18 +253,25 @@ impl Hasil {
     }
 }
 
+/// Each applicant's final state, moved out of the selection so the result rows
+/// can be built without the applicants borrowed (`run_owned` builds them in the
+/// applicants' own memory).
+pub(super) struct Akhir {
+    diterima: Vec<Option<(u32, u32, u32)>>,
+    alasan: Vec<Alasan>,
+    cadangan_best: Vec<Option<(u32, u32, u32)>>,
+    ikut: Vec<bool>,
+    seri: Vec<bool>,
+    /// Rank among those accepted at the school and unit (1 = best).
+    peringkat: Vec<u32>,
+    tidak_du: Vec<bool>,
+    naik: Vec<bool>,
+}
+
 impl Seleksi<'_> {
-    /// One row per applicant, built in parallel (in place, in applicant
-    /// order), then the rows set aside as unreadable, all in NISN order.
-    pub(super) fn rows(
-        &self,
-        bacaan: &PendaftarFile,
-        du: &DaftarUlang,
-        jejak: &mut Jejak,
-    ) -> Vec<HasilPendaftar> {
-        let (prepared, pendaftar) = (self.prepared, self.pendaftar);
-        let n = pendaftar.len();
-        let mut peringkat: Vec<u32> = vec![0; n];
+    /// The final state, after re-registration (`du`).
+    pub(super) fn finish(self, du: DaftarUlang) -> Akhir {
+        let mut peringkat: Vec<u32> = vec![0; self.pendaftar.len()];
         for row in &self.kursi {
             for slot in row {
                 for (r, (_, a)) in slot.diterima.iter().enumerate() {
@@ -272,78 +279,101 @@ impl Seleksi<'_> {
                 }
             }
         }
-        let (tidak_du, naik) = (&du.tidak, &du.naik);
-        let baris = |a: usize| {
-            let p = &pendaftar[a];
-            let mut r = HasilPendaftar {
-                nisn: p.nisn.clone(),
-                status: Status::TidakDiterima,
-                sekolah: None,
-                unit: None,
-                tahap: None,
-                peringkat: None,
-                cadangan: None,
-                naik_dari_cadangan: naik[a],
-                alasan: self.alasan[a],
-                seri: self.seri[a],
-            };
-            if let Some((s, u, t)) = self.diterima[a] {
-                r.sekolah = Some(s);
-                r.unit = Some(u as usize);
-                r.tahap = Some(t);
-                if tidak_du[a] {
-                    r.status = Status::TidakDaftarUlang;
-                    r.alasan = Alasan::TidakDaftarUlang;
-                } else {
-                    r.status = Status::Diterima;
-                    r.alasan = if naik[a] {
-                        Alasan::NaikCadangan
-                    } else {
-                        Alasan::Kosong
-                    };
-                    r.peringkat = if naik[a] { None } else { Some(peringkat[a]) };
-                }
-            } else if let Some(c) = self.cadangan_best[a] {
-                r.status = Status::Cadangan;
-                r.unit = Some(c.1 as usize);
-                r.tahap = Some(prepared.units[c.1 as usize].tahap);
-                r.cadangan = Some(c);
-            } else if !self.ikut[a] {
-                r.alasan = Alasan::TanpaTahap;
-            }
-            r
-        };
-        let mut out: Vec<HasilPendaftar> = Vec::with_capacity(n + bacaan.rusak.len());
-        (0..n).into_par_iter().map(baris).collect_into_vec(&mut out);
-        if let Some(a) = jejak.target {
-            if let Some(r) = out.get(a) {
-                let st = r.status.as_str();
-                jejak
-                    .out
-                    .push(t!("hasil akhir: {st}", "final result: {st}"));
-            }
+        Akhir {
+            diterima: self.diterima,
+            alasan: self.alasan,
+            cadangan_best: self.cadangan_best,
+            ikut: self.ikut,
+            seri: self.seri,
+            peringkat,
+            tidak_du: du.tidak,
+            naik: du.naik,
         }
-        for (i, rr) in bacaan.rusak.iter().enumerate() {
-            out.push(HasilPendaftar {
-                nisn: rr.id.as_str().into(),
-                status: Status::DataTidakSah,
-                sekolah: None,
-                unit: None,
-                tahap: None,
-                peringkat: None,
-                cadangan: None,
-                naik_dari_cadangan: false,
-                alasan: Alasan::DataRusak(i),
-                seri: false,
-            });
-        }
-        // Applicants are already in NISN order; only rows set aside need placing.
-        if !bacaan.rusak.is_empty() {
-            out.sort_by(|a, b| a.nisn.cmp(&b.nisn).then(a.status.cmp(&b.status)));
-        }
-        out
     }
+}
 
+impl Akhir {
+    /// Applicant `a`'s result row.
+    pub(super) fn row(
+        &self,
+        prepared: &Prepared,
+        a: usize,
+        nisn: compact_str::CompactString,
+    ) -> HasilPendaftar {
+        let naik = self.naik[a];
+        let mut r = HasilPendaftar {
+            nisn,
+            status: Status::TidakDiterima,
+            sekolah: None,
+            unit: None,
+            tahap: None,
+            peringkat: None,
+            cadangan: None,
+            naik_dari_cadangan: naik,
+            alasan: self.alasan[a],
+            seri: self.seri[a],
+        };
+        if let Some((s, u, t)) = self.diterima[a] {
+            r.sekolah = Some(s);
+            r.unit = Some(u as usize);
+            r.tahap = Some(t);
+            if self.tidak_du[a] {
+                r.status = Status::TidakDaftarUlang;
+                r.alasan = Alasan::TidakDaftarUlang;
+            } else {
+                r.status = Status::Diterima;
+                r.alasan = if naik {
+                    Alasan::NaikCadangan
+                } else {
+                    Alasan::Kosong
+                };
+                r.peringkat = if naik { None } else { Some(self.peringkat[a]) };
+            }
+        } else if let Some(c) = self.cadangan_best[a] {
+            r.status = Status::Cadangan;
+            r.unit = Some(c.1 as usize);
+            r.tahap = Some(prepared.units[c.1 as usize].tahap);
+            r.cadangan = Some(c);
+        } else if !self.ikut[a] {
+            r.alasan = Alasan::TanpaTahap;
+        }
+        r
+    }
+}
+
+/// After the applicants' rows (in NISN order), the rows set aside as
+/// unreadable, all in NISN order; the explain trace's last line.
+pub(super) fn finish_rows(
+    out: &mut Vec<HasilPendaftar>,
+    bacaan_rusak: &[BarisRusak],
+    target: Option<usize>,
+    jejak: &mut Vec<Text>,
+) {
+    if let Some(r) = target.and_then(|a| out.get(a)) {
+        let st = r.status.as_str();
+        jejak.push(t!("hasil akhir: {st}", "final result: {st}"));
+    }
+    for (i, rr) in bacaan_rusak.iter().enumerate() {
+        out.push(HasilPendaftar {
+            nisn: rr.id.as_str().into(),
+            status: Status::DataTidakSah,
+            sekolah: None,
+            unit: None,
+            tahap: None,
+            peringkat: None,
+            cadangan: None,
+            naik_dari_cadangan: false,
+            alasan: Alasan::DataRusak(i),
+            seri: false,
+        });
+    }
+    // Applicants are already in NISN order; only rows set aside need placing.
+    if !bacaan_rusak.is_empty() {
+        out.sort_by(|a, b| a.nisn.cmp(&b.nisn).then(a.status.cmp(&b.status)));
+    }
+}
+
+impl Seleksi<'_> {
     /// One summary row per school, unit split by area, and area
     /// (`ringkasan_wilayah.csv`).
     pub(super) fn ringkasan_wilayah(&self) -> Vec<RingkasanWilayah> {

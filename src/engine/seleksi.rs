@@ -511,6 +511,47 @@ pub fn run(
     bacaan: &PendaftarFile,
     opsi: &RunOptions,
 ) -> Hasil {
+    let (akhir, mut hasil, target) = select(prepared, sekolah, bacaan, opsi);
+    let pendaftar = &bacaan.pendaftar;
+    let mut out: Vec<HasilPendaftar> = Vec::with_capacity(pendaftar.len() + bacaan.rusak.len());
+    (0..pendaftar.len())
+        .into_par_iter()
+        .map(|a| akhir.row(prepared, a, pendaftar[a].nisn.clone()))
+        .collect_into_vec(&mut out);
+    finish_rows(&mut out, &bacaan.rusak, target, &mut hasil.jejak);
+    hasil.pendaftar = out;
+    hasil
+}
+
+/// `run`, consuming the applicants: each result row is built in the memory of
+/// the applicant it replaces (the same allocation, in order), so a run touches
+/// no fresh memory for its result rows. The same result as `run`.
+pub fn run_owned(
+    prepared: &Prepared,
+    sekolah: &[Sekolah],
+    bacaan: PendaftarFile,
+    opsi: &RunOptions,
+) -> Hasil {
+    let (akhir, mut hasil, target) = select(prepared, sekolah, &bacaan, opsi);
+    let PendaftarFile { pendaftar, rusak } = bacaan;
+    let mut out: Vec<HasilPendaftar> = pendaftar
+        .into_iter()
+        .enumerate()
+        .map(|(a, p)| akhir.row(prepared, a, p.nisn))
+        .collect();
+    finish_rows(&mut out, &rusak, target, &mut hasil.jejak);
+    hasil.pendaftar = out;
+    hasil
+}
+
+/// The selection: every wave, then re-registration; the result without its
+/// rows, each applicant's final state, and the explained applicant.
+fn select(
+    prepared: &Prepared,
+    sekolah: &[Sekolah],
+    bacaan: &PendaftarFile,
+    opsi: &RunOptions,
+) -> (Akhir, Hasil, Option<usize>) {
     let pendaftar = &bacaan.pendaftar;
     let mut log = Vec::new();
     let target = opsi
@@ -567,8 +608,6 @@ pub fn run(
     }
     fase.mark("tahap");
     daftar_ulang.finish(pendaftar, &opsi.tidak_daftar_ulang);
-    let out = st.rows(bacaan, &daftar_ulang, &mut jejak);
-    fase.mark("hasil");
     let ringkasan = st.ringkasan();
     let ringkasan_wilayah = st.ringkasan_wilayah();
     let daftar_cadangan = if opsi.daftar_cadangan {
@@ -597,14 +636,18 @@ pub fn run(
     } else {
         rustc_hash::FxHashMap::default()
     };
-    Hasil {
-        pendaftar: out,
+    let tidak_cocok = std::mem::take(&mut daftar_ulang.tak_cocok);
+    let akhir = st.finish(daftar_ulang);
+    fase.mark("hasil");
+    let hasil = Hasil {
+        pendaftar: Vec::new(),
         ringkasan,
         ringkasan_wilayah,
         jejak: log,
         rusak: bacaan.rusak.iter().map(|r| r.masalah.clone()).collect(),
-        tidak_cocok: daftar_ulang.tak_cocok,
+        tidak_cocok,
         kunci,
         daftar_cadangan,
-    }
+    };
+    (akhir, hasil, target)
 }

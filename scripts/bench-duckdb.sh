@@ -32,18 +32,27 @@ py=$work/venv/bin/python
   "$bin" synth "$work/tunggal.plan.json" --sekolah 600 --pendaftar 1000000 --benih 1 -o "$work/t1M" >/dev/null
 cd "$work"
 jt=(); dt=(); ot=(); rss=0; orss=0
-for r in $(seq 0 "$rounds"); do
+# One cold run of this build (j) or OLD (o), its time kept from round 1 on.
+run_j() {
   sleep "$pause"; t0=$EPOCHREALTIME
   /usr/bin/time -o rss.txt -f %M "$bin" run tunggal.plan.json --sekolah t1M/sekolah.csv --pendaftar t1M/pendaftar.csv -o out-j >/dev/null 2>&1
   t1=$EPOCHREALTIME
   if [ "$r" -gt 0 ]; then jt+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN{print b-a}')"); fi
   rss=$(( $(tail -1 rss.txt) > rss ? $(tail -1 rss.txt) : rss ))
-  if [ -n "${OLD:-}" ]; then
-    sleep "$pause"; t0=$EPOCHREALTIME
-    /usr/bin/time -o rss.txt -f %M "$OLD" run tunggal.plan.json --sekolah t1M/sekolah.csv --pendaftar t1M/pendaftar.csv -o out-o >/dev/null 2>&1
-    t1=$EPOCHREALTIME
-    if [ "$r" -gt 0 ]; then ot+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN{print b-a}')"); fi
-    orss=$(( $(tail -1 rss.txt) > orss ? $(tail -1 rss.txt) : orss ))
+}
+run_o() {
+  sleep "$pause"; t0=$EPOCHREALTIME
+  /usr/bin/time -o rss.txt -f %M "$OLD" run tunggal.plan.json --sekolah t1M/sekolah.csv --pendaftar t1M/pendaftar.csv -o out-o >/dev/null 2>&1
+  t1=$EPOCHREALTIME
+  if [ "$r" -gt 0 ]; then ot+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN{print b-a}')"); fi
+  orss=$(( $(tail -1 rss.txt) > orss ? $(tail -1 rss.txt) : orss ))
+}
+for r in $(seq 0 "$rounds"); do
+  # With OLD, the two builds swap places every round: the run right after
+  # DuckDB's process finds memory in another state than the run after it.
+  if [ -z "${OLD:-}" ]; then run_j
+  elif [ $((r % 2)) -eq 0 ]; then run_j; run_o
+  else run_o; run_j
   fi
   sleep "$pause"; t0=$EPOCHREALTIME
   "$py" "$perf/run-duckdb.py" t1M/sekolah.csv t1M/pendaftar.csv out-d.csv >/dev/null

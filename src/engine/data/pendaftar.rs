@@ -96,12 +96,13 @@ pub(super) fn baris(c: &Context, b: &Baris) -> Result<Pendaftar, DataError> {
         // At most as many units per wave as the plan allows (one unless the
         // juknis says `jalur_per_tahap`); they run in the wave's order.
         let tahap = prepared.units[u as usize].tahap;
-        let sama: Vec<&str> = jalur
-            .iter()
-            .filter(|&&x| prepared.units[x as usize].tahap == tahap)
-            .map(|&x| prepared.units[x as usize].id.as_str())
-            .collect();
-        if sama.len() >= prepared.jalur_per_tahap {
+        let sama = |x: &&u16| prepared.units[usize::from(**x)].tahap == tahap;
+        if jalur.iter().filter(sama).count() >= prepared.jalur_per_tahap {
+            let sama: Vec<&str> = jalur
+                .iter()
+                .filter(sama)
+                .map(|&x| prepared.units[usize::from(x)].id.as_str())
+                .collect();
             let (lain, n) = (sama.join("`, `"), prepared.jalur_per_tahap);
             return Err(b.err(
                 k.jalur,
@@ -113,8 +114,9 @@ pub(super) fn baris(c: &Context, b: &Baris) -> Result<Pendaftar, DataError> {
         }
         jalur.push(u);
     }
-    let pilih: Vec<&str> = list(b.sel(k.pilihan)?).collect();
-    if pilih.len() > MAKS_PILIHAN {
+    // Counted first, without a vector per row: the limit before any school.
+    let pilih = b.sel(k.pilihan)?;
+    if list(pilih).count() > MAKS_PILIHAN {
         return Err(b
             .err(
                 k.pilihan,
@@ -126,7 +128,7 @@ pub(super) fn baris(c: &Context, b: &Baris) -> Result<Pendaftar, DataError> {
             .kode("batas.pilihan"));
     }
     let mut pilihan: smallvec::SmallVec<[u32; 4]> = smallvec::SmallVec::new();
-    for p in pilih {
+    for p in list(pilih) {
         let p = npsn_normal(p);
         let Some(&s) = c.npsn.get(p.as_ref()) else {
             return Err(b.err(

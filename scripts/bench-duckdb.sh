@@ -32,21 +32,17 @@ py=$work/venv/bin/python
   "$bin" synth "$work/tunggal.plan.json" --sekolah 600 --pendaftar 1000000 --benih 1 -o "$work/t1M" >/dev/null
 cd "$work"
 jt=(); dt=(); ot=(); rss=0; orss=0
-# One cold run of this build (j) or OLD (o), its time kept from round 1 on.
-run_j() {
-  sleep "$pause"; t0=$EPOCHREALTIME
-  /usr/bin/time -o rss.txt -f %M "$bin" run tunggal.plan.json --sekolah t1M/sekolah.csv --pendaftar t1M/pendaftar.csv -o out-j >/dev/null 2>&1
-  t1=$EPOCHREALTIME
-  if [ "$r" -gt 0 ]; then jt+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN{print b-a}')"); fi
-  rss=$(( $(tail -1 rss.txt) > rss ? $(tail -1 rss.txt) : rss ))
+# One cold run of binary $1 writing to $2: sets t (seconds) and m (peak RSS, kB).
+run1() {
+  sleep "$pause"
+  local t0=$EPOCHREALTIME
+  /usr/bin/time -o rss.txt -f %M "$1" run tunggal.plan.json --sekolah t1M/sekolah.csv --pendaftar t1M/pendaftar.csv -o "$2" >/dev/null 2>&1
+  t=$(awk -v a="$t0" -v b="$EPOCHREALTIME" 'BEGIN{print b-a}')
+  m=$(tail -1 rss.txt)
 }
-run_o() {
-  sleep "$pause"; t0=$EPOCHREALTIME
-  /usr/bin/time -o rss.txt -f %M "$OLD" run tunggal.plan.json --sekolah t1M/sekolah.csv --pendaftar t1M/pendaftar.csv -o out-o >/dev/null 2>&1
-  t1=$EPOCHREALTIME
-  if [ "$r" -gt 0 ]; then ot+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN{print b-a}')"); fi
-  orss=$(( $(tail -1 rss.txt) > orss ? $(tail -1 rss.txt) : orss ))
-}
+# This build (j) or OLD (o); times kept from round 1 on.
+run_j() { run1 "$bin" out-j; if [ "$r" -gt 0 ]; then jt+=("$t"); fi; rss=$((m > rss ? m : rss)); }
+run_o() { run1 "$OLD" out-o; if [ "$r" -gt 0 ]; then ot+=("$t"); fi; orss=$((m > orss ? m : orss)); }
 for r in $(seq 0 "$rounds"); do
   # With OLD, the two builds swap places every round: the run right after
   # DuckDB's process finds memory in another state than the run after it.

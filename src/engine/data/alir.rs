@@ -29,7 +29,7 @@ pub fn read_pendaftar_with(
 ) -> Result<PendaftarFile, DataError> {
     let tabel = Table::read(berkas, text, super::MAKS_KOLOM)?;
     let c = Context::new(berkas, &tabel.kolom, prepared, sekolah)?;
-    let mut rows = Rows::new(berkas, &tabel.kolom, &c, modus, batas, tabel.baris_awal, 0);
+    let mut rows = Rows::new(berkas, &tabel.kolom, &c, modus, batas, tabel.baris_awal);
     rows.push(tabel.isi);
     rows.finish()
 }
@@ -76,7 +76,7 @@ pub fn read_pendaftar_blocks(
     };
     buf.drain(..mulai);
     let c = Context::new(&berkas, &kolom, prepared, sekolah)?;
-    let mut rows = Rows::new(&berkas, &kolom, &c, modus, batas, awal, 0);
+    let mut rows = Rows::new(&berkas, &kolom, &c, modus, batas, awal);
     let mut pertama = true;
     loop {
         while !habis && buf.len() < blok {
@@ -162,7 +162,6 @@ impl<'r, 'a> Rows<'r, 'a> {
         modus: ModusRusak,
         batas: &crate::batas::Batas,
         awal: u64,
-        kapasitas: usize,
     ) -> Self {
         Rows {
             berkas,
@@ -173,7 +172,7 @@ impl<'r, 'a> Rows<'r, 'a> {
             limit: batas.baris_data as u64,
             awal,
             nomor: awal,
-            slots: Vec::with_capacity(kapasitas),
+            slots: Vec::new(),
             berhenti: false,
         }
     }
